@@ -184,6 +184,11 @@ public final class KdbCodec {
         return file;
     }
 
+    /** The smallest record length (slot size) that holds this record. */
+    public static int bytesNeeded(KdbRecord record) {
+        return slotBody(record, 1).length;
+    }
+
     /** The bytes of one slot before zero padding: type, number, DER, label, trailer word and hash items. */
     static byte[] slotBody(KdbRecord record, int number) {
         byte[] der = recordDer(record, number);
