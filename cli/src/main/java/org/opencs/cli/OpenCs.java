@@ -1,0 +1,44 @@
+package org.opencs.cli;
+
+import org.opencs.cli.keydb.KeydbCommand;
+import org.opencs.core.ZosException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code opencs} command: one verb per service of the system. */
+@Command(name = "opencs", mixinStandardHelpOptions = true, version = "OpenCS 0.1.0",
+        description = "z/OS Communications Server secure services on any JVM: key databases (gskkyman, keydb), "
+                + "and, as they land, the registry, FTPS and TN3270E servers.",
+        subcommands = {QuickstartCommand.class, GskkymanCommand.class, KeydbCommand.class,
+                CommandLine.HelpCommand.class})
+public final class OpenCs implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code; user-facing failures print their message, never a stack trace. */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new OpenCs());
+        commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
+            Throwable cause = e;
+            while (cause != null && !(cause instanceof ZosException)) {
+                cause = cause.getCause();
+            }
+            if (cause != null) {
+                cl.getErr().println(cause.getMessage());
+                return 1;
+            }
+            cl.getErr().println("OCS0001E Unexpected error: " + e);
+            return 70;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,68 @@
+package org.opencs.cli;
+
+import java.io.Console;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.opencs.pki.KeyDbException;
+
+/**
+ * Where a command gets a password, in keytool's spirit and without ever taking it from the command line: a file
+ * (first line), an environment variable, or a prompt (no echo on a console; a line of standard input otherwise).
+ */
+public final class PasswordSource {
+    private PasswordSource() {
+    }
+
+    public static char[] resolve(Path file, String environmentVariable, String prompt) {
+        if (file != null) {
+            try {
+                String content = Files.readString(file, StandardCharsets.UTF_8);
+                String firstLine = content.lines().findFirst().orElse("");
+                return firstLine.toCharArray();
+            } catch (IOException e) {
+                throw KeyDbException.notFound("The password file " + file);
+            }
+        }
+        String fromEnvironment = System.getenv(environmentVariable);
+        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+            return fromEnvironment.toCharArray();
+        }
+        Console console = System.console();
+        if (console != null) {
+            char[] answer = console.readPassword("%s", prompt);
+            return answer == null ? new char[0] : answer;
+        }
+        try {
+            System.err.print(prompt);
+            String line = readLineUnbuffered();
+            System.err.println();
+            if (line == null) {
+                throw KeyDbException.badInput("No password: give --password-file, set " + environmentVariable
+                        + ", or type it when asked.");
+            }
+            return line.toCharArray();
+        } catch (IOException e) {
+            throw KeyDbException.badInput("The password cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads one line of standard input a byte at a time, so that later prompts of the same process still find their
+     * own lines of piped input (a buffered reader would swallow them).
+     */
+    private static String readLineUnbuffered() throws IOException {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        int b;
+        while ((b = System.in.read()) != -1 && b != '\n') {
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        if (b == -1 && line.size() == 0) {
+            return null;
+        }
+        return line.toString(StandardCharsets.UTF_8);
+    }
+}

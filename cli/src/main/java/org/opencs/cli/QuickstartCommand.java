@@ -1,0 +1,113 @@
+package org.opencs.cli;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.opencs.pki.KeyDbException;
+import org.opencs.pki.cert.AltNames;
+import org.opencs.pki.cert.CertificateProfile;
+import org.opencs.pki.cert.KeyType;
+import org.opencs.pki.cert.SubjectName;
+import org.opencs.pki.codec.ExportFormat;
+import org.opencs.pki.kdb.StashFile;
+import org.opencs.pki.keydb.KeyDatabase;
+import org.opencs.pki.keydb.KeyDbOperations;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code opencs quickstart}: a working system home with a server key database, made on first run and reused after.
+ * The database password is random, never printed, and kept only in the stash file (mode 0600) as servers need it.
+ */
+@Command(name = "quickstart", mixinStandardHelpOptions = true,
+        description = "Create (or reuse) ./opencs-home with a server key database, a local CA and a stash file, "
+                + "then print the next steps.")
+public final class QuickstartCommand implements Callable<Integer> {
+    static final String CA_LABEL = "opencs-quickstart-ca";
+    static final String SERVER_LABEL = "opencs-server";
+    static final String KEYRING_HFS_PATH = "/etc/opencs/server.kdb";
+
+    @Option(names = "--home", defaultValue = "opencs-home", description = "System home directory (default ./${DEFAULT-VALUE})")
+    Path home;
+
+    @Override
+    public Integer call() throws IOException {
+        Path homeDir = home.toAbsolutePath().normalize();
+        boolean newHome = !Files.exists(homeDir);
+        for (String dir : List.of("tcpip", "hfs", "datasets", "spool", "logs")) {
+            Files.createDirectories(homeDir.resolve(dir));
+        }
+        Path kdb = homeDir.resolve("hfs" + KEYRING_HFS_PATH);
+        Path caFile = kdb.resolveSibling("opencs-quickstart-ca.pem");
+        SecureRandom random = new SecureRandom();
+        boolean newKeyDb = !Files.exists(kdb);
+        KeyDatabase db = newKeyDb ? createKeyDatabase(kdb, caFile, random) : KeyDatabase.openStashed(kdb, random);
+        var server = db.defaultKey().orElseThrow(() -> new KeyDbException("OCSK031E",
+                "Key database " + kdb + " has no default key: set one with 'opencs keydb default --stashed'."));
+
+        System.out.println("OpenCS quickstart");
+        System.out.println();
+        System.out.println((newHome ? "Created" : "Reused ") + " system home   " + homeDir);
+        System.out.println((newKeyDb ? "Created" : "Reused ") + " key database  " + kdb
+                + "  (HFS path " + KEYRING_HFS_PATH + ")");
+        System.out.println("        request database " + kdb.resolveSibling("server.rdb"));
+        System.out.println("        password stash   " + kdb.resolveSibling("server.sth") + "  (mode 0600; the password is not shown)");
+        System.out.println("        default key      " + server.label() + "  "
+                + server.certificate().getSubjectX500Principal().getName());
+        System.out.println("        signed by        " + server.certificate().getIssuerX500Principal().getName());
+        System.out.println("        CA certificate   " + caFile + "  (give this to clients to trust the server)");
+        System.out.println();
+        System.out.println("Next steps:");
+        System.out.println("  ./opencs keydb list --stashed " + kdb);
+        System.out.println("  openssl verify -CAfile " + caFile + " <(./opencs keydb export --stashed " + kdb
+                + " --label " + SERVER_LABEL + " --out /dev/stdout --format pem)");
+        System.out.println("  ./opencs gskkyman              (menus; 2 - Open database, then the path above)");
+        System.out.println("  ./opencs --help                (every command)");
+        System.out.println();
+        System.out.println("The FTPS and TN3270E servers join quickstart as they land (see README.md).");
+        return 0;
+    }
+
+    private static KeyDatabase createKeyDatabase(Path kdb, Path caFile, SecureRandom random) throws IOException {
+        Files.createDirectories(kdb.getParent());
+        byte[] secret = new byte[24];
+        random.nextBytes(secret);
+        char[] password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret).toCharArray();
+        KeyDatabase db = KeyDatabase.create(kdb, password, 5000, random);
+        Arrays.fill(password, '\0');
+        KeyDbOperations operations = new KeyDbOperations(random, Clock.systemUTC());
+        String host = hostName();
+        operations.createSelfSigned(db, CA_LABEL, KeyType.RSA_2048, CertificateProfile.CA,
+                new SubjectName("OpenCS Quickstart CA " + host, null, "OpenCS", null, null, "US").toX500Name(),
+                3650, List.of());
+        List<String> names = new ArrayList<>(List.of("DNS:localhost", "IP:127.0.0.1", "IP:::1"));
+        if (!host.equals("localhost")) {
+            names.add("DNS:" + host);
+        }
+        operations.createSigned(db, CA_LABEL, SERVER_LABEL, KeyType.RSA_2048, CertificateProfile.SERVER,
+                new SubjectName(host, "OpenCS quickstart", "OpenCS", null, null, "US").toX500Name(), 825,
+                AltNames.parse(names));
+        db.setDefault(SERVER_LABEL);
+        db.save();
+        db.stash(StashFile.Format.V8);
+        org.opencs.core.AtomicFiles.write(caFile, operations.exportCertificate(db, CA_LABEL, ExportFormat.BASE64_DER), false);
+        return db;
+    }
+
+    private static String hostName() {
+        try {
+            String name = InetAddress.getLocalHost().getHostName();
+            return name == null || name.isBlank() ? "localhost" : name;
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+}
