@@ -188,9 +188,14 @@ public final class KeyDatabase {
         return chain;
     }
 
-    /** Trusted CA certificates: the trust anchors of a TLS context built from this database. */
+    /**
+     * The trust anchors of a TLS context built from this database: trusted certificate-only entries, and trusted CA
+     * certificates that also hold their key (a CA managed in this database signs and is trusted).
+     */
     public List<X509Certificate> trustedCertificates() {
-        return entries(EntryType.CA).stream().filter(KeyDbEntry::trusted).map(KeyDbEntry::certificate).toList();
+        return entries().stream()
+                .filter(e -> e.trusted() && (e.type() == EntryType.CA || (e.type() == EntryType.PERSONAL && e.isCaCertificate())))
+                .map(KeyDbEntry::certificate).toList();
     }
 
     private X509Certificate issuerOf(X509Certificate certificate) {

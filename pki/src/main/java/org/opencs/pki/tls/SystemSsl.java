@@ -41,6 +41,10 @@ public final class SystemSsl {
                     .clientAuth(clientAuth);
             List<X509Certificate> trusted = db.trustedCertificates();
             if (clientAuth != ClientAuth.NONE) {
+                if (trusted.isEmpty()) {
+                    throw new KeyDbException("OCSK032E", "Key database " + db.path()
+                            + " holds no trusted CA certificate, so no client certificate can be verified.");
+                }
                 builder.trustManager(trusted.toArray(new X509Certificate[0]));
             }
             return builder.build();
