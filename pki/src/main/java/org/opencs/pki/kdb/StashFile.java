@@ -65,7 +65,10 @@ public final class StashFile {
 
     public static byte[] encode(char[] password, Format format, SecureRandom random) {
         byte[] pw = new String(password).getBytes(StandardCharsets.UTF_8);
-        int length = Math.min(pw.length, MAX_PASSWORD);
+        if (pw.length > MAX_PASSWORD) {
+            throw KeyDbException.badInput("A stashed password must be at most " + MAX_PASSWORD + " bytes in UTF-8.");
+        }
+        int length = pw.length;
         byte[] obfuscated = new byte[INNER];
         for (int i = 0; i < INNER; i++) {
             byte plain;

@@ -62,9 +62,7 @@ public final class KeyDatabase {
         if (Files.exists(path)) {
             throw new KeyDbException("OCSK020E", "Key database " + path + " already exists.");
         }
-        if (password.length == 0 || password.length > 128) {
-            throw KeyDbException.badInput("The database password must be between 1 and 128 characters.");
-        }
+        checkPassword(password);
         if (recordLength < 2500 || recordLength > 65536) {
             throw KeyDbException.badInput("The record length must be between 2500 and 65536, " + recordLength + " is not.");
         }
@@ -330,9 +328,7 @@ public final class KeyDatabase {
 
     /** Re-encrypts every private key under the new password; {@link #save()} writes both files and MACs. */
     public void changePassword(char[] newPassword) {
-        if (newPassword.length == 0 || newPassword.length > 128) {
-            throw KeyDbException.badInput("The database password must be between 1 and 128 characters.");
-        }
+        checkPassword(newPassword);
         keys = keys.withRecords(keys.records().stream().map(r -> reencrypt(r, newPassword)).toList());
         requests = requests.withRecords(requests.records().stream().map(r -> reencrypt(r, newPassword)).toList());
         requestsChanged = true;
@@ -430,6 +426,14 @@ public final class KeyDatabase {
             }
         }
         return -1;
+    }
+
+    /** GSKit's limit is 128 characters; the stash holds 128 bytes, so non-ASCII passwords count in UTF-8 bytes. */
+    private static void checkPassword(char[] password) {
+        int bytes = new String(password).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (password.length == 0 || bytes > 128) {
+            throw KeyDbException.badInput("The database password must be 1 to 128 characters (128 bytes in UTF-8).");
+        }
     }
 
     private void checkNewLabel(String label) {
