@@ -1,7 +1,5 @@
 package org.opencs.pki.cert;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -49,24 +47,24 @@ public record SubjectName(String commonName, String organizationalUnit, String o
     }
 
     /**
-     * Parses an RFC 4514 style name ({@code CN=x,OU=y,O=z,C=US}) given in either order; the result is re-ordered
-     * like a gskkyman-made name.
+     * Parses an RFC 4514 name as users and openssl write it ({@code CN=x,OU=y,O=z,C=US}: most specific first), so the
+     * certificate's name is ordered C, ..., CN like a gskkyman-made one.
      */
     public static X500Name parse(String dn) {
+        X500Name name;
         try {
-            X500Name name = new X500Name(BCStyle.INSTANCE, dn);
-            List<String> errors = new ArrayList<>();
-            String country = first(name, BCStyle.C);
-            if (country != null && !country.matches("[A-Za-z]{2}")) {
-                errors.add("The country/region code must be 2 letters, '" + country + "' is not.");
-            }
-            if (!errors.isEmpty()) {
-                throw KeyDbException.badInput(errors.get(0));
-            }
-            return name;
+            name = X500Name.getInstance(new javax.security.auth.x500.X500Principal(dn).getEncoded());
         } catch (IllegalArgumentException e) {
             throw KeyDbException.badInput("The subject name '" + dn + "' is not a valid distinguished name.");
         }
+        String country = first(name, BCStyle.C);
+        if (country != null && !country.matches("[A-Za-z]{2}")) {
+            throw KeyDbException.badInput("The country/region code must be 2 letters, '" + country + "' is not.");
+        }
+        if (name.getRDNs().length == 0) {
+            throw KeyDbException.badInput("The subject name '" + dn + "' is empty.");
+        }
+        return name;
     }
 
     private static String first(X500Name name, org.bouncycastle.asn1.ASN1ObjectIdentifier type) {
