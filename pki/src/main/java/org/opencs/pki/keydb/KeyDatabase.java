@@ -135,7 +135,11 @@ public final class KeyDatabase {
     }
 
     public Optional<KeyDbEntry> find(String label) {
-        return entries().stream().filter(e -> e.label().equals(label)).findFirst();
+        int index = keyIndex(label);
+        if (index >= 0) {
+            return Optional.of(entry(keys.records().get(index), certificates.get(index)));
+        }
+        return requests.records().stream().filter(r -> r.label().equals(label)).findFirst().map(r -> entry(r, null));
     }
 
     public KeyDbEntry get(String label) {
