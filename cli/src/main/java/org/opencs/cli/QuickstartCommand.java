@@ -67,8 +67,8 @@ public final class QuickstartCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("Next steps:");
         System.out.println("  ./opencs keydb list --stashed " + kdb);
-        System.out.println("  openssl verify -CAfile " + caFile + " <(./opencs keydb export --stashed " + kdb
-                + " --label " + SERVER_LABEL + " --out /dev/stdout --format pem)");
+        System.out.println("  ./opencs keydb export --stashed " + kdb + " --label " + SERVER_LABEL + " --out - | openssl verify -CAfile "
+                + caFile);
         System.out.println("  ./opencs gskkyman              (menus; 2 - Open database, then the path above)");
         System.out.println("  ./opencs --help                (every command)");
         System.out.println();

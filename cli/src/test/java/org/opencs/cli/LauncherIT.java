@@ -36,8 +36,10 @@ class LauncherIT {
         assertThat(second.stdout()).contains("Reused  system home").contains("Reused  key database");
 
         var export = OpenCsProcess.run(dir, Map.of(), "keydb", "export", "opencs-home/hfs/etc/opencs/server.kdb",
-                "--stashed", "--label", "opencs-server", "--out", "server.pem");
+                "--stashed", "--label", "opencs-server", "--out", "-");
         assertThat(export.exitCode()).as(export.all()).isZero();
+        assertThat(export.stdout()).startsWith("-----BEGIN CERTIFICATE-----");
+        Files.writeString(dir.resolve("server.pem"), export.stdout());
         var verify = ExternalCommand.run(dir, "openssl", "verify", "-CAfile",
                 "opencs-home/hfs/etc/opencs/opencs-quickstart-ca.pem", "-purpose", "sslserver", "server.pem");
         assertThat(verify.stdout()).as(verify.all()).contains("server.pem: OK");

@@ -25,6 +25,11 @@ public final class AtomicFiles {
     /** Writes {@code data} to {@code target}; {@code ownerOnly} gives the file mode 0600 (key databases, stashes). */
     public static void write(Path target, byte[] data, boolean ownerOnly) throws IOException {
         Path absolute = target.toAbsolutePath();
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+            // A device or pipe (/dev/stdout, a FIFO): there is nothing to replace atomically, just write to it.
+            Files.write(absolute, data);
+            return;
+        }
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");

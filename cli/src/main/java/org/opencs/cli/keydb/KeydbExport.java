@@ -21,7 +21,7 @@ final class KeydbExport implements Callable<Integer> {
     @Option(names = "--label", required = true)
     String label;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file; - for standard output")
     Path out;
 
     @Option(names = "--format", defaultValue = "pem",
@@ -46,7 +46,9 @@ final class KeydbExport implements Callable<Integer> {
             System.out.println("Certificate and key exported to " + out.toAbsolutePath() + ".");
         } else {
             Output.write(out, db.operations().exportCertificate(database, label, exportFormat), false);
-            System.out.println("Certificate exported to " + out.toAbsolutePath() + ".");
+            if (!out.toString().equals("-")) {
+                System.out.println("Certificate exported to " + out.toAbsolutePath() + ".");
+            }
         }
         return 0;
     }

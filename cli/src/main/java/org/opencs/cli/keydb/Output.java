@@ -38,7 +38,13 @@ final class Output {
         return map;
     }
 
+    /** Writes atomically; "-" means standard output. */
     static void write(Path file, byte[] data, boolean ownerOnly) {
+        if (file.toString().equals("-")) {
+            System.out.write(data, 0, data.length);
+            System.out.flush();
+            return;
+        }
         try {
             AtomicFiles.write(file, data, ownerOnly);
         } catch (IOException e) {

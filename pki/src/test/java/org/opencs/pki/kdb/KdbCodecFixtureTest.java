@@ -65,6 +65,18 @@ class KdbCodecFixtureTest {
     }
 
     @Test
+    void readsVersion4HmacSha1Databases() {
+        KdbImage v6 = KdbCodec.read(Fixtures.bytes("mixed.kdb"), Fixtures.PASSWORD, "mixed.kdb");
+        KdbImage v4 = new KdbImage(KdbImage.VERSION_4, v6.kind(), v6.slotSize(), v6.salt(), v6.records());
+        byte[] data = KdbCodec.write(v4, Fixtures.PASSWORD);
+        assertThat(data).hasSize(0x58 + 4 * 5000);
+        assertThat(data[2]).isEqualTo((byte) 4);
+        KdbImage read = KdbCodec.read(data, Fixtures.PASSWORD, "v4.kdb");
+        assertThat(labels(read)).isEqualTo(labels(v6));
+        assertThatThrownBy(() -> KdbCodec.read(data, "wrong".toCharArray(), "v4.kdb")).hasMessageContaining("OCSK001E");
+    }
+
+    @Test
     void wrongPasswordIsReportedAsSuch() {
         assertThatThrownBy(() -> KdbCodec.read(Fixtures.bytes("mixed.kdb"), "Password".toCharArray(), "mixed.kdb"))
                 .isInstanceOf(KeyDbException.class)
