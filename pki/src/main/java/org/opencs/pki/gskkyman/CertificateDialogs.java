@@ -49,26 +49,53 @@ final class CertificateDialogs {
     CertificateType askCertificateType(boolean includeCa) {
         List<CertificateType> types = CERTIFICATE_TYPES.stream()
                 .filter(t -> includeCa || t.profile() != CertificateProfile.CA).toList();
+        CertificateType type = askChoice("Certificate Type", types.stream().map(CertificateType::menuText).toList(),
+                types, "Select certificate type (press ENTER to return to menu): ");
+        if (type != null && type.keyType().weak()) {
+            term.println("Note: " + type.keyType().description()
+                    + " keys are weak by today's standards; use them only for tests.");
+        }
+        return type;
+    }
+
+    /** A new certificate's type, label, subject and validity; null when the user went back. */
+    record NewCertificate(CertificateType type, String label, SubjectName subject, int days) {
+    }
+
+    NewCertificate askNewCertificate(org.opencs.pki.keydb.KeyDatabase db) {
+        CertificateType type = askCertificateType(true);
+        if (type == null) {
+            return null;
+        }
+        String label = askLabel();
+        if (label.isEmpty()) {
+            return null;
+        }
+        if (db.find(label).isPresent()) {
+            throw KeyDbException.duplicateLabel(label);
+        }
+        SubjectName subject = askSubject();
+        int days = askValidityDays();
+        term.println();
+        term.println("Please wait .....");
+        return new NewCertificate(type, label, subject, days);
+    }
+
+    /** Shows numbered options and returns the chosen value; ENTER returns null; other answers are asked again. */
+    <T> T askChoice(String title, List<String> texts, List<T> values, String prompt) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            lines.add((i + 1) + " - " + texts.get(i));
+        }
+        term.showMenu(title, null, lines, null);
         while (true) {
-            term.println();
-            term.println("Certificate Type");
-            term.println();
-            for (int i = 0; i < types.size(); i++) {
-                term.println((i + 1) + " - " + types.get(i).menuText());
-            }
-            term.println();
-            String answer = term.ask("Select certificate type (press ENTER to return to menu): ");
+            String answer = term.ask(prompt);
             if (answer.isEmpty()) {
                 return null;
             }
             int choice = parse(answer);
-            if (choice >= 1 && choice <= types.size()) {
-                CertificateType type = types.get(choice - 1);
-                if (type.keyType().weak()) {
-                    term.println("Note: " + type.keyType().description()
-                            + " keys are weak by today's standards; use them only for tests.");
-                }
-                return type;
+            if (choice >= 1 && choice <= values.size()) {
+                return values.get(choice - 1);
             }
             gsk.invalidOption(answer);
         }
@@ -78,24 +105,8 @@ final class CertificateDialogs {
     KeyType askRequestKeyType() {
         List<KeyType> types = List.of(KeyType.RSA_2048, KeyType.RSA_3072, KeyType.RSA_4096, KeyType.DSA_2048,
                 KeyType.EC_P256, KeyType.EC_P384, KeyType.EC_P521, KeyType.RSA_1024, KeyType.DSA_1024);
-        while (true) {
-            term.println();
-            term.println("Certificate Key Type");
-            term.println();
-            for (int i = 0; i < types.size(); i++) {
-                term.println((i + 1) + " - " + types.get(i).description() + " key");
-            }
-            term.println();
-            String answer = term.ask("Select certificate key type (press ENTER to return to menu): ");
-            if (answer.isEmpty()) {
-                return null;
-            }
-            int choice = parse(answer);
-            if (choice >= 1 && choice <= types.size()) {
-                return types.get(choice - 1);
-            }
-            gsk.invalidOption(answer);
-        }
+        return askChoice("Certificate Key Type", types.stream().map(t -> t.description() + " key").toList(), types,
+                "Select certificate key type (press ENTER to return to menu): ");
     }
 
     String askLabel() {
@@ -126,59 +137,18 @@ final class CertificateDialogs {
     }
 
     ExportFormat askCertificateExportFormat() {
-        term.println();
-        term.println("Export File Format");
-        term.println();
-        term.println("1 - Binary ASN.1 DER");
-        term.println("2 - Base64 ASN.1 DER");
-        term.println("3 - Binary PKCS #7");
-        term.println("4 - Base64 PKCS #7");
-        term.println();
-        while (true) {
-            String answer = term.ask("Select export format (press ENTER to return to menu): ");
-            switch (answer) {
-                case "" -> {
-                    return null;
-                }
-                case "1" -> {
-                    return ExportFormat.BINARY_DER;
-                }
-                case "2" -> {
-                    return ExportFormat.BASE64_DER;
-                }
-                case "3" -> {
-                    return ExportFormat.BINARY_PKCS7;
-                }
-                case "4" -> {
-                    return ExportFormat.BASE64_PKCS7;
-                }
-                default -> gsk.invalidOption(answer);
-            }
-        }
+        List<ExportFormat> formats = List.of(ExportFormat.BINARY_DER, ExportFormat.BASE64_DER,
+                ExportFormat.BINARY_PKCS7, ExportFormat.BASE64_PKCS7);
+        return askExportFormat(formats);
     }
 
     ExportFormat askKeyExportFormat() {
-        term.println();
-        term.println("Export File Format");
-        term.println();
-        term.println("1 - Binary PKCS #12");
-        term.println("2 - Base64 PKCS #12");
-        term.println();
-        while (true) {
-            String answer = term.ask("Select export format (press ENTER to return to menu): ");
-            switch (answer) {
-                case "" -> {
-                    return null;
-                }
-                case "1" -> {
-                    return ExportFormat.BINARY_PKCS12;
-                }
-                case "2" -> {
-                    return ExportFormat.BASE64_PKCS12;
-                }
-                default -> gsk.invalidOption(answer);
-            }
-        }
+        return askExportFormat(List.of(ExportFormat.BINARY_PKCS12, ExportFormat.BASE64_PKCS12));
+    }
+
+    private ExportFormat askExportFormat(List<ExportFormat> formats) {
+        return askChoice("Export File Format", formats.stream().map(ExportFormat::menuText).toList(), formats,
+                "Select export format (press ENTER to return to menu): ");
     }
 
     private String askRequired(String prompt) {

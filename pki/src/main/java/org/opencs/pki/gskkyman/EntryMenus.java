@@ -1,14 +1,12 @@
 package org.opencs.pki.gskkyman;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.opencs.core.ZosException;
 import org.opencs.pki.KeyDbException;
 import org.opencs.pki.cert.CertificateRequests;
 import org.opencs.pki.cert.Keys;
-import org.opencs.pki.cert.SubjectName;
 import org.opencs.pki.codec.ExportFormat;
 import org.opencs.pki.keydb.EntryType;
 import org.opencs.pki.keydb.KeyDatabase;
@@ -18,6 +16,16 @@ import org.opencs.pki.keydb.KeyDbOperations;
 /** The lists (keys and certificates, certificates, requests) and the menus for one selected entry. */
 final class EntryMenus {
     private static final int PAGE = 10;
+    private static final List<String> KEY_MENU = List.of("1 - Show certificate information",
+            "2 - Show key information", "3 - Set key as default", "4 - Set certificate trust status",
+            "5 - Copy certificate and key to another database", "6 - Export certificate to a file",
+            "7 - Export certificate and key to a file", "8 - Delete certificate and key", "9 - Change label",
+            "11 - Create a certificate renewal request");
+    private static final List<String> CERTIFICATE_MENU = List.of("1 - Show certificate information",
+            "2 - Set certificate trust status", "3 - Copy certificate to another database",
+            "4 - Export certificate to a file", "5 - Delete certificate", "6 - Change label");
+    private static final List<String> REQUEST_MENU = List.of("1 - Show certificate request (Base64)",
+            "2 - Export certificate request to a file", "3 - Delete certificate request and key", "4 - Change label");
 
     private final Terminal term;
     private final KeyDatabase db;
@@ -43,18 +51,12 @@ final class EntryMenus {
                 case CA -> "Certificate List";
                 case REQUEST -> "Request List";
             };
-            term.println();
-            term.println(title);
-            term.println();
-            term.println("Database: " + db.path());
-            term.println();
             int last = Math.min(entries.size(), first + PAGE);
+            List<String> lines = new java.util.ArrayList<>();
             for (int i = first; i < last; i++) {
-                term.println((i - first + 1) + " - " + entries.get(i).label());
+                lines.add((i - first + 1) + " - " + entries.get(i).label());
             }
-            term.println();
-            term.println("0 - Return to selection menu");
-            term.println();
+            term.showMenu(title, "Database: " + db.path(), lines, "0 - Return to selection menu");
             String more = last < entries.size() ? ", n for next list" : "";
             String answer = term.ask("Enter label number (ENTER to return to selection menu, p for previous list"
                     + more + "): ");
@@ -92,27 +94,11 @@ final class EntryMenus {
         while (db.find(label).isPresent()) {
             KeyDbEntry entry = db.get(label);
             boolean ca = entry.isCaCertificate();
-            term.println();
-            term.println("Key and Certificate Menu");
-            term.println();
-            term.println("Label: " + label);
-            term.println();
-            term.println("1 - Show certificate information");
-            term.println("2 - Show key information");
-            term.println("3 - Set key as default");
-            term.println("4 - Set certificate trust status");
-            term.println("5 - Copy certificate and key to another database");
-            term.println("6 - Export certificate to a file");
-            term.println("7 - Export certificate and key to a file");
-            term.println("8 - Delete certificate and key");
-            term.println("9 - Change label");
+            List<String> options = new java.util.ArrayList<>(KEY_MENU);
             if (ca) {
-                term.println("10 - Create a signed certificate and key");
+                options.add(9, "10 - Create a signed certificate and key");
             }
-            term.println("11 - Create a certificate renewal request");
-            term.println();
-            term.println("0 - Exit program");
-            term.println();
+            term.showMenu("Key and Certificate Menu", "Label: " + label, options, "0 - Exit program");
             String option = term.ask("Enter option number (press ENTER to return to previous menu): ");
             try {
                 switch (option) {
@@ -160,20 +146,7 @@ final class EntryMenus {
         String label = startLabel;
         while (db.find(label).isPresent()) {
             KeyDbEntry entry = db.get(label);
-            term.println();
-            term.println("Certificate Menu");
-            term.println();
-            term.println("Label: " + label);
-            term.println();
-            term.println("1 - Show certificate information");
-            term.println("2 - Set certificate trust status");
-            term.println("3 - Copy certificate to another database");
-            term.println("4 - Export certificate to a file");
-            term.println("5 - Delete certificate");
-            term.println("6 - Change label");
-            term.println();
-            term.println("0 - Exit program");
-            term.println();
+            term.showMenu("Certificate Menu", "Label: " + label, CERTIFICATE_MENU, "0 - Exit program");
             String option = term.ask("Enter option number (press ENTER to return to previous menu): ");
             try {
                 switch (option) {
@@ -206,18 +179,7 @@ final class EntryMenus {
         String label = startLabel;
         while (db.find(label).isPresent()) {
             KeyDbEntry entry = db.get(label);
-            term.println();
-            term.println("Request Menu");
-            term.println();
-            term.println("Label: " + label);
-            term.println();
-            term.println("1 - Show certificate request (Base64)");
-            term.println("2 - Export certificate request to a file");
-            term.println("3 - Delete certificate request and key");
-            term.println("4 - Change label");
-            term.println();
-            term.println("0 - Exit program");
-            term.println();
+            term.showMenu("Request Menu", "Label: " + label, REQUEST_MENU, "0 - Exit program");
             String option = term.ask("Enter option number (press ENTER to return to previous menu): ");
             try {
                 switch (option) {
@@ -275,16 +237,10 @@ final class EntryMenus {
     }
 
     private void copy(String label) {
-        Path path = gsk.askDatabaseName();
-        if (path == null) {
+        KeyDatabase target = gsk.askAndOpenDatabase();
+        if (target == null) {
             return;
         }
-        char[] password = term.askSecret("Enter database password (press ENTER to return to menu): ");
-        if (password.length == 0) {
-            return;
-        }
-        KeyDatabase target = KeyDatabase.open(path, password, gsk.random());
-        Arrays.fill(password, '\0');
         operations.copy(db, label, target);
         target.save();
         done("Record copied.");
@@ -348,22 +304,12 @@ final class EntryMenus {
     }
 
     private void createSigned(String caLabel) {
-        CertificateDialogs.CertificateType type = dialogs.askCertificateType(true);
-        if (type == null) {
+        CertificateDialogs.NewCertificate request = dialogs.askNewCertificate(db);
+        if (request == null) {
             return;
         }
-        String label = dialogs.askLabel();
-        if (label.isEmpty()) {
-            return;
-        }
-        if (db.find(label).isPresent()) {
-            throw KeyDbException.duplicateLabel(label);
-        }
-        SubjectName subject = dialogs.askSubject();
-        int days = dialogs.askValidityDays();
-        term.println();
-        term.println("Please wait .....");
-        operations.createSigned(db, caLabel, label, type.keyType(), type.profile(), subject.toX500Name(), days, List.of());
+        operations.createSigned(db, caLabel, request.label(), request.type().keyType(), request.type().profile(),
+                request.subject().toX500Name(), request.days(), List.of());
         db.save();
         done("Certificate created.");
     }

@@ -18,6 +18,10 @@ import org.opencs.pki.keydb.KeyDbFiles;
  */
 public final class Gskkyman {
     static final int DEFAULT_RECORD_LENGTH = 5000;
+    private static final java.util.List<String> DATABASE_MENU = java.util.List.of("1 - Create new database",
+            "1b - Create new empty database", "2 - Open database", "3 - Change database password",
+            "4 - Change database record length", "5 - Delete database",
+            "7 - Display certificate file (Binary or Base64 ASN.1 DER)");
 
     private final Terminal term;
     private final Path workingDirectory;
@@ -52,19 +56,7 @@ public final class Gskkyman {
 
     private void databaseMenu() {
         while (true) {
-            term.println();
-            term.println("Database Menu");
-            term.println();
-            term.println("1 - Create new database");
-            term.println("1b - Create new empty database");
-            term.println("2 - Open database");
-            term.println("3 - Change database password");
-            term.println("4 - Change database record length");
-            term.println("5 - Delete database");
-            term.println("7 - Display certificate file (Binary or Base64 ASN.1 DER)");
-            term.println();
-            term.println("0 - Exit program");
-            term.println();
+            term.showMenu("Database Menu", null, DATABASE_MENU, "0 - Exit program");
             String option = term.ask("Enter option number: ");
             try {
                 switch (option.toLowerCase(java.util.Locale.ROOT)) {
@@ -119,29 +111,35 @@ public final class Gskkyman {
     }
 
     private void openDatabase() {
+        KeyDatabase db = askAndOpenDatabase();
+        if (db != null) {
+            new KeyManagementMenu(term, db, this).run();
+        }
+    }
+
+    /** Asks for a database name and its password and opens it; null when the user pressed ENTER to go back. */
+    KeyDatabase askAndOpenDatabase() {
         Path path = askDatabaseName();
         if (path == null) {
-            return;
+            return null;
         }
         char[] password = term.askSecret("Enter database password (press ENTER to return to menu): ");
         if (password.length == 0) {
-            return;
+            return null;
         }
-        KeyDatabase db = KeyDatabase.open(path, password, random);
-        Arrays.fill(password, '\0');
-        new KeyManagementMenu(term, db, this).run();
+        try {
+            return KeyDatabase.open(path, password, random);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
     }
 
     private void changePassword() {
-        Path path = askDatabaseName();
-        if (path == null) {
+        KeyDatabase db = askAndOpenDatabase();
+        if (db == null) {
             return;
         }
-        char[] old = term.askSecret("Enter database password (press ENTER to return to menu): ");
-        if (old.length == 0) {
-            return;
-        }
-        KeyDatabase db = KeyDatabase.open(path, old, random);
+        Path path = db.path();
         char[] password = askNewPassword("Enter new database password (press ENTER to return to menu): ");
         if (password == null) {
             return;
@@ -161,15 +159,10 @@ public final class Gskkyman {
     }
 
     private void changeRecordLength() {
-        Path path = askDatabaseName();
-        if (path == null) {
+        KeyDatabase db = askAndOpenDatabase();
+        if (db == null) {
             return;
         }
-        char[] password = term.askSecret("Enter database password (press ENTER to return to menu): ");
-        if (password.length == 0) {
-            return;
-        }
-        KeyDatabase db = KeyDatabase.open(path, password, random);
         term.println("Current database record length is " + db.recordLength() + ".");
         int length = askNumber("Enter new database record length (press ENTER to return to menu): ", -1, 2500, 65536,
                 "The record length must be between 2500 and 65536.");

@@ -16,6 +16,11 @@ import org.opencs.pki.keydb.KeyDbOperations;
 
 /** The Key Management Menu of an open database (options 1-11 as in the seed). */
 final class KeyManagementMenu {
+    private static final List<String> MENU = List.of("1 - Manage keys and certificates", "2 - Manage certificates",
+            "3 - Manage certificate requests", "4 - Create new certificate request",
+            "5 - Receive certificate issued for your request", "6 - Create a self-signed certificate",
+            "7 - Import a certificate", "8 - Import a certificate and a private key", "9 - Show the default key",
+            "10 - Store database password", "11 - Show database record length");
     private final Terminal term;
     private final KeyDatabase db;
     private final Gskkyman gsk;
@@ -32,25 +37,7 @@ final class KeyManagementMenu {
 
     void run() {
         while (true) {
-            term.println();
-            term.println("Key Management Menu");
-            term.println();
-            term.println("Database: " + db.path());
-            term.println();
-            term.println("1 - Manage keys and certificates");
-            term.println("2 - Manage certificates");
-            term.println("3 - Manage certificate requests");
-            term.println("4 - Create new certificate request");
-            term.println("5 - Receive certificate issued for your request");
-            term.println("6 - Create a self-signed certificate");
-            term.println("7 - Import a certificate");
-            term.println("8 - Import a certificate and a private key");
-            term.println("9 - Show the default key");
-            term.println("10 - Store database password");
-            term.println("11 - Show database record length");
-            term.println();
-            term.println("0 - Exit program");
-            term.println();
+            term.showMenu("Key Management Menu", "Database: " + db.path(), MENU, "0 - Exit program");
             String option = term.ask("Enter option number (press ENTER to return to previous menu): ");
             try {
                 switch (option) {
@@ -82,22 +69,12 @@ final class KeyManagementMenu {
     }
 
     private void createSelfSigned() {
-        CertificateDialogs.CertificateType type = dialogs.askCertificateType(true);
-        if (type == null) {
+        CertificateDialogs.NewCertificate request = dialogs.askNewCertificate(db);
+        if (request == null) {
             return;
         }
-        String label = dialogs.askLabel();
-        if (label.isEmpty()) {
-            return;
-        }
-        if (db.find(label).isPresent()) {
-            throw KeyDbException.duplicateLabel(label);
-        }
-        SubjectName subject = dialogs.askSubject();
-        int days = dialogs.askValidityDays();
-        term.println();
-        term.println("Please wait .....");
-        operations.createSelfSigned(db, label, type.keyType(), type.profile(), subject.toX500Name(), days, List.of());
+        operations.createSelfSigned(db, request.label(), request.type().keyType(), request.type().profile(),
+                request.subject().toX500Name(), request.days(), List.of());
         db.save();
         term.println();
         term.println("Certificate created.");

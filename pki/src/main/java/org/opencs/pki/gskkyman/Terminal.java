@@ -45,19 +45,11 @@ public final class Terminal {
     /** Prints the prompt and returns the answer with surrounding blanks removed. */
     public String ask(String prompt) {
         print(prompt);
-        try {
-            String line = in.readLine();
-            if (line == null) {
-                out.println();
-                throw new EndOfInput();
-            }
-            if (console == null) {
-                out.println(line.isEmpty() ? "" : line);
-            }
-            return line.trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        String line = readLine();
+        if (console == null) {
+            out.println(line); // piped answers are echoed so the transcript reads like a typed session
         }
+        return line.trim();
     }
 
     /** Asks for a secret; the answer is never echoed. */
@@ -70,16 +62,41 @@ public final class Terminal {
             return answer;
         }
         print(prompt);
+        char[] answer = readLine().toCharArray();
+        out.println();
+        return answer;
+    }
+
+    private String readLine() {
         try {
             String line = in.readLine();
             if (line == null) {
                 out.println();
                 throw new EndOfInput();
             }
-            out.println();
-            return line.toCharArray();
+            return line;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Shows a menu the way gskkyman lays them out: a blank line, the title, an optional context line ("Database: ...",
+     * "Label: ..."), the numbered options, and an optional closing line ("0 - Exit program").
+     */
+    public void showMenu(String title, String context, java.util.List<String> options, String closingLine) {
+        println();
+        println(title);
+        println();
+        if (context != null) {
+            println(context);
+            println();
+        }
+        options.forEach(this::println);
+        println();
+        if (closingLine != null) {
+            println(closingLine);
+            println();
         }
     }
 

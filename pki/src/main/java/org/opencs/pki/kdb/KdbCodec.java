@@ -193,12 +193,8 @@ public final class KdbCodec {
     static byte[] slotBody(KdbRecord record, int number) {
         byte[] der = recordDer(record, number);
         byte[] label = record.label().getBytes(StandardCharsets.US_ASCII);
-        List<byte[]> hashes = List.of();
-        if (record.content() instanceof RecordContent.Signer s) {
-            hashes = CertificateHashItems.of(s.certificate());
-        } else if (record.content() instanceof RecordContent.Personal p) {
-            hashes = CertificateHashItems.of(p.certificate());
-        }
+        byte[] certificate = record.content().certificateOrNull();
+        List<byte[]> hashes = certificate == null ? List.of() : CertificateHashItems.of(certificate);
         ByteBuffer body = ByteBuffer.allocate(SLOT_PREFIX + der.length + 4 + label.length + TRAILER_BYTES);
         body.putInt(1).putInt(number).putInt(der.length).put(der);
         body.putInt(label.length).put(label);

@@ -154,13 +154,8 @@ public final class KeyDatabase {
     }
 
     public PrivateKey privateKey(String label) {
-        KdbRecord record = findRecord(label);
-        byte[] encrypted;
-        if (record.content() instanceof RecordContent.Personal p) {
-            encrypted = p.encryptedPrivateKey();
-        } else if (record.content() instanceof RecordContent.Request r) {
-            encrypted = r.encryptedPrivateKey();
-        } else {
+        byte[] encrypted = findRecord(label).content().encryptedKeyOrNull();
+        if (encrypted == null) {
             throw KeyDbException.badInput("The entry '" + label + "' is a certificate without a private key.");
         }
         try {
@@ -397,18 +392,14 @@ public final class KeyDatabase {
     }
 
     private KdbRecord reencrypt(KdbRecord record, char[] newPassword) {
-        try {
-            if (record.content() instanceof RecordContent.Personal p) {
-                byte[] key = PrivateKeyProtection.decryptInfo(p.encryptedPrivateKey(), password).getEncoded();
-                return new KdbRecord(record.label(), new RecordContent.Personal(p.certificate(),
-                        PrivateKeyProtection.encrypt(key, newPassword, random)), record.flags());
-            }
-            if (record.content() instanceof RecordContent.Request r) {
-                byte[] key = PrivateKeyProtection.decryptInfo(r.encryptedPrivateKey(), password).getEncoded();
-                return new KdbRecord(record.label(), new RecordContent.Request(r.certificationRequest(),
-                        PrivateKeyProtection.encrypt(key, newPassword, random)), record.flags());
-            }
+        byte[] encrypted = record.content().encryptedKeyOrNull();
+        if (encrypted == null) {
             return record;
+        }
+        try {
+            byte[] key = PrivateKeyProtection.decryptInfo(encrypted, password).getEncoded();
+            return new KdbRecord(record.label(),
+                    record.content().withEncryptedKey(PrivateKeyProtection.encrypt(key, newPassword, random)), record.flags());
         } catch (GeneralSecurityException | IOException e) {
             throw KeyDbException.corrupt(path.toString(), "the private key of '" + record.label() + "' cannot be decrypted");
         }
@@ -476,12 +467,8 @@ public final class KeyDatabase {
     }
 
     private X509Certificate parseCertificate(KdbRecord record) {
-        byte[] der;
-        if (record.content() instanceof RecordContent.Personal p) {
-            der = p.certificate();
-        } else if (record.content() instanceof RecordContent.Signer s) {
-            der = s.certificate();
-        } else {
+        byte[] der = record.content().certificateOrNull();
+        if (der == null) {
             return null;
         }
         try {
