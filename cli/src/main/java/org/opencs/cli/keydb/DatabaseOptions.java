@@ -35,6 +35,15 @@ public final class DatabaseOptions {
         }
     }
 
+    /** Opens the database, applies one change, saves atomically and prints the confirmation. */
+    int update(java.util.function.Consumer<KeyDatabase> change, String confirmation) {
+        KeyDatabase database = open();
+        change.accept(database);
+        database.save();
+        System.out.println(confirmation);
+        return 0;
+    }
+
     char[] password(String prompt) {
         return PasswordSource.resolve(passwordFile, "OPENCS_KEYDB_PASSWORD", prompt);
     }

@@ -26,11 +26,7 @@ final class KeydbEdits {
 
         @Override
         public Integer call() {
-            KeyDatabase database = db.open();
-            database.setDefault(label);
-            database.save();
-            System.out.println("Default key set: " + label + ".");
-            return 0;
+            return db.update(database -> database.setDefault(label), "Default key set: " + label + ".");
         }
     }
 
@@ -47,11 +43,8 @@ final class KeydbEdits {
 
         @Override
         public Integer call() {
-            KeyDatabase database = db.open();
-            database.setTrusted(label, !off);
-            database.save();
-            System.out.println("Certificate " + label + " is " + (off ? "not trusted." : "trusted."));
-            return 0;
+            return db.update(database -> database.setTrusted(label, !off),
+                    "Certificate " + label + " is " + (off ? "not trusted." : "trusted."));
         }
     }
 
@@ -68,11 +61,7 @@ final class KeydbEdits {
 
         @Override
         public Integer call() {
-            KeyDatabase database = db.open();
-            database.rename(label, newLabel);
-            database.save();
-            System.out.println("Label changed: " + label + " -> " + newLabel + ".");
-            return 0;
+            return db.update(database -> database.rename(label, newLabel), "Label changed: " + label + " -> " + newLabel + ".");
         }
     }
 
@@ -86,11 +75,7 @@ final class KeydbEdits {
 
         @Override
         public Integer call() {
-            KeyDatabase database = db.open();
-            database.delete(label);
-            database.save();
-            System.out.println("Entry deleted: " + label + ".");
-            return 0;
+            return db.update(database -> database.delete(label), "Entry deleted: " + label + ".");
         }
     }
 
