@@ -33,7 +33,7 @@ public final class InitialCaCertificates {
             try {
                 db.addCertificate(entry.getKey(), certificate, true);
                 added++;
-            } catch (RuntimeException e) {
+            } catch (org.opencs.pki.KeyDbException e) {
                 // A duplicate certificate under another alias: one copy is enough.
             }
         }
