@@ -22,6 +22,27 @@ class LauncherIT {
     }
 
     @Test
+    void passticketGeneratesTheReferenceTicketAndEvaluatesIt() throws Exception {
+        var generated = OpenCsProcess.run(dir, Map.of(), "passticket", "generate", "--user", "IBMUSER", "--appl", "TSOR001",
+                "--key", "E001193519561977", "--time", "1700000000");
+        assertThat(generated.stdout()).isEqualTo("ZVQLMCAN\n");
+        var valid = OpenCsProcess.run(dir, Map.of(), "passticket", "evaluate", "--user", "IBMUSER", "--appl", "TSOR001",
+                "--key", "E001193519561977", "--time", "1700000599", "--ticket", "ZVQLMCAN");
+        assertThat(valid.exitCode()).isZero();
+        var late = OpenCsProcess.run(dir, Map.of(), "passticket", "evaluate", "--user", "IBMUSER", "--appl", "TSOR001",
+                "--key", "E001193519561977", "--time", "1700000601", "--ticket", "ZVQLMCAN");
+        assertThat(late.exitCode()).isEqualTo(1);
+        var upper = OpenCsProcess.run(dir, Map.of(), "passticket", "generate", "--user", "IBMUSER", "--appl", "TSOR001",
+                "--key", "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f", "--time", "1700000000",
+                "--enhanced", "--type", "UPPER");
+        assertThat(upper.stdout()).isEqualTo("9RQR2ZIJ\n");
+        var badKey = OpenCsProcess.run(dir, Map.of(), "passticket", "generate", "--user", "IBMUSER", "--appl", "TSOR001",
+                "--key", "XYZ");
+        assertThat(badKey.exitCode()).isEqualTo(1);
+        assertThat(badKey.stderr()).contains("OCSP001E");
+    }
+
+    @Test
     void quickstartCreatesThenReusesAWorkingHome() throws Exception {
         var first = OpenCsProcess.run(dir, Map.of(), "quickstart");
         assertThat(first.exitCode()).as(first.all()).isZero();
