@@ -1,0 +1,72 @@
+package org.opencs.core;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * {@code system.conf}: a Java properties file naming the system (sysname, smfid), its registry, the user ID the
+ * servers run under, the FTP port and the master key. Unknown keys are reported as warnings, not errors, so a newer
+ * file still works with an older OpenCS.
+ */
+public record SystemConfig(String sysname, String smfid, String registryUrl, String registryUser, String serverUserid,
+                           int ftpPort, String masterKeyFile, List<String> warnings) {
+    public static final Set<String> KNOWN_KEYS = Set.of("sysname", "smfid", "registry.url", "registry.user",
+            "server.userid", "ftp.port", "master.key.file", "tn3270.port");
+
+    public SystemConfig {
+        warnings = List.copyOf(warnings);
+    }
+
+    public static SystemConfig load(SystemHome home) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(home.systemConf(), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (NoSuchFileException e) {
+            throw new ZosException("OCS0003E", "No system.conf in " + home.root()
+                    + ": create the system with './opencs init --home " + home.root() + "'.");
+        } catch (IOException e) {
+            throw new ZosException("OCS0004E", "system.conf in " + home.root() + " cannot be read: " + e.getMessage());
+        }
+        List<String> warnings = new ArrayList<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (!KNOWN_KEYS.contains(key)) {
+                warnings.add("OCS0005W system.conf: unknown key '" + key + "' is ignored.");
+            }
+        }
+        String sysname = upper(properties.getProperty("sysname", "OPENCS"));
+        String smfid = upper(properties.getProperty("smfid", "OCS1"));
+        if (!smfid.matches("[A-Z0-9#$@]{1,4}")) {
+            throw new ZosException("OCS0006E", "system.conf: smfid '" + smfid + "' must be 1 to 4 characters.");
+        }
+        String port = properties.getProperty("ftp.port", "2021").trim();
+        int ftpPort;
+        try {
+            ftpPort = Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            throw new ZosException("OCS0006E", "system.conf: ftp.port '" + port + "' is not a number.");
+        }
+        String url = properties.getProperty("registry.url",
+                "jdbc:h2:file:" + home.saf().resolve("registry") + ";AUTO_SERVER=TRUE").trim();
+        return new SystemConfig(sysname, smfid, url, properties.getProperty("registry.user", "").trim(),
+                upper(properties.getProperty("server.userid", "TCPIP")), ftpPort,
+                properties.getProperty("master.key.file", home.saf().resolve("master.key").toString()).trim(), warnings);
+    }
+
+    /** The application name TSO uses for PassTickets: TSO followed by the SMF ID (the seed's TSO3090). */
+    public String tsoApplication() {
+        return "TSO" + smfid;
+    }
+
+    private static String upper(String value) {
+        return value.trim().toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,100 @@
+package org.opencs.saf;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.opencs.core.AuditLog;
+import org.opencs.core.SystemConfig;
+import org.opencs.core.SystemHome;
+import org.opencs.saf.passticket.ReplayStore;
+import org.opencs.saf.resources.ResourceStore;
+import org.opencs.saf.store.Database;
+import org.opencs.saf.store.OptionStore;
+import org.opencs.saf.users.PasswordHasher;
+import org.opencs.saf.users.UserStore;
+
+/**
+ * The security registry of one system home: the stores, the master key that seals their secrets, the password
+ * hasher, the audit log and the clock. Every read goes to the store, so a change made by one process (a TSO command)
+ * is seen by the next logon in another (a running server) without a restart.
+ */
+public final class Registry implements AutoCloseable {
+    private final SystemHome home;
+    private final SystemConfig config;
+    private final Database database;
+    private final MasterKey masterKey;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final AuditLog audit;
+
+    private Registry(SystemHome home, SystemConfig config, Database database, MasterKey masterKey, Clock clock,
+                     SecureRandom random) {
+        this.home = home;
+        this.config = config;
+        this.database = database;
+        this.masterKey = masterKey;
+        this.clock = clock;
+        this.random = random;
+        this.audit = new AuditLog(home.logs().resolve("audit.jsonl"));
+    }
+
+    public static Registry open(SystemHome home, Clock clock, SecureRandom random) {
+        SystemConfig config = SystemConfig.load(home);
+        MasterKey masterKey = MasterKey.load(java.nio.file.Path.of(config.masterKeyFile()), random);
+        String password = System.getenv("OPENCS_REGISTRY_PASSWORD");
+        Database database = new Database(config.registryUrl(), config.registryUser(), password == null ? "" : password);
+        return new Registry(home, config, database, masterKey, clock, random);
+    }
+
+    public SystemHome home() {
+        return home;
+    }
+
+    public SystemConfig config() {
+        return config;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public UserStore users() {
+        return new UserStore(database);
+    }
+
+    public ResourceStore resources() {
+        return new ResourceStore(database);
+    }
+
+    public OptionStore options() {
+        return new OptionStore(database);
+    }
+
+    public ReplayStore replays() {
+        return new ReplayStore(database);
+    }
+
+    public MasterKey masterKey() {
+        return masterKey;
+    }
+
+    public PasswordHasher passwordHasher() {
+        return new PasswordHasher(random);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public SecureRandom random() {
+        return random;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

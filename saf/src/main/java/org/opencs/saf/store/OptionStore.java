@@ -1,0 +1,52 @@
+package org.opencs.saf.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Optional;
+
+/** System-wide SETROPTS settings as name/value pairs (e.g. CLASSACT.PTKTDATA=YES, PASSWORD.REVOKE=3). */
+public final class OptionStore {
+    private final Database database;
+
+    public OptionStore(Database database) {
+        this.database = database;
+    }
+
+    public Optional<String> get(String name) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT option_value FROM system_options WHERE name = ?")) {
+                select.setString(1, name);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public void set(String name, String value) {
+        database.inTransaction(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM system_options WHERE name = ?")) {
+                delete.setString(1, name);
+                delete.executeUpdate();
+            }
+            if (value != null) {
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO system_options (name, option_value) VALUES (?, ?)")) {
+                    insert.setString(1, name);
+                    insert.setString(2, value);
+                    insert.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    public boolean classActive(String className) {
+        return get("CLASSACT." + className).isPresent();
+    }
+
+    /** SETROPTS PASSWORD(REVOKE(n)): failed logons that revoke a user; 0 means never. */
+    public int revokeAfter() {
+        return get("PASSWORD.REVOKE").map(Integer::parseInt).orElse(0);
+    }
+}

@@ -1,0 +1,84 @@
+package org.opencs.saf.users;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.opencs.saf.Registry;
+import org.opencs.saf.passticket.PassTicketService;
+
+/**
+ * Logon checking, the way RACF verifies a user for TSO, FTP or TN3270: revoked users are refused, the password (or a
+ * PassTicket for the application) must match, failures are counted and SETROPTS PASSWORD(REVOKE(n)) revokes after n
+ * of them. Every failure is an audit record.
+ */
+public final class Authenticator {
+    private final Registry registry;
+
+    public Authenticator(Registry registry) {
+        this.registry = registry;
+    }
+
+    public LogonResult logon(String rawUserid, char[] secret, String application) {
+        String userid = rawUserid.trim().toUpperCase(Locale.ROOT);
+        Optional<User> found = User.validUserid(userid) ? registry.users().find(userid) : Optional.empty();
+        if (found.isEmpty()) {
+            return fail(userid, LogonResult.Status.UNKNOWN_USER, "USER AT TERMINAL NOT RACF-DEFINED");
+        }
+        User user = found.get();
+        if (user.revoked()) {
+            return fail(userid, LogonResult.Status.REVOKED, "REVOKED USER ACCESS ATTEMPT");
+        }
+        if (user.passwordHash() != null && registry.passwordHasher().matches(secret, user.passwordHash())) {
+            if (user.passwordExpired()) {
+                return new LogonResult(LogonResult.Status.PASSWORD_EXPIRED, userid, message(userid, "PASSWORD HAS EXPIRED"));
+            }
+            return succeed(user);
+        }
+        if (application != null && secret.length == 8) {
+            PassTicketService.Outcome outcome = new PassTicketService(registry)
+                    .evaluate(userid, application, new String(secret));
+            if (outcome == PassTicketService.Outcome.VALID) {
+                return succeed(user);
+            }
+            if (outcome == PassTicketService.Outcome.REPLAY) {
+                return fail(userid, LogonResult.Status.PASSTICKET_REPLAY, "PASSTICKET REPLAY ATTEMPT");
+            }
+        }
+        int failures = user.failedLogons() + 1;
+        int limit = registry.options().revokeAfter();
+        boolean revoke = limit > 0 && failures >= limit;
+        registry.users().update(revoke ? user.withFailedLogons(failures).withRevoked(true) : user.withFailedLogons(failures));
+        return fail(userid, LogonResult.Status.INVALID_PASSWORD, revoke ? "INVALID PASSWORD; USER REVOKED" : "INVALID PASSWORD");
+    }
+
+    /** Logs on with the current password (or PassTicket) and sets a new one: the expired-password dialogue. */
+    public LogonResult changePassword(String userid, char[] current, char[] newPassword, String application) {
+        LogonResult result = logon(userid, current, application);
+        if (result.status() != LogonResult.Status.OK && result.status() != LogonResult.Status.PASSWORD_EXPIRED) {
+            return result;
+        }
+        PasswordRules.checkPassword(newPassword);
+        User user = registry.users().find(result.userid()).orElseThrow();
+        if (registry.passwordHasher().matches(newPassword, user.passwordHash())) {
+            throw new org.opencs.core.ZosException("ICH08008I", "NEW PASSWORD MUST DIFFER FROM THE CURRENT PASSWORD");
+        }
+        registry.users().update(user.withPassword(registry.passwordHasher().hash(newPassword), false)
+                .withLastLogon(registry.clock().instant()));
+        return new LogonResult(LogonResult.Status.OK, result.userid(), "PASSWORD CHANGED");
+    }
+
+    private LogonResult succeed(User user) {
+        registry.users().update(user.withLastLogon(registry.clock().instant()));
+        return new LogonResult(LogonResult.Status.OK, user.userid(), "LOGON ACCEPTED");
+    }
+
+    private LogonResult fail(String userid, LogonResult.Status status, String reason) {
+        registry.audit().record(registry.clock().instant(), "LOGON_FAILURE",
+                Map.of("user", userid, "reason", reason));
+        return new LogonResult(status, userid, message(userid, reason));
+    }
+
+    private static String message(String userid, String reason) {
+        return "ICH408I USER(" + userid + ") LOGON/JOB INITIATION - " + reason;
+    }
+}

@@ -1,0 +1,137 @@
+package org.opencs.saf.users;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.opencs.saf.store.Database;
+
+/** User profiles in the registry's {@code users} table. */
+public final class UserStore {
+    private static final String COLUMNS = "userid, name, owner, password_hash, password_expired, special, revoked, "
+            + "failed_logons, omvs_uid, omvs_home, created, last_logon";
+
+    private final Database database;
+
+    public UserStore(Database database) {
+        this.database = database;
+    }
+
+    public Optional<User> find(String userid) {
+        return database.inTransaction(c -> find(c, userid));
+    }
+
+    static Optional<User> find(Connection c, String userid) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM users WHERE userid = ?")) {
+            select.setString(1, userid);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    public List<User> list() {
+        return database.inTransaction(c -> {
+            List<User> users = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM users ORDER BY userid");
+                 ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    users.add(read(rs));
+                }
+            }
+            return users;
+        });
+    }
+
+    /** Inserts a new user; false when the user ID already exists. */
+    public boolean add(User user) {
+        return database.inTransaction(c -> {
+            if (find(c, user.userid()).isPresent()) {
+                return false;
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO users (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                bind(insert, user);
+                insert.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    public void update(User user) {
+        database.inTransaction(c -> {
+            update(c, user);
+            return null;
+        });
+    }
+
+    static void update(Connection c, User user) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE users SET name = ?, owner = ?, password_hash = ?, "
+                + "password_expired = ?, special = ?, revoked = ?, failed_logons = ?, omvs_uid = ?, omvs_home = ?, "
+                + "created = ?, last_logon = ? WHERE userid = ?")) {
+            update.setString(1, user.name());
+            update.setString(2, user.owner());
+            update.setString(3, user.passwordHash());
+            update.setBoolean(4, user.passwordExpired());
+            update.setBoolean(5, user.special());
+            update.setBoolean(6, user.revoked());
+            update.setInt(7, user.failedLogons());
+            setLong(update, 8, user.omvsUid());
+            update.setString(9, user.omvsHome());
+            update.setTimestamp(10, Timestamp.from(user.created()));
+            update.setTimestamp(11, user.lastLogon() == null ? null : Timestamp.from(user.lastLogon()));
+            update.setString(12, user.userid());
+            update.executeUpdate();
+        }
+    }
+
+    public boolean delete(String userid) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM users WHERE userid = ?");
+                 PreparedStatement permits = c.prepareStatement("DELETE FROM access_list WHERE userid = ?")) {
+                permits.setString(1, userid);
+                permits.executeUpdate();
+                delete.setString(1, userid);
+                return delete.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private static void bind(PreparedStatement statement, User user) throws SQLException {
+        statement.setString(1, user.userid());
+        statement.setString(2, user.name());
+        statement.setString(3, user.owner());
+        statement.setString(4, user.passwordHash());
+        statement.setBoolean(5, user.passwordExpired());
+        statement.setBoolean(6, user.special());
+        statement.setBoolean(7, user.revoked());
+        statement.setInt(8, user.failedLogons());
+        setLong(statement, 9, user.omvsUid());
+        statement.setString(10, user.omvsHome());
+        statement.setTimestamp(11, Timestamp.from(user.created()));
+        statement.setTimestamp(12, user.lastLogon() == null ? null : Timestamp.from(user.lastLogon()));
+    }
+
+    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
+    private static User read(ResultSet rs) throws SQLException {
+        long uid = rs.getLong("omvs_uid");
+        Long omvsUid = rs.wasNull() ? null : uid;
+        Timestamp lastLogon = rs.getTimestamp("last_logon");
+        return new User(rs.getString("userid"), rs.getString("name"), rs.getString("owner"),
+                rs.getString("password_hash"), rs.getBoolean("password_expired"), rs.getBoolean("special"),
+                rs.getBoolean("revoked"), rs.getInt("failed_logons"), omvsUid, rs.getString("omvs_home"),
+                rs.getTimestamp("created").toInstant(), lastLogon == null ? null : lastLogon.toInstant());
+    }
+}
