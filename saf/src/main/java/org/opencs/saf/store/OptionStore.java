@@ -41,6 +41,23 @@ public final class OptionStore {
         });
     }
 
+    /** Names of the options that start with {@code prefix}, sorted (e.g. every "CLASSACT." entry). */
+    public java.util.List<String> names(String prefix) {
+        return database.inTransaction(c -> {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT name FROM system_options WHERE name LIKE ? ORDER BY name")) {
+                select.setString(1, prefix.replace("%", "\\%").replace("_", "\\_") + "%");
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        names.add(rs.getString(1));
+                    }
+                }
+            }
+            return names;
+        });
+    }
+
     public boolean classActive(String className) {
         return get("CLASSACT." + className).isPresent();
     }

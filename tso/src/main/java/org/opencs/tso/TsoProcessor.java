@@ -1,0 +1,67 @@
+package org.opencs.tso;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.opencs.core.ZosException;
+import org.opencs.tso.commands.AddUser;
+import org.opencs.tso.commands.AltUser;
+import org.opencs.tso.commands.DelUser;
+import org.opencs.tso.commands.ListUser;
+import org.opencs.tso.commands.PasswordCommand;
+import org.opencs.tso.commands.Permit;
+import org.opencs.tso.commands.ResourceCommands;
+import org.opencs.tso.commands.Setropts;
+import org.opencs.tso.commands.TsoCommandHandler;
+import org.opencs.tso.parse.CommandParser;
+import org.opencs.tso.parse.SystsinReader;
+import org.opencs.tso.parse.TsoCommand;
+
+/**
+ * Runs TSO commands one at a time, as batch TSO (IKJEFT01) does with SYSTSIN: each command is echoed, its output and
+ * messages follow, a failing command does not stop the next one, and the highest return code is the job's.
+ */
+public final class TsoProcessor {
+    private final Map<String, TsoCommandHandler> handlers = new HashMap<>();
+
+    public TsoProcessor() {
+        for (TsoCommandHandler handler : List.of(new AddUser(), new AltUser(), new DelUser(), new ListUser(),
+                new PasswordCommand(), new ResourceCommands.Rdefine(), new ResourceCommands.Ralter(),
+                new ResourceCommands.Rdelete(), new ResourceCommands.Rlist(), new Permit(), new Setropts())) {
+            handler.names().forEach(name -> handlers.put(name, handler));
+        }
+    }
+
+    /** Runs a SYSTSIN stream; every line of the listing goes to {@code listing}. Returns the highest return code. */
+    public int runStream(String stream, TsoSession session, Consumer<String> listing) {
+        int highest = 0;
+        for (SystsinReader.Line line : SystsinReader.commands(stream)) {
+            listing.accept("READY");
+            listing.accept(" " + SecretMasker.mask(line.text()));
+            highest = Math.max(highest, run(line.text(), session, listing));
+        }
+        listing.accept("READY");
+        listing.accept("END");
+        return highest;
+    }
+
+    /** Runs one command; returns 0, or 8 when it failed (its message went to the listing). */
+    public int run(String text, TsoSession session, Consumer<String> listing) {
+        try {
+            TsoCommand command = CommandParser.parse(text);
+            TsoCommandHandler handler = handlers.get(command.name());
+            if (handler == null) {
+                throw new ZosException("IKJ56500I", "COMMAND " + command.name() + " NOT FOUND");
+            }
+            command.warnings().forEach(w -> listing.accept("OCS0050W " + w));
+            handler.execute(command, session);
+            session.drain().forEach(listing);
+            return 0;
+        } catch (ZosException e) {
+            session.drain().forEach(listing);
+            listing.accept(e.getMessage());
+            return 8;
+        }
+    }
+}
