@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 /** The {@code opencs} command: one verb per service of the system. */
 @Command(name = "opencs", mixinStandardHelpOptions = true, version = "OpenCS 0.1.0",
         description = "z/OS Communications Server secure services on any JVM: key databases (gskkyman, keydb), "
-                + "and, as they land, the registry, FTPS and TN3270E servers.",
-        subcommands = {QuickstartCommand.class, GskkymanCommand.class, KeydbCommand.class, PassticketCommand.class,
+                + "a RACF-style registry (init, tso, passticket), and, as they land, the FTPS and TN3270E servers.",
+        subcommands = {QuickstartCommand.class, InitCommand.class, TsoCommandLine.class, GskkymanCommand.class,
+                KeydbCommand.class, PassticketCommand.class,
                 CommandLine.HelpCommand.class})
 public final class OpenCs implements Runnable {
     @CommandLine.Spec

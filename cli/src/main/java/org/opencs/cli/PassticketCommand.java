@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.opencs.saf.passticket.EnhancedPassTicket;
+import org.opencs.saf.Registry;
 import org.opencs.saf.passticket.PassTicketKey;
+import org.opencs.saf.passticket.PassTicketService;
 import org.opencs.saf.passticket.PassTickets;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -32,15 +34,32 @@ public final class PassticketCommand implements Runnable {
         @Option(names = "--appl", required = true, description = "Application name, the PTKTDATA profile (e.g. TSO3090)")
         String appl;
 
-        @Option(names = "--key", required = true, paramLabel = "HEX",
+        @Option(names = "--key", paramLabel = "HEX",
                 description = "Legacy: 16 hex digits (SSIGNON KEYMASKED). Enhanced: 64-512 hex digits (HMAC key)")
         String key;
+
+        @Option(names = "--home", paramLabel = "DIR",
+                description = "Use the system's PTKTDATA profile for --appl instead of --key (evaluate records the use)")
+        java.nio.file.Path home;
 
         @Option(names = "--time", paramLabel = "EPOCH_SECONDS", description = "Time of the ticket (default: now)")
         Long time;
 
         @ArgGroup(exclusive = false)
         EnhancedOptions enhanced;
+
+        /** Exactly one key source: --key, or a system's registry with --home. */
+        Registry registry() {
+            if ((key == null) == (home == null)) {
+                throw new org.opencs.core.ZosException("OCSP003E", "Give either --key HEX or --home DIR.");
+            }
+            if (home == null) {
+                return null;
+            }
+            Clock clock = time == null ? Clock.systemUTC()
+                    : Clock.fixed(java.time.Instant.ofEpochSecond(time), java.time.ZoneOffset.UTC);
+            return Registry.open(new org.opencs.core.SystemHome(home), clock, new java.security.SecureRandom());
+        }
 
         PassTicketKey passTicketKey() {
             try {
@@ -86,7 +105,11 @@ public final class PassticketCommand implements Runnable {
         @Override
         public Integer call() {
             options.checkNames();
-            System.out.println(PassTickets.generate(options.passTicketKey(), options.user, options.appl, options.now()));
+            try (Registry registry = options.registry()) {
+                System.out.println(registry != null
+                        ? new PassTicketService(registry).generate(options.user, options.appl)
+                        : PassTickets.generate(options.passTicketKey(), options.user, options.appl, options.now()));
+            }
             return 0;
         }
     }
@@ -103,6 +126,14 @@ public final class PassticketCommand implements Runnable {
         @Override
         public Integer call() {
             options.checkNames();
+            try (Registry registry = options.registry()) {
+                if (registry != null) {
+                    PassTicketService.Outcome outcome = new PassTicketService(registry).evaluate(options.user, options.appl, ticket);
+                    System.out.println("PassTicket " + outcome + " for " + options.user.toUpperCase(java.util.Locale.ROOT)
+                            + " and " + options.appl.toUpperCase(java.util.Locale.ROOT) + ".");
+                    return outcome == PassTicketService.Outcome.VALID ? 0 : 1;
+                }
+            }
             OptionalLong generated = PassTickets.evaluate(options.passTicketKey(), options.user, options.appl, ticket,
                     options.now());
             if (generated.isPresent()) {

@@ -41,10 +41,11 @@ public final class QuickstartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path homeDir = home.toAbsolutePath().normalize();
-        boolean newHome = !Files.exists(homeDir);
-        for (String dir : List.of("tcpip", "hfs", "datasets", "spool", "logs")) {
-            Files.createDirectories(homeDir.resolve(dir));
-        }
+        org.opencs.core.SystemHome systemHome = new org.opencs.core.SystemHome(homeDir);
+        boolean newHome = !Files.exists(systemHome.systemConf());
+        org.opencs.saf.SystemInitializer.Result initialized = newHome
+                ? org.opencs.saf.SystemInitializer.initialize(systemHome, null, Clock.systemUTC(), new SecureRandom())
+                : null;
         Path kdb = homeDir.resolve("hfs" + KEYRING_HFS_PATH);
         Path caFile = kdb.resolveSibling("opencs-quickstart-ca.pem");
         SecureRandom random = new SecureRandom();
@@ -55,7 +56,8 @@ public final class QuickstartCommand implements Callable<Integer> {
 
         System.out.println("OpenCS quickstart");
         System.out.println();
-        System.out.println((newHome ? "Created" : "Reused ") + " system home   " + homeDir);
+        System.out.println((newHome ? "Created" : "Reused ") + " system home   " + homeDir
+                + "  (registry, IBMUSER, TCPIP; system.conf)");
         System.out.println((newKeyDb ? "Created" : "Reused ") + " key database  " + kdb
                 + "  (HFS path " + KEYRING_HFS_PATH + ")");
         System.out.println("        request database " + kdb.resolveSibling("server.rdb"));
@@ -64,11 +66,18 @@ public final class QuickstartCommand implements Callable<Integer> {
                 + server.certificate().getSubjectX500Principal().getName());
         System.out.println("        signed by        " + server.certificate().getIssuerX500Principal().getName());
         System.out.println("        CA certificate   " + caFile + "  (give this to clients to trust the server)");
+        if (initialized != null) {
+            System.out.println();
+            System.out.println("IBMUSER's initial password: " + new String(initialized.ibmuserPassword())
+                    + "  (shown only now; it must be changed at first logon)");
+            Arrays.fill(initialized.ibmuserPassword(), '\0');
+        }
         System.out.println();
         System.out.println("Next steps:");
         System.out.println("  ./opencs keydb list --stashed " + kdb);
         System.out.println("  ./opencs keydb export --stashed " + kdb + " --label " + SERVER_LABEL + " --out - | openssl verify -CAfile "
                 + caFile);
+        System.out.println("  ./opencs tso --home " + homeDir + " LISTUSER IBMUSER");
         System.out.println("  ./opencs gskkyman              (menus; 2 - Open database, then the path above)");
         System.out.println("  ./opencs --help                (every command)");
         System.out.println();
