@@ -69,6 +69,10 @@ public final class Registry implements AutoCloseable {
         return new OptionStore(database);
     }
 
+    public org.opencs.saf.certs.CertificateStore certificates() {
+        return new org.opencs.saf.certs.CertificateStore(database);
+    }
+
     public ReplayStore replays() {
         return new ReplayStore(database);
     }

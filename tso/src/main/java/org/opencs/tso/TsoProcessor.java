@@ -28,7 +28,8 @@ public final class TsoProcessor {
     public TsoProcessor() {
         for (TsoCommandHandler handler : List.of(new AddUser(), new AltUser(), new DelUser(), new ListUser(),
                 new PasswordCommand(), new ResourceCommands.Rdefine(), new ResourceCommands.Ralter(),
-                new ResourceCommands.Rdelete(), new ResourceCommands.Rlist(), new Permit(), new Setropts())) {
+                new ResourceCommands.Rdelete(), new ResourceCommands.Rlist(), new Permit(), new Setropts(),
+                new org.opencs.tso.commands.racdcert.Racdcert())) {
             handler.names().forEach(name -> handlers.put(name, handler));
         }
     }

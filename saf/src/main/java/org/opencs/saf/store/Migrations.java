@@ -18,7 +18,7 @@ import java.util.List;
  * succeed because the version row is the commit's last step and its primary key refuses a duplicate.
  */
 final class Migrations {
-    static final List<String> SCRIPTS = List.of("V1__users_profiles_options.sql");
+    static final List<String> SCRIPTS = List.of("V1__users_profiles_options.sql", "V2__certificates_rings.sql");
 
     private Migrations() {
     }
@@ -32,10 +32,11 @@ final class Migrations {
         connection.setAutoCommit(false);
         try {
             for (int version = current + 1; version <= SCRIPTS.size(); version++) {
-                String sql = load(SCRIPTS.get(version - 1)).replace("${bytes}", dialect.bytesType());
+                // Comments go first: a ';' inside one must not split a statement.
+                String sql = stripComments(load(SCRIPTS.get(version - 1))).replace("${bytes}", dialect.bytesType());
                 try (Statement statement = connection.createStatement()) {
                     for (String command : sql.split(";")) {
-                        String trimmed = stripComments(command).trim();
+                        String trimmed = command.trim();
                         if (!trimmed.isEmpty()) {
                             statement.execute(trimmed);
                         }

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * Parses one TSO command line into a {@link TsoCommand}: operands separated by blanks or commas, KEYWORD(value ...)
  * with nesting, quoted strings with doubled quotes, and parenthesised lists. It never performs the command. A closing
- * parenthesis with nothing open is skipped with a warning (the seed's own RACDCERT jobs carry such strays).
+ * parenthesis with nothing open is skipped with a warning, and missing ones at the end are supplied (the seed's own
+ * RACDCERT jobs carry both).
  */
 public final class CommandParser {
     private final String text;
@@ -69,13 +70,16 @@ public final class CommandParser {
         return new Operand.Word(word, false);
     }
 
-    /** Operands up to the matching ')'; the opening one is already consumed. */
+    /**
+     * Operands up to the matching ')'; the opening one is already consumed. As in TSO, right parentheses missing at
+     * the end of a command are supplied (the seed's own CONNECT command relies on it).
+     */
     private List<Operand> list() {
         List<Operand> operands = new ArrayList<>();
         while (true) {
             skipSeparators();
             if (pos >= text.length()) {
-                throw new ParseException("IKJ56712I", "INVALID KEYWORD OR OPERAND, MISSING RIGHT PARENTHESIS");
+                return operands;
             }
             if (text.charAt(pos) == ')') {
                 pos++;
