@@ -69,6 +69,12 @@ public final class SystemInitializer {
             String serverUserid = registry.config().serverUserid();
             registry.users().add(new User(serverUserid, "TCP/IP SERVERS", "IBMUSER", null, false, false, false, 0,
                     0L, "/u/" + serverUserid.toLowerCase(java.util.Locale.ROOT), now, null));
+            // The servers read their SAF key rings: FACILITY IRR.DIGTCERT.LIST and .LISTRING, READ for the server user.
+            for (String profile : List.of("IRR.DIGTCERT.LIST", "IRR.DIGTCERT.LISTRING")) {
+                registry.resources().add(org.opencs.saf.resources.ResourceProfile.simple("FACILITY", profile, "IBMUSER",
+                        org.opencs.saf.resources.AccessLevel.NONE), now);
+                registry.resources().permit("FACILITY", profile, serverUserid, org.opencs.saf.resources.AccessLevel.READ);
+            }
             Files.createDirectories(home.hfsPath("/u/ibmuser"));
             return new Result(home, password, serverUserid);
         }

@@ -111,15 +111,17 @@ class RegistryTest {
     void permitsAndProfilesRoundTrip(TestRegistries.Store store) throws Exception {
         SystemInitializer.Result result = TestRegistries.init(dir, store, clock);
         try (Registry registry = TestRegistries.open(result, clock)) {
-            assertThat(registry.resources().add(ResourceProfile.simple("FACILITY", "IRR.DIGTCERT.LISTRING", "IBMUSER",
+            assertThat(registry.resources().add(ResourceProfile.simple("FACILITY", "IRR.DIGTCERT.ADD", "IBMUSER",
                     AccessLevel.NONE), clock.instant())).isTrue();
-            assertThat(registry.resources().add(ResourceProfile.simple("FACILITY", "IRR.DIGTCERT.LISTRING", "IBMUSER",
+            assertThat(registry.resources().add(ResourceProfile.simple("FACILITY", "IRR.DIGTCERT.ADD", "IBMUSER",
                     AccessLevel.NONE), clock.instant())).isFalse();
-            registry.resources().permit("FACILITY", "IRR.DIGTCERT.LISTRING", "TCPIP", AccessLevel.READ);
-            assertThat(registry.resources().accessList("FACILITY", "IRR.DIGTCERT.LISTRING")).containsEntry("TCPIP", AccessLevel.READ);
-            registry.resources().permit("FACILITY", "IRR.DIGTCERT.LISTRING", "TCPIP", null);
-            assertThat(registry.resources().accessList("FACILITY", "IRR.DIGTCERT.LISTRING")).isEmpty();
-            assertThat(registry.resources().delete("FACILITY", "IRR.DIGTCERT.LISTRING")).isTrue();
+            registry.resources().permit("FACILITY", "IRR.DIGTCERT.ADD", "TCPIP", AccessLevel.READ);
+            assertThat(registry.resources().accessList("FACILITY", "IRR.DIGTCERT.ADD")).containsEntry("TCPIP", AccessLevel.READ);
+            registry.resources().permit("FACILITY", "IRR.DIGTCERT.ADD", "TCPIP", null);
+            assertThat(registry.resources().accessList("FACILITY", "IRR.DIGTCERT.ADD")).isEmpty();
+            assertThat(registry.resources().delete("FACILITY", "IRR.DIGTCERT.ADD")).isTrue();
+            assertThat(registry.resources().accessList("FACILITY", "IRR.DIGTCERT.LISTRING"))
+                    .as("init lets the servers read their key rings").containsEntry("TCPIP", AccessLevel.READ);
         }
     }
 

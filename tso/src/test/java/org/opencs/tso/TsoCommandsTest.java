@@ -111,7 +111,7 @@ class TsoCommandsTest {
                 "IKJ56500I COMMAND FOO NOT FOUND");
         assertThat(String.join("\n", listing)).contains("INVALID NAME");
         assertThat(registry.users().find("USER3")).isEmpty();
-        assertThat(registry.resources().list("FACILITY")).isEmpty();
+        assertThat(registry.resources().find("FACILITY", "IRR.DIGTCERT.LISTRING").orElseThrow().uacc().name()).isEqualTo("NONE");
     }
 
     @Test

@@ -5,18 +5,16 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import java.nio.file.Path;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.SSLException;
 import org.opencs.pki.KeyDbException;
 import org.opencs.pki.keydb.KeyDatabase;
-import org.opencs.pki.keydb.KeyDbEntry;
 
 /**
- * Builds Netty TLS contexts from a key database, the way z/OS System SSL uses a key ring: the default key (or a named
- * label) is the identity, trusted CA entries are the trust anchors. TLS 1.2 and 1.3 only unless told otherwise.
+ * Builds Netty TLS contexts from a key ring, the way z/OS System SSL does: the ring's default key is the identity,
+ * its trusted CA certificates are the trust anchors. TLS 1.2 and 1.3 only.
  */
 public final class SystemSsl {
     public static final List<String> DEFAULT_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
@@ -29,56 +27,56 @@ public final class SystemSsl {
         return KeyDatabase.openStashed(keyDatabase, new SecureRandom());
     }
 
-    /** A server context; {@code label} null means the default key; {@code clientAuth} NONE, OPTIONAL or REQUIRE. */
+    /** A server context from a key database; {@code label} null means the default key. */
     public static SslContext server(KeyDatabase db, String label, ClientAuth clientAuth) {
-        KeyDbEntry identity = identity(db, label);
-        PrivateKey key = db.privateKey(identity.label());
-        List<X509Certificate> chain = db.chain(identity.label());
+        return server(new KeyDatabaseRing(db, label), clientAuth);
+    }
+
+    /** A server context; {@code clientAuth} NONE, OPTIONAL or REQUIRE (then the ring needs a trusted CA). */
+    public static SslContext server(KeyRing ring, ClientAuth clientAuth) {
         try {
-            SslContextBuilder builder = SslContextBuilder.forServer(key, chain.toArray(new X509Certificate[0]))
+            SslContextBuilder builder = SslContextBuilder.forServer(ring.identityKey(),
+                            ring.identityChain().toArray(new X509Certificate[0]))
                     .sslProvider(SslProvider.JDK)
                     .protocols(DEFAULT_PROTOCOLS)
                     .clientAuth(clientAuth);
-            List<X509Certificate> trusted = db.trustedCertificates();
             if (clientAuth != ClientAuth.NONE) {
+                List<X509Certificate> trusted = ring.trustAnchors();
                 if (trusted.isEmpty()) {
-                    throw new KeyDbException("OCSK032E", "Key database " + db.path()
+                    throw new KeyDbException("OCSK032E", "Key ring " + ring.description()
                             + " holds no trusted CA certificate, so no client certificate can be verified.");
                 }
                 builder.trustManager(trusted.toArray(new X509Certificate[0]));
             }
             return builder.build();
         } catch (SSLException e) {
-            throw new KeyDbException("OCSK030E", "A TLS context cannot be built from " + db.path() + ": " + e.getMessage(), e);
+            throw new KeyDbException("OCSK030E", "A TLS context cannot be built from " + ring.description() + ": "
+                    + e.getMessage(), e);
         }
     }
 
     /** A client context trusting the database's CA entries and presenting its default key when it has one. */
     public static SslContext client(KeyDatabase db, String label) {
+        boolean hasIdentity = label != null || db.defaultKey().isPresent();
+        return client(hasIdentity ? new KeyDatabaseRing(db, label) : null, db.trustedCertificates(), db.path().toString());
+    }
+
+    /** A client context from a ring: its trust anchors, and its identity for client-certificate logon. */
+    public static SslContext client(KeyRing ring) {
+        return client(ring, ring.trustAnchors(), ring.description());
+    }
+
+    private static SslContext client(KeyRing identity, List<X509Certificate> trusted, String description) {
         try {
             SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
                     .protocols(DEFAULT_PROTOCOLS)
-                    .trustManager(db.trustedCertificates().toArray(new X509Certificate[0]));
-            var identity = label != null ? java.util.Optional.of(db.get(label)) : db.defaultKey();
-            if (identity.isPresent()) {
-                String name = identity.get().label();
-                builder.keyManager(db.privateKey(name), db.chain(name).toArray(new X509Certificate[0]));
+                    .trustManager(trusted.toArray(new X509Certificate[0]));
+            if (identity != null) {
+                builder.keyManager(identity.identityKey(), identity.identityChain().toArray(new X509Certificate[0]));
             }
             return builder.build();
         } catch (SSLException e) {
-            throw new KeyDbException("OCSK030E", "A TLS context cannot be built from " + db.path() + ": " + e.getMessage(), e);
+            throw new KeyDbException("OCSK030E", "A TLS context cannot be built from " + description + ": " + e.getMessage(), e);
         }
-    }
-
-    private static KeyDbEntry identity(KeyDatabase db, String label) {
-        if (label != null) {
-            KeyDbEntry entry = db.get(label);
-            if (!entry.hasPrivateKey() || entry.certificate() == null) {
-                throw KeyDbException.badInput("The entry '" + label + "' in " + db.path() + " has no certificate with a private key.");
-            }
-            return entry;
-        }
-        return db.defaultKey().orElseThrow(() -> new KeyDbException("OCSK031E",
-                "Key database " + db.path() + " has no default key: set one with gskkyman or 'keydb default'."));
     }
 }
