@@ -73,6 +73,10 @@ public final class Registry implements AutoCloseable {
         return new org.opencs.saf.certs.CertificateStore(database);
     }
 
+    public org.opencs.saf.certs.CertificateMapStore certificateMaps() {
+        return new org.opencs.saf.certs.CertificateMapStore(database);
+    }
+
     public ReplayStore replays() {
         return new ReplayStore(database);
     }

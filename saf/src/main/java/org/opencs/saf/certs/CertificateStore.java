@@ -64,6 +64,11 @@ public final class CertificateStore {
         return query("SELECT " + COLUMNS + " FROM certificates WHERE label = ? ORDER BY owner", label);
     }
 
+    /** Certificates whose subject (RFC 2253) is {@code subject}: candidates for matching a presented certificate. */
+    public List<DigitalCertificate> findBySubject(String subject) {
+        return query("SELECT " + COLUMNS + " FROM certificates WHERE subject = ? ORDER BY owner, label", subject);
+    }
+
     public List<DigitalCertificate> list(String owner) {
         return query("SELECT " + COLUMNS + " FROM certificates WHERE owner = ? ORDER BY label", owner);
     }

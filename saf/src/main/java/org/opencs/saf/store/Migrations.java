@@ -18,7 +18,8 @@ import java.util.List;
  * succeed because the version row is the commit's last step and its primary key refuses a duplicate.
  */
 final class Migrations {
-    static final List<String> SCRIPTS = List.of("V1__users_profiles_options.sql", "V2__certificates_rings.sql");
+    static final List<String> SCRIPTS = List.of("V1__users_profiles_options.sql", "V2__certificates_rings.sql",
+            "V3__certificate_maps.sql");
 
     private Migrations() {
     }

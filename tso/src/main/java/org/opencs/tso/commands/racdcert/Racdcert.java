@@ -14,13 +14,15 @@ import org.opencs.tso.parse.TsoCommand;
  * issuing the command. Exactly one function keyword says what to do.
  */
 public final class Racdcert implements TsoCommandHandler {
-    private static final List<String> FUNCTIONS = List.of("GENCERT", "EXPORT", "ADDRING", "DELRING", "CONNECT",
-            "REMOVE", "LISTRING", "LIST", "ADD", "ALTER", "DELETE");
+    private static final List<String> FUNCTIONS = List.of("GENCERT", "GENREQ", "EXPORT", "ADDRING", "DELRING",
+            "CONNECT", "REMOVE", "LISTRING", "LIST", "LISTCHAIN", "CHECKCERT", "ADD", "ALTER", "DELETE", "MAP", "ALTMAP",
+            "DELMAP", "LISTMAP");
     private static final Set<String> KEYWORDS = Set.of("CERTAUTH", "SITE", "ID", "GENCERT", "EXPORT", "ADDRING",
             "DELRING", "CONNECT", "REMOVE", "LISTRING", "LIST", "ADD", "ALTER", "DELETE", "SUBJECTSDN", "SIZE", "RSA",
             "NISTECC", "DSA", "NOTBEFORE", "NOTAFTER", "WITHLABEL", "SIGNWITH", "KEYUSAGE", "ALTNAME", "DSN", "FORMAT",
             "PASSWORD", "TRUST", "NOTRUST", "HIGHTRUST", "NEWLABEL", "RING", "USAGE", "DEFAULT", "CN", "T", "OU", "O",
-            "L", "SP", "C");
+            "L", "SP", "C", "GENREQ", "LISTCHAIN", "CHECKCERT", "MAP", "ALTMAP", "DELMAP", "LISTMAP", "SDNFILTER",
+            "IDNFILTER");
 
     @Override
     public Set<String> names() {
@@ -55,6 +57,13 @@ public final class Racdcert implements TsoCommandHandler {
             case "LIST" -> CertFunctions.list(context);
             case "ADD" -> CertFunctions.add(context);
             case "ALTER" -> CertFunctions.alter(context);
+            case "GENREQ" -> ChainFunctions.genReq(context);
+            case "LISTCHAIN" -> ChainFunctions.listChain(context);
+            case "CHECKCERT" -> ChainFunctions.checkCert(context);
+            case "MAP" -> MapFunctions.map(context);
+            case "ALTMAP" -> MapFunctions.altMap(context);
+            case "DELMAP" -> MapFunctions.delMap(context);
+            case "LISTMAP" -> MapFunctions.listMap(context);
             default -> CertFunctions.delete(context);
         }
     }
