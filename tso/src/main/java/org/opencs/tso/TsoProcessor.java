@@ -29,7 +29,11 @@ public final class TsoProcessor {
         for (TsoCommandHandler handler : List.of(new AddUser(), new AltUser(), new DelUser(), new ListUser(),
                 new PasswordCommand(), new ResourceCommands.Rdefine(), new ResourceCommands.Ralter(),
                 new ResourceCommands.Rdelete(), new ResourceCommands.Rlist(), new Permit(), new Setropts(),
-                new org.opencs.tso.commands.racdcert.Racdcert())) {
+                new org.opencs.tso.commands.racdcert.Racdcert(), new org.opencs.tso.commands.DatasetProfiles.Addsd(),
+                new org.opencs.tso.commands.DatasetProfiles.Deldsd(), new org.opencs.tso.commands.DatasetProfiles.Listdsd(),
+                new org.opencs.tso.commands.DatasetCommands.Allocate(), new org.opencs.tso.commands.DatasetCommands.Listcat(),
+                new org.opencs.tso.commands.DatasetCommands.Listds(), new org.opencs.tso.commands.DatasetCommands.Delete(),
+                new org.opencs.tso.commands.DatasetCommands.Ocopy())) {
             handler.names().forEach(name -> handlers.put(name, handler));
         }
     }

@@ -42,6 +42,7 @@ public final class AddUser implements TsoCommandHandler {
             if (!registry.users().add(user)) {
                 throw new ZosException("ICH01001I", "USER " + userid + " IS ALREADY DEFINED");
             }
+            UserOptions.createHome(registry, user);
             if (hash == null) {
                 session.print("ICH01024I User " + userid + " is defined as PROTECTED.");
             }

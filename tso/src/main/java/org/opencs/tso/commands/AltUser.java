@@ -54,7 +54,9 @@ public final class AltUser implements TsoCommandHandler {
             if (operands.has("NOOMVS")) {
                 user = user.withOmvs(null, null);
             }
-            registry.users().update(UserOptions.omvs(user, operands));
+            User altered = UserOptions.omvs(user, operands);
+            registry.users().update(altered);
+            UserOptions.createHome(registry, altered);
         }
     }
 }

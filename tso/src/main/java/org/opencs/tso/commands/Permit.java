@@ -8,7 +8,7 @@ import org.opencs.tso.TsoSession;
 import org.opencs.tso.parse.Operands;
 import org.opencs.tso.parse.TsoCommand;
 
-/** PERMIT (PE): PERMIT profile CLASS(class) ID(user ...) ACCESS(level) | DELETE. */
+/** PERMIT (PE): PERMIT profile [CLASS(class), default DATASET] ID(user ...) ACCESS(level) | DELETE. */
 public final class Permit implements TsoCommandHandler {
     @Override
     public Set<String> names() {
@@ -23,8 +23,7 @@ public final class Permit implements TsoCommandHandler {
         if (words.isEmpty()) {
             throw new ZosException("IKJ56700A", "ENTER PROFILE NAME -");
         }
-        String className = ProfileOptions.className(operands.value("CLASS").orElseThrow(() ->
-                new ZosException("IKJ56700A", "ENTER CLASS NAME - (DATASET PROFILES COME WITH THE DATA SET SUPPORT)")));
+        String className = ProfileOptions.className(operands.value("CLASS").orElse("DATASET"));
         List<String> ids = operands.values("ID");
         if (ids.isEmpty()) {
             throw new ZosException("IKJ56700A", "ENTER ID -");

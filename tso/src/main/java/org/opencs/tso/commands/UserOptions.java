@@ -61,4 +61,16 @@ final class UserOptions {
         }
         return user.withOmvs(uid, home);
     }
+
+    /** The user's z/OS UNIX home directory exists from the moment the OMVS segment names it. */
+    static void createHome(org.opencs.saf.Registry registry, User user) {
+        if (user.omvsHome() != null) {
+            try {
+                java.nio.file.Files.createDirectories(registry.home().hfsPath(user.omvsHome()));
+            } catch (java.io.IOException e) {
+                throw new ZosException("BPXF024I", "The home directory " + user.omvsHome() + " cannot be created: "
+                        + e.getMessage());
+            }
+        }
+    }
 }

@@ -1,0 +1,101 @@
+package org.opencs.tso;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencs.saf.MutableClock;
+import org.opencs.saf.Registry;
+import org.opencs.saf.TestRegistries;
+
+/** ALLOCATE, LISTCAT, LISTDS, OPUT/OGET, DELETE, and DATASET profiles deciding who reads what. */
+class DatasetCommandsTest {
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
+    private Registry registry;
+
+    @BeforeEach
+    void init() throws Exception {
+        registry = TestRegistries.open(TestRegistries.init(dir, TestRegistries.Store.H2, clock), clock);
+        run("IBMUSER", "ADDUSER USER1 PASSWORD(user1pw) OMVS(UID(101) HOME(/u/user1))\n"
+                + "ADDUSER USER2 PASSWORD(user2pw) OMVS(UID(102) HOME(/u/user2))");
+    }
+
+    @AfterEach
+    void close() {
+        registry.close();
+    }
+
+    private List<String> run(String userid, String stream) {
+        List<String> listing = new ArrayList<>();
+        int rc = new TsoProcessor().runStream(stream, new TsoSession(registry, registry.users().find(userid).orElseThrow()),
+                listing::add);
+        listing.add("RC=" + rc);
+        return listing;
+    }
+
+    @Test
+    void allocateCopyListAndDelete() throws Exception {
+        assertThat(registry.home().hfsPath("/u/user1")).isDirectory();
+        Files.writeString(registry.home().hfsPath("/u/user1/req.txt"), "-----BEGIN NEW CERTIFICATE REQUEST-----\nMIIB\n");
+        Files.write(registry.home().hfsPath("/u/user1/blob.bin"), new byte[] {0, 1, 2, (byte) 0xFF, 10, 13});
+        List<String> listing = run("USER1", String.join("\n",
+                "ALLOCATE DATASET(CERTREQ.ARM) NEW RECFM(V,B) LRECL(84) BLKSIZE(27998) DSORG(PS)",
+                "OPUT '/u/user1/req.txt' 'USER1.CERTREQ.ARM' TEXT",
+                "OPUT /u/user1/blob.bin BLOB.BIN BINARY",
+                "OGET 'USER1.CERTREQ.ARM' '/u/user1/back.txt' TEXT",
+                "OGET BLOB.BIN /u/user1/back.bin BINARY",
+                "LISTCAT LEVEL(USER1)",
+                "LISTDS 'USER1.CERTREQ.ARM'",
+                "DELETE 'USER1.BLOB.BIN'",
+                "LISTCAT ENTRIES('USER1.BLOB.BIN')"));
+        assertThat(listing).contains("NONVSAM ------- USER1.BLOB.BIN", "NONVSAM ------- USER1.CERTREQ.ARM",
+                "--RECFM-LRECL-BLKSIZE-DSORG", "  VB    84    27998   PS", "IDC0550I ENTRY (A) USER1.BLOB.BIN DELETED",
+                "IDC3012I ENTRY USER1.BLOB.BIN NOT FOUND", "RC=8");
+        assertThat(Files.readString(registry.home().hfsPath("/u/user1/back.txt")))
+                .isEqualTo("-----BEGIN NEW CERTIFICATE REQUEST-----\nMIIB\n");
+        assertThat(Files.readAllBytes(registry.home().hfsPath("/u/user1/back.bin"))).containsExactly(0, 1, 2, 0xFF, 10, 13);
+    }
+
+    @Test
+    void datasetProfilesDecideWhoReadsAndWrites() throws Exception {
+        Files.writeString(registry.home().hfsPath("/u/user1/a.txt"), "hello\n");
+        run("USER1", "OPUT /u/user1/a.txt SHARED.TXT TEXT");
+        List<String> denied = run("USER2", "OGET 'USER1.SHARED.TXT' /u/user2/a.txt TEXT\nOGET 'USER1.SHARED.TXT' /u/user1/x TEXT");
+        assertThat(denied).contains("ICH408I USER(USER2) USER1.SHARED.TXT CL(DATASET) INSUFFICIENT ACCESS AUTHORITY ACCESS INTENT(READ)",
+                "BPXF135E USER USER2 MAY NOT USE /u/user1/x (OUTSIDE ITS HOME DIRECTORY /u/user2)");
+        assertThat(run("IBMUSER", "ADDSD 'USER1.**' UACC(NONE)\nPERMIT 'USER1.**' ID(USER2) ACCESS(READ)\nLISTDSD DATASET('USER1.**')"))
+                .contains("RC=0", "INFORMATION FOR DATASET USER1.** (G)", "USER2     READ");
+        assertThat(run("USER2", "OGET 'USER1.SHARED.TXT' /u/user2/a.txt TEXT")).contains("RC=0");
+        assertThat(Files.readString(registry.home().hfsPath("/u/user2/a.txt"))).isEqualTo("hello\n");
+        assertThat(run("USER2", "OPUT /u/user2/a.txt 'USER1.SHARED.TXT' TEXT"))
+                .contains("ICH408I USER(USER2) USER1.SHARED.TXT CL(DATASET) INSUFFICIENT ACCESS AUTHORITY ACCESS INTENT(UPDATE)");
+        assertThat(Files.readString(dir.resolve("home/logs/audit.jsonl"))).contains("DATASET_ACCESS_DENIED");
+    }
+
+    @Test
+    void badDatasetInputIsRefused() {
+        List<String> listing = run("USER1", String.join("\n",
+                "ALLOCATE DATASET('USER1.TOOLONGQUALIFIER') NEW",
+                "ALLOCATE DATASET(X) NEW RECFM(Z)",
+                "ALLOCATE DATASET(FB) NEW RECFM(F,B) LRECL(80) BLKSIZE(100)",
+                "LISTDS 'USER1.NOPE'",
+                "OPUT /u/user1/missing.txt X.TXT",
+                "OGET '/etc/passwd' /u/user1/p"));
+        assertThat(listing).contains("IKJ56709I INVALID DATA SET NAME, USER1.TOOLONGQUALIFIER",
+                "IKJ56702I INVALID RECFM, Z (F, FB, V, VB OR U)",
+                "IKJ56702I INVALID BLKSIZE, 100 IS NOT A MULTIPLE OF LRECL 80",
+                "IKJ58503I DATA SET USER1.NOPE NOT IN CATALOG",
+                "BPXF024I The file /u/user1/missing.txt does not exist.");
+        assertThat(String.join("\n", listing)).contains("IKJ56709I INVALID DATA SET NAME, /ETC/PASSWD");
+    }
+}
