@@ -2,20 +2,8 @@ package org.opencs.pki.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +17,7 @@ import org.opencs.pki.cert.KeyType;
 import org.opencs.pki.cert.SubjectName;
 import org.opencs.pki.codec.ExportFormat;
 import org.opencs.pki.kdb.StashFile;
+import org.opencs.pki.testing.EchoTlsServer;
 import org.opencs.pki.keydb.KeyDatabase;
 import org.opencs.testkit.ExternalCommand;
 import org.opencs.testkit.ExternalCommand.Result;
@@ -38,29 +27,17 @@ class SystemSslHandshakeTest {
     @TempDir
     Path dir;
 
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final java.util.List<EchoTlsServer> servers = new java.util.ArrayList<>();
 
     @AfterEach
     void stop() {
-        group.shutdownGracefully().syncUninterruptibly();
+        servers.forEach(EchoTlsServer::close);
     }
 
     private int startEchoServer(SslContext context) throws InterruptedException {
-        Channel channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(context.newHandler(ch.alloc()));
-                        ch.pipeline().addLast(new SimpleChannelInboundHandler<ByteBuf>() {
-                            @Override
-                            protected void channelRead0(ChannelHandlerContext ctx, ByteBuf msg) {
-                                ctx.writeAndFlush(ctx.alloc().buffer().writeBytes("echo:".getBytes(StandardCharsets.US_ASCII))
-                                        .writeBytes(msg)).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
-                            }
-                        });
-                    }
-                }).bind("127.0.0.1", 0).sync().channel();
-        return ((InetSocketAddress) channel.localAddress()).getPort();
+        EchoTlsServer server = new EchoTlsServer(context);
+        servers.add(server);
+        return server.port();
     }
 
     private Path keyRing() throws Exception {

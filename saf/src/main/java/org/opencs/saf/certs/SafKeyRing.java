@@ -1,10 +1,7 @@
 package org.opencs.saf.certs;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,36 +73,12 @@ public final class SafKeyRing implements KeyRing {
 
     @Override
     public PrivateKey identityKey() {
-        byte[] sealed = registry.certificates().sealedKey(identity.owner(), identity.label()).orElseThrow();
-        byte[] pkcs8 = registry.masterKey().unseal(sealed, "DIGTCERT:" + identity.owner());
-        try {
-            return KeyFactory.getInstance(identity.x509().getPublicKey().getAlgorithm())
-                    .generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-        } catch (GeneralSecurityException e) {
-            throw new ZosException("IRRD175I", "The private key of '" + identity.label() + "' cannot be used.");
-        }
+        return RegistryCertificates.privateKey(registry, identity);
     }
 
     @Override
     public List<X509Certificate> identityChain() {
-        List<X509Certificate> chain = new ArrayList<>(List.of(identity.x509()));
-        X509Certificate current = chain.get(0);
-        List<DigitalCertificate> authorities = registry.certificates().list(DigitalCertificate.CERTAUTH);
-        while (!current.getIssuerX500Principal().equals(current.getSubjectX500Principal()) && chain.size() < 10) {
-            X509Certificate next = null;
-            for (DigitalCertificate ca : authorities) {
-                if (ca.x509().getSubjectX500Principal().equals(current.getIssuerX500Principal())) {
-                    next = ca.x509();
-                    break;
-                }
-            }
-            if (next == null) {
-                break;
-            }
-            chain.add(next);
-            current = next;
-        }
-        return chain;
+        return RegistryCertificates.chain(registry, identity.x509());
     }
 
     @Override

@@ -33,7 +33,7 @@ public final class DatasetCommands {
     }
 
     /** A data set operand as TSO reads it: 'QUOTED' is complete, otherwise the user's prefix goes in front. */
-    static DatasetName name(Operand operand, TsoSession session) {
+    public static DatasetName name(Operand operand, TsoSession session) {
         String text = Operands.text(operand);
         boolean quoted = operand instanceof Operand.Word w && w.quoted();
         return DatasetName.resolve(quoted ? "'" + text + "'" : text, session.user().userid());

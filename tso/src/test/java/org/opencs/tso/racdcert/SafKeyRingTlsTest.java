@@ -3,21 +3,7 @@ package org.opencs.tso.racdcert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.ClientAuth;
-import io.netty.handler.ssl.SslContext;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencs.pki.cert.Pem;
+import org.opencs.pki.testing.EchoTlsServer;
 import org.opencs.pki.tls.KeyRing;
 import org.opencs.pki.tls.SystemSsl;
 import org.opencs.saf.MutableClock;
@@ -45,7 +32,6 @@ class SafKeyRingTlsTest {
     Path dir;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private Registry registry;
 
     @BeforeEach
@@ -58,7 +44,6 @@ class SafKeyRingTlsTest {
 
     @AfterEach
     void close() {
-        group.shutdownGracefully().syncUninterruptibly();
         registry.close();
     }
 
@@ -77,7 +62,8 @@ class SafKeyRingTlsTest {
         KeyRing ring = new KeyRingResolver(registry).resolve("SAF TCPSC/TCPRING");
         assertThat(ring.identityChain()).hasSize(2);
         assertThat(ring.trustAnchors()).hasSize(1);
-        int port = start(SystemSsl.server(ring, ClientAuth.REQUIRE));
+        EchoTlsServer server = new EchoTlsServer(SystemSsl.server(ring, ClientAuth.REQUIRE));
+        int port = server.port();
 
         Files.writeString(dir.resolve("ca.pem"), Pem.encode("CERTIFICATE",
                 registry.certificates().find("CERTAUTH", "ABC CA").orElseThrow().der()));
@@ -89,6 +75,7 @@ class SafKeyRingTlsTest {
         var result = ExternalCommand.run(dir, "hello\n".getBytes(StandardCharsets.US_ASCII), List.of("openssl", "s_client",
                 "-connect", "127.0.0.1:" + port, "-CAfile", "ca.pem", "-verify_return_error",
                 "-cert", "user1.pem", "-key", "user1.pem", "-brief", "-ign_eof"));
+        server.close();
         assertThat(result.all()).contains("Verification: OK").contains("CN = ABC TCPSEV").contains("echo:hello");
     }
 
@@ -100,23 +87,5 @@ class SafKeyRingTlsTest {
                 .hasMessageContaining("outside the z/OS UNIX file system");
         assertThatThrownBy(() -> new KeyRingResolver(registry).resolve("NORING"))
                 .hasMessageContaining("IRRD124I Ring NORING does not exist for user TCPIP");
-    }
-
-    private int start(SslContext context) throws InterruptedException {
-        Channel channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(context.newHandler(ch.alloc()));
-                        ch.pipeline().addLast(new SimpleChannelInboundHandler<ByteBuf>() {
-                            @Override
-                            protected void channelRead0(ChannelHandlerContext ctx, ByteBuf msg) {
-                                ctx.writeAndFlush(ctx.alloc().buffer().writeBytes("echo:".getBytes(StandardCharsets.US_ASCII))
-                                        .writeBytes(msg)).addListener(ChannelFutureListener.CLOSE);
-                            }
-                        });
-                    }
-                }).bind("127.0.0.1", 0).sync().channel();
-        return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 }

@@ -1,11 +1,7 @@
 package org.opencs.tso.commands.racdcert;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.opencs.core.ZosException;
@@ -16,9 +12,11 @@ import org.opencs.datasets.DatasetName;
 import org.opencs.saf.Registry;
 import org.opencs.saf.certs.CertificateStore;
 import org.opencs.saf.certs.DigitalCertificate;
+import org.opencs.saf.certs.RegistryCertificates;
 import org.opencs.saf.resources.AccessLevel;
 import org.opencs.saf.resources.Authorization;
 import org.opencs.tso.TsoSession;
+import org.opencs.tso.commands.DatasetCommands;
 import org.opencs.tso.parse.Operands;
 
 /**
@@ -58,50 +56,23 @@ final class RacdcertContext {
     }
 
     PrivateKey privateKey(DigitalCertificate certificate) {
-        byte[] sealed = store().sealedKey(certificate.owner(), certificate.label()).orElseThrow(() ->
-                new ZosException("IRRD175I", "The certificate '" + certificate.label() + "' has no private key."));
-        byte[] pkcs8 = registry.masterKey().unseal(sealed, sealContext(certificate.owner()));
-        try {
-            String algorithm = certificate.x509().getPublicKey().getAlgorithm();
-            return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-        } catch (GeneralSecurityException e) {
-            throw new ZosException("IRRD175I", "The private key of '" + certificate.label() + "' cannot be used.");
-        }
+        return RegistryCertificates.privateKey(registry, certificate);
     }
 
     static String sealContext(String owner) {
-        return "DIGTCERT:" + owner;
+        return RegistryCertificates.sealContext(owner);
     }
 
-    /** The certificate and the CA certificates above it that the registry holds (subject/issuer matching). */
+    /** The certificate and the CA certificates above it that the registry holds. */
     List<X509Certificate> chain(X509Certificate leaf) {
-        List<X509Certificate> chain = new ArrayList<>(List.of(leaf));
-        X509Certificate current = leaf;
-        while (!current.getIssuerX500Principal().equals(current.getSubjectX500Principal()) && chain.size() < 10) {
-            X509Certificate issuer = null;
-            for (DigitalCertificate candidate : store().list(DigitalCertificate.CERTAUTH)) {
-                X509Certificate x = candidate.x509();
-                if (x.getSubjectX500Principal().equals(current.getIssuerX500Principal())) {
-                    issuer = x;
-                    break;
-                }
-            }
-            if (issuer == null) {
-                break;
-            }
-            chain.add(issuer);
-            current = issuer;
-        }
-        return chain;
+        return RegistryCertificates.chain(registry, leaf);
     }
 
-
-    /** DSN operands come quoted from the parser (quotes removed): a name without quotes gets the user's prefix. */
+    /** The data set a keyword names: 'QUOTED' is complete, otherwise the user's prefix goes in front. */
     DatasetName datasetOperand(String keyword) {
-        String value = operands.value(keyword).orElseThrow(() -> new ZosException("IKJ56700A", "ENTER " + keyword + " -"));
-        boolean quotedInCommand = operands.keyword(keyword).map(k -> k.operands().get(0))
-                .map(o -> o instanceof org.opencs.tso.parse.Operand.Word w && w.quoted()).orElse(false);
-        return DatasetName.resolve(quotedInCommand ? "'" + value + "'" : value, session.user().userid());
+        return operands.keyword(keyword).filter(k -> k.operands().size() == 1)
+                .map(k -> DatasetCommands.name(k.operands().get(0), session))
+                .orElseThrow(() -> new ZosException("IKJ56700A", "ENTER " + keyword + " DATA SET NAME -"));
     }
 
     /** Reads a data set as RACDCERT does: Base64 text (stored in EBCDIC) comes back as ASCII, binary as is. */
