@@ -64,11 +64,11 @@ public final class SystemInitializer {
         char[] password = randomPassword(random);
         try (Registry registry = Registry.open(home, clock, random)) {
             var now = clock.instant();
-            registry.users().add(new User("IBMUSER", "IBMUSER", "IBMUSER", registry.passwordHasher().hash(password), true,
-                    true, false, 0, 0L, "/u/ibmuser", now, null));
+            registry.users().add(User.define("IBMUSER", "IBMUSER", "IBMUSER", registry.passwordHasher().hash(password),
+                    true, true, 0L, "/u/ibmuser", now));
             String serverUserid = registry.config().serverUserid();
-            registry.users().add(new User(serverUserid, "TCP/IP SERVERS", "IBMUSER", null, false, false, false, 0,
-                    0L, "/u/" + serverUserid.toLowerCase(java.util.Locale.ROOT), now, null));
+            registry.users().add(User.define(serverUserid, "TCP/IP SERVERS", "IBMUSER", null, false, false, 0L,
+                    "/u/" + serverUserid.toLowerCase(java.util.Locale.ROOT), now));
             // The servers read their SAF key rings: FACILITY IRR.DIGTCERT.LIST and .LISTRING, READ for the server user.
             for (String profile : List.of("IRR.DIGTCERT.LIST", "IRR.DIGTCERT.LISTRING")) {
                 registry.resources().add(org.opencs.saf.resources.ResourceProfile.simple("FACILITY", profile, "IBMUSER",

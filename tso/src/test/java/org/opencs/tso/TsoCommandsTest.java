@@ -124,6 +124,13 @@ class TsoCommandsTest {
         assertThat(run("USER4", "PASSWORD PASSWORD(good1234 next1234)")).contains("RC=0");
         assertThat(auth.logon("USER4", "next1234".toCharArray(), null).ok()).isTrue();
         assertThat(run("USER4", "PW PASSWORD(wrong123 next5678)")).contains("RC=8");
+        assertThat(run("IBMUSER", "ALTUSER USER4 PHRASE('too short')")).contains(
+                "ICH08011I NEW PASSWORD PHRASE MUST BE 14 TO 100 CHARACTERS LONG", "RC=8");
+        assertThat(run("IBMUSER", "ALTUSER USER4 PHRASE('correct horse battery staple')\nLU USER4"))
+                .contains("RC=0", " PASSWORD=SET  PHRASE=SET  FAILED-LOGONS=1")
+                .doesNotContain(" ALTUSER USER4 PHRASE('correct horse battery staple')");
+        assertThat(auth.logon("USER4", "correct horse battery staple".toCharArray(), null).ok()).isTrue();
+        assertThat(auth.logon("USER4", "correct horse battery stapler".toCharArray(), null).ok()).isFalse();
         assertThat(run("IBMUSER", "DELUSER USER4")).contains("RC=0");
         assertThat(registry.users().find("USER4")).isEmpty();
     }

@@ -7,8 +7,8 @@ import org.opencs.saf.Registry;
 import org.opencs.saf.passticket.PassTicketService;
 
 /**
- * Logon checking, the way RACF verifies a user for TSO, FTP or TN3270: revoked users are refused, the password (or a
- * PassTicket for the application) must match, failures are counted and SETROPTS PASSWORD(REVOKE(n)) revokes after n
+ * Logon checking, the way RACF verifies a user for TSO, FTP or TN3270: revoked users are refused, the password (or
+ * the password phrase, or a PassTicket for the application) must match, failures are counted and SETROPTS PASSWORD(REVOKE(n)) revokes after n
  * of them. Every failure is an audit record.
  */
 public final class Authenticator {
@@ -32,6 +32,9 @@ public final class Authenticator {
             if (user.passwordExpired()) {
                 return new LogonResult(LogonResult.Status.PASSWORD_EXPIRED, userid, message(userid, "PASSWORD HAS EXPIRED"));
             }
+            return succeed(user);
+        }
+        if (secret.length >= 14 && user.phraseHash() != null && registry.passwordHasher().matches(secret, user.phraseHash())) {
             return succeed(user);
         }
         if (application != null && secret.length == 8) {

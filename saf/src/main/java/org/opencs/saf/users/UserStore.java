@@ -13,8 +13,8 @@ import org.opencs.saf.store.Database;
 
 /** User profiles in the registry's {@code users} table. */
 public final class UserStore {
-    private static final String COLUMNS = "userid, name, owner, password_hash, password_expired, special, revoked, "
-            + "failed_logons, omvs_uid, omvs_home, created, last_logon";
+    private static final String COLUMNS = "userid, name, owner, password_hash, phrase_hash, password_expired, special, "
+            + "revoked, failed_logons, omvs_uid, omvs_home, created, last_logon";
 
     private final Database database;
 
@@ -55,7 +55,7 @@ public final class UserStore {
                 return false;
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO users (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 bind(insert, user);
                 insert.executeUpdate();
             }
@@ -71,21 +71,11 @@ public final class UserStore {
     }
 
     static void update(Connection c, User user) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE users SET name = ?, owner = ?, password_hash = ?, "
-                + "password_expired = ?, special = ?, revoked = ?, failed_logons = ?, omvs_uid = ?, omvs_home = ?, "
-                + "created = ?, last_logon = ? WHERE userid = ?")) {
-            update.setString(1, user.name());
-            update.setString(2, user.owner());
-            update.setString(3, user.passwordHash());
-            update.setBoolean(4, user.passwordExpired());
-            update.setBoolean(5, user.special());
-            update.setBoolean(6, user.revoked());
-            update.setInt(7, user.failedLogons());
-            setLong(update, 8, user.omvsUid());
-            update.setString(9, user.omvsHome());
-            update.setTimestamp(10, Timestamp.from(user.created()));
-            update.setTimestamp(11, user.lastLogon() == null ? null : Timestamp.from(user.lastLogon()));
-            update.setString(12, user.userid());
+        try (PreparedStatement update = c.prepareStatement("UPDATE users SET userid = ?, name = ?, owner = ?, "
+                + "password_hash = ?, phrase_hash = ?, password_expired = ?, special = ?, revoked = ?, failed_logons = ?, "
+                + "omvs_uid = ?, omvs_home = ?, created = ?, last_logon = ? WHERE userid = ?")) {
+            bind(update, user);
+            update.setString(14, user.userid());
             update.executeUpdate();
         }
     }
@@ -102,19 +92,21 @@ public final class UserStore {
         });
     }
 
+    /** Binds the 13 columns in COLUMNS order. */
     private static void bind(PreparedStatement statement, User user) throws SQLException {
         statement.setString(1, user.userid());
         statement.setString(2, user.name());
         statement.setString(3, user.owner());
         statement.setString(4, user.passwordHash());
-        statement.setBoolean(5, user.passwordExpired());
-        statement.setBoolean(6, user.special());
-        statement.setBoolean(7, user.revoked());
-        statement.setInt(8, user.failedLogons());
-        setLong(statement, 9, user.omvsUid());
-        statement.setString(10, user.omvsHome());
-        statement.setTimestamp(11, Timestamp.from(user.created()));
-        statement.setTimestamp(12, user.lastLogon() == null ? null : Timestamp.from(user.lastLogon()));
+        statement.setString(5, user.phraseHash());
+        statement.setBoolean(6, user.passwordExpired());
+        statement.setBoolean(7, user.special());
+        statement.setBoolean(8, user.revoked());
+        statement.setInt(9, user.failedLogons());
+        setLong(statement, 10, user.omvsUid());
+        statement.setString(11, user.omvsHome());
+        statement.setTimestamp(12, Timestamp.from(user.created()));
+        statement.setTimestamp(13, user.lastLogon() == null ? null : Timestamp.from(user.lastLogon()));
     }
 
     private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
@@ -130,7 +122,8 @@ public final class UserStore {
         Long omvsUid = rs.wasNull() ? null : uid;
         Timestamp lastLogon = rs.getTimestamp("last_logon");
         return new User(rs.getString("userid"), rs.getString("name"), rs.getString("owner"),
-                rs.getString("password_hash"), rs.getBoolean("password_expired"), rs.getBoolean("special"),
+                rs.getString("password_hash"), rs.getString("phrase_hash"), rs.getBoolean("password_expired"),
+                rs.getBoolean("special"),
                 rs.getBoolean("revoked"), rs.getInt("failed_logons"), omvsUid, rs.getString("omvs_home"),
                 rs.getTimestamp("created").toInstant(), lastLogon == null ? null : lastLogon.toInstant());
     }

@@ -11,8 +11,8 @@ import org.opencs.tso.parse.TsoCommand;
 
 /** ADDUSER (AU): defines users. A password given here is temporary: it must be changed at first logon. */
 public final class AddUser implements TsoCommandHandler {
-    static final Set<String> KEYWORDS = Set.of("NAME", "PASSWORD", "NOPASSWORD", "SPECIAL", "NOSPECIAL", "OWNER",
-            "OMVS", "DFLTGRP", "TSO", "NOOIDCARD");
+    static final Set<String> KEYWORDS = Set.of("NAME", "PASSWORD", "NOPASSWORD", "PHRASE", "SPECIAL", "NOSPECIAL",
+            "OWNER", "OMVS", "DFLTGRP", "TSO", "NOOIDCARD");
 
     @Override
     public Set<String> names() {
@@ -36,14 +36,20 @@ public final class AddUser implements TsoCommandHandler {
                 hash = registry.passwordHasher().hash(password);
             }
             String name = UserOptions.name(operands.value("NAME").orElse("UNKNOWN"));
-            User user = new User(userid, name, operands.value("OWNER").map(UserOptions::userid).orElse(session.user().userid()),
-                    hash, hash != null, operands.has("SPECIAL"), false, 0, null, null, registry.clock().instant(), null);
+            User user = User.define(userid, name, operands.value("OWNER").map(UserOptions::userid)
+                            .orElse(session.user().userid()), hash, hash != null, operands.has("SPECIAL"), null, null,
+                    registry.clock().instant());
+            if (operands.has("PHRASE")) {
+                char[] phrase = operands.value("PHRASE").orElseThrow().toCharArray();
+                PasswordRules.checkPhrase(phrase);
+                user = user.withPhrase(registry.passwordHasher().hash(phrase));
+            }
             user = UserOptions.omvs(user, operands);
             if (!registry.users().add(user)) {
                 throw new ZosException("ICH01001I", "USER " + userid + " IS ALREADY DEFINED");
             }
             UserOptions.createHome(registry, user);
-            if (hash == null) {
+            if (hash == null && user.phraseHash() == null) {
                 session.print("ICH01024I User " + userid + " is defined as PROTECTED.");
             }
         }

@@ -9,10 +9,10 @@ import org.opencs.tso.TsoSession;
 import org.opencs.tso.parse.Operands;
 import org.opencs.tso.parse.TsoCommand;
 
-/** ALTUSER (ALU): changes users: PASSWORD (temporary unless NOEXPIRED), NAME, SPECIAL, REVOKE, RESUME, OMVS. */
+/** ALTUSER (ALU): changes users: PASSWORD (temporary unless NOEXPIRED), PHRASE, NAME, SPECIAL, REVOKE, RESUME, OMVS. */
 public final class AltUser implements TsoCommandHandler {
-    static final Set<String> KEYWORDS = Set.of("NAME", "PASSWORD", "NOPASSWORD", "EXPIRED", "NOEXPIRED", "SPECIAL",
-            "NOSPECIAL", "REVOKE", "RESUME", "OMVS", "NOOMVS", "OWNER");
+    static final Set<String> KEYWORDS = Set.of("NAME", "PASSWORD", "NOPASSWORD", "PHRASE", "NOPHRASE", "EXPIRED",
+            "NOEXPIRED", "SPECIAL", "NOSPECIAL", "REVOKE", "RESUME", "OMVS", "NOOMVS", "OWNER");
 
     @Override
     public Set<String> names() {
@@ -32,6 +32,14 @@ public final class AltUser implements TsoCommandHandler {
                 char[] password = operands.value("PASSWORD").orElseThrow().toCharArray();
                 PasswordRules.checkPassword(password);
                 user = user.withPassword(registry.passwordHasher().hash(password), !operands.has("NOEXPIRED"));
+            }
+            if (operands.has("PHRASE")) {
+                char[] phrase = operands.value("PHRASE").orElseThrow().toCharArray();
+                PasswordRules.checkPhrase(phrase);
+                user = user.withPhrase(registry.passwordHasher().hash(phrase));
+            }
+            if (operands.has("NOPHRASE")) {
+                user = user.withPhrase(null);
             }
             if (operands.has("NOPASSWORD")) {
                 user = user.withPassword(null, false);

@@ -48,7 +48,7 @@ public final class ListUser implements TsoCommandHandler {
         session.print(" ATTRIBUTES=" + (user.special() ? "SPECIAL" : "NONE")
                 + (user.revoked() ? " REVOKED" : "") + (user.passwordHash() == null ? " PROTECTED" : ""));
         session.print(" PASSWORD=" + (user.passwordHash() == null ? "NONE" : user.passwordExpired() ? "EXPIRED" : "SET")
-                + "  FAILED-LOGONS=" + user.failedLogons());
+                + "  PHRASE=" + (user.phraseHash() == null ? "NONE" : "SET") + "  FAILED-LOGONS=" + user.failedLogons());
         session.print(" LAST-ACCESS=" + (user.lastLogon() == null ? "UNKNOWN" : TIME.format(user.lastLogon())));
         if (user.omvsUid() != null || user.omvsHome() != null) {
             session.print("");
