@@ -66,7 +66,7 @@ public final class CertificateIssuer {
             builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(subjectKey));
             builder.addExtension(Extension.authorityKeyIdentifier, false,
                     utils.createAuthorityKeyIdentifier(issuerPublicKey));
-            addPurpose(builder, spec.profile(), subjectKey);
+            addPurpose(builder, spec.profile(), subjectKey, spec.keyUsage());
             if (!spec.alternativeNames().isEmpty()) {
                 builder.addExtension(Extension.subjectAlternativeName, false,
                         new GeneralNames(spec.alternativeNames().toArray(new GeneralName[0])));
@@ -79,12 +79,12 @@ public final class CertificateIssuer {
         }
     }
 
-    private static void addPurpose(X509v3CertificateBuilder builder, CertificateProfile profile, PublicKey key)
-            throws CertIOException {
+    private static void addPurpose(X509v3CertificateBuilder builder, CertificateProfile profile, PublicKey key,
+                                   Integer explicitUsage) throws CertIOException {
         if (profile == CertificateProfile.CA) {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-            builder.addExtension(Extension.keyUsage, true,
-                    new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(explicitUsage != null ? explicitUsage
+                    : KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
             return;
         }
         builder.addExtension(Extension.basicConstraints, false, new BasicConstraints(false));
@@ -94,7 +94,7 @@ public final class CertificateIssuer {
         } else if (key.getAlgorithm().equals("EC")) {
             usage |= KeyUsage.keyAgreement;
         }
-        builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
+        builder.addExtension(Extension.keyUsage, true, new KeyUsage(explicitUsage != null ? explicitUsage : usage));
         List<KeyPurposeId> purposes = new ArrayList<>();
         if (profile != CertificateProfile.CLIENT) {
             purposes.add(KeyPurposeId.id_kp_serverAuth);

@@ -103,6 +103,19 @@ class CertificateMappingTest {
     }
 
     @Test
+    void keyUsageAndAltNamesReachTheCertificate() throws Exception {
+        List<String> listing = run("RACDCERT ID(TCPSC) GENCERT SUBJECTSDN(CN('ftp.example.com') O('IBM') C('US')) "
+                + "KEYUSAGE(HANDSHAKE DOCSIGN) ALTNAME(DOMAIN('ftp.example.com') IP(127.0.0.1)) NISTECC SIZE(384) "
+                + "WITHLABEL('FTP SERVER') SIGNWITH(CERTAUTH LABEL('ABC CA'))\n"
+                + "RACDCERT ID(TCPSC) EXPORT(LABEL('FTP SERVER')) DSN('TCPSC.FTP.B64')");
+        assertThat(listing).contains("RC=0");
+        Files.writeString(dir.resolve("ftp.pem"), new Catalog(registry.home(), clock).readText(new DatasetName("TCPSC.FTP.B64", null)));
+        var text = ExternalCommand.run(dir, "openssl", "x509", "-in", "ftp.pem", "-noout", "-text");
+        assertThat(text.stdout()).contains("Digital Signature, Non Repudiation, Key Agreement").contains("DNS:ftp.example.com")
+                .contains("IP Address:127.0.0.1").contains("ASN1 OID: secp384r1");
+    }
+
+    @Test
     void listChainAndGenreq() throws Exception {
         List<String> listing = run("RACDCERT ID(USER1) LISTCHAIN(LABEL('USER1 CERT'))\n"
                 + "RACDCERT ID(USER1) GENREQ(LABEL('USER1 CERT')) DSN('USER1.RENEW.REQ')");

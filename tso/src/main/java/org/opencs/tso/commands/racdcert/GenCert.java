@@ -79,6 +79,10 @@ final class GenCert {
             subject = subject(operands, label);
         }
         CertificateSpec spec = new CertificateSpec(subject, profile, notBefore, notAfter, altNames);
+        Integer usage = keyUsage(operands, publicKey);
+        if (usage != null) {
+            spec = spec.withKeyUsage(usage);
+        }
         X509Certificate certificate = signer == null
                 ? selfSigned(issuer, pair, spec)
                 : issuer.signed(publicKey, spec, signer);
@@ -91,6 +95,36 @@ final class GenCert {
         } catch (java.security.cert.CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * KEYUSAGE(HANDSHAKE DATAENCRYPT DOCSIGN CERTSIGN) as IBM defines them: HANDSHAKE is digitalSignature plus
+     * keyEncipherment (RSA) or keyAgreement (ECC), DATAENCRYPT dataEncipherment, DOCSIGN nonRepudiation, CERTSIGN
+     * keyCertSign and cRLSign.
+     */
+    private static Integer keyUsage(Operands operands, PublicKey key) {
+        var usage = operands.nested("KEYUSAGE", KEYUSAGE);
+        if (usage.isEmpty()) {
+            return null;
+        }
+        int bits = 0;
+        if (usage.get().has("HANDSHAKE")) {
+            bits |= org.bouncycastle.asn1.x509.KeyUsage.digitalSignature | (key.getAlgorithm().equals("EC")
+                    ? org.bouncycastle.asn1.x509.KeyUsage.keyAgreement : org.bouncycastle.asn1.x509.KeyUsage.keyEncipherment);
+        }
+        if (usage.get().has("DATAENCRYPT")) {
+            bits |= org.bouncycastle.asn1.x509.KeyUsage.dataEncipherment;
+        }
+        if (usage.get().has("DOCSIGN")) {
+            bits |= org.bouncycastle.asn1.x509.KeyUsage.nonRepudiation;
+        }
+        if (usage.get().has("CERTSIGN")) {
+            bits |= org.bouncycastle.asn1.x509.KeyUsage.keyCertSign | org.bouncycastle.asn1.x509.KeyUsage.cRLSign;
+        }
+        if (bits == 0) {
+            throw new ZosException("IRRD117I", "KEYUSAGE needs HANDSHAKE, DATAENCRYPT, DOCSIGN or CERTSIGN.");
+        }
+        return bits;
     }
 
     private static X509Certificate selfSigned(CertificateIssuer issuer, KeyPair pair, CertificateSpec spec) {
