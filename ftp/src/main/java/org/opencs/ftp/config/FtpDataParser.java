@@ -1,0 +1,204 @@
+package org.opencs.ftp.config;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.opencs.core.StatementFile;
+import org.opencs.core.StatementFile.Statement;
+import org.opencs.core.ZosException;
+
+/**
+ * Reads FTP.DATA: statement names and values as z/OS writes them (the seed's file parses as printed). An unknown
+ * statement is a warning with its line; a bad value is an error naming the line and column (EZYFT46E), and nothing
+ * is applied. Obsolete CIPHERSUITE names are refused with a warning unless OPENCS_INSECURE_CIPHERSUITES TRUE is set.
+ */
+public final class FtpDataParser {
+    /** IBM statements OpenCS accepts without acting on them yet (no warning: they are not mistakes). */
+    private static final Set<String> ACCEPTED = Set.of("ANONYMOUSFTPLOGGING", "JESINTERFACELEVEL", "JESENTRYLIMIT",
+            "TRAILINGBLANKS", "WRAPRECORD", "CONDDISP", "DIRECTORYMODE", "SUPPRESSIGNOREWARNINGS", "LISTLEVEL",
+            "AUTOMOUNT", "AUTORECALL", "PRIMARY", "SECONDARY", "SPACETYPE", "RECFM", "LRECL", "BLKSIZE", "TRACE",
+            "UMASK", "SBDATACONN", "ENCODING", "ACCESSERRORMSGS", "FILETYPE", "ASATRANS", "SMF", "SMFJES", "SMFSQL",
+            "EMAILADDRCHECK", "ANONYMOUS", "ADMINEMAILADDRESS", "DATASETMODE", "CHKPTINT", "DB2", "DCBDSN", "MGMTCLASS",
+            "STORCLASS", "DATACLASS", "UNITNAME", "VOLUME", "PORTOFENTRY4", "PASSIVEONLY", "DEBUG", "DUMP", "SQLCOL");
+
+    private final String source;
+    private final List<String> warnings = new ArrayList<>();
+
+    private FtpDataParser(String source) {
+        this.source = source;
+    }
+
+    /** The configuration and the warnings to log. */
+    public record Result(FtpData config, List<String> warnings) {
+        public Result {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    public static Result parse(String text, String source) {
+        FtpDataParser parser = new FtpDataParser(source);
+        FtpData config = parser.read(StatementFile.parse(text));
+        return new Result(config, parser.warnings);
+    }
+
+    private FtpData read(List<Statement> statements) {
+        Set<String> extensions = new LinkedHashSet<>();
+        FtpData.SecureFtp secureFtp = FtpData.SecureFtp.ALLOWED;
+        FtpData.SecureLogin secureLogin = FtpData.SecureLogin.NO_CLIENT_AUTH;
+        FtpData.SecurePassword securePassword = FtpData.SecurePassword.REQUIRED;
+        FtpData.Protection ctrl = FtpData.Protection.CLEAR;
+        FtpData.Protection data = FtpData.Protection.CLEAR;
+        int pbsz = 16384;
+        FtpData.SessionReuse reuse = FtpData.SessionReuse.REQUIRED;
+        String rfcLevel = "DRAFT";
+        String mechanism = "FTP";
+        Integer tlsPort = null;
+        boolean implicitZos = true;
+        String keyring = null;
+        List<Statement> suites = new ArrayList<>();
+        boolean insecure = false;
+        int tlsTimeout = 100;
+        FtpData.StartDirectory start = FtpData.StartDirectory.MVS;
+        boolean logging = false;
+        String banner = null;
+        String loginMessage = null;
+        int inactive = 300;
+        int[] passive = null;
+        Map<String, String> other = new HashMap<>();
+        for (Statement s : statements) {
+            switch (s.name()) {
+                case "EXTENSIONS" -> {
+                    for (int i = 0; i < s.values().size(); i++) {
+                        extensions.add(choice(s, i, "AUTH_TLS", "AUTH_GSSAPI", "SIZE", "MDTM", "UTF8", "REST_STREAM"));
+                    }
+                    requireValues(s, 1);
+                }
+                case "SECURE_FTP" -> secureFtp = FtpData.SecureFtp.valueOf(choice(s, 0, "ALLOWED", "REQUIRED"));
+                case "SECURE_LOGIN" -> secureLogin = FtpData.SecureLogin.valueOf(
+                        choice(s, 0, "NO_CLIENT_AUTH", "REQUIRED", "VERIFY_USER"));
+                case "SECURE_PASSWORD" -> securePassword = FtpData.SecurePassword.valueOf(choice(s, 0, "REQUIRED", "OPTIONAL"));
+                case "SECURE_CTRLCONN" -> ctrl = FtpData.Protection.valueOf(choice(s, 0, "CLEAR", "SAFE", "PRIVATE"));
+                case "SECURE_DATACONN" -> data = FtpData.Protection.valueOf(choice(s, 0, "NEVER", "CLEAR", "SAFE", "PRIVATE"));
+                case "SECURE_PBSZ" -> pbsz = number(s, 512, 32768);
+                case "SECURE_SESSION_REUSE" -> reuse = FtpData.SessionReuse.valueOf(choice(s, 0, "ALLOWED", "REQUIRED", "NONE"));
+                case "TLSRFCLEVEL" -> rfcLevel = choice(s, 0, "DRAFT", "RFC4217", "CCCNONOTIFY");
+                case "TLSMECHANISM" -> mechanism = choice(s, 0, "FTP", "ATTLS");
+                case "TLSPORT" -> tlsPort = number(s, 0, 65535);
+                case "SECUREIMPLICITZOS" -> implicitZos = bool(s);
+                case "KEYRING" -> keyring = single(s);
+                case "CIPHERSUITE" -> {
+                    single(s);
+                    suites.add(s);
+                }
+                case "OPENCS_INSECURE_CIPHERSUITES" -> insecure = bool(s);
+                case "TLSTIMEOUT" -> tlsTimeout = number(s, 0, 86400);
+                case "STARTDIRECTORY" -> start = FtpData.StartDirectory.valueOf(choice(s, 0, "MVS", "HFS"));
+                case "FTPLOGGING" -> logging = bool(s);
+                case "BANNER" -> banner = single(s);
+                case "LOGINMSG" -> loginMessage = single(s);
+                case "INACTIVE" -> inactive = number(s, 0, 2147483647);
+                case "PASSIVEDATAPORTS" -> passive = portRange(s);
+                default -> {
+                    if (ACCEPTED.contains(s.name())) {
+                        other.put(s.name(), String.join(" ", s.values().stream().map(StatementFile.Token::text).toList()));
+                    } else {
+                        warnings.add("EZYFT47I Unknown statement " + s.name() + " on line " + s.line() + " of "
+                                + source + " is ignored.");
+                    }
+                }
+            }
+        }
+        List<String> enabled = new ArrayList<>();
+        for (Statement s : suites) {
+            String name = s.value(0);
+            String iana = CipherSuites.ianaName(name).orElseThrow(() -> error(s, 0, "CIPHERSUITE " + name + " is not known"));
+            if (CipherSuites.obsolete(iana) && !insecure) {
+                warnings.add("OCSF010W CIPHERSUITE " + name + " (" + iana + ") on line " + s.line() + " of " + source
+                        + " is insecure and is NOT enabled; OPENCS_INSECURE_CIPHERSUITES TRUE would enable it.");
+            } else {
+                if (CipherSuites.obsolete(iana)) {
+                    warnings.add("OCSF011W CIPHERSUITE " + name + " (" + iana + ") on line " + s.line() + " of " + source
+                            + " is insecure and IS ENABLED because OPENCS_INSECURE_CIPHERSUITES is TRUE.");
+                }
+                enabled.add(iana);
+            }
+        }
+        if (secureLogin == FtpData.SecureLogin.NO_CLIENT_AUTH && securePassword == FtpData.SecurePassword.OPTIONAL) {
+            warnings.add("EZYFS10I SECURE_PASSWORD OPTIONAL is ignored with SECURE_LOGIN NO_CLIENT_AUTH; "
+                    + "SECURE_PASSWORD REQUIRED is used.");
+        }
+        if (!extensions.contains("AUTH_TLS") && secureFtp == FtpData.SecureFtp.REQUIRED) {
+            throw new ZosException("EZYFT46E", "Error in '" + source + "' file: SECURE_FTP REQUIRED needs EXTENSIONS AUTH_TLS.");
+        }
+        return new FtpData(extensions, secureFtp, secureLogin, securePassword, ctrl, data, pbsz, reuse, rfcLevel,
+                mechanism, tlsPort, implicitZos, keyring, enabled, insecure, tlsTimeout, start, logging, banner,
+                loginMessage, inactive, passive, other);
+    }
+
+    private String choice(Statement s, int index, String... allowed) {
+        requireValues(s, index + 1);
+        String value = s.value(index).toUpperCase(Locale.ROOT);
+        for (String option : allowed) {
+            if (option.equals(value)) {
+                return option;
+            }
+        }
+        throw error(s, index, s.name() + " must be one of " + String.join(", ", allowed) + ", not " + s.value(index));
+    }
+
+    private String single(Statement s) {
+        requireValues(s, 1);
+        return s.value(0);
+    }
+
+    private int number(Statement s, int min, int max) {
+        requireValues(s, 1);
+        try {
+            int value = Integer.parseInt(s.value(0));
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw error(s, 0, s.name() + " must be a number from " + min + " to " + max + ", not " + s.value(0));
+    }
+
+    private boolean bool(Statement s) {
+        return choice(s, 0, "TRUE", "FALSE").equals("TRUE");
+    }
+
+    /** PASSIVEDATAPORTS low high, low-high, or (low,high). */
+    private int[] portRange(Statement s) {
+        requireValues(s, 1);
+        String joined = String.join(" ", s.values().stream().map(StatementFile.Token::text).toList())
+                .replaceAll("[(),\\-]", " ").trim();
+        String[] parts = joined.split("\\s+");
+        try {
+            int low = Integer.parseInt(parts[0]);
+            int high = parts.length > 1 ? Integer.parseInt(parts[1]) : low;
+            if (parts.length <= 2 && low >= 1024 && high <= 65535 && low <= high) {
+                return new int[] {low, high};
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw error(s, 0, "PASSIVEDATAPORTS must be a range of ports from 1024 to 65535 (low high)");
+    }
+
+    private void requireValues(Statement s, int count) {
+        if (s.values().size() < count) {
+            throw new ZosException("EZYFT46E", "Error in '" + source + "' file: line " + s.line() + " near column "
+                    + (s.column() + s.name().length()) + ": " + s.name() + " needs a value.");
+        }
+    }
+
+    private ZosException error(Statement s, int index, String reason) {
+        return new ZosException("EZYFT46E", "Error in '" + source + "' file: line " + s.line() + " near column "
+                + s.values().get(index).column() + ": " + reason + ".");
+    }
+}
