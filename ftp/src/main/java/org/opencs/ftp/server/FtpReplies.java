@@ -1,0 +1,49 @@
+package org.opencs.ftp.server;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** Reply texts as z/OS words them (shared/reference/zos-ftp.md section 1); clients match on them, keep them exact. */
+final class FtpReplies {
+    static final String SEND_PASSWORD = "331 Send password please.";
+    static final String PASS_FAILED = "530 PASS command failed";
+    static final String LOGIN_FIRST = "530 You must first login with USER and PASS.";
+    static final String NOT_LOGGED_IN = "530 Not logged in.";
+    static final String QUIT = "221 Quit command received. Goodbye.";
+    static final String SYST = "215 UNIX is the operating system of this server. FTP Server is running on z/OS.";
+    static final String AUTH_OK = "234 Security environment established - ready for negotiation";
+    static final String PBSZ_OK = "200 Protection buffer size accepted";
+    static final String PROT_PRIVATE = "200 Data connection protection set to private";
+    static final String PROT_CLEAR = "200 Data connection protection set to clear";
+    static final String PROT_REFUSED = "536 Data connection protection level not supported";
+    static final String PROTECTED_DATA_REQUIRED = "425-Server requires protected data connection.";
+    static final String TYPE_ASCII = "200 Representation type is Ascii NonPrint";
+    static final String TYPE_IMAGE = "200 Representation type is Image";
+    static final String LIST_STARTED = "125 List started OK";
+    static final String LIST_DONE = "250 List completed successfully.";
+    static final String TRANSFER_DONE = "250 Transfer completed successfully.";
+    static final String NOOP = "200 OK";
+
+    private FtpReplies() {
+    }
+
+    /** The multi-line banner: "220-FTPD1 IBM FTP CS OpenCS at host, hh:mm:ss on yyyy-mm-dd." then the idle line. */
+    static String banner(String host, ZonedDateTime now, int inactiveSeconds) {
+        return "220-FTPD1 IBM FTP CS OpenCS at " + host + ", " + now.format(DateTimeFormatter.ofPattern("HH:mm:ss"))
+                + " on " + now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd")) + ".\r\n"
+                + (inactiveSeconds == 0 ? "220 Connection will not timeout."
+                : "220 Connection will close if idle for more than " + Math.max(1, inactiveSeconds / 60) + " minutes.");
+    }
+
+    static String loggedOn(String userid, String directory) {
+        return "230 " + userid + " is logged on.  Working directory is \"" + directory + "\".";
+    }
+
+    static String pwd(String directory) {
+        return "257 \"" + directory + "\" is the HFS working directory.";
+    }
+
+    static String cwd(String directory) {
+        return "250 HFS directory " + directory + " is the current working directory";
+    }
+}

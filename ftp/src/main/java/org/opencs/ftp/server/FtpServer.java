@@ -1,0 +1,69 @@
+package org.opencs.ftp.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.codec.string.StringDecoder;
+import io.netty.handler.codec.string.StringEncoder;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutorGroup;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import org.opencs.ftp.config.FtpData;
+import org.opencs.pki.tls.SystemSsl;
+import org.opencs.saf.Registry;
+import org.opencs.saf.certs.KeyRingResolver;
+
+/**
+ * The FTP server: a Netty pipeline per control connection (line framing, text codec, then the session on a bounded
+ * worker pool, because logons hash passwords and transfers touch the disk). TLS comes from the FTP.DATA KEYRING.
+ */
+public final class FtpServer implements AutoCloseable {
+    private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    private final EventExecutorGroup sessions = new DefaultEventExecutorGroup(16);
+    private final Channel listener;
+
+    public FtpServer(FtpData config, Registry registry, String bindAddress, int port) throws InterruptedException {
+        SslContext tls = config.tlsEnabled() ? tlsContext(config, registry) : null;
+        FtpSessionContext context = new FtpSessionContext(config, registry, tls, workers);
+        this.listener = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new LineBasedFrameDecoder(8192));
+                        ch.pipeline().addLast(new StringDecoder(StandardCharsets.UTF_8));
+                        ch.pipeline().addLast(new StringEncoder(StandardCharsets.UTF_8));
+                        ch.pipeline().addLast(sessions, new FtpSession(context));
+                    }
+                }).bind(bindAddress, port).sync().channel();
+    }
+
+    private static SslContext tlsContext(FtpData config, Registry registry) {
+        if (config.keyring() == null) {
+            throw new org.opencs.core.ZosException("EZYFS12E", "EXTENSIONS AUTH_TLS needs a KEYRING statement in FTP.DATA.");
+        }
+        ClientAuth clientAuth = config.secureLogin() == FtpData.SecureLogin.NO_CLIENT_AUTH ? ClientAuth.NONE : ClientAuth.REQUIRE;
+        return SystemSsl.server(new KeyRingResolver(registry).resolve(config.keyring()), clientAuth);
+    }
+
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        listener.close().syncUninterruptibly();
+        sessions.shutdownGracefully();
+        workers.shutdownGracefully();
+        boss.shutdownGracefully();
+    }
+}

@@ -1,0 +1,439 @@
+package org.opencs.ftp.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.opencs.core.ZosException;
+import org.opencs.ftp.config.FtpData;
+import org.opencs.saf.users.Authenticator;
+import org.opencs.saf.users.LogonResult;
+import org.opencs.saf.users.User;
+
+/**
+ * One control connection: the command dialogue of RFC 959/2228/4217 with z/OS's replies. This first version serves
+ * z/OS UNIX files (HFS); MVS data sets, the activity log and client-certificate logon come next.
+ */
+final class FtpSession extends SimpleChannelInboundHandler<String> {
+    private static final int DATA_TIMEOUT_SECONDS = 30;
+
+    private final FtpSessionContext context;
+    private String pendingUser;
+    private User user;
+    private boolean tls;
+    private boolean pbsz;
+    private boolean protectData;
+    private boolean ascii = true;
+    private String cwd = "/";
+    private PassiveListener passive;
+
+    FtpSession(FtpSessionContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        String host = ((InetSocketAddress) ctx.channel().localAddress()).getHostString();
+        reply(ctx, FtpReplies.banner(host, context.registry().clock().instant().atZone(ZoneOffset.UTC),
+                context.config().inactiveSeconds()));
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, String line) {
+        String text = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        int space = text.indexOf(' ');
+        String command = (space < 0 ? text : text.substring(0, space)).toUpperCase(Locale.ROOT);
+        String argument = space < 0 ? "" : text.substring(space + 1).trim();
+        try {
+            handle(ctx, command, argument);
+        } catch (ZosException e) {
+            reply(ctx, "550 " + e.getMessage());
+        }
+    }
+
+    private void handle(ChannelHandlerContext ctx, String command, String argument) {
+        FtpData config = context.config();
+        switch (command) {
+            case "AUTH" -> auth(ctx, argument);
+            case "USER" -> {
+                if (config.secureFtp() == FtpData.SecureFtp.REQUIRED && !tls) {
+                    reply(ctx, "530 USER command rejected: the server requires AUTH TLS first.");
+                    return;
+                }
+                pendingUser = argument.toUpperCase(Locale.ROOT);
+                user = null;
+                reply(ctx, FtpReplies.SEND_PASSWORD);
+            }
+            case "PASS" -> pass(ctx, argument);
+            case "QUIT" -> ctx.writeAndFlush(FtpReplies.QUIT + "\r\n").addListener(f -> ctx.close());
+            case "NOOP" -> reply(ctx, FtpReplies.NOOP);
+            case "SYST" -> reply(ctx, FtpReplies.SYST);
+            case "FEAT" -> reply(ctx, feat());
+            case "PBSZ" -> {
+                pbsz = true;
+                reply(ctx, "200 Protection buffer size accepted");
+            }
+            case "PROT" -> prot(ctx, argument);
+            default -> {
+                if (user == null) {
+                    reply(ctx, FtpReplies.LOGIN_FIRST);
+                    return;
+                }
+                loggedIn(ctx, command, argument);
+            }
+        }
+    }
+
+    private void loggedIn(ChannelHandlerContext ctx, String command, String argument) {
+        switch (command) {
+            case "PWD", "XPWD" -> reply(ctx, FtpReplies.pwd(cwd));
+            case "CWD", "XCWD" -> cwd(ctx, argument);
+            case "CDUP" -> cwd(ctx, "..");
+            case "TYPE" -> type(ctx, argument);
+            case "MODE" -> reply(ctx, argument.equalsIgnoreCase("S") ? "200 Data transfer mode is Stream"
+                    : "504 Data transfer mode " + argument + " is not supported");
+            case "STRU" -> reply(ctx, argument.equalsIgnoreCase("F") ? "250 Data structure is File"
+                    : "504-Structure " + argument + " is not supported\r\n504 Data structure remains File");
+            case "PASV" -> passive(ctx, false);
+            case "EPSV" -> passive(ctx, true);
+            case "PORT", "EPRT" -> reply(ctx, "502 Active data connections are not accepted: use PASV or EPSV.");
+            case "LIST", "NLST" -> list(ctx, command.equals("NLST"), argument);
+            case "RETR" -> retrieve(ctx, argument);
+            case "STOR" -> store(ctx, argument);
+            case "SIZE" -> size(ctx, argument);
+            case "DELE" -> delete(ctx, argument);
+            case "MKD", "XMKD" -> mkdir(ctx, argument);
+            default -> reply(ctx, "500 unknown command " + command);
+        }
+    }
+
+    private void auth(ChannelHandlerContext ctx, String mechanism) {
+        String m = mechanism.toUpperCase(Locale.ROOT);
+        if (context.tls() == null || !(m.equals("TLS") || m.equals("SSL") || m.equals("TLS-C") || m.equals("TLS-P"))) {
+            reply(ctx, "504 Security mechanism " + mechanism + " is not supported");
+            return;
+        }
+        if (tls) {
+            reply(ctx, "503 Authentication already established");
+            return;
+        }
+        // startTls: the 234 reply itself still goes out in the clear, everything after it is TLS.
+        ctx.pipeline().addFirst("tls", new SslHandler(context.tls().newEngine(ctx.alloc()), true));
+        tls = true;
+        reply(ctx, FtpReplies.AUTH_OK);
+    }
+
+    private void pass(ChannelHandlerContext ctx, String password) {
+        if (pendingUser == null) {
+            reply(ctx, "503 Login with USER first.");
+            return;
+        }
+        Authenticator authenticator = new Authenticator(context.registry());
+        LogonResult result;
+        String[] parts = password.split("/");
+        if (parts.length == 3) {
+            // z/OS's expired-password dialogue: PASS current/new/new.
+            result = parts[1].equals(parts[2])
+                    ? authenticator.changePassword(pendingUser, parts[0].toCharArray(), parts[1].toCharArray(), "FTPD")
+                    : new LogonResult(LogonResult.Status.INVALID_PASSWORD, pendingUser, "new passwords differ");
+        } else {
+            result = authenticator.logon(pendingUser, password.toCharArray(), "FTPD");
+        }
+        if (!result.ok()) {
+            reply(ctx, (result.status() == LogonResult.Status.PASSWORD_EXPIRED
+                    ? "530-Password expired: send PASS current/new/new\r\n" : "") + FtpReplies.PASS_FAILED);
+            return;
+        }
+        user = context.registry().users().find(result.userid()).orElseThrow();
+        cwd = user.omvsHome() != null ? user.omvsHome() : "/";
+        reply(ctx, FtpReplies.loggedOn(user.userid(), cwd));
+    }
+
+    private void prot(ChannelHandlerContext ctx, String level) {
+        String l = level.toUpperCase(Locale.ROOT);
+        if (!pbsz) {
+            reply(ctx, "503 Must first issue PBSZ");
+            return;
+        }
+        FtpData.Protection minimum = context.config().secureDataconn();
+        if (l.equals("P") && minimum != FtpData.Protection.NEVER) {
+            protectData = true;
+            reply(ctx, FtpReplies.PROT_PRIVATE);
+        } else if (l.equals("C") && (minimum == FtpData.Protection.CLEAR || minimum == FtpData.Protection.NEVER)) {
+            protectData = false;
+            reply(ctx, FtpReplies.PROT_CLEAR);
+        } else {
+            reply(ctx, FtpReplies.PROT_REFUSED);
+        }
+    }
+
+    private String feat() {
+        StringBuilder features = new StringBuilder("211- Extensions supported\r\n");
+        if (context.tls() != null) {
+            features.append(" AUTH TLS\r\n PBSZ\r\n PROT\r\n");
+        }
+        features.append(" SIZE\r\n EPSV\r\n211 End");
+        return features.toString();
+    }
+
+    private void type(ChannelHandlerContext ctx, String argument) {
+        String t = argument.toUpperCase(Locale.ROOT);
+        if (t.startsWith("A")) {
+            ascii = true;
+            reply(ctx, FtpReplies.TYPE_ASCII);
+        } else if (t.startsWith("I") || t.startsWith("L")) {
+            ascii = false;
+            reply(ctx, FtpReplies.TYPE_IMAGE);
+        } else {
+            reply(ctx, "501-unknown type  " + argument + "\r\n501 Type remains " + (ascii ? "Ascii" : "Image"));
+        }
+    }
+
+    private void cwd(ChannelHandlerContext ctx, String argument) {
+        String target = HfsPaths.resolve(cwd, argument);
+        Path dir = context.registry().home().hfsPath(target);
+        if (!HfsPaths.allowed(user, target) || !Files.isDirectory(dir)) {
+            reply(ctx, "550 CWD cmd failed : EDC5129I No such file or directory.");
+            return;
+        }
+        cwd = target;
+        reply(ctx, FtpReplies.cwd(cwd));
+    }
+
+    private void passive(ChannelHandlerContext ctx, boolean extended) {
+        closePassive();
+        InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
+        InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+        try {
+            passive = new PassiveListener(context.dataGroup(), local.getAddress(), remote.getAddress(),
+                    context.config().passiveDataPorts());
+        } catch (InterruptedException | IllegalStateException e) {
+            reply(ctx, "425 Cannot open a passive data port: " + e.getMessage());
+            return;
+        }
+        int port = passive.port();
+        if (extended) {
+            reply(ctx, "229 Entering Extended Passive Mode (|||" + port + "|)");
+        } else {
+            String h = local.getAddress().getHostAddress().replace('.', ',');
+            reply(ctx, "227 Entering Passive Mode (" + h + "," + (port >> 8) + "," + (port & 0xFF) + ")");
+        }
+    }
+
+    /**
+     * The data connection the client opened after PASV/EPSV, with TLS when PROT P is in force and {@code sink} (for
+     * uploads) behind it; reading starts only once both are in place.
+     */
+    private SocketChannel dataConnection(ChannelHandlerContext ctx, io.netty.channel.ChannelHandler sink)
+            throws InterruptedException {
+        if (passive == null) {
+            reply(ctx, "425 Use PASV or EPSV first.");
+            return null;
+        }
+        if (!protectData && context.config().secureDataconn().compareTo(FtpData.Protection.CLEAR) > 0) {
+            reply(ctx, FtpReplies.PROTECTED_DATA_REQUIRED + "\r\n425 Send PROT P first.");
+            closePassive();
+            return null;
+        }
+        SocketChannel data = passive.await(DATA_TIMEOUT_SECONDS);
+        closePassive();
+        if (data == null) {
+            reply(ctx, "425 Can't open data connection.");
+            return null;
+        }
+        SslHandler ssl = protectData ? context.tls().newHandler(data.alloc()) : null;
+        if (ssl != null) {
+            data.pipeline().addFirst(ssl);
+        }
+        if (sink != null) {
+            data.pipeline().addLast(sink);
+        }
+        data.config().setAutoRead(true);
+        if (ssl != null) {
+            if (!ssl.handshakeFuture().await(DATA_TIMEOUT_SECONDS, TimeUnit.SECONDS) || !ssl.handshakeFuture().isSuccess()) {
+                data.close();
+                reply(ctx, "425 TLS handshake on the data connection failed.");
+                return null;
+            }
+        }
+        return data;
+    }
+
+    private void list(ChannelHandlerContext ctx, boolean namesOnly, String argument) {
+        String target = HfsPaths.resolve(cwd, argument.startsWith("-") ? "" : argument);
+        Path dir = context.registry().home().hfsPath(target);
+        if (!HfsPaths.allowed(user, target) || !Files.exists(dir)) {
+            reply(ctx, "550 No data sets found.");
+            return;
+        }
+        String listing;
+        try {
+            listing = HfsPaths.listing(dir, namesOnly, context.registry().clock());
+        } catch (IOException e) {
+            reply(ctx, "550 LIST cmd failed : " + e.getMessage());
+            return;
+        }
+        send(ctx, FtpReplies.LIST_STARTED, listing.getBytes(StandardCharsets.UTF_8), FtpReplies.LIST_DONE);
+    }
+
+    private void retrieve(ChannelHandlerContext ctx, String argument) {
+        String target = HfsPaths.resolve(cwd, argument);
+        Path file = context.registry().home().hfsPath(target);
+        if (!HfsPaths.allowed(user, target) || !Files.isRegularFile(file)) {
+            reply(ctx, "550 RETR fails: " + target + " does not exist or is not accessible.");
+            return;
+        }
+        try {
+            byte[] content = Files.readAllBytes(file);
+            send(ctx, "125 Sending data set " + target, ascii ? HfsPaths.toNetworkAscii(content) : content,
+                    FtpReplies.TRANSFER_DONE);
+        } catch (IOException e) {
+            reply(ctx, "550 RETR fails: " + e.getMessage());
+        }
+    }
+
+    private void send(ChannelHandlerContext ctx, String start, byte[] content, String done) {
+        try {
+            SocketChannel data = dataConnection(ctx, null);
+            if (data == null) {
+                return;
+            }
+            reply(ctx, start);
+            data.writeAndFlush(Unpooled.wrappedBuffer(content)).await();
+            data.close().await();
+            reply(ctx, done);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** STOR into a temporary file beside the target, renamed over it only when the whole upload arrived. */
+    private void store(ChannelHandlerContext ctx, String argument) {
+        String target = HfsPaths.resolve(cwd, argument);
+        Path file = context.registry().home().hfsPath(target);
+        if (!HfsPaths.allowed(user, target) || Files.isDirectory(file) || !Files.isDirectory(file.getParent())) {
+            reply(ctx, "550 STOR fails: " + target + " cannot be written.");
+            return;
+        }
+        try {
+            Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".part");
+            CompletableFuture<Boolean> finished = new CompletableFuture<>();
+            OutputStream out = Files.newOutputStream(temp);
+            SocketChannel data = dataConnection(ctx, new SimpleChannelInboundHandler<ByteBuf>() {
+                @Override
+                protected void channelRead0(ChannelHandlerContext dataCtx, ByteBuf chunk) throws IOException {
+                    chunk.readBytes(out, chunk.readableBytes());
+                }
+
+                @Override
+                public void channelInactive(ChannelHandlerContext dataCtx) {
+                    finished.complete(true);
+                }
+
+                @Override
+                public void exceptionCaught(ChannelHandlerContext dataCtx, Throwable cause) {
+                    finished.complete(false);
+                    dataCtx.close();
+                }
+            });
+            if (data == null) {
+                out.close();
+                Files.deleteIfExists(temp);
+                return;
+            }
+            reply(ctx, "125 Storing data set " + target);
+            boolean complete = finished.get(600, TimeUnit.SECONDS);
+            out.close();
+            if (!complete) {
+                Files.deleteIfExists(temp);
+                reply(ctx, "451 Transfer aborted: the data connection failed. " + target + " is unchanged.");
+                return;
+            }
+            if (ascii) {
+                Files.write(temp, HfsPaths.fromNetworkAscii(Files.readAllBytes(temp)));
+            }
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            reply(ctx, FtpReplies.TRANSFER_DONE);
+        } catch (Exception e) {
+            reply(ctx, "451 Transfer aborted: " + e.getMessage());
+        }
+    }
+
+    private void size(ChannelHandlerContext ctx, String argument) {
+        String target = HfsPaths.resolve(cwd, argument);
+        Path file = context.registry().home().hfsPath(target);
+        try {
+            if (HfsPaths.allowed(user, target) && Files.isRegularFile(file)) {
+                reply(ctx, "213 " + Files.size(file));
+                return;
+            }
+        } catch (IOException e) {
+            // reported below
+        }
+        reply(ctx, "550 SIZE fails: " + target + " does not exist.");
+    }
+
+    private void delete(ChannelHandlerContext ctx, String argument) {
+        String target = HfsPaths.resolve(cwd, argument);
+        Path file = context.registry().home().hfsPath(target);
+        try {
+            if (HfsPaths.allowed(user, target) && Files.isRegularFile(file)) {
+                Files.delete(file);
+                reply(ctx, "250 " + target + " deleted.");
+                return;
+            }
+        } catch (IOException e) {
+            // reported below
+        }
+        reply(ctx, "550 DELE fails: " + target + " does not exist or is not accessible.");
+    }
+
+    private void mkdir(ChannelHandlerContext ctx, String argument) {
+        String target = HfsPaths.resolve(cwd, argument);
+        Path dir = context.registry().home().hfsPath(target);
+        if (!HfsPaths.allowed(user, target)) {
+            reply(ctx, "550 MKDIR failed: EDC5111I Permission denied.");
+            return;
+        }
+        try {
+            Files.createDirectory(dir);
+            reply(ctx, "257 \"" + target + "\" created.");
+        } catch (IOException e) {
+            reply(ctx, "550 MKDIR failed: EDC5117I File exists.");
+        }
+    }
+
+    private void closePassive() {
+        if (passive != null) {
+            passive.close();
+            passive = null;
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closePassive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+
+    private static void reply(ChannelHandlerContext ctx, String text) {
+        ctx.writeAndFlush(text + "\r\n");
+    }
+}

@@ -1,0 +1,107 @@
+package org.opencs.ftp.server;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.opencs.saf.users.User;
+
+/** z/OS UNIX paths for the FTP server: resolution, who may use them, ls-style listings and ASCII line ends. */
+final class HfsPaths {
+    private static final DateTimeFormatter RECENT = DateTimeFormatter.ofPattern("MMM dd HH:mm", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter OLD = DateTimeFormatter.ofPattern("MMM dd  yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private HfsPaths() {
+    }
+
+    /** Resolves an argument against the working directory into a normalized absolute path ("/" at the top). */
+    static String resolve(String cwd, String argument) {
+        String joined = argument.isEmpty() ? cwd : argument.startsWith("/") ? argument : cwd + "/" + argument;
+        Path normalized = Path.of("/").resolve(joined).normalize();
+        return normalized.toString();
+    }
+
+    /** A user works inside its own home directory; SPECIAL users anywhere. */
+    static boolean allowed(User user, String path) {
+        String home = user.omvsHome();
+        return user.special() || (home != null && (path.equals(home) || path.startsWith(home.endsWith("/") ? home : home + "/")));
+    }
+
+    static String listing(Path target, boolean namesOnly, Clock clock) throws IOException {
+        List<Path> entries;
+        if (Files.isDirectory(target)) {
+            try (Stream<Path> list = Files.list(target)) {
+                entries = list.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+            }
+        } else {
+            entries = List.of(target);
+        }
+        StringBuilder out = new StringBuilder();
+        if (!namesOnly) {
+            long blocks = 0;
+            for (Path p : entries) {
+                blocks += (Files.size(p) + 4095) / 4096 * 8;
+            }
+            out.append("total ").append(blocks).append("\r\n");
+        }
+        Instant sixMonthsAgo = clock.instant().minusSeconds(182L * 86400);
+        for (Path p : entries) {
+            String name = p.getFileName().toString();
+            if (namesOnly) {
+                out.append(name).append("\r\n");
+                continue;
+            }
+            boolean dir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+            Instant modified = Files.getLastModifiedTime(p).toInstant();
+            out.append(String.format("%s %3d %-8s %-8s %7d %s %s\r\n", dir ? "drwxr-xr-x" : "-rw-r--r--", dir ? 2 : 1,
+                    owner(p), "SYS1", Files.size(p), (modified.isBefore(sixMonthsAgo) ? OLD : RECENT).format(modified),
+                    name));
+        }
+        return out.toString();
+    }
+
+    /** Files under /u/name belong to user NAME; others to OMVSKERN (OpenCS keeps no owner per file yet). */
+    private static String owner(Path p) {
+        String text = p.toString().replace('\\', '/');
+        int u = text.indexOf("/hfs/u/");
+        if (u >= 0) {
+            String rest = text.substring(u + 7);
+            int slash = rest.indexOf('/');
+            return (slash < 0 ? rest : rest.substring(0, slash)).toUpperCase(Locale.ROOT);
+        }
+        return "OMVSKERN";
+    }
+
+    /** TYPE A on the wire: line ends are CRLF. */
+    static byte[] toNetworkAscii(byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + content.length / 40);
+        for (int i = 0; i < content.length; i++) {
+            if (content[i] == '\n' && (i == 0 || content[i - 1] != '\r')) {
+                out.write('\r');
+            }
+            out.write(content[i]);
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] fromNetworkAscii(byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(content.length);
+        for (int i = 0; i < content.length; i++) {
+            if (content[i] == '\r' && i + 1 < content.length && content[i + 1] == '\n') {
+                continue;
+            }
+            out.write(content[i]);
+        }
+        return out.toByteArray();
+    }
+}
