@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "opencs", mixinStandardHelpOptions = true, version = "OpenCS 0.1.0",
         description = "z/OS Communications Server secure services on any JVM: key databases (gskkyman, keydb), "
                 + "a RACF-style registry (init, tso, passticket), and, as they land, the FTPS and TN3270E servers.",
-        subcommands = {QuickstartCommand.class, InitCommand.class, TsoCommandLine.class, GskkymanCommand.class,
+        subcommands = {QuickstartCommand.class, InitCommand.class, StartCommand.class, TsoCommandLine.class, GskkymanCommand.class,
                 KeydbCommand.class, PassticketCommand.class,
                 CommandLine.HelpCommand.class})
 public final class OpenCs implements Runnable {

@@ -34,6 +34,16 @@ public final class QuickstartCommand implements Callable<Integer> {
     static final String CA_LABEL = "opencs-quickstart-ca";
     static final String SERVER_LABEL = "opencs-server";
     static final String KEYRING_HFS_PATH = "/etc/opencs/server.kdb";
+    /** The quickstart's FTP server: TLS required on control and data connections, the quickstart key database. */
+    static final String SECURE_FTP_DATA = String.join("\n",
+            "; FTP.DATA written by opencs quickstart: FTPS required, the quickstart server key database.",
+            "EXTENSIONS      AUTH_TLS        ; Enable TLS authentication",
+            "SECURE_FTP      REQUIRED        ; No login without AUTH TLS",
+            "SECURE_LOGIN    NO_CLIENT_AUTH",
+            "SECURE_DATACONN PRIVATE         ; Data connections must be protected (PROT P)",
+            "KEYRING         " + "/etc/opencs/server.kdb",
+            "STARTDIRECTORY  HFS",
+            "");
 
     @Option(names = "--home", defaultValue = "opencs-home", description = "System home directory (default ./${DEFAULT-VALUE})")
     Path home;
@@ -51,6 +61,10 @@ public final class QuickstartCommand implements Callable<Integer> {
         SecureRandom random = new SecureRandom();
         boolean newKeyDb = !Files.exists(kdb);
         KeyDatabase db = newKeyDb ? createKeyDatabase(kdb, caFile, random) : KeyDatabase.openStashed(kdb, random);
+        if (newHome) {
+            org.opencs.core.AtomicFiles.write(systemHome.tcpip().resolve("FTP.DATA"), SECURE_FTP_DATA.getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII), false);
+        }
         var server = db.defaultKey().orElseThrow(() -> new KeyDbException("OCSK031E",
                 "Key database " + kdb + " has no default key: set one with 'opencs keydb default --stashed'."));
 
@@ -66,9 +80,11 @@ public final class QuickstartCommand implements Callable<Integer> {
                 + server.certificate().getSubjectX500Principal().getName());
         System.out.println("        signed by        " + server.certificate().getIssuerX500Principal().getName());
         System.out.println("        CA certificate   " + caFile + "  (give this to clients to trust the server)");
+        String password = "<password>";
         if (initialized != null) {
+            password = new String(initialized.ibmuserPassword());
             System.out.println();
-            System.out.println("IBMUSER's initial password: " + new String(initialized.ibmuserPassword())
+            System.out.println("IBMUSER's initial password: " + password
                     + "  (shown only now; it must be changed at first logon)");
             Arrays.fill(initialized.ibmuserPassword(), '\0');
         }
@@ -77,11 +93,15 @@ public final class QuickstartCommand implements Callable<Integer> {
         System.out.println("  ./opencs keydb list --stashed " + kdb);
         System.out.println("  ./opencs keydb export --stashed " + kdb + " --label " + SERVER_LABEL + " --out - | openssl verify -CAfile "
                 + caFile);
+        System.out.println("  ./opencs start --home " + homeDir + "      (FTPS on ftp.port, 2021 by default; Ctrl-C stops it)");
+        System.out.println("  curl --ssl-reqd --cacert " + caFile + " --user 'IBMUSER:" + password
+                + "/NEWPW123/NEWPW123' ftp://localhost:2021/");
+        System.out.println("        (z/OS's PASS old/new/new: the first FTP logon replaces the expired initial password)");
         System.out.println("  ./opencs tso --home " + homeDir + " LISTUSER IBMUSER");
         System.out.println("  ./opencs gskkyman              (menus; 2 - Open database, then the path above)");
         System.out.println("  ./opencs --help                (every command)");
         System.out.println();
-        System.out.println("The FTPS and TN3270E servers join quickstart as they land (see README.md).");
+        System.out.println("The TN3270E server joins as it lands (see README.md).");
         return 0;
     }
 

@@ -39,6 +39,10 @@ public final class FtpServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (config.inactiveSeconds() > 0) {
+                            ch.pipeline().addLast(new io.netty.handler.timeout.IdleStateHandler(0, 0,
+                                    config.inactiveSeconds()));
+                        }
                         ch.pipeline().addLast(new LineBasedFrameDecoder(8192));
                         ch.pipeline().addLast(new StringDecoder(StandardCharsets.UTF_8));
                         ch.pipeline().addLast(new StringEncoder(StandardCharsets.UTF_8));

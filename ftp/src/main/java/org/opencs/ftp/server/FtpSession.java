@@ -428,6 +428,14 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         closePassive();
     }
 
+    /** INACTIVE: a control connection idle for that long is told so and closed (banner line 2 announces it). */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof io.netty.handler.timeout.IdleStateEvent) {
+            ctx.writeAndFlush("421 Timeout: the control connection was idle too long.\r\n").addListener(f -> ctx.close());
+        }
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         ctx.close();

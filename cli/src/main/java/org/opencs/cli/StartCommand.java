@@ -1,0 +1,65 @@
+package org.opencs.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.opencs.core.AtomicFiles;
+import org.opencs.ftp.config.FtpDataParser;
+import org.opencs.ftp.server.FtpServer;
+import org.opencs.saf.Registry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code opencs start}: runs the system's servers in the foreground until Ctrl-C or SIGTERM, then stops accepting,
+ * closes the sessions and exits 0. Every listening port is printed and written to {@code logs/ports}.
+ */
+@Command(name = "start", mixinStandardHelpOptions = true,
+        description = {"Run the system's servers (FTP now; TN3270E when it lands) until Ctrl-C or SIGTERM.",
+                "The FTP server reads tcpip/FTP.DATA and listens on ftp.port from system.conf (--ftp-port overrides;",
+                "0 picks a free port). Listening ports are printed and written to logs/ports."})
+public final class StartCommand implements Callable<Integer> {
+    @Mixin
+    HomeOption home;
+
+    @Option(names = "--ftp-port", paramLabel = "PORT", description = "FTP port (overrides ftp.port; 0 = any free port)")
+    Integer ftpPort;
+
+    @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address to listen on (default ${DEFAULT-VALUE})")
+    String bind;
+
+    @Override
+    public Integer call() throws Exception {
+        Registry registry = Registry.open(home.home(), Clock.systemUTC(), new SecureRandom());
+        registry.config().warnings().forEach(System.err::println);
+        Path ftpDataFile = registry.home().tcpip().resolve("FTP.DATA");
+        String ftpData = Files.exists(ftpDataFile) ? Files.readString(ftpDataFile, StandardCharsets.UTF_8) : "";
+        FtpDataParser.Result parsed = FtpDataParser.parse(ftpData, ftpDataFile.toString());
+        parsed.warnings().forEach(System.err::println);
+        int port = ftpPort != null ? ftpPort : registry.config().ftpPort();
+        FtpServer ftp = new FtpServer(parsed.config(), registry, bind, port);
+        AtomicFiles.write(registry.home().logs().resolve("ports"),
+                ("ftp=" + ftp.port() + "\n").getBytes(StandardCharsets.US_ASCII), false);
+        String time = LocalTime.now(Clock.systemUTC()).format(DateTimeFormatter.ofPattern("HH:mm:ss"));
+        System.out.println("EZY2702I Server-FTP: Initialization completed at " + time + " on port " + ftp.port()
+                + (parsed.config().tlsEnabled() ? " (TLS with KEYRING " + parsed.config().keyring() + ")" : " (no TLS)"));
+        System.out.flush();
+        CountDownLatch stop = new CountDownLatch(1);
+        // SIGTERM and Ctrl-C end the wait; the servers then close in order and the process exits 0.
+        for (String signal : new String[] {"TERM", "INT"}) {
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> stop.countDown());
+        }
+        stop.await();
+        System.out.println("EZYFT59I FTP shutdown in progress");
+        ftp.close();
+        registry.close();
+        return 0;
+    }
+}
