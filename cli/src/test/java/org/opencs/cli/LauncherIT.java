@@ -55,7 +55,7 @@ class LauncherIT {
         assertThat(Files.size(etc.resolve("server.sth"))).isEqualTo(193);
         var second = OpenCsProcess.run(dir, Map.of(), "quickstart");
         assertThat(second.stdout()).contains("Reused  system home").contains("Reused  key database")
-                .doesNotContain("initial password");
+                .doesNotContain("IBMUSER's initial password");
 
         var export = OpenCsProcess.run(dir, Map.of(), "keydb", "export", "opencs-home/hfs/etc/opencs/server.kdb",
                 "--stashed", "--label", "opencs-server", "--out", "-");
