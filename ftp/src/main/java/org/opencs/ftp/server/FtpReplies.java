@@ -23,6 +23,7 @@ final class FtpReplies {
     static final String LIST_DONE = "250 List completed successfully.";
     static final String TRANSFER_DONE = "250 Transfer completed successfully.";
     static final String NOOP = "200 OK";
+    static final String CLIENT_CERTIFICATE_REQUIRED = "531 Server requires client certificate for login processing";
 
     private FtpReplies() {
     }

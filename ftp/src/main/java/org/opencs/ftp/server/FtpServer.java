@@ -55,7 +55,9 @@ public final class FtpServer implements AutoCloseable {
         if (config.keyring() == null) {
             throw new org.opencs.core.ZosException("EZYFS12E", "EXTENSIONS AUTH_TLS needs a KEYRING statement in FTP.DATA.");
         }
-        ClientAuth clientAuth = config.secureLogin() == FtpData.SecureLogin.NO_CLIENT_AUTH ? ClientAuth.NONE : ClientAuth.REQUIRE;
+        // OPTIONAL rather than REQUIRE: a client without a certificate still completes the handshake and then gets
+        // z/OS's "531 Server requires client certificate for login processing" instead of a bare TLS alert.
+        ClientAuth clientAuth = config.secureLogin() == FtpData.SecureLogin.NO_CLIENT_AUTH ? ClientAuth.NONE : ClientAuth.OPTIONAL;
         return SystemSsl.server(new KeyRingResolver(registry).resolve(config.keyring()), clientAuth);
     }
 

@@ -75,7 +75,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
                 }
                 pendingUser = argument.toUpperCase(Locale.ROOT);
                 user = null;
-                reply(ctx, FtpReplies.SEND_PASSWORD);
+                user(ctx);
             }
             case "PASS" -> pass(ctx, argument);
             case "QUIT" -> ctx.writeAndFlush(FtpReplies.QUIT + "\r\n").addListener(f -> ctx.close());
@@ -134,6 +134,54 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         ctx.pipeline().addFirst("tls", new SslHandler(context.tls().newEngine(ctx.alloc()), true));
         tls = true;
         reply(ctx, FtpReplies.AUTH_OK);
+    }
+
+    /**
+     * USER under SECURE_LOGIN: REQUIRED needs a client certificate the key ring trusts; VERIFY_USER also needs it to
+     * map to this user ID. With SECURE_PASSWORD OPTIONAL such a user is logged on without a password.
+     */
+    private void user(ChannelHandlerContext ctx) {
+        FtpData config = context.config();
+        if (config.secureLogin() == FtpData.SecureLogin.NO_CLIENT_AUTH) {
+            reply(ctx, FtpReplies.SEND_PASSWORD);
+            return;
+        }
+        java.security.cert.X509Certificate certificate = peerCertificate(ctx);
+        if (certificate == null) {
+            pendingUser = null;
+            reply(ctx, FtpReplies.CLIENT_CERTIFICATE_REQUIRED);
+            return;
+        }
+        var mapping = new org.opencs.saf.certs.CertificateUserMapper(context.registry()).userFor(certificate);
+        boolean mapsToUser = mapping.map(m -> m.userid().equals(pendingUser)).orElse(false);
+        if (config.secureLogin() == FtpData.SecureLogin.VERIFY_USER && !mapsToUser) {
+            reply(ctx, "531 Client certificate does not map to user ID " + pendingUser + ".");
+            pendingUser = null;
+            return;
+        }
+        if (config.effectivePasswordRule() == FtpData.SecurePassword.OPTIONAL && mapsToUser) {
+            User candidate = context.registry().users().find(pendingUser).orElse(null);
+            if (candidate != null && !candidate.revoked()) {
+                user = candidate;
+                cwd = user.omvsHome() != null ? user.omvsHome() : "/";
+                reply(ctx, "230-User " + user.userid() + " is an authorized user\r\n" + FtpReplies.loggedOn(user.userid(), cwd));
+                return;
+            }
+        }
+        reply(ctx, FtpReplies.SEND_PASSWORD);
+    }
+
+    private java.security.cert.X509Certificate peerCertificate(ChannelHandlerContext ctx) {
+        SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+        if (ssl == null) {
+            return null;
+        }
+        try {
+            var chain = ssl.engine().getSession().getPeerCertificates();
+            return chain.length > 0 ? (java.security.cert.X509Certificate) chain[0] : null;
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            return null;
+        }
     }
 
     private void pass(ChannelHandlerContext ctx, String password) {
@@ -331,6 +379,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         try {
             Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".part");
             CompletableFuture<Boolean> finished = new CompletableFuture<>();
+            java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
             OutputStream out = Files.newOutputStream(temp);
             SocketChannel data = dataConnection(ctx, new SimpleChannelInboundHandler<ByteBuf>() {
                 @Override
@@ -343,9 +392,20 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
                     finished.complete(true);
                 }
 
+                /**
+                 * A client that ends the upload by closing the socket without TLS close_notify (many do) is not a
+                 * failure: the data all arrived. Anything else aborts the transfer.
+                 */
                 @Override
                 public void exceptionCaught(ChannelHandlerContext dataCtx, Throwable cause) {
-                    finished.complete(false);
+                    Throwable root = cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() != null
+                            ? cause.getCause() : cause;
+                    boolean closeWithoutNotify = root instanceof javax.net.ssl.SSLException
+                            && String.valueOf(root.getMessage()).contains("close_notify");
+                    if (!closeWithoutNotify) {
+                        failure.compareAndSet(null, root);
+                        finished.complete(false);
+                    }
                     dataCtx.close();
                 }
             });
@@ -359,7 +419,8 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             out.close();
             if (!complete) {
                 Files.deleteIfExists(temp);
-                reply(ctx, "451 Transfer aborted: the data connection failed. " + target + " is unchanged.");
+                reply(ctx, "451 Transfer aborted: the data connection failed (" + failure.get() + "). " + target
+                        + " is unchanged.");
                 return;
             }
             if (ascii) {
