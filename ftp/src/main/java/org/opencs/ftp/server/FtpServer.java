@@ -33,8 +33,14 @@ public final class FtpServer implements AutoCloseable {
     private final Channel listener;
 
     public FtpServer(FtpData config, Registry registry, String bindAddress, int port) throws InterruptedException {
-        SslContext tls = config.tlsEnabled() ? tlsContext(config, registry) : null;
-        FtpSessionContext context = new FtpSessionContext(config, registry, tls, workers);
+        org.opencs.pki.tls.KeyRing ring = config.tlsEnabled() ? keyRing(config, registry) : null;
+        SslContext tls = ring == null ? null : SystemSsl.server(ring, clientAuth(config));
+        // Data connections use TLS 1.2: a TLS 1.3 server sends session tickets after the handshake, which an uploading
+        // client never reads; it then resets the connection on close, and the end of an upload cannot be trusted.
+        SslContext dataTls = ring == null ? null : SystemSsl.server(ring, ClientAuth.NONE, java.util.List.of("TLSv1.2"));
+        FtpActivityLog activity = new FtpActivityLog(registry.home().logs().resolve("ftp-activity.log"), registry.clock(),
+                config.ftpLogging());
+        FtpSessionContext context = new FtpSessionContext(config, registry, tls, dataTls, workers, activity);
         this.listener = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -51,14 +57,19 @@ public final class FtpServer implements AutoCloseable {
                 }).bind(bindAddress, port).sync().channel();
     }
 
-    private static SslContext tlsContext(FtpData config, Registry registry) {
+    private static org.opencs.pki.tls.KeyRing keyRing(FtpData config, Registry registry) {
         if (config.keyring() == null) {
             throw new org.opencs.core.ZosException("EZYFS12E", "EXTENSIONS AUTH_TLS needs a KEYRING statement in FTP.DATA.");
         }
-        // OPTIONAL rather than REQUIRE: a client without a certificate still completes the handshake and then gets
-        // z/OS's "531 Server requires client certificate for login processing" instead of a bare TLS alert.
-        ClientAuth clientAuth = config.secureLogin() == FtpData.SecureLogin.NO_CLIENT_AUTH ? ClientAuth.NONE : ClientAuth.OPTIONAL;
-        return SystemSsl.server(new KeyRingResolver(registry).resolve(config.keyring()), clientAuth);
+        return new KeyRingResolver(registry).resolve(config.keyring());
+    }
+
+    /**
+     * OPTIONAL rather than REQUIRE: a client without a certificate still completes the handshake and then gets
+     * z/OS's "531 Server requires client certificate for login processing" instead of a bare TLS alert.
+     */
+    private static ClientAuth clientAuth(FtpData config) {
+        return config.secureLogin() == FtpData.SecureLogin.NO_CLIENT_AUTH ? ClientAuth.NONE : ClientAuth.OPTIONAL;
     }
 
     public int port() {

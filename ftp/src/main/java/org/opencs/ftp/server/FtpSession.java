@@ -39,6 +39,9 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
     private boolean ascii = true;
     private String cwd = "/";
     private PassiveListener passive;
+    private String sessionId;
+    private long bytesIn;
+    private long bytesOut;
 
     FtpSession(FtpSessionContext context) {
         this.context = context;
@@ -46,6 +49,10 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        sessionId = context.activity().newSessionId();
+        InetSocketAddress client = (InetSocketAddress) ctx.channel().remoteAddress();
+        context.activity().write("EZYFS50I", sessionId, "CONN starts Client IPaddr=" + client.getAddress().getHostAddress()
+                + " hostname=" + client.getHostString());
         String host = ((InetSocketAddress) ctx.channel().localAddress()).getHostString();
         reply(ctx, FtpReplies.banner(host, context.registry().clock().instant().atZone(ZoneOffset.UTC),
                 context.config().inactiveSeconds()));
@@ -134,6 +141,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         ctx.pipeline().addFirst("tls", new SslHandler(context.tls().newEngine(ctx.alloc()), true));
         tls = true;
         reply(ctx, FtpReplies.AUTH_OK);
+        context.activity().write("EZYFS54I", sessionId, "SECURE OK Mechanism=" + (m.equals("TLS-C") ? "TLS-C" : "TLS-P"));
     }
 
     /**
@@ -164,6 +172,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             if (candidate != null && !candidate.revoked()) {
                 user = candidate;
                 cwd = user.omvsHome() != null ? user.omvsHome() : "/";
+                context.activity().write("EZYFS56I", sessionId, "ACCESS OK USERID=" + user.userid());
                 reply(ctx, "230-User " + user.userid() + " is an authorized user\r\n" + FtpReplies.loggedOn(user.userid(), cwd));
                 return;
             }
@@ -201,12 +210,15 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             result = authenticator.logon(pendingUser, password.toCharArray(), "FTPD");
         }
         if (!result.ok()) {
+            context.activity().write("EZYFS56I", sessionId, "ACCESS FAILED USERID=" + pendingUser + " Reason="
+                    + result.status());
             reply(ctx, (result.status() == LogonResult.Status.PASSWORD_EXPIRED
                     ? "530-Password expired: send PASS current/new/new\r\n" : "") + FtpReplies.PASS_FAILED);
             return;
         }
         user = context.registry().users().find(result.userid()).orElseThrow();
         cwd = user.omvsHome() != null ? user.omvsHome() : "/";
+        context.activity().write("EZYFS56I", sessionId, "ACCESS OK USERID=" + user.userid());
         reply(ctx, FtpReplies.loggedOn(user.userid(), cwd));
     }
 
@@ -302,7 +314,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             reply(ctx, "425 Can't open data connection.");
             return null;
         }
-        SslHandler ssl = protectData ? context.tls().newHandler(data.alloc()) : null;
+        SslHandler ssl = protectData ? context.dataTls().newHandler(data.alloc()) : null;
         if (ssl != null) {
             data.pipeline().addFirst(ssl);
         }
@@ -346,26 +358,45 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         }
         try {
             byte[] content = Files.readAllBytes(file);
-            send(ctx, "125 Sending data set " + target, ascii ? HfsPaths.toNetworkAscii(content) : content,
-                    FtpReplies.TRANSFER_DONE);
+            byte[] wire = ascii ? HfsPaths.toNetworkAscii(content) : content;
+            context.activity().write("EZYFS67I", sessionId, "ALLOC OK Use HFS filename=" + target);
+            boolean sent = send(ctx, "125 Sending data set " + target, wire, FtpReplies.TRANSFER_DONE);
+            transferred(target, "Output", sent ? wire.length : 0, sent ? FtpReplies.TRANSFER_DONE : "425 not sent");
         } catch (IOException e) {
             reply(ctx, "550 RETR fails: " + e.getMessage());
         }
     }
 
-    private void send(ChannelHandlerContext ctx, String start, byte[] content, String done) {
+    /** Sends on the data connection between the start and done replies; false when no data connection came. */
+    private boolean send(ChannelHandlerContext ctx, String start, byte[] content, String done) {
         try {
             SocketChannel data = dataConnection(ctx, null);
             if (data == null) {
-                return;
+                return false;
             }
             reply(ctx, start);
             data.writeAndFlush(Unpooled.wrappedBuffer(content)).await();
             data.close().await();
+            bytesOut += content.length;
             reply(ctx, done);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
+    }
+
+    /** The TRANS records of the activity log and the SMF-style audit record of one file transfer. */
+    private void transferred(String target, String direction, long bytes, String replyText) {
+        context.activity().write("EZYFS77I", sessionId, "DEALL OK Release HFS filename=" + target);
+        context.activity().write("EZYFS82I", sessionId, "TRANS HFS filename=" + target);
+        context.activity().write("EZYFS84I", sessionId, "TRANS Stru=F Mode=S Type=" + (ascii ? "A" : "I") + " "
+                + direction + "=" + bytes + " bytes");
+        context.activity().write("EZYFS80I", sessionId, "TRANS Reply=" + replyText);
+        context.registry().audit().record(context.registry().clock().instant(), "FTP_TRANSFER", java.util.Map.of(
+                "session", sessionId, "user", user.userid(), "file", target,
+                "direction", direction.equals("Output") ? "RETR" : "STOR", "bytes", bytes,
+                "reply", replyText.substring(0, 3), "tls", tls ? "TLSv1.2+" : "none"));
     }
 
     /** STOR into a temporary file beside the target, renamed over it only when the whole upload arrived. */
@@ -427,7 +458,11 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
                 Files.write(temp, HfsPaths.fromNetworkAscii(Files.readAllBytes(temp)));
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            long size = Files.size(file);
+            bytesIn += size;
             reply(ctx, FtpReplies.TRANSFER_DONE);
+            context.activity().write("EZYFS67I", sessionId, "ALLOC OK Use HFS filename=" + target);
+            transferred(target, "Input", size, FtpReplies.TRANSFER_DONE);
         } catch (Exception e) {
             reply(ctx, "451 Transfer aborted: " + e.getMessage());
         }
@@ -487,6 +522,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closePassive();
+        context.activity().write("EZYFS52I", sessionId, "CONN ends Input=" + bytesIn + " bytes Output=" + bytesOut + " bytes");
     }
 
     /** INACTIVE: a control connection idle for that long is told so and closed (banner line 2 announces it). */

@@ -47,7 +47,8 @@ class FtpServerCurlTest {
                 "SECURE_LOGIN    NO_CLIENT_AUTH",
                 "SECURE_DATACONN PRIVATE",
                 "KEYRING /u/user1/SSLcase1/abckey.kdb",
-                "INACTIVE 0");
+                "INACTIVE 0",
+                "FTPLOGGING TRUE");
         server = new FtpServer(FtpDataParser.parse(ftpData, "FTP.DATA").config(), registry, "127.0.0.1", 0);
     }
 
@@ -96,6 +97,20 @@ class FtpServerCurlTest {
         assertThat(download.exitCode()).as(download.all()).isZero();
         assertThat(download.stderr()).contains("< 125 Sending data set /u/user1/payload.bin");
         assertThat(Files.readAllBytes(dir.resolve("back.bin"))).isEqualTo(payload);
+
+        String activity = Files.readString(registry.home().logs().resolve("ftp-activity.log"));
+        assertThat(activity).containsPattern("EZYFS50I ID=FTPD1\\d{5} CONN starts Client IPaddr=127.0.0.1")
+                .containsPattern("EZYFS54I ID=FTPD1\\d{5} SECURE OK Mechanism=TLS-P")
+                .containsPattern("EZYFS56I ID=FTPD1\\d{5} ACCESS OK USERID=USER1")
+                .contains("ALLOC OK Use HFS filename=/u/user1/payload.bin")
+                .contains("DEALL OK Release HFS filename=/u/user1/payload.bin")
+                .contains("TRANS Stru=F Mode=S Type=I Input=300000 bytes")
+                .contains("TRANS Stru=F Mode=S Type=I Output=300000 bytes")
+                .contains("TRANS Reply=250 Transfer completed successfully.")
+                .containsPattern("EZYFS52I ID=FTPD1\\d{5} CONN ends Input=300000 bytes Output=0 bytes");
+        assertThat(Files.readString(registry.home().logs().resolve("audit.jsonl")))
+                .contains("\"type\":\"FTP_TRANSFER\"").contains("\"file\":\"/u/user1/payload.bin\"")
+                .contains("\"bytes\":300000");
 
         var ascii = curl("--use-ascii", "-o", "hello.txt", url("hello.txt"));
         assertThat(ascii.stderr()).contains("TYPE A").contains("< 200 Representation type is Ascii NonPrint");

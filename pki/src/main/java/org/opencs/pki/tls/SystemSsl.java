@@ -34,11 +34,16 @@ public final class SystemSsl {
 
     /** A server context; {@code clientAuth} NONE, OPTIONAL or REQUIRE (then the ring needs a trusted CA). */
     public static SslContext server(KeyRing ring, ClientAuth clientAuth) {
+        return server(ring, clientAuth, DEFAULT_PROTOCOLS);
+    }
+
+    /** A server context limited to {@code protocols} (a subset of TLS 1.3 and 1.2). */
+    public static SslContext server(KeyRing ring, ClientAuth clientAuth, List<String> protocols) {
         try {
             SslContextBuilder builder = SslContextBuilder.forServer(ring.identityKey(),
                             ring.identityChain().toArray(new X509Certificate[0]))
                     .sslProvider(SslProvider.JDK)
-                    .protocols(DEFAULT_PROTOCOLS)
+                    .protocols(protocols)
                     .clientAuth(clientAuth);
             if (clientAuth != ClientAuth.NONE) {
                 List<X509Certificate> trusted = ring.trustAnchors();
