@@ -361,7 +361,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             byte[] wire = ascii ? HfsPaths.toNetworkAscii(content) : content;
             context.activity().write("EZYFS67I", sessionId, "ALLOC OK Use HFS filename=" + target);
             boolean sent = send(ctx, "125 Sending data set " + target, wire, FtpReplies.TRANSFER_DONE);
-            transferred(target, "Output", sent ? wire.length : 0, sent ? FtpReplies.TRANSFER_DONE : "425 not sent");
+            transferred(ctx, target, "Output", sent ? wire.length : 0, sent ? FtpReplies.TRANSFER_DONE : "425 not sent");
         } catch (IOException e) {
             reply(ctx, "550 RETR fails: " + e.getMessage());
         }
@@ -387,7 +387,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
     }
 
     /** The TRANS records of the activity log and the SMF-style audit record of one file transfer. */
-    private void transferred(String target, String direction, long bytes, String replyText) {
+    private void transferred(ChannelHandlerContext ctx, String target, String direction, long bytes, String replyText) {
         context.activity().write("EZYFS77I", sessionId, "DEALL OK Release HFS filename=" + target);
         context.activity().write("EZYFS82I", sessionId, "TRANS HFS filename=" + target);
         context.activity().write("EZYFS84I", sessionId, "TRANS Stru=F Mode=S Type=" + (ascii ? "A" : "I") + " "
@@ -396,7 +396,13 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         context.registry().audit().record(context.registry().clock().instant(), "FTP_TRANSFER", java.util.Map.of(
                 "session", sessionId, "user", user.userid(), "file", target,
                 "direction", direction.equals("Output") ? "RETR" : "STOR", "bytes", bytes,
-                "reply", replyText.substring(0, 3), "tls", tls ? "TLSv1.2+" : "none"));
+                "reply", replyText.substring(0, 3), "tls", tlsDescription(ctx)));
+    }
+
+    /** The control connection's TLS protocol and cipher suite, for the audit record. */
+    private static String tlsDescription(ChannelHandlerContext ctx) {
+        SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+        return ssl == null ? "none" : ssl.engine().getSession().getProtocol() + " " + ssl.engine().getSession().getCipherSuite();
     }
 
     /** STOR into a temporary file beside the target, renamed over it only when the whole upload arrived. */
@@ -462,7 +468,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             bytesIn += size;
             reply(ctx, FtpReplies.TRANSFER_DONE);
             context.activity().write("EZYFS67I", sessionId, "ALLOC OK Use HFS filename=" + target);
-            transferred(target, "Input", size, FtpReplies.TRANSFER_DONE);
+            transferred(ctx, target, "Input", size, FtpReplies.TRANSFER_DONE);
         } catch (Exception e) {
             reply(ctx, "451 Transfer aborted: " + e.getMessage());
         }

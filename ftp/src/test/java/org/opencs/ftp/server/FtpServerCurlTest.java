@@ -110,7 +110,7 @@ class FtpServerCurlTest {
                 .containsPattern("EZYFS52I ID=FTPD1\\d{5} CONN ends Input=300000 bytes Output=0 bytes");
         assertThat(Files.readString(registry.home().logs().resolve("audit.jsonl")))
                 .contains("\"type\":\"FTP_TRANSFER\"").contains("\"file\":\"/u/user1/payload.bin\"")
-                .contains("\"bytes\":300000");
+                .contains("\"bytes\":300000").containsPattern("\"tls\":\"TLSv1\\.[23] TLS_");
 
         var ascii = curl("--use-ascii", "-o", "hello.txt", url("hello.txt"));
         assertThat(ascii.stderr()).contains("TYPE A").contains("< 200 Representation type is Ascii NonPrint");
