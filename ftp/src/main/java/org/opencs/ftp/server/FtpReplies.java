@@ -11,6 +11,7 @@ final class FtpReplies {
     static final String NOT_LOGGED_IN = "530 Not logged in.";
     static final String QUIT = "221 Quit command received. Goodbye.";
     static final String SYST = "215 UNIX is the operating system of this server. FTP Server is running on z/OS.";
+    static final String SYST_MVS = "215 MVS is the operating system of this server. FTP Server is running on z/OS.";
     static final String AUTH_OK = "234 Security environment established - ready for negotiation";
     static final String PBSZ_OK = "200 Protection buffer size accepted";
     static final String PROT_PRIVATE = "200 Data connection protection set to private";

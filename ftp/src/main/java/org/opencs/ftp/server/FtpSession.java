@@ -40,6 +40,11 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
     private String cwd = "/";
     private PassiveListener passive;
     private String sessionId;
+    private boolean mvs;
+    private String prefix = "";
+    private String siteRecfm = "VB";
+    private int siteLrecl = 256;
+    private int siteBlksize = 27998;
     private long bytesIn;
     private long bytesOut;
 
@@ -87,7 +92,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             case "PASS" -> pass(ctx, argument);
             case "QUIT" -> ctx.writeAndFlush(FtpReplies.QUIT + "\r\n").addListener(f -> ctx.close());
             case "NOOP" -> reply(ctx, FtpReplies.NOOP);
-            case "SYST" -> reply(ctx, FtpReplies.SYST);
+            case "SYST" -> reply(ctx, mvs ? FtpReplies.SYST_MVS : FtpReplies.SYST);
             case "FEAT" -> reply(ctx, feat());
             case "PBSZ" -> {
                 pbsz = true;
@@ -106,9 +111,10 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
 
     private void loggedIn(ChannelHandlerContext ctx, String command, String argument) {
         switch (command) {
-            case "PWD", "XPWD" -> reply(ctx, FtpReplies.pwd(cwd));
+            case "PWD", "XPWD" -> reply(ctx, mvs ? "257 \"'" + prefix + "'\" is working directory." : FtpReplies.pwd(cwd));
             case "CWD", "XCWD" -> cwd(ctx, argument);
-            case "CDUP" -> cwd(ctx, "..");
+            case "CDUP" -> cwd(ctx, mvs ? "'" + parentPrefix() + "'" : "..");
+            case "SITE" -> site(ctx, argument);
             case "TYPE" -> type(ctx, argument);
             case "MODE" -> reply(ctx, argument.equalsIgnoreCase("S") ? "200 Data transfer mode is Stream"
                     : "504 Data transfer mode " + argument + " is not supported");
@@ -171,13 +177,26 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             User candidate = context.registry().users().find(pendingUser).orElse(null);
             if (candidate != null && !candidate.revoked()) {
                 user = candidate;
-                cwd = user.omvsHome() != null ? user.omvsHome() : "/";
                 context.activity().write("EZYFS56I", sessionId, "ACCESS OK USERID=" + user.userid());
-                reply(ctx, "230-User " + user.userid() + " is an authorized user\r\n" + FtpReplies.loggedOn(user.userid(), cwd));
+                reply(ctx, "230-User " + user.userid() + " is an authorized user\r\n"
+                        + FtpReplies.loggedOn(user.userid(), startDirectory()));
                 return;
             }
         }
         reply(ctx, FtpReplies.SEND_PASSWORD);
+    }
+
+    /** STARTDIRECTORY: MVS starts at the user's prefix ("USER1."), HFS in its OMVS home. Returns what 230 shows. */
+    private String startDirectory() {
+        cwd = user.omvsHome() != null ? user.omvsHome() : "/";
+        prefix = user.userid() + ".";
+        mvs = context.config().startDirectory() == FtpData.StartDirectory.MVS;
+        return mvs ? prefix : cwd;
+    }
+
+    /** Whether an argument names a data set: quoted, or unquoted while the working directory is an MVS prefix. */
+    private boolean mvsName(String argument) {
+        return argument.startsWith("'") || (mvs && !argument.startsWith("/"));
     }
 
     private java.security.cert.X509Certificate peerCertificate(ChannelHandlerContext ctx) {
@@ -217,9 +236,8 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             return;
         }
         user = context.registry().users().find(result.userid()).orElseThrow();
-        cwd = user.omvsHome() != null ? user.omvsHome() : "/";
         context.activity().write("EZYFS56I", sessionId, "ACCESS OK USERID=" + user.userid());
-        reply(ctx, FtpReplies.loggedOn(user.userid(), cwd));
+        reply(ctx, FtpReplies.loggedOn(user.userid(), startDirectory()));
     }
 
     private void prot(ChannelHandlerContext ctx, String level) {
@@ -262,7 +280,20 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         }
     }
 
+    private String parentPrefix() {
+        String p = prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        int dot = p.lastIndexOf('.');
+        return dot < 0 ? "" : p.substring(0, dot + 1);
+    }
+
     private void cwd(ChannelHandlerContext ctx, String argument) {
+        if (mvsName(argument)) {
+            prefix = MvsFiles.prefix(prefix, argument);
+            mvs = true;
+            reply(ctx, "250 \"" + prefix + "\" is the working directory name prefix.");
+            return;
+        }
+        mvs = false;
         String target = HfsPaths.resolve(cwd, argument);
         Path dir = context.registry().home().hfsPath(target);
         if (!HfsPaths.allowed(user, target) || !Files.isDirectory(dir)) {
@@ -333,6 +364,23 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
     }
 
     private void list(ChannelHandlerContext ctx, boolean namesOnly, String argument) {
+        String pattern = argument.startsWith("-") ? "" : argument;
+        if (mvsName(pattern) || (mvs && pattern.isEmpty())) {
+            String level = pattern.isEmpty() ? prefix : MvsFiles.prefix(prefix, pattern.replace("*", "")).replaceAll("\\.+$", ".");
+            org.opencs.datasets.Catalog catalog = new org.opencs.datasets.Catalog(context.registry().home(), context.registry().clock());
+            String listing = MvsFiles.listing(catalog, level);
+            if (listing.indexOf('\n') == listing.length() - 1) {
+                reply(ctx, "550 No data sets found.");
+                return;
+            }
+            if (namesOnly) {
+                StringBuilder names = new StringBuilder();
+                listing.lines().skip(1).forEach(l -> names.append(l.substring(56)).append("\r\n"));
+                listing = names.toString();
+            }
+            send(ctx, FtpReplies.LIST_STARTED, listing.getBytes(StandardCharsets.UTF_8), FtpReplies.LIST_DONE);
+            return;
+        }
         String target = HfsPaths.resolve(cwd, argument.startsWith("-") ? "" : argument);
         Path dir = context.registry().home().hfsPath(target);
         if (!HfsPaths.allowed(user, target) || !Files.exists(dir)) {
@@ -350,6 +398,10 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
     }
 
     private void retrieve(ChannelHandlerContext ctx, String argument) {
+        if (mvsName(argument)) {
+            retrieveDataset(ctx, MvsFiles.resolve(prefix, argument));
+            return;
+        }
         String target = HfsPaths.resolve(cwd, argument);
         Path file = context.registry().home().hfsPath(target);
         if (!HfsPaths.allowed(user, target) || !Files.isRegularFile(file)) {
@@ -407,6 +459,10 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
 
     /** STOR into a temporary file beside the target, renamed over it only when the whole upload arrived. */
     private void store(ChannelHandlerContext ctx, String argument) {
+        if (mvsName(argument)) {
+            storeDataset(ctx, MvsFiles.resolve(prefix, argument));
+            return;
+        }
         String target = HfsPaths.resolve(cwd, argument);
         Path file = context.registry().home().hfsPath(target);
         if (!HfsPaths.allowed(user, target) || Files.isDirectory(file) || !Files.isDirectory(file.getParent())) {
@@ -474,7 +530,116 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         }
     }
 
+    private void retrieveDataset(ChannelHandlerContext ctx, org.opencs.datasets.DatasetName name) {
+        org.opencs.datasets.Catalog catalog = new org.opencs.datasets.Catalog(context.registry().home(), context.registry().clock());
+        var attributes = catalog.attributes(name.withoutMember());
+        if (attributes.isEmpty() || !catalog.exists(name)) {
+            reply(ctx, "550 Data set " + name + " not found");
+            return;
+        }
+        if (!new org.opencs.datasets.DatasetAccess(context.registry()).allowed(user, name, org.opencs.saf.resources.AccessLevel.READ)) {
+            reply(ctx, "550 RETR fails: " + name + ". User not authorized.");
+            return;
+        }
+        byte[] wire = ascii ? HfsPaths.toNetworkAscii(catalog.readText(name).getBytes(StandardCharsets.UTF_8))
+                : catalog.readBinary(name);
+        var a = attributes.get();
+        String format = (a.recfm().fixed() ? "FIXrecfm " : a.recfm().variable() ? "VARrecfm " : "UNDEFrecfm ") + a.lrecl();
+        context.activity().write("EZYFS67I", sessionId, "ALLOC OK Use MVS dsname=" + name);
+        boolean sent = send(ctx, "125 Sending data set " + name + " " + format, wire, FtpReplies.TRANSFER_DONE);
+        transferred(ctx, name.toString(), "Output", sent ? wire.length : 0, sent ? FtpReplies.TRANSFER_DONE : "425 not sent");
+    }
+
+    /**
+     * STOR into a data set: new ones get the SITE attributes (RECFM, LRECL, BLKSIZE). Text lines become records; a
+     * line longer than LRECL fails the transfer with z/OS's 451 and leaves nothing behind (a new data set is removed,
+     * an existing one keeps its content).
+     */
+    private void storeDataset(ChannelHandlerContext ctx, org.opencs.datasets.DatasetName name) {
+        org.opencs.datasets.Catalog catalog = new org.opencs.datasets.Catalog(context.registry().home(), context.registry().clock());
+        if (!new org.opencs.datasets.DatasetAccess(context.registry()).allowed(user, name, org.opencs.saf.resources.AccessLevel.UPDATE)) {
+            reply(ctx, "550 STOR fails: " + name + ". User not authorized.");
+            return;
+        }
+        boolean created = catalog.attributes(name.withoutMember()).isEmpty();
+        try {
+            if (created) {
+                java.time.LocalDate today = java.time.LocalDate.ofInstant(context.registry().clock().instant(), ZoneOffset.UTC);
+                catalog.allocate(name.withoutMember(), new org.opencs.datasets.DatasetAttributes("PS",
+                        org.opencs.datasets.RecordFormat.parse(siteRecfm), siteLrecl, siteBlksize, today, today));
+            }
+            ByteArrayOutputStreamSink sink = new ByteArrayOutputStreamSink();
+            SocketChannel data = dataConnection(ctx, sink);
+            if (data == null) {
+                if (created) {
+                    catalog.delete(name.withoutMember());
+                }
+                return;
+            }
+            reply(ctx, "125 Storing data set " + name);
+            byte[] content = sink.awaitContent(600);
+            if (content == null) {
+                throw new ZosException("451", "Transfer aborted: the data connection failed.");
+            }
+            if (ascii) {
+                catalog.writeText(name, new String(HfsPaths.fromNetworkAscii(content), StandardCharsets.UTF_8));
+            } else {
+                catalog.writeBinary(name, content);
+            }
+            bytesIn += content.length;
+            reply(ctx, FtpReplies.TRANSFER_DONE);
+            context.activity().write("EZYFS67I", sessionId, "ALLOC OK Use MVS dsname=" + name);
+            transferred(ctx, name.toString(), "Input", content.length, FtpReplies.TRANSFER_DONE);
+        } catch (ZosException e) {
+            if (created && catalog.attributes(name.withoutMember()).isPresent()) {
+                catalog.delete(name.withoutMember());
+            }
+            reply(ctx, e.messageId().equals("IEC020I")
+                    ? "451-File transfer failed. File contains records that are longer than the LRECL of the new file.\r\n"
+                      + "451 Transfer aborted: " + e.text()
+                    : "451 Transfer aborted: " + e.text());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SITE RECFM=, LRECL=, BLKSIZE= (IBM's abbreviations RECfm, LRecl, BLKsize); other keywords are noted. */
+    private void site(ChannelHandlerContext ctx, String argument) {
+        if (argument.isBlank()) {
+            reply(ctx, "202 SITE not necessary; you may proceed");
+            return;
+        }
+        StringBuilder notes = new StringBuilder();
+        for (String parameter : argument.trim().split("\\s+")) {
+            String[] kv = parameter.split("=", 2);
+            String key = kv[0].toUpperCase(Locale.ROOT);
+            String value = kv.length > 1 ? kv[1] : "";
+            try {
+                if (key.startsWith("REC") && key.length() >= 3 && "RECFM".startsWith(key)) {
+                    siteRecfm = org.opencs.datasets.RecordFormat.parse(value).name();
+                } else if (key.startsWith("LR") && "LRECL".startsWith(key)) {
+                    siteLrecl = Integer.parseInt(value);
+                } else if ((key.startsWith("BLK") && "BLKSIZE".startsWith(key)) || key.equals("BLOCKSIZE")) {
+                    siteBlksize = Integer.parseInt(value);
+                } else {
+                    notes.append("200-Unrecognized parameter '").append(parameter).append("' on SITE command.\r\n");
+                }
+            } catch (NumberFormatException | ZosException e) {
+                notes.append("200-Parameter '").append(parameter).append("' is not valid and was ignored.\r\n");
+            }
+        }
+        reply(ctx, notes + "200 SITE command was accepted");
+    }
+
     private void size(ChannelHandlerContext ctx, String argument) {
+        if (mvsName(argument)) {
+            org.opencs.datasets.DatasetName name = MvsFiles.resolve(prefix, argument);
+            boolean exists = new org.opencs.datasets.Catalog(context.registry().home(), context.registry().clock()).exists(name);
+            // z/OS answers SIZE only for z/OS UNIX files.
+            reply(ctx, exists ? "501 command aborted -- FTP server not configured for SIZE"
+                    : "550 Data set " + name + " not found");
+            return;
+        }
         String target = HfsPaths.resolve(cwd, argument);
         Path file = context.registry().home().hfsPath(target);
         try {
@@ -515,6 +680,49 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             reply(ctx, "257 \"" + target + "\" created.");
         } catch (IOException e) {
             reply(ctx, "550 MKDIR failed: EDC5117I File exists.");
+        }
+    }
+
+    /** Collects an upload in memory for a data set (records are written in one atomic step at the end). */
+    private static final class ByteArrayOutputStreamSink extends SimpleChannelInboundHandler<ByteBuf> {
+        private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        private final CompletableFuture<Boolean> finished = new CompletableFuture<>();
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext dataCtx, ByteBuf chunk) {
+            byte[] bytes = new byte[chunk.readableBytes()];
+            chunk.readBytes(bytes);
+            synchronized (buffer) {
+                buffer.writeBytes(bytes);
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext dataCtx) {
+            finished.complete(true);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext dataCtx, Throwable cause) {
+            Throwable root = cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() != null
+                    ? cause.getCause() : cause;
+            if (!(root instanceof javax.net.ssl.SSLException && String.valueOf(root.getMessage()).contains("close_notify"))) {
+                finished.complete(false);
+            }
+            dataCtx.close();
+        }
+
+        byte[] awaitContent(long seconds) throws InterruptedException {
+            try {
+                if (!finished.get(seconds, TimeUnit.SECONDS)) {
+                    return null;
+                }
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                return null;
+            }
+            synchronized (buffer) {
+                return buffer.toByteArray();
+            }
         }
     }
 

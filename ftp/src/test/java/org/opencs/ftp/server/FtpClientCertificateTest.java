@@ -70,7 +70,8 @@ class FtpClientCertificateTest {
 
     private void start(String secureLogin, String securePassword) throws InterruptedException {
         String ftpData = String.join("\n", "EXTENSIONS AUTH_TLS", "SECURE_FTP REQUIRED", "SECURE_LOGIN " + secureLogin,
-                "SECURE_PASSWORD " + securePassword, "SECURE_DATACONN PRIVATE", "KEYRING /etc/ftp/server.kdb");
+                "SECURE_PASSWORD " + securePassword, "SECURE_DATACONN PRIVATE", "KEYRING /etc/ftp/server.kdb",
+                "STARTDIRECTORY HFS");
         server = new FtpServer(FtpDataParser.parse(ftpData, "FTP.DATA").config(), registry, "127.0.0.1", 0);
     }
 

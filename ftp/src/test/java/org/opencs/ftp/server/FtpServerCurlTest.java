@@ -48,6 +48,7 @@ class FtpServerCurlTest {
                 "SECURE_DATACONN PRIVATE",
                 "KEYRING /u/user1/SSLcase1/abckey.kdb",
                 "INACTIVE 0",
+                "STARTDIRECTORY HFS",
                 "FTPLOGGING TRUE");
         server = new FtpServer(FtpDataParser.parse(ftpData, "FTP.DATA").config(), registry, "127.0.0.1", 0);
     }
