@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -17,13 +16,9 @@ import org.opencs.pki.cert.CertificateProfile;
 import org.opencs.pki.cert.KeyType;
 import org.opencs.pki.cert.SubjectName;
 import org.opencs.pki.codec.ExportFormat;
-import org.opencs.pki.kdb.StashFile;
 import org.opencs.pki.keydb.KeyDatabase;
-import org.opencs.saf.MutableClock;
 import org.opencs.saf.Registry;
-import org.opencs.saf.TestRegistries;
 import org.opencs.saf.certs.DigitalCertificate;
-import org.opencs.saf.users.User;
 import org.opencs.testkit.ExternalCommand;
 
 /** SECURE_LOGIN with client certificates, as the seed's client-authentication scenario sets it up, driven by curl. */
@@ -31,24 +26,20 @@ class FtpClientCertificateTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(Instant.now());
+    private FtpTestSystem system;
     private Registry registry;
     private FtpServer server;
 
     @BeforeEach
     void setUp() throws Exception {
-        registry = TestRegistries.open(TestRegistries.init(dir, TestRegistries.Store.H2, clock), clock);
-        for (String id : List.of("USER1", "USER2")) {
-            registry.users().add(User.define(id, id, "IBMUSER", registry.passwordHasher().hash((id.toLowerCase() + "pw").toCharArray()),
-                    false, false, 101L, "/u/" + id.toLowerCase(), clock.instant()));
-            Files.createDirectories(registry.home().hfsPath("/u/" + id.toLowerCase()));
-        }
-        KeyDatabase kdb = TestPki.caAndServer(registry.home().hfsPath("/etc/ftp/server.kdb"));
+        system = new FtpTestSystem(dir, "/etc/ftp/server.kdb");
+        registry = system.registry;
+        system.user("USER1");
+        system.user("USER2");
+        KeyDatabase kdb = system.keyDatabase;
         TestPki.operations().createSigned(kdb, "ABC CA", "USER1 CERT", KeyType.RSA_2048, CertificateProfile.CLIENT,
                 new SubjectName("USER1 CERT", "CS Z/OS", "IBM", null, null, "US").toX500Name(), 30, List.of());
         kdb.save();
-        kdb.stash(StashFile.Format.V8);
-        Files.write(dir.resolve("ca.pem"), TestPki.operations().exportCertificate(kdb, "ABC CA", ExportFormat.BASE64_DER));
         Files.write(dir.resolve("user1.p12"), TestPki.operations().exportWithKey(kdb, "USER1 CERT", ExportFormat.BINARY_PKCS12,
                 "pw".toCharArray()));
         assertThat(ExternalCommand.run(dir, "openssl", "pkcs12", "-in", "user1.p12", "-passin", "pass:pw", "-nodes",
@@ -57,7 +48,7 @@ class FtpClientCertificateTest {
         var cert = kdb.get("USER1 CERT").certificate();
         registry.certificates().add(new DigitalCertificate("USER1", "USER1 CERT", cert.getEncoded(), false, "TRUST"), null,
                 cert.getSubjectX500Principal().getName(), cert.getIssuerX500Principal().getName(),
-                cert.getSerialNumber().toString(16), clock.instant());
+                cert.getSerialNumber().toString(16), system.clock.instant());
     }
 
     @AfterEach
@@ -65,7 +56,7 @@ class FtpClientCertificateTest {
         if (server != null) {
             server.close();
         }
-        registry.close();
+        system.close();
     }
 
     private void start(String secureLogin, String securePassword) throws InterruptedException {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -14,14 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opencs.datasets.Catalog;
 import org.opencs.datasets.DatasetName;
 import org.opencs.ftp.config.FtpDataParser;
-import org.opencs.pki.TestPki;
-import org.opencs.pki.codec.ExportFormat;
-import org.opencs.pki.kdb.StashFile;
-import org.opencs.pki.keydb.KeyDatabase;
-import org.opencs.saf.MutableClock;
 import org.opencs.saf.Registry;
-import org.opencs.saf.TestRegistries;
-import org.opencs.saf.users.User;
 import org.opencs.testkit.ExternalCommand;
 
 /** MVS data sets over FTPS: the seed's certificate-request upload (SITE LRECL=84 RECFM=VB, ASCII) and its download. */
@@ -33,18 +25,17 @@ class FtpDatasetCurlTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(Instant.now());
+    private FtpTestSystem system;
     private Registry registry;
+    private org.opencs.saf.MutableClock clock;
     private FtpServer server;
 
     @BeforeEach
     void start() throws Exception {
-        registry = TestRegistries.open(TestRegistries.init(dir, TestRegistries.Store.H2, clock), clock);
-        registry.users().add(User.define("USER1", "USER ONE", "IBMUSER", registry.passwordHasher().hash("user1pw".toCharArray()),
-                false, false, 101L, "/u/user1", clock.instant()));
-        KeyDatabase kdb = TestPki.caAndServer(registry.home().hfsPath("/u/user1/SSLcase1/abckey.kdb"));
-        kdb.stash(StashFile.Format.V8);
-        Files.write(dir.resolve("ca.pem"), TestPki.operations().exportCertificate(kdb, "ABC CA", ExportFormat.BASE64_DER));
+        system = new FtpTestSystem(dir, "/u/user1/SSLcase1/abckey.kdb");
+        registry = system.registry;
+        clock = system.clock;
+        system.user("USER1");
         Files.writeString(dir.resolve("certreq.arm"), CSR.replace("\n", "\r\n"));
         Files.writeString(dir.resolve("long.txt"), "short\n" + "x".repeat(100) + "\n");
         // The seed's server FTP.DATA, with the key database this test made.
@@ -56,7 +47,7 @@ class FtpDatasetCurlTest {
     @AfterEach
     void stop() {
         server.close();
-        registry.close();
+        system.close();
     }
 
     private ExternalCommand.Result curl(String... args) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -12,14 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencs.ftp.config.FtpDataParser;
-import org.opencs.pki.TestPki;
-import org.opencs.pki.codec.ExportFormat;
-import org.opencs.pki.kdb.StashFile;
-import org.opencs.pki.keydb.KeyDatabase;
-import org.opencs.saf.MutableClock;
 import org.opencs.saf.Registry;
-import org.opencs.saf.TestRegistries;
-import org.opencs.saf.users.User;
 import org.opencs.testkit.ExternalCommand;
 
 /** The FTP server over explicit TLS with curl: the seed's security statements, listing, upload and download. */
@@ -27,20 +19,16 @@ class FtpServerCurlTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(Instant.now());
+    private FtpTestSystem system;
     private Registry registry;
     private FtpServer server;
 
     @BeforeEach
     void start() throws Exception {
-        registry = TestRegistries.open(TestRegistries.init(dir, TestRegistries.Store.H2, clock), clock);
-        registry.users().add(User.define("USER1", "USER ONE", "IBMUSER", registry.passwordHasher().hash("user1pw".toCharArray()),
-                false, false, 101L, "/u/user1", clock.instant()));
-        Files.createDirectories(registry.home().hfsPath("/u/user1"));
+        system = new FtpTestSystem(dir, "/u/user1/SSLcase1/abckey.kdb");
+        registry = system.registry;
+        system.user("USER1");
         Files.writeString(registry.home().hfsPath("/u/user1/hello.txt"), "line one\nline two\n");
-        KeyDatabase kdb = TestPki.caAndServer(registry.home().hfsPath("/u/user1/SSLcase1/abckey.kdb"));
-        kdb.stash(StashFile.Format.V8);
-        Files.write(dir.resolve("ca.pem"), TestPki.operations().exportCertificate(kdb, "ABC CA", ExportFormat.BASE64_DER));
         String ftpData = String.join("\n",
                 "EXTENSIONS      AUTH_TLS      ; Enable TLS authentication",
                 "SECURE_FTP      REQUIRED",
@@ -56,7 +44,7 @@ class FtpServerCurlTest {
     @AfterEach
     void stop() {
         server.close();
-        registry.close();
+        system.close();
     }
 
     private ExternalCommand.Result curl(String... args) {
