@@ -328,7 +328,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
      * The data connection the client opened after PASV/EPSV, with TLS when PROT P is in force and {@code sink} (for
      * uploads) behind it; reading starts only once both are in place.
      */
-    private SocketChannel dataConnection(ChannelHandlerContext ctx, io.netty.channel.ChannelHandler sink)
+    private SocketChannel dataConnection(ChannelHandlerContext ctx, io.netty.channel.ChannelHandler sink, String startReply)
             throws InterruptedException {
         if (passive == null) {
             reply(ctx, "425 Use PASV or EPSV first.");
@@ -353,6 +353,9 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             data.pipeline().addLast(sink);
         }
         data.config().setAutoRead(true);
+        // The 1xx reply goes out before the data connection's TLS handshake, as z/OS does: clients such as lftp
+        // start that handshake only once they have it.
+        reply(ctx, startReply);
         if (ssl != null) {
             if (!ssl.handshakeFuture().await(DATA_TIMEOUT_SECONDS, TimeUnit.SECONDS) || !ssl.handshakeFuture().isSuccess()) {
                 data.close();
@@ -422,11 +425,10 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
     /** Sends on the data connection between the start and done replies; false when no data connection came. */
     private boolean send(ChannelHandlerContext ctx, String start, byte[] content, String done) {
         try {
-            SocketChannel data = dataConnection(ctx, null);
+            SocketChannel data = dataConnection(ctx, null, start);
             if (data == null) {
                 return false;
             }
-            reply(ctx, start);
             data.writeAndFlush(Unpooled.wrappedBuffer(content)).await();
             data.close().await();
             bytesOut += content.length;
@@ -501,13 +503,12 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
                     }
                     dataCtx.close();
                 }
-            });
+            }, "125 Storing data set " + target);
             if (data == null) {
                 out.close();
                 Files.deleteIfExists(temp);
                 return;
             }
-            reply(ctx, "125 Storing data set " + target);
             boolean complete = finished.get(600, TimeUnit.SECONDS);
             out.close();
             if (!complete) {
@@ -569,14 +570,13 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
                         org.opencs.datasets.RecordFormat.parse(siteRecfm), siteLrecl, siteBlksize, today, today));
             }
             ByteArrayOutputStreamSink sink = new ByteArrayOutputStreamSink();
-            SocketChannel data = dataConnection(ctx, sink);
+            SocketChannel data = dataConnection(ctx, sink, "125 Storing data set " + name);
             if (data == null) {
                 if (created) {
                     catalog.delete(name.withoutMember());
                 }
                 return;
             }
-            reply(ctx, "125 Storing data set " + name);
             byte[] content = sink.awaitContent(600);
             if (content == null) {
                 throw new ZosException("451", "Transfer aborted: the data connection failed.");
