@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.opencs.saf.store.Database;
+import org.opencs.saf.store.Sql;
 
 /** The certificate name filters of RACDCERT MAP, ALTMAP, DELMAP and LISTMAP. */
 public final class CertificateMapStore {
@@ -18,15 +19,8 @@ public final class CertificateMapStore {
 
     public boolean add(CertificateMap map, Instant now) {
         return database.inTransaction(c -> {
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT 1 FROM certificate_maps WHERE userid = ? AND label = ?")) {
-                select.setString(1, map.userid());
-                select.setString(2, map.label());
-                try (ResultSet rs = select.executeQuery()) {
-                    if (rs.next()) {
-                        return false;
-                    }
-                }
+            if (Sql.exists(c, "SELECT 1 FROM certificate_maps WHERE userid = ? AND label = ?", map.userid(), map.label())) {
+                return false;
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO certificate_maps (userid, label, sdn_filter, "
                     + "idn_filter, trusted, created) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -68,25 +62,14 @@ public final class CertificateMapStore {
 
     public boolean alter(String userid, String label, String newLabel, boolean trusted) {
         return database.inTransaction(c -> {
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE certificate_maps SET label = ?, trusted = ? WHERE userid = ? AND label = ?")) {
-                update.setString(1, newLabel);
-                update.setBoolean(2, trusted);
-                update.setString(3, userid);
-                update.setString(4, label);
-                return update.executeUpdate() == 1;
-            }
+            return Sql.update(c, "UPDATE certificate_maps SET label = ?, trusted = ? WHERE userid = ? AND label = ?",
+                    newLabel, trusted, userid, label) == 1;
         });
     }
 
     public boolean delete(String userid, String label) {
         return database.inTransaction(c -> {
-            try (PreparedStatement delete = c.prepareStatement(
-                    "DELETE FROM certificate_maps WHERE userid = ? AND label = ?")) {
-                delete.setString(1, userid);
-                delete.setString(2, label);
-                return delete.executeUpdate() == 1;
-            }
+            return Sql.update(c, "DELETE FROM certificate_maps WHERE userid = ? AND label = ?", userid, label) == 1;
         });
     }
 }

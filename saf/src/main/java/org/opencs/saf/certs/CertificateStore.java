@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.opencs.saf.store.Database;
+import org.opencs.saf.store.Sql;
 
 /** Digital certificates, key rings and ring connections in the registry. Private keys are stored sealed. */
 public final class CertificateStore {
@@ -88,20 +89,10 @@ public final class CertificateStore {
 
     public void alter(String owner, String label, String newLabel, String trust) {
         database.inTransaction(c -> {
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE certificates SET label = ?, trust = ? WHERE owner = ? AND label = ?");
-                 PreparedStatement members = c.prepareStatement(
-                         "UPDATE ring_members SET cert_label = ? WHERE cert_owner = ? AND cert_label = ?")) {
-                update.setString(1, newLabel);
-                update.setString(2, trust);
-                update.setString(3, owner);
-                update.setString(4, label);
-                update.executeUpdate();
-                members.setString(1, newLabel);
-                members.setString(2, owner);
-                members.setString(3, label);
-                members.executeUpdate();
-            }
+            Sql.update(c, "UPDATE certificates SET label = ?, trust = ? WHERE owner = ? AND label = ?",
+                    newLabel, trust, owner, label);
+            Sql.update(c, "UPDATE ring_members SET cert_label = ? WHERE cert_owner = ? AND cert_label = ?",
+                    newLabel, owner, label);
             return null;
         });
     }
@@ -109,16 +100,8 @@ public final class CertificateStore {
     /** Deletes the certificate and removes it from every ring. */
     public boolean delete(String owner, String label) {
         return database.inTransaction(c -> {
-            try (PreparedStatement members = c.prepareStatement(
-                    "DELETE FROM ring_members WHERE cert_owner = ? AND cert_label = ?");
-                 PreparedStatement delete = c.prepareStatement("DELETE FROM certificates WHERE owner = ? AND label = ?")) {
-                members.setString(1, owner);
-                members.setString(2, label);
-                members.executeUpdate();
-                delete.setString(1, owner);
-                delete.setString(2, label);
-                return delete.executeUpdate() == 1;
-            }
+            Sql.update(c, "DELETE FROM ring_members WHERE cert_owner = ? AND cert_label = ?", owner, label);
+            return Sql.update(c, "DELETE FROM certificates WHERE owner = ? AND label = ?", owner, label) == 1;
         });
     }
 
@@ -127,13 +110,7 @@ public final class CertificateStore {
             if (ringExists(c, owner, name)) {
                 return false;
             }
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO key_rings (owner, name, created) VALUES (?, ?, ?)")) {
-                insert.setString(1, owner);
-                insert.setString(2, name);
-                insert.setTimestamp(3, Timestamp.from(now));
-                insert.executeUpdate();
-            }
+            Sql.update(c, "INSERT INTO key_rings (owner, name, created) VALUES (?, ?, ?)", owner, name, Timestamp.from(now));
             return true;
         });
     }
@@ -143,13 +120,7 @@ public final class CertificateStore {
     }
 
     private static boolean ringExists(Connection c, String owner, String name) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM key_rings WHERE owner = ? AND name = ?")) {
-            select.setString(1, owner);
-            select.setString(2, name);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return Sql.exists(c, "SELECT 1 FROM key_rings WHERE owner = ? AND name = ?", owner, name);
     }
 
     public List<String> rings(String owner) {
@@ -169,16 +140,8 @@ public final class CertificateStore {
 
     public boolean deleteRing(String owner, String name) {
         return database.inTransaction(c -> {
-            try (PreparedStatement members = c.prepareStatement(
-                    "DELETE FROM ring_members WHERE ring_owner = ? AND ring_name = ?");
-                 PreparedStatement delete = c.prepareStatement("DELETE FROM key_rings WHERE owner = ? AND name = ?")) {
-                members.setString(1, owner);
-                members.setString(2, name);
-                members.executeUpdate();
-                delete.setString(1, owner);
-                delete.setString(2, name);
-                return delete.executeUpdate() == 1;
-            }
+            Sql.update(c, "DELETE FROM ring_members WHERE ring_owner = ? AND ring_name = ?", owner, name);
+            return Sql.update(c, "DELETE FROM key_rings WHERE owner = ? AND name = ?", owner, name) == 1;
         });
     }
 
@@ -186,25 +149,13 @@ public final class CertificateStore {
     public void connect(String ringOwner, String ring, RingMember member) {
         database.inTransaction(c -> {
             if (member.isDefault()) {
-                try (PreparedStatement clear = c.prepareStatement(
-                        "UPDATE ring_members SET is_default = ? WHERE ring_owner = ? AND ring_name = ?")) {
-                    clear.setBoolean(1, false);
-                    clear.setString(2, ringOwner);
-                    clear.setString(3, ring);
-                    clear.executeUpdate();
-                }
+                Sql.update(c, "UPDATE ring_members SET is_default = ? WHERE ring_owner = ? AND ring_name = ?",
+                        false, ringOwner, ring);
             }
             removeMember(c, ringOwner, ring, member.certOwner(), member.certLabel());
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO ring_members (ring_owner, ring_name, "
-                    + "cert_owner, cert_label, usage_type, is_default) VALUES (?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, ringOwner);
-                insert.setString(2, ring);
-                insert.setString(3, member.certOwner());
-                insert.setString(4, member.certLabel());
-                insert.setString(5, member.usage());
-                insert.setBoolean(6, member.isDefault());
-                insert.executeUpdate();
-            }
+            Sql.update(c, "INSERT INTO ring_members (ring_owner, ring_name, cert_owner, cert_label, usage_type, "
+                    + "is_default) VALUES (?, ?, ?, ?, ?, ?)", ringOwner, ring, member.certOwner(), member.certLabel(),
+                    member.usage(), member.isDefault());
             return null;
         });
     }
@@ -215,14 +166,8 @@ public final class CertificateStore {
 
     private static int removeMember(Connection c, String ringOwner, String ring, String certOwner, String label)
             throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM ring_members WHERE ring_owner = ? AND "
-                + "ring_name = ? AND cert_owner = ? AND cert_label = ?")) {
-            delete.setString(1, ringOwner);
-            delete.setString(2, ring);
-            delete.setString(3, certOwner);
-            delete.setString(4, label);
-            return delete.executeUpdate();
-        }
+        return Sql.update(c, "DELETE FROM ring_members WHERE ring_owner = ? AND ring_name = ? AND cert_owner = ? "
+                + "AND cert_label = ?", ringOwner, ring, certOwner, label);
     }
 
     /** Members in the order they were connected. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.opencs.saf.store.Database;
+import org.opencs.saf.store.Sql;
 
 /** General resource profiles and their access lists. */
 public final class ResourceStore {
@@ -87,39 +88,19 @@ public final class ResourceStore {
 
     public boolean delete(String className, String profile) {
         return database.inTransaction(c -> {
-            try (PreparedStatement permits = c.prepareStatement(
-                    "DELETE FROM access_list WHERE class_name = ? AND profile = ?");
-                 PreparedStatement delete = c.prepareStatement(
-                         "DELETE FROM resource_profiles WHERE class_name = ? AND profile = ?")) {
-                permits.setString(1, className);
-                permits.setString(2, profile);
-                permits.executeUpdate();
-                delete.setString(1, className);
-                delete.setString(2, profile);
-                return delete.executeUpdate() == 1;
-            }
+            Sql.update(c, "DELETE FROM access_list WHERE class_name = ? AND profile = ?", className, profile);
+            return Sql.update(c, "DELETE FROM resource_profiles WHERE class_name = ? AND profile = ?", className, profile) == 1;
         });
     }
 
     /** PERMIT: sets (or with {@code null}, removes) a user's access to a profile. */
     public void permit(String className, String profile, String userid, AccessLevel access) {
         database.inTransaction(c -> {
-            try (PreparedStatement delete = c.prepareStatement(
-                    "DELETE FROM access_list WHERE class_name = ? AND profile = ? AND userid = ?")) {
-                delete.setString(1, className);
-                delete.setString(2, profile);
-                delete.setString(3, userid);
-                delete.executeUpdate();
-            }
+            Sql.update(c, "DELETE FROM access_list WHERE class_name = ? AND profile = ? AND userid = ?",
+                    className, profile, userid);
             if (access != null) {
-                try (PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO access_list (class_name, profile, userid, access_level) VALUES (?, ?, ?, ?)")) {
-                    insert.setString(1, className);
-                    insert.setString(2, profile);
-                    insert.setString(3, userid);
-                    insert.setString(4, access.name());
-                    insert.executeUpdate();
-                }
+                Sql.update(c, "INSERT INTO access_list (class_name, profile, userid, access_level) VALUES (?, ?, ?, ?)",
+                        className, profile, userid, access.name());
             }
             return null;
         });
@@ -143,14 +124,7 @@ public final class ResourceStore {
     }
 
     private static boolean exists(Connection c, String className, String profile) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT 1 FROM resource_profiles WHERE class_name = ? AND profile = ?")) {
-            select.setString(1, className);
-            select.setString(2, profile);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return Sql.exists(c, "SELECT 1 FROM resource_profiles WHERE class_name = ? AND profile = ?", className, profile);
     }
 
     private static void bindAttributes(PreparedStatement statement, int first, ResourceProfile p) throws SQLException {

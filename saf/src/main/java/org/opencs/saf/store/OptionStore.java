@@ -25,17 +25,9 @@ public final class OptionStore {
 
     public void set(String name, String value) {
         database.inTransaction(c -> {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM system_options WHERE name = ?")) {
-                delete.setString(1, name);
-                delete.executeUpdate();
-            }
+            Sql.update(c, "DELETE FROM system_options WHERE name = ?", name);
             if (value != null) {
-                try (PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO system_options (name, option_value) VALUES (?, ?)")) {
-                    insert.setString(1, name);
-                    insert.setString(2, value);
-                    insert.executeUpdate();
-                }
+                Sql.update(c, "INSERT INTO system_options (name, option_value) VALUES (?, ?)", name, value);
             }
             return null;
         });

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.opencs.saf.store.Database;
+import org.opencs.saf.store.Sql;
 
 /** User profiles in the registry's {@code users} table. */
 public final class UserStore {
@@ -82,13 +83,8 @@ public final class UserStore {
 
     public boolean delete(String userid) {
         return database.inTransaction(c -> {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM users WHERE userid = ?");
-                 PreparedStatement permits = c.prepareStatement("DELETE FROM access_list WHERE userid = ?")) {
-                permits.setString(1, userid);
-                permits.executeUpdate();
-                delete.setString(1, userid);
-                return delete.executeUpdate() == 1;
-            }
+            Sql.update(c, "DELETE FROM access_list WHERE userid = ?", userid);
+            return Sql.update(c, "DELETE FROM users WHERE userid = ?", userid) == 1;
         });
     }
 
