@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencs.tso.racdcert.SeedJobs;
 
 /** The seed's RACF jobs piped into the real command: ./opencs tso --user IBMUSER < SYSTSIN. */
 class SeedRacfJobsIT {
@@ -15,37 +16,9 @@ class SeedRacfJobsIT {
     @Test
     void seedJobsRunThroughTheTsoCommand() throws Exception {
         assertThat(OpenCsProcess.run(dir, Map.of(), "init", "--home", "sys").exitCode()).isZero();
-        String job = String.join("\n",
-                "ADDUSER TCPSC NAME('TCP/IP SERVER')",
-                "ADDUSER USER1 PASSWORD(user1pw)",
-                "RACDCERT CERTAUTH GENCERT +",
-                "  SUBJECTSDN(CN('ABC CA')) +",
-                "  OU('CS Z/OS CA') +",
-                "  O('IBM') +",
-                "  C('US')) +",
-                "  NOTBEFORE(DATE(2004-01-01)) +",
-                "  NOTAFTER(DATE(2010-12-31)) +",
-                "  WITHLABEL('ABC CA')",
-                "RACDCERT CERTAUTH EXPORT(LABEL('ABC CA')) DSN('USER1.ABCCA.B64')",
-                "RACDCERT ID(USER1) GENCERT +",
-                "  SUBJECTSDN(CN('USER1 CERT') +",
-                "  OU('CS Z/OS') +",
-                "  O('IBM') +",
-                "  C('US')) +",
-                "  NOTBEFORE(DATE(2004-01-01)) +",
-                "  NOTAFTER(DATE(2010-12-31)) +",
-                "  WITHLABEL('USER1 CERT') +",
-                "  SIGNWITH(CERTAUTH LABEL('ABC CA'))",
-                "RACDCERT ID(USER1) ADDRING(USER1RING)",
-                "RACDCERT ID(USER1) CONNECT(CERTAUTH LABEL('ABC CA') +",
-                "  RING(USER1RING)",
-                "RACDCERT ID(USER1) CONNECT(LABEL('USER1 CERT') +",
-                "  RING(USER1RING) DEFAULT)",
-                "RACDCERT ID(USER1) LISTRING(USER1RING)",
-                "RACDCERT EXPORT (LABEL('USER1 CERT')) +",
-                "  DSN('USER1.CERT.DER.P12') +",
-                "  FORMAT(PKCS12DER) +",
-                "  PASSWORD('XXXXXXXX')") + "\n";
+        String job = "ADDUSER TCPSC NAME('TCP/IP SERVER')\nADDUSER USER1 PASSWORD(user1pw)\n"
+                + SeedJobs.read("ca-and-server.systsin") + "\n" + SeedJobs.read("user1.systsin") + "\n"
+                + SeedJobs.read("export-p12.systsin") + "\n";
         var result = OpenCsProcess.runWithInput(dir, Map.of(), job, "tso", "--home", "sys", "--user", "IBMUSER");
         assertThat(result.exitCode()).as(result.all()).isZero();
         assertThat(result.stdout()).contains("Digital ring information for user USER1:", "       >USER1RING<",

@@ -27,63 +27,10 @@ import org.opencs.tso.TsoSession;
 
 /** The seed's RACF jobs, their SYSTSIN text as printed in the seed (stray and missing parentheses included). */
 class RacdcertSeedTest {
-    static final String CA_AND_SERVER_JOB = String.join("\n",
-            "RACDCERT CERTAUTH GENCERT +",
-            "  SUBJECTSDN(CN('ABC CA')) +",
-            "  OU('CS Z/OS CA') +",
-            "  O('IBM') +",
-            "  C('US')) +",
-            "  NOTBEFORE(DATE(2004-01-01)) +",
-            "  NOTAFTER(DATE(2010-12-31)) +",
-            "  WITHLABEL('ABC CA')",
-            "RACDCERT ID(TCPSC) GENCERT +",
-            "  SUBJECTSDN(CN('ABC TCPSEV')) +",
-            "  OU('CS Z/OS TCPSEV') +",
-            "  O('IBM') +",
-            "  C('US')) +",
-            "  NOTBEFORE(DATE(2004-01-01)) +",
-            "  NOTAFTER(DATE(2010-12-31)) +",
-            "  WITHLABEL('ABC TCPSEV') +",
-            "  SIGNWITH(CERTAUTH LABEL('ABC CA'))",
-            "RACDCERT CERTAUTH EXPORT(LABEL('ABC CA')) DSN('USER1.ABCCA.B64')",
-            "RACDCERT ID(TCPSC) ADDRING(TCPRING)",
-            "RACDCERT ID(TCPSC) CONNECT(CERTAUTH LABEL('ABC CA')) +",
-            "  RING(TCPRING)",
-            "RACDCERT ID(TCPSC) CONNECT(LABEL('ABC TCPSEV')) +",
-            "  RING(TCPRING) DEFAULT)",
-            "RACDCERT ID(TCPSC) LISTRING(TCPRING)");
-    static final String USER1_JOB = String.join("\n",
-            "RACDCERT ID(USER1) GENCERT +",
-            "  SUBJECTSDN(CN('USER1 CERT') +",
-            "  OU('CS Z/OS') +",
-            "  O('IBM') +",
-            "  C('US')) +",
-            "  NOTBEFORE(DATE(2004-01-01)) +",
-            "  NOTAFTER(DATE(2010-12-31)) +",
-            "  WITHLABEL('USER1 CERT') +",
-            "  SIGNWITH(CERTAUTH LABEL('ABC CA'))",
-            "RACDCERT ID(USER1) ADDRING(USER1RING)",
-            "RACDCERT ID(USER1) CONNECT(CERTAUTH LABEL('ABC CA') +",
-            "  RING(USER1RING)",
-            "RACDCERT ID(USER1) CONNECT(LABEL('USER1 CERT') +",
-            "  RING(USER1RING) DEFAULT)",
-            "RACDCERT ID(USER1) LISTRING(USER1RING)");
-    static final String EXPORT_P12_JOB = String.join("\n",
-            "RACDCERT EXPORT (LABEL('USER1 CERT')) +",
-            "  DSN('USER1.CERT.DER.P12') +",
-            "  FORMAT(PKCS12DER) +",
-            "  PASSWORD('XXXXXXXX')");
-    static final String PCOMM_REQUEST_JOB = String.join("\n",
-            "RACDCERT ID(USER1) GENCERT('USER1.CERTREQ.ARM') +",
-            "    NOTBEFORE(DATE(2004-01-01)) +",
-            "    NOTAFTER(DATE(2010-12-31)) +",
-            "    WITHLABEL('USER1 PCOMM CERT') +",
-            "    SIGNWITH(CERTAUTH LABEL('ABC CA'))",
-            "RACDCERT ID(USER1) CONNECT(LABEL('USER1 PCOMM CERT') +",
-            "    RING(USER1RING)",
-            "RACDCERT ID(USER1) LISTRING(USER1RING)",
-            "RACDCERT ID(USER1) EXPORT(LABEL('USER1 PCOMM CERT')) +",
-            "    DSN('USER1.PCOMM.B64')");
+    static final String CA_AND_SERVER_JOB = SeedJobs.read("ca-and-server.systsin");
+    static final String USER1_JOB = SeedJobs.read("user1.systsin");
+    static final String EXPORT_P12_JOB = SeedJobs.read("export-p12.systsin");
+    static final String PCOMM_REQUEST_JOB = SeedJobs.read("pcomm-request.systsin");
 
     @TempDir
     Path dir;
