@@ -222,6 +222,38 @@ public final class Catalog {
         }
     }
 
+    /** When a data set's or member's records were last written. */
+    public java.time.Instant lastModified(DatasetName name) {
+        DatasetAttributes attributes = requireAttributes(name);
+        try {
+            return Files.getLastModifiedTime(dataFile(name, attributes)).toInstant();
+        } catch (IOException e) {
+            throw ioError(name, e);
+        }
+    }
+
+    /** Renames a data set (with its members) or a member within its PDS; the new name must be free. */
+    public void rename(DatasetName from, DatasetName to) {
+        if (!exists(from)) {
+            throw notFound(from);
+        }
+        if (exists(to) || (from.member() == null) != (to.member() == null)
+                || (from.member() != null && !from.name().equals(to.name()))) {
+            throw new ZosException("IDC3012I", "ENTRY " + to + " CANNOT BE USED AS THE NEW NAME OF " + from);
+        }
+        try {
+            if (from.member() != null) {
+                Path members = directory(from).resolve(MEMBERS);
+                Files.move(members.resolve(from.member()), members.resolve(to.member()),
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.move(directory(from), directory(to), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw ioError(from, e);
+        }
+    }
+
     private DatasetAttributes requireAttributes(DatasetName name) {
         DatasetAttributes attributes = attributes(name.withoutMember()).orElseThrow(() -> notFound(name.withoutMember()));
         if (attributes.dsorg().equals("PO") && name.member() == null) {

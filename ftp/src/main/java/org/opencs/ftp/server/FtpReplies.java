@@ -29,10 +29,13 @@ final class FtpReplies {
     private FtpReplies() {
     }
 
-    /** The multi-line banner: "220-FTPD1 IBM FTP CS OpenCS at host, hh:mm:ss on yyyy-mm-dd." then the idle line. */
-    static String banner(String host, ZonedDateTime now, int inactiveSeconds) {
+    /**
+     * The multi-line banner: "220-FTPD1 IBM FTP CS OpenCS at host, hh:mm:ss on yyyy-mm-dd.", the BANNER file's lines,
+     * then the idle line.
+     */
+    static String banner(String host, ZonedDateTime now, int inactiveSeconds, String bannerLines) {
         return "220-FTPD1 IBM FTP CS OpenCS at " + host + ", " + now.format(DateTimeFormatter.ofPattern("HH:mm:ss"))
-                + " on " + now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd")) + ".\r\n"
+                + " on " + now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd")) + ".\r\n" + bannerLines
                 + (inactiveSeconds == 0 ? "220 Connection will not timeout."
                 : "220 Connection will close if idle for more than " + Math.max(1, inactiveSeconds / 60) + " minutes.");
     }

@@ -27,32 +27,58 @@ import org.opencs.saf.certs.KeyRingResolver;
  * worker pool, because logons hash passwords and transfers touch the disk). TLS comes from the FTP.DATA KEYRING.
  */
 public final class FtpServer implements AutoCloseable {
+    /** The longest command line accepted; longer ones get a 500 reply and are skipped. */
+    static final int MAX_LINE = 8192;
+
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private final EventExecutorGroup sessions = new DefaultEventExecutorGroup(16);
     private final Channel listener;
+    private final Channel implicitListener;
 
     public FtpServer(FtpData config, Registry registry, String bindAddress, int port) throws InterruptedException {
-        org.opencs.pki.tls.KeyRing ring = config.tlsEnabled() ? keyRing(config, registry) : null;
-        SslContext tls = ring == null ? null : SystemSsl.server(ring, clientAuth(config));
-        // Data connections use TLS 1.2: a TLS 1.3 server sends session tickets after the handshake, which an uploading
-        // client never reads; it then resets the connection on close, and the end of an upload cannot be trusted.
-        SslContext dataTls = ring == null ? null : SystemSsl.server(ring, ClientAuth.NONE, java.util.List.of("TLSv1.2"));
+        this(config, registry, bindAddress, port, config.tlsPort() == null ? -1 : config.tlsPort());
+    }
+
+    /**
+     * {@code tlsPort} serves implicit TLS (FTP.DATA TLSPORT; 0 picks a free port, -1 none). Control and data
+     * connections share one TLS context so data connections can resume the control session; under
+     * SECURE_SESSION_REUSE REQUIRED the control connection uses TLS 1.2, because data connections do (see
+     * {@link DataConnections}) and a TLS 1.3 session cannot be resumed by TLS 1.2.
+     */
+    public FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort)
+            throws InterruptedException {
+        org.opencs.pki.tls.KeyRing ring = config.tlsEnabled() || tlsPort >= 0 ? keyRing(config, registry) : null;
+        java.util.List<String> protocols = config.secureSessionReuse() == FtpData.SessionReuse.REQUIRED
+                ? java.util.List.of("TLSv1.2") : SystemSsl.DEFAULT_PROTOCOLS;
+        SslContext tls = ring == null ? null : SystemSsl.server(ring, clientAuth(config), protocols);
         FtpActivityLog activity = new FtpActivityLog(registry.home().logs().resolve("ftp-activity.log"), registry.clock(),
                 config.ftpLogging());
-        FtpSessionContext context = new FtpSessionContext(config, registry, tls, dataTls, workers, activity);
-        this.listener = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+        FtpSessionContext context = new FtpSessionContext(config, registry, tls, workers, activity);
+        this.listener = bind(context, bindAddress, port, false);
+        this.implicitListener = tlsPort < 0 ? null : bind(context, bindAddress, tlsPort, true);
+    }
+
+    private Channel bind(FtpSessionContext context, String bindAddress, int port, boolean implicitTls)
+            throws InterruptedException {
+        FtpData config = context.config();
+        return new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (implicitTls && !config.secureImplicitZos()) {
+                            // SECUREIMPLICITZOS FALSE: the handshake comes first, as ftps:// clients expect.
+                            ch.pipeline().addLast("tls", new io.netty.handler.ssl.SslHandler(
+                                    context.tls().newEngine(ch.alloc())));
+                        }
                         if (config.inactiveSeconds() > 0) {
                             ch.pipeline().addLast(new io.netty.handler.timeout.IdleStateHandler(0, 0,
                                     config.inactiveSeconds()));
                         }
-                        ch.pipeline().addLast(new LineBasedFrameDecoder(8192));
+                        ch.pipeline().addLast(new LineBasedFrameDecoder(MAX_LINE));
                         ch.pipeline().addLast(new StringDecoder(StandardCharsets.UTF_8));
                         ch.pipeline().addLast(new StringEncoder(StandardCharsets.UTF_8));
-                        ch.pipeline().addLast(sessions, new FtpSession(context));
+                        ch.pipeline().addLast(sessions, new FtpSession(context, implicitTls));
                     }
                 }).bind(bindAddress, port).sync().channel();
     }
@@ -76,9 +102,17 @@ public final class FtpServer implements AutoCloseable {
         return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
+    /** The implicit-TLS port (TLSPORT), or -1 when there is none. */
+    public int tlsPort() {
+        return implicitListener == null ? -1 : ((InetSocketAddress) implicitListener.localAddress()).getPort();
+    }
+
     @Override
     public void close() {
         listener.close().syncUninterruptibly();
+        if (implicitListener != null) {
+            implicitListener.close().syncUninterruptibly();
+        }
         sessions.shutdownGracefully();
         workers.shutdownGracefully();
         boss.shutdownGracefully();

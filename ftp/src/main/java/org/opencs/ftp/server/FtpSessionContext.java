@@ -6,9 +6,10 @@ import org.opencs.ftp.config.FtpData;
 import org.opencs.saf.Registry;
 
 /**
- * What every session of one server shares: configuration, registry, the TLS contexts of control and data
- * connections, the data connections' event loops and the activity log.
+ * What every session of one server shares: configuration, registry, the TLS context (control and data connections
+ * share it, so data connections can resume the control connection's session), the data connections' event loops and
+ * the activity log.
  */
-record FtpSessionContext(FtpData config, Registry registry, SslContext tls, SslContext dataTls, EventLoopGroup dataGroup,
+record FtpSessionContext(FtpData config, Registry registry, SslContext tls, EventLoopGroup dataGroup,
                          FtpActivityLog activity) {
 }

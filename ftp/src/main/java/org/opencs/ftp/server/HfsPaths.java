@@ -1,6 +1,5 @@
 package org.opencs.ftp.server;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -82,26 +81,12 @@ final class HfsPaths {
         return "OMVSKERN";
     }
 
-    /** TYPE A on the wire: line ends are CRLF. */
-    static byte[] toNetworkAscii(byte[] content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + content.length / 40);
-        for (int i = 0; i < content.length; i++) {
-            if (content[i] == '\n' && (i == 0 || content[i - 1] != '\r')) {
-                out.write('\r');
-            }
-            out.write(content[i]);
-        }
-        return out.toByteArray();
-    }
-
-    static byte[] fromNetworkAscii(byte[] content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(content.length);
-        for (int i = 0; i < content.length; i++) {
-            if (content[i] == '\r' && i + 1 < content.length && content[i + 1] == '\n') {
-                continue;
-            }
-            out.write(content[i]);
-        }
-        return out.toByteArray();
+    /** RFC 3659 facts of one entry, ending with the space before its name: "type=file;size=12;modify=...;perm=rw; ". */
+    static String facts(Path p) throws IOException {
+        boolean dir = Files.isDirectory(p);
+        String modify = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC)
+                .format(Files.getLastModifiedTime(p).toInstant());
+        return (dir ? "type=dir;" : "type=file;size=" + Files.size(p) + ";") + "modify=" + modify + ";perm="
+                + (dir ? "cdelmp" : "adfrw") + "; ";
     }
 }

@@ -1,0 +1,170 @@
+package org.opencs.ftp.server;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
+import org.opencs.ftp.config.FtpData;
+
+/**
+ * Data connections (passive only: RFC 2577): PASV/EPSV listeners, the client's connection with TLS under PROT P, the
+ * SECURE_SESSION_REUSE check, and streaming a download. Everything here blocks, so it runs on the session workers,
+ * never on an event loop.
+ */
+final class DataConnections {
+    static final int TIMEOUT_SECONDS = 30;
+    private static final int CHUNK = 64 * 1024;
+
+    private final SessionState s;
+
+    DataConnections(SessionState session) {
+        this.s = session;
+    }
+
+    void passive(boolean extended) {
+        s.closePassive();
+        InetSocketAddress local = (InetSocketAddress) s.ctx.channel().localAddress();
+        InetSocketAddress remote = (InetSocketAddress) s.ctx.channel().remoteAddress();
+        try {
+            s.passive = new PassiveListener(s.context.dataGroup(), local.getAddress(), remote.getAddress(),
+                    s.context.config().passiveDataPorts());
+        } catch (InterruptedException | IllegalStateException e) {
+            s.reply("425 Cannot open a passive data port: " + e.getMessage());
+            return;
+        }
+        int port = s.passive.port();
+        if (extended) {
+            s.reply("229 Entering Extended Passive Mode (|||" + port + "|)");
+        } else {
+            String h = local.getAddress().getHostAddress().replace('.', ',');
+            s.reply("227 Entering Passive Mode (" + h + "," + (port >> 8) + "," + (port & 0xFF) + ")");
+        }
+    }
+
+    /**
+     * The data connection the client opened after PASV/EPSV, with TLS when PROT P is in force and {@code sink} (for
+     * uploads) behind it; reading starts only once both are in place. Null (after a 425 or 522 reply) when there is
+     * none to use.
+     */
+    SocketChannel open(ChannelHandler sink, String startReply) throws InterruptedException {
+        if (s.passive == null) {
+            s.reply("425 Use PASV or EPSV first.");
+            return null;
+        }
+        if (!s.protectData && s.context.config().secureDataconn().compareTo(FtpData.Protection.CLEAR) > 0) {
+            s.reply(FtpReplies.PROTECTED_DATA_REQUIRED + "\r\n425 Send PROT P first.");
+            s.closePassive();
+            return null;
+        }
+        SocketChannel data = s.passive.await(TIMEOUT_SECONDS);
+        s.closePassive();
+        if (data == null) {
+            s.reply("425 Can't open data connection.");
+            return null;
+        }
+        SslHandler ssl = s.protectData ? new SslHandler(dataEngine(data)) : null;
+        if (ssl != null) {
+            data.pipeline().addFirst(ssl);
+        }
+        if (sink != null) {
+            data.pipeline().addLast(sink);
+        }
+        data.config().setAutoRead(true);
+        // The 1xx reply goes out before the data connection's TLS handshake, as z/OS does: clients such as lftp
+        // start that handshake only once they have it.
+        s.reply(startReply);
+        if (ssl != null) {
+            if (!ssl.handshakeFuture().await(TIMEOUT_SECONDS, TimeUnit.SECONDS) || !ssl.handshakeFuture().isSuccess()) {
+                data.close();
+                s.reply("425 TLS handshake on the data connection failed.");
+                return null;
+            }
+            if (!reuseSatisfied(ssl.engine().getSession())) {
+                data.close();
+                s.activity("EZYFS54I", "SECURE FAILED Reason=data connection did not reuse the control session");
+                s.reply("522 Data connections must reuse the TLS session of the control connection"
+                        + " (SECURE_SESSION_REUSE REQUIRED).");
+                return null;
+            }
+        }
+        return data;
+    }
+
+    /**
+     * Protected data connections use TLS 1.2 from the control connection's own context, so they can resume its
+     * session: a TLS 1.3 server sends session tickets after the handshake, which an uploading client never reads; it
+     * then resets the connection on close and the end of an upload cannot be trusted.
+     */
+    private SSLEngine dataEngine(SocketChannel data) {
+        SSLEngine engine = s.context.tls().newEngine(data.alloc());
+        engine.setUseClientMode(false);
+        engine.setNeedClientAuth(false);
+        engine.setWantClientAuth(false);
+        engine.setEnabledProtocols(new String[] {"TLSv1.2"});
+        return engine;
+    }
+
+    /**
+     * SECURE_SESSION_REUSE REQUIRED: the data connection must have resumed the control connection's session. With
+     * session tickets a resumed session has a new ID but the same creation time, cipher suite and master secret
+     * lineage, so the ID alone cannot decide (shared/reference/zos-ftp.md section 7).
+     */
+    private boolean reuseSatisfied(SSLSession data) {
+        if (s.context.config().secureSessionReuse() != FtpData.SessionReuse.REQUIRED) {
+            return true;
+        }
+        SSLSession control = s.tlsSession();
+        if (control == null) {
+            return true; // after CCC the control connection has no session left to compare with
+        }
+        return Arrays.equals(control.getId(), data.getId())
+                || (control.getCreationTime() == data.getCreationTime()
+                    && control.getCipherSuite().equals(data.getCipherSuite()));
+    }
+
+    /** Streams {@code content} between the start and done replies; the bytes sent, or -1 when nothing could be. */
+    long send(String start, InputStream content, NetworkAscii ascii, String done) {
+        try {
+            SocketChannel data = open(null, start);
+            if (data == null) {
+                return -1;
+            }
+            long sent = 0;
+            byte[] buffer = new byte[CHUNK];
+            ChannelFuture last = null;
+            for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
+                byte[] wire = ascii == null ? Arrays.copyOf(buffer, n) : ascii.convert(buffer, 0, n, false);
+                last = data.writeAndFlush(Unpooled.wrappedBuffer(wire));
+                sent += wire.length;
+                if (!data.isWritable()) {
+                    last.await();
+                }
+                if (!data.isActive()) {
+                    s.reply("426 Connection closed; transfer aborted.");
+                    return -1;
+                }
+            }
+            if (last != null) {
+                last.await();
+            }
+            data.close().await();
+            s.bytesOut += sent;
+            s.reply(done);
+            return sent;
+        } catch (IOException e) {
+            s.reply("451 Transfer aborted: " + e.getMessage());
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+}

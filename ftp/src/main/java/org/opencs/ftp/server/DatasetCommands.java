@@ -1,0 +1,350 @@
+package org.opencs.ftp.server;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.opencs.core.ZosException;
+import org.opencs.datasets.Catalog;
+import org.opencs.datasets.DatasetAccess;
+import org.opencs.datasets.DatasetAttributes;
+import org.opencs.datasets.DatasetName;
+import org.opencs.datasets.RecordFormat;
+import org.opencs.saf.resources.AccessLevel;
+
+/**
+ * Commands on MVS data sets and PDS members, with z/OS's replies (shared/reference/zos-ftp.md sections 1.3, 1.5, 2
+ * and 3). Access is decided by the owner (high-level qualifier) and DATASET profiles: READ to read, UPDATE to write,
+ * ALTER to create, delete or rename a data set.
+ */
+final class DatasetCommands {
+    private final SessionState s;
+    private final DataConnections data;
+
+    DatasetCommands(SessionState session, DataConnections data) {
+        this.s = session;
+        this.data = data;
+    }
+
+    private DatasetName resolve(String argument) {
+        try {
+            return MvsFiles.resolve(s.prefix, argument);
+        } catch (ZosException e) {
+            throw new ZosException("501", "Invalid data set name \"" + argument + "\".  Use MVS Dsname conventions.");
+        }
+    }
+
+    private boolean allowed(DatasetName name, AccessLevel level) {
+        return new DatasetAccess(s.context.registry()).allowed(s.user, name, level);
+    }
+
+    /** CWD: an existing PDS becomes the working PDS; anything else (no I/O) a prefix. */
+    void cwd(String argument) {
+        String target = MvsFiles.target(s.prefix, argument);
+        s.mvs = true;
+        if (!target.isEmpty() && !target.endsWith(".")) {
+            var attributes = s.catalog().attributes(new DatasetName(target, null));
+            if (attributes.isPresent() && attributes.get().dsorg().equals("PO")) {
+                s.prefix = target;
+                s.reply((attributes.get().recfm() == RecordFormat.U ? "250-The working directory may be a load library\r\n" : "")
+                        + "250 The working directory \"" + target + "\" is a partitioned data set");
+                return;
+            }
+            target = target + ".";
+        }
+        s.prefix = target;
+        s.reply("250 \"" + target + "\" is the working directory name prefix.");
+    }
+
+    /** CDUP: from a PDS to its prefix, from a prefix one qualifier up. */
+    String parent() {
+        String p = s.prefix.endsWith(".") ? s.prefix.substring(0, s.prefix.length() - 1) : s.prefix;
+        int dot = p.lastIndexOf('.');
+        return "'" + (dot < 0 ? "" : p.substring(0, dot + 1)) + "'";
+    }
+
+    String pwd() {
+        return MvsFiles.isPds(s.prefix) ? "257 \"'" + s.prefix + "'\" partitioned data set is working directory."
+                : "257 \"'" + s.prefix + "'\" is working directory.";
+    }
+
+    void list(String argument, boolean namesOnly) {
+        Catalog catalog = s.catalog();
+        String pattern = argument.trim();
+        boolean quoted = pattern.startsWith("'");
+        if (MvsFiles.isPds(s.prefix) && !quoted) {
+            listMembers(catalog, new DatasetName(s.prefix, null), pattern.isEmpty() ? "*" : pattern, namesOnly);
+            return;
+        }
+        String full = pattern.isEmpty() ? s.prefix : MvsFiles.target(s.prefix.isEmpty() ? "" : s.prefix, pattern);
+        int open = full.indexOf('(');
+        if (open > 0 && full.endsWith(")")) {
+            listMembers(catalog, new DatasetName(full.substring(0, open), null), full.substring(open + 1, full.length() - 1),
+                    namesOnly);
+            return;
+        }
+        List<String> names;
+        if (full.contains("*") || full.contains("%")) {
+            Pattern matcher = MvsFiles.wildcard(full);
+            names = catalog.list("").stream().filter(n -> matcher.matcher(n).matches()).toList();
+        } else if (!full.endsWith(".") && catalog.attributes(new DatasetName(full, null)).isPresent()) {
+            names = List.of(full);
+        } else {
+            String level = full.endsWith(".") ? full.substring(0, full.length() - 1) : full;
+            names = catalog.list(level);
+        }
+        names = names.stream().filter(n -> allowed(new DatasetName(n, null), AccessLevel.READ)
+                || new DatasetName(n, null).highLevelQualifier().equals(s.user.userid())).toList();
+        if (names.isEmpty()) {
+            s.reply("550 No data sets found.");
+            return;
+        }
+        String listing;
+        if (namesOnly) {
+            StringBuilder out = new StringBuilder();
+            names.forEach(n -> out.append(MvsFiles.displayName(n, s.prefix, quoted)).append("\r\n"));
+            listing = out.toString();
+        } else {
+            listing = MvsFiles.listing(catalog, names, s.prefix, quoted);
+        }
+        data.send(FtpReplies.LIST_STARTED, new ByteArrayInputStream(listing.getBytes(StandardCharsets.UTF_8)), null,
+                FtpReplies.LIST_DONE);
+    }
+
+    private void listMembers(Catalog catalog, DatasetName pds, String memberPattern, boolean namesOnly) {
+        if (catalog.attributes(pds).map(a -> !a.dsorg().equals("PO")).orElse(true)) {
+            s.reply("550 No data sets found.");
+            return;
+        }
+        if (!allowed(pds, AccessLevel.READ)) {
+            s.reply("550 LIST fails: " + pds + ". User not authorized.");
+            return;
+        }
+        Pattern matcher = MvsFiles.wildcard(memberPattern.toUpperCase(java.util.Locale.ROOT));
+        List<String> members = catalog.members(pds).stream().filter(m -> matcher.matcher(m).matches()).toList();
+        if (members.isEmpty()) {
+            s.reply("550 No members found.");
+            return;
+        }
+        String listing = namesOnly ? String.join("\r\n", members) + "\r\n" : MvsFiles.memberListing(catalog, pds, members);
+        data.send(FtpReplies.LIST_STARTED, new ByteArrayInputStream(listing.getBytes(StandardCharsets.UTF_8)), null,
+                FtpReplies.LIST_DONE);
+    }
+
+    void retrieve(String argument) {
+        DatasetName name = resolve(argument);
+        Catalog catalog = s.catalog();
+        var attributes = catalog.attributes(name.withoutMember());
+        if (attributes.isEmpty()) {
+            s.reply("550 Data set " + name.withoutMember() + " not found");
+            return;
+        }
+        if (attributes.get().dsorg().equals("PO") && name.member() == null) {
+            s.reply("550 Retrieval of a whole partitioned data set is not supported. Use MGET or MVSGET for this purpose.");
+            return;
+        }
+        if (!catalog.exists(name)) {
+            s.reply("550 Request nonexistent member " + name + " to be sent.");
+            return;
+        }
+        if (!allowed(name, AccessLevel.READ)) {
+            s.reply("550 RETR fails: " + name + ". User not authorized.");
+            return;
+        }
+        byte[] wire = s.ascii() ? NetworkAscii.encode(text(catalog, name, attributes.get()).getBytes(StandardCharsets.UTF_8))
+                : catalog.readBinary(name);
+        DatasetAttributes a = attributes.get();
+        String format = (a.recfm().fixed() ? "FIXrecfm " : a.recfm().variable() ? "VARrecfm " : "UNDEFrecfm ") + a.lrecl();
+        long sent = data.send("125 Sending data set " + name + " " + format, new ByteArrayInputStream(wire), null,
+                FtpReplies.TRANSFER_DONE);
+        TransferRecords.write(s, "MVS dsname", name.toString(), "RETR", sent,
+                sent >= 0 ? FtpReplies.TRANSFER_DONE : "426 Transfer aborted.");
+    }
+
+    /** Records as text; fixed records keep their trailing blanks only under SITE TRAILINGBLANKS. */
+    private String text(Catalog catalog, DatasetName name, DatasetAttributes attributes) {
+        if (!(attributes.recfm().fixed() && s.site.trailingBlanks)) {
+            return catalog.readText(name);
+        }
+        StringBuilder out = new StringBuilder();
+        catalog.readRecords(name).forEach(r -> out.append(org.opencs.core.Ebcdic.decode(r)).append('\n'));
+        return out.toString();
+    }
+
+    /**
+     * STOR and APPE into a data set or member: a new sequential data set gets the SITE attributes. Text lines become
+     * records; a line longer than the record wraps (SITE WRAPRECORD), is cut (SITE TRUNCATE, "data was truncated"),
+     * or fails the transfer with z/OS's 451, leaving the previous content (a new data set is removed).
+     */
+    void store(String argument, String command) {
+        DatasetName name = resolve(argument);
+        Catalog catalog = s.catalog();
+        if (!allowed(name, AccessLevel.UPDATE)) {
+            s.reply("550 " + command + " fails: " + name + ". User not authorized.");
+            return;
+        }
+        var existing = catalog.attributes(name.withoutMember());
+        if (existing.isEmpty() && name.member() != null) {
+            s.reply("550 " + name + " requests a nonexistent partitioned data set.  Use MKD command to create it.");
+            return;
+        }
+        if (existing.isPresent() && existing.get().dsorg().equals("PO") && name.member() == null) {
+            s.reply("550 " + command + " fails: " + name + " is a partitioned data set; name a member.");
+            return;
+        }
+        boolean created = existing.isEmpty();
+        try {
+            if (created) {
+                LocalDate today = LocalDate.ofInstant(s.context.registry().clock().instant(), ZoneOffset.UTC);
+                catalog.allocate(name, new DatasetAttributes("PS", RecordFormat.parse(s.site.recfm), s.site.lrecl,
+                        s.site.blksize, today, today));
+            }
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            UploadSink sink = new UploadSink(received, null);
+            String start = command.equals("APPE") ? "125 Appending to data set " + name : "125 Storing data set " + name;
+            if (data.open(sink, start) == null) {
+                removeIfCreated(catalog, name, created);
+                return;
+            }
+            String failure = sink.await(600);
+            if (failure != null) {
+                throw new ZosException("451", "Transfer aborted: the data connection failed (" + failure + ").");
+            }
+            byte[] content = received.toByteArray();
+            boolean truncated = write(catalog, name, content, command.equals("APPE") && catalog.exists(name) && !created);
+            s.bytesIn += content.length;
+            String done = truncated ? "250 Transfer completed (data was truncated)" : FtpReplies.TRANSFER_DONE;
+            s.reply(done);
+            TransferRecords.write(s, "MVS dsname", name.toString(), command, content.length, done);
+        } catch (ZosException e) {
+            removeIfCreated(catalog, name, created);
+            s.reply(e.messageId().equals("IEC020I")
+                    ? "451-File transfer failed. File contains records that are longer than the LRECL of the new file.\r\n"
+                      + "451 Transfer aborted: " + e.text()
+                    : "451 Transfer aborted: " + e.text());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Writes the upload as records; true when a line had to be cut (SITE TRUNCATE). */
+    private boolean write(Catalog catalog, DatasetName name, byte[] content, boolean append) {
+        DatasetAttributes a = catalog.attributes(name.withoutMember()).orElseThrow();
+        if (!s.ascii()) {
+            byte[] all = content;
+            if (append) {
+                ByteArrayOutputStream joined = new ByteArrayOutputStream();
+                joined.writeBytes(catalog.readBinary(name));
+                joined.writeBytes(content);
+                all = joined.toByteArray();
+            }
+            catalog.writeBinary(name, all);
+            return false;
+        }
+        int max = a.recfm() == RecordFormat.U ? Math.max(a.lrecl(), a.blksize()) : a.recfm().maxData(a.lrecl());
+        List<String> lines = new ArrayList<>(append ? catalog.readText(name).lines().toList() : List.of());
+        boolean truncated = false;
+        for (String line : new String(NetworkAscii.decode(content), StandardCharsets.UTF_8).lines().toList()) {
+            if (line.length() <= max || !(s.site.wrapRecord || s.site.truncate)) {
+                lines.add(line);
+            } else if (s.site.wrapRecord) {
+                for (int i = 0; i < line.length(); i += max) {
+                    lines.add(line.substring(i, Math.min(line.length(), i + max)));
+                }
+            } else {
+                lines.add(line.substring(0, max));
+                truncated = true;
+            }
+        }
+        catalog.writeText(name, lines.isEmpty() ? "" : String.join("\n", lines) + "\n");
+        return truncated;
+    }
+
+    private static void removeIfCreated(Catalog catalog, DatasetName name, boolean created) {
+        if (created && catalog.attributes(name.withoutMember()).isPresent()) {
+            catalog.delete(name.withoutMember());
+        }
+    }
+
+    void size(String argument) {
+        DatasetName name = resolve(argument);
+        // z/OS answers SIZE only for z/OS UNIX files.
+        s.reply(s.catalog().exists(name) ? "501 command aborted -- FTP server not configured for SIZE"
+                : "550 Data set " + name + " not found");
+    }
+
+    void delete(String argument) {
+        DatasetName name = resolve(argument);
+        Catalog catalog = s.catalog();
+        if (!catalog.exists(name)) {
+            s.reply("550 DELE fails: " + name + " does not exist.");
+            return;
+        }
+        if (!allowed(name, name.member() == null ? AccessLevel.ALTER : AccessLevel.UPDATE)) {
+            s.reply("550 DELE fails: " + name + ". User not authorized.");
+            return;
+        }
+        catalog.delete(name);
+        s.reply("250 " + name + " deleted.");
+    }
+
+    /** MKD: a new PDS with the SITE attributes. */
+    void makeDirectory(String argument) {
+        DatasetName name = resolve(argument);
+        if (name.member() != null || !allowed(name, AccessLevel.ALTER)) {
+            s.reply("550 MKD fails: " + name + ". User not authorized.");
+            return;
+        }
+        Catalog catalog = s.catalog();
+        if (catalog.attributes(name).isPresent()) {
+            s.reply("550 MKD fails: " + name + " already exists.");
+            return;
+        }
+        LocalDate today = LocalDate.ofInstant(s.context.registry().clock().instant(), ZoneOffset.UTC);
+        catalog.allocate(name, new DatasetAttributes("PO", RecordFormat.parse(s.site.recfm), s.site.lrecl, s.site.blksize,
+                today, today));
+        s.reply("257 \"'" + name + "'\" created.");
+    }
+
+    /** RMD: deletes a PDS. */
+    void removeDirectory(String argument) {
+        DatasetName name = resolve(argument);
+        Catalog catalog = s.catalog();
+        if (catalog.attributes(name).map(a -> !a.dsorg().equals("PO")).orElse(true) || name.member() != null) {
+            s.reply("550 RMD fails: " + name + " is not a partitioned data set.");
+            return;
+        }
+        if (!allowed(name, AccessLevel.ALTER)) {
+            s.reply("550 RMD fails: " + name + ". User not authorized.");
+            return;
+        }
+        catalog.delete(name);
+        s.reply("250 " + name + " deleted.");
+    }
+
+    void renameFrom(String argument) {
+        DatasetName name = resolve(argument);
+        if (!s.catalog().exists(name)) {
+            s.reply("550 RNFR fails: " + name + " does not exist.");
+            return;
+        }
+        s.renameFrom = "'" + name + "'";
+        s.reply("350 RNFR accepted. Please supply new name for RNTO.");
+    }
+
+    void renameTo(String from, String argument) {
+        DatasetName source = resolve(from);
+        DatasetName target = resolve(argument);
+        AccessLevel needed = source.member() == null ? AccessLevel.ALTER : AccessLevel.UPDATE;
+        if (!allowed(source, needed) || !allowed(target, needed)) {
+            s.reply("550 RNTO fails: " + target + ". User not authorized.");
+            return;
+        }
+        s.catalog().rename(source, target);
+        s.reply("250 " + source + " renamed to " + target);
+    }
+}

@@ -1,0 +1,108 @@
+package org.opencs.ftp.server;
+
+import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
+import java.util.Locale;
+import org.opencs.ftp.config.FtpData;
+import org.opencs.saf.certs.CertificateUserMapper;
+import org.opencs.saf.users.Authenticator;
+import org.opencs.saf.users.LogonResult;
+import org.opencs.saf.users.User;
+
+/**
+ * USER and PASS through the registry: passwords, phrases and PassTickets (application FTPD), z/OS's expired-password
+ * dialogue (PASS old/new/new), and client-certificate logon under SECURE_LOGIN and SECURE_PASSWORD.
+ */
+final class LogonCommands {
+    private static final String APPLICATION = "FTPD";
+
+    private final SessionState s;
+
+    LogonCommands(SessionState session) {
+        this.s = session;
+    }
+
+    /**
+     * USER. SECURE_FTP REQUIRED refuses it before AUTH; SECURE_LOGIN REQUIRED needs a client certificate the key ring
+     * trusts; VERIFY_USER also needs it to map to this user ID; with SECURE_PASSWORD OPTIONAL such a user is logged
+     * on without a password.
+     */
+    void user(String argument) {
+        FtpData config = s.context.config();
+        if (config.secureFtp() == FtpData.SecureFtp.REQUIRED && !s.tls && !s.cleared) {
+            s.activity("EZYFS54I", "SECURE FAILED Reason=USER before AUTH while SECURE_FTP REQUIRED");
+            s.reply("530 USER command rejected: the server requires AUTH TLS first.");
+            return;
+        }
+        s.pendingUser = argument.trim().toUpperCase(Locale.ROOT);
+        s.user = null;
+        if (config.secureLogin() == FtpData.SecureLogin.NO_CLIENT_AUTH) {
+            s.reply(FtpReplies.SEND_PASSWORD);
+            return;
+        }
+        X509Certificate certificate = s.peerCertificate();
+        if (certificate == null) {
+            s.activity("EZYFS56I", "ACCESS FAILED USERID=" + s.pendingUser + " Reason=no client certificate");
+            s.pendingUser = null;
+            s.reply(FtpReplies.CLIENT_CERTIFICATE_REQUIRED);
+            return;
+        }
+        var mapping = new CertificateUserMapper(s.context.registry()).userFor(certificate);
+        boolean mapsToUser = mapping.map(m -> m.userid().equals(s.pendingUser)).orElse(false);
+        if (config.secureLogin() == FtpData.SecureLogin.VERIFY_USER && !mapsToUser) {
+            s.activity("EZYFS56I", "ACCESS FAILED USERID=" + s.pendingUser + " Reason=certificate does not map to user");
+            s.reply("531 Client certificate does not map to user ID " + s.pendingUser + ".");
+            s.pendingUser = null;
+            return;
+        }
+        if (config.effectivePasswordRule() == FtpData.SecurePassword.OPTIONAL && mapsToUser) {
+            User candidate = s.context.registry().users().find(s.pendingUser).orElse(null);
+            if (candidate != null && !candidate.revoked()) {
+                loggedOn(candidate, "230-User " + candidate.userid() + " is an authorized user\r\n");
+                return;
+            }
+        }
+        s.reply(FtpReplies.SEND_PASSWORD);
+    }
+
+    void pass(String password) {
+        if (s.pendingUser == null) {
+            s.reply("503 Login with USER first.");
+            return;
+        }
+        Authenticator authenticator = new Authenticator(s.context.registry());
+        LogonResult result;
+        String[] parts = password.split("/");
+        if (parts.length == 3) {
+            result = parts[1].equals(parts[2])
+                    ? authenticator.changePassword(s.pendingUser, parts[0].toCharArray(), parts[1].toCharArray(), APPLICATION)
+                    : new LogonResult(LogonResult.Status.INVALID_PASSWORD, s.pendingUser, "new passwords differ");
+        } else {
+            result = authenticator.logon(s.pendingUser, password.toCharArray(), APPLICATION);
+        }
+        if (!result.ok()) {
+            s.activity("EZYFS56I", "ACCESS FAILED USERID=" + s.pendingUser + " Reason=" + result.status());
+            s.reply((result.status() == LogonResult.Status.PASSWORD_EXPIRED
+                    ? "530-Password expired: send PASS current/new/new\r\n" : "") + FtpReplies.PASS_FAILED);
+            return;
+        }
+        loggedOn(s.context.registry().users().find(result.userid()).orElseThrow(), "");
+    }
+
+    /** STARTDIRECTORY: MVS starts at the user's prefix ("USER1."), HFS in its OMVS home; LOGINMSG lines first. */
+    private void loggedOn(User user, String firstLines) {
+        s.user = user;
+        s.pendingUser = null;
+        s.cwd = user.omvsHome() != null ? user.omvsHome() : "/";
+        s.prefix = user.userid() + ".";
+        s.mvs = s.context.config().startDirectory() == FtpData.StartDirectory.MVS;
+        String directory = s.mvs ? s.prefix : s.cwd;
+        s.activity("EZYFS56I", "ACCESS OK USERID=" + user.userid());
+        InetSocketAddress remote = (InetSocketAddress) s.ctx.channel().remoteAddress();
+        InetSocketAddress local = (InetSocketAddress) s.ctx.channel().localAddress();
+        String message = LoginMessages.lines(s.context.registry(), s.context.config().loginMessage(), "230",
+                LoginMessages.cookies(s.context.registry(), directory, remote.getHostString(), local.getHostString(),
+                        user.userid()));
+        s.reply(message + firstLines + FtpReplies.loggedOn(user.userid(), directory));
+    }
+}

@@ -1,0 +1,97 @@
+package org.opencs.ftp.server;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.ssl.SslHandler;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import org.opencs.datasets.Catalog;
+import org.opencs.saf.users.User;
+
+/**
+ * What one control connection has set so far: logon, protection, transfer type, both working directories (the MVS
+ * prefix and the HFS path are kept apart, as z/OS does, so switching between them loses neither), SITE settings, a
+ * pending RNFR or REST, the passive listener and the byte counters for the activity log.
+ */
+final class SessionState {
+    final FtpSessionContext context;
+    final ChannelHandlerContext ctx;
+    final String sessionId;
+    final boolean implicitTls;
+    final SiteSettings site = new SiteSettings();
+    String pendingUser;
+    User user;
+    boolean tls;
+    boolean cleared;
+    boolean pbsz;
+    boolean protectData;
+    char type = 'A';
+    String cwd = "/";
+    boolean mvs;
+    String prefix = "";
+    String renameFrom;
+    long restartOffset;
+    PassiveListener passive;
+    long bytesIn;
+    long bytesOut;
+
+    SessionState(FtpSessionContext context, ChannelHandlerContext ctx, String sessionId, boolean implicitTls) {
+        this.context = context;
+        this.ctx = ctx;
+        this.sessionId = sessionId;
+        this.implicitTls = implicitTls;
+    }
+
+    void reply(String text) {
+        ctx.writeAndFlush(text + "\r\n");
+    }
+
+    boolean ascii() {
+        return type == 'A';
+    }
+
+    /** Whether an argument names a data set: quoted, or unquoted while the working directory is an MVS prefix. */
+    boolean mvsName(String argument) {
+        return argument.startsWith("'") || (mvs && !argument.startsWith("/"));
+    }
+
+    Catalog catalog() {
+        return new Catalog(context.registry().home(), context.registry().clock());
+    }
+
+    void activity(String messageId, String text) {
+        context.activity().write(messageId, sessionId, text);
+    }
+
+    /** The control connection's TLS session, or null before AUTH (or after CCC). */
+    SSLSession tlsSession() {
+        SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+        return ssl == null ? null : ssl.engine().getSession();
+    }
+
+    X509Certificate peerCertificate() {
+        SSLSession session = tlsSession();
+        if (session == null) {
+            return null;
+        }
+        try {
+            var chain = session.getPeerCertificates();
+            return chain.length > 0 ? (X509Certificate) chain[0] : null;
+        } catch (SSLPeerUnverifiedException e) {
+            return null;
+        }
+    }
+
+    /** The control connection's TLS protocol and cipher suite, for audit records. */
+    String tlsDescription() {
+        SSLSession session = tlsSession();
+        return session == null ? "none" : session.getProtocol() + " " + session.getCipherSuite();
+    }
+
+    void closePassive() {
+        if (passive != null) {
+            passive.close();
+            passive = null;
+        }
+    }
+}

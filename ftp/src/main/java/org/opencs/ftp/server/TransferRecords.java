@@ -1,0 +1,22 @@
+package org.opencs.ftp.server;
+
+import java.util.Map;
+
+/** The activity-log lines (EZYFS67I ... EZYFS80I) and the SMF-style audit record of one transfer. */
+final class TransferRecords {
+    private TransferRecords() {
+    }
+
+    /** {@code kind} is "HFS filename" or "MVS dsname"; {@code direction} is "Input" (STOR/APPE) or "Output" (RETR). */
+    static void write(SessionState s, String kind, String target, String command, long bytes, String replyText) {
+        String direction = command.equals("RETR") ? "Output" : "Input";
+        s.activity("EZYFS67I", "ALLOC OK Use " + kind + "=" + target);
+        s.activity("EZYFS77I", "DEALL OK Release " + kind + "=" + target);
+        s.activity("EZYFS82I", "TRANS " + kind + "=" + target);
+        s.activity("EZYFS84I", "TRANS Stru=F Mode=S Type=" + s.type + " " + direction + "=" + Math.max(0, bytes) + " bytes");
+        s.activity("EZYFS80I", "TRANS Reply=" + replyText);
+        s.context.registry().audit().record(s.context.registry().clock().instant(), "FTP_TRANSFER", Map.of(
+                "session", s.sessionId, "user", s.user.userid(), "file", target, "direction", command,
+                "bytes", Math.max(0, bytes), "reply", replyText.substring(0, 3), "tls", s.tlsDescription()));
+    }
+}
