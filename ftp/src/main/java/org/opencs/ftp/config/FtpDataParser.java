@@ -23,13 +23,17 @@ public final class FtpDataParser {
             "AUTOMOUNT", "AUTORECALL", "PRIMARY", "SECONDARY", "SPACETYPE", "RECFM", "LRECL", "BLKSIZE", "TRACE",
             "UMASK", "SBDATACONN", "ENCODING", "ACCESSERRORMSGS", "FILETYPE", "ASATRANS", "SMF", "SMFJES", "SMFSQL",
             "EMAILADDRCHECK", "ANONYMOUS", "ADMINEMAILADDRESS", "DATASETMODE", "CHKPTINT", "DB2", "DCBDSN", "MGMTCLASS",
-            "STORCLASS", "DATACLASS", "UNITNAME", "VOLUME", "PORTOFENTRY4", "PASSIVEONLY", "DEBUG", "DUMP", "SQLCOL");
+            "STORCLASS", "DATACLASS", "UNITNAME", "VOLUME", "PORTOFENTRY4", "PASSIVEONLY", "DEBUG", "DUMP", "SQLCOL",
+            // client statements (the batch client reads the same file format)
+            "SECURE_MECHANISM", "CLIENTEXIT", "CLIENTERRCODES", "LOGCLIENTERR", "EPSV4", "SENDSITE");
 
     private final String source;
+    private final boolean client;
     private final List<String> warnings = new ArrayList<>();
 
-    private FtpDataParser(String source) {
+    private FtpDataParser(String source, boolean client) {
         this.source = source;
+        this.client = client;
     }
 
     /** The configuration and the warnings to log. */
@@ -40,7 +44,16 @@ public final class FtpDataParser {
     }
 
     public static Result parse(String text, String source) {
-        FtpDataParser parser = new FtpDataParser(source);
+        return parse(text, source, false);
+    }
+
+    /** A client's FTP.DATA: the same statements, without the server's consistency rules (SECURE_FTP needs AUTH_TLS). */
+    public static Result parseClient(String text, String source) {
+        return parse(text, source, true);
+    }
+
+    private static Result parse(String text, String source, boolean client) {
+        FtpDataParser parser = new FtpDataParser(source, client);
         FtpData config = parser.read(StatementFile.parse(text));
         return new Result(config, parser.warnings);
     }
@@ -131,7 +144,7 @@ public final class FtpDataParser {
             warnings.add("EZYFS10I SECURE_PASSWORD OPTIONAL is ignored with SECURE_LOGIN NO_CLIENT_AUTH; "
                     + "SECURE_PASSWORD REQUIRED is used.");
         }
-        if (!extensions.contains("AUTH_TLS") && secureFtp == FtpData.SecureFtp.REQUIRED) {
+        if (!client && !extensions.contains("AUTH_TLS") && secureFtp == FtpData.SecureFtp.REQUIRED) {
             throw new ZosException("EZYFT46E", "Error in '" + source + "' file: SECURE_FTP REQUIRED needs EXTENSIONS AUTH_TLS.");
         }
         return new FtpData(extensions, secureFtp, secureLogin, securePassword, ctrl, data, pbsz, reuse, rfcLevel,

@@ -14,13 +14,13 @@ import org.opencs.saf.TestRegistries;
 import org.opencs.saf.users.User;
 
 /** A system for FTP tests: a registry, users with OMVS homes, a server key database in hfs/ and ca.pem for curl. */
-final class FtpTestSystem implements AutoCloseable {
-    final MutableClock clock = new MutableClock(Instant.now());
-    final Registry registry;
-    final KeyDatabase keyDatabase;
+public final class FtpTestSystem implements AutoCloseable {
+    public final MutableClock clock = new MutableClock(Instant.now());
+    public final Registry registry;
+    public final KeyDatabase keyDatabase;
 
     /** {@code kdbPath}: the HFS path of the server key database (stashed), signed by "ABC CA" exported to dir/ca.pem. */
-    FtpTestSystem(Path dir, String kdbPath) throws Exception {
+    public FtpTestSystem(Path dir, String kdbPath) throws Exception {
         registry = TestRegistries.open(TestRegistries.init(dir, TestRegistries.Store.H2, clock), clock);
         keyDatabase = TestPki.caAndServer(registry.home().hfsPath(kdbPath));
         keyDatabase.stash(StashFile.Format.V8);
@@ -28,7 +28,7 @@ final class FtpTestSystem implements AutoCloseable {
     }
 
     /** A user whose password is {@code userid.toLowerCase() + "pw"} (not expired) and whose home is /u/userid. */
-    void user(String userid) throws IOException {
+    public void user(String userid) throws IOException {
         String home = "/u/" + userid.toLowerCase();
         registry.users().add(User.define(userid, userid, "IBMUSER",
                 registry.passwordHasher().hash((userid.toLowerCase() + "pw").toCharArray()), false, false, 101L, home,

@@ -24,16 +24,25 @@ public final class KeyRingResolver {
         this.registry = registry;
     }
 
+    /** A ring as a server names it: a bare ring name belongs to the server user (system.conf server.userid). */
     public KeyRing resolve(String reference) {
+        return resolve(reference, registry.config().serverUserid());
+    }
+
+    /**
+     * A ring as {@code userid} names it (the batch client's KEYRING): a bare ring name is that user's own ring, and
+     * the user needs the RACF authority to read it.
+     */
+    public KeyRing resolve(String reference, String userid) {
         String ref = reference.trim();
         String upper = ref.toUpperCase(Locale.ROOT);
         if (upper.startsWith("HFS ")) {
             return hfs(ref.substring(4).trim());
         }
         if (upper.startsWith("SAF ")) {
-            return saf(ref.substring(4).trim());
+            return saf(ref.substring(4).trim(), userid);
         }
-        return ref.startsWith("/") ? hfs(ref) : saf(ref);
+        return ref.startsWith("/") ? hfs(ref) : saf(ref, userid);
     }
 
     private KeyRing hfs(String path) {
@@ -44,13 +53,13 @@ public final class KeyRingResolver {
         return new KeyDatabaseRing(KeyDatabase.openStashed(file, new SecureRandom()), null);
     }
 
-    private KeyRing saf(String name) {
-        String serverUserid = registry.config().serverUserid();
+    private KeyRing saf(String name, String requesterId) {
+        String requesterUserid = requesterId.toUpperCase(Locale.ROOT);
         int slash = name.indexOf('/');
-        String owner = slash > 0 ? name.substring(0, slash).toUpperCase(Locale.ROOT) : serverUserid;
+        String owner = slash > 0 ? name.substring(0, slash).toUpperCase(Locale.ROOT) : requesterUserid;
         String ring = slash > 0 ? name.substring(slash + 1) : name;
-        User requester = registry.users().find(serverUserid).orElseThrow(() ->
-                new ZosException("ICH30001I", "UNABLE TO LOCATE USER ENTRY " + serverUserid + " (server.userid)"));
+        User requester = registry.users().find(requesterUserid).orElseThrow(() ->
+                new ZosException("ICH30001I", "UNABLE TO LOCATE USER ENTRY " + requesterUserid));
         return SafKeyRing.open(registry, requester, owner, ring);
     }
 }
