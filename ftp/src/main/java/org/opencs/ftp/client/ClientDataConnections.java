@@ -44,7 +44,10 @@ final class ClientDataConnections implements AutoCloseable {
     private final int timeoutSeconds;
 
     ClientDataConnections(SSLContext context, int timeoutSeconds) {
-        this.tls = context == null ? null : new JdkSslContext(context, true, null, IdentityCipherSuiteFilter.INSTANCE,
+        // The control connection's cipher suites in its order: a TLS 1.3 session can only be resumed with a suite of
+        // the same hash, and Netty's own default order would lead the server to pick another one.
+        this.tls = context == null ? null : new JdkSslContext(context, true,
+                java.util.List.of(context.getDefaultSSLParameters().getCipherSuites()), IdentityCipherSuiteFilter.INSTANCE,
                 null, ClientAuth.NONE, new String[] {"TLSv1.3", "TLSv1.2"}, false);
         this.timeoutSeconds = timeoutSeconds;
     }
@@ -82,6 +85,14 @@ final class ClientDataConnections implements AutoCloseable {
             @Override
             public void channelInactive(ChannelHandlerContext ctx) {
                 done.complete(count);
+            }
+
+            /** The server's close_notify ends the data: answer it by closing (servers such as vsftpd wait for that). */
+            @Override
+            public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+                if (event instanceof io.netty.handler.ssl.SslCloseCompletionEvent) {
+                    ctx.close();
+                }
             }
 
             @Override
@@ -158,7 +169,10 @@ final class ClientDataConnections implements AutoCloseable {
         if (ssl == null) {
             return;
         }
-        var handshake = ssl.handshakeFuture().awaitUninterruptibly();
+        var handshake = ssl.handshakeFuture();
+        if (!handshake.awaitUninterruptibly(timeoutSeconds, TimeUnit.SECONDS)) {
+            throw new IOException("TLS handshake on the data connection did not finish within " + timeoutSeconds + " seconds");
+        }
         if (!handshake.isSuccess()) {
             throw new IOException("TLS handshake on the data connection failed: " + handshake.cause().getMessage());
         }

@@ -134,7 +134,12 @@ class BatchFtpClientTest {
                 .contains("EZA2284I RACFJOB ")
                 .contains("EZA1736I quit\nEZA1701I >>> QUIT\n221 Quit command received. Goodbye.")
                 .doesNotContain("EZA1701I >>> PASS");
-        String activity = Files.readString(system.registry.home().logs().resolve("ftp-activity.log"));
+        Path log = system.registry.home().logs().resolve("ftp-activity.log");
+        // The server writes CONN ends when it sees the client's QUIT close the connection: wait for that line.
+        for (int i = 0; i < 100 && !Files.readString(log).contains("CONN ends"); i++) {
+            Thread.sleep(50);
+        }
+        String activity = Files.readString(log);
         assertThat(activity).contains("SECURE OK Mechanism=TLS-P").contains("ACCESS OK USERID=USER1")
                 .containsPattern("CONN ends Input=0 bytes Output=\\d+ bytes");
     }
