@@ -45,11 +45,14 @@ public final class StartCommand implements Callable<Integer> {
         parsed.warnings().forEach(System.err::println);
         int port = ftpPort != null ? ftpPort : registry.config().ftpPort();
         FtpServer ftp = new FtpServer(parsed.config(), registry, bind, port);
-        AtomicFiles.write(registry.home().logs().resolve("ports"),
-                ("ftp=" + ftp.port() + "\n").getBytes(StandardCharsets.US_ASCII), false);
+        String ports = "ftp=" + ftp.port() + "\n" + (ftp.tlsPort() >= 0 ? "ftps=" + ftp.tlsPort() + "\n" : "");
+        AtomicFiles.write(registry.home().logs().resolve("ports"), ports.getBytes(StandardCharsets.US_ASCII), false);
         String time = LocalTime.now(Clock.systemUTC()).format(DateTimeFormatter.ofPattern("HH:mm:ss"));
         System.out.println("EZY2702I Server-FTP: Initialization completed at " + time + " on port " + ftp.port()
                 + (parsed.config().tlsEnabled() ? " (TLS with KEYRING " + parsed.config().keyring() + ")" : " (no TLS)"));
+        if (ftp.tlsPort() >= 0) {
+            System.out.println("EZY2702I Server-FTP: implicit TLS (TLSPORT) on port " + ftp.tlsPort());
+        }
         System.out.flush();
         CountDownLatch stop = new CountDownLatch(1);
         // SIGTERM and Ctrl-C end the wait; the servers then close in order and the process exits 0.

@@ -295,11 +295,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             // INACTIVE: a control connection idle for that long is told so and closed (banner line 2 announces it).
             ctx.writeAndFlush("421 Timeout: the control connection was idle too long.\r\n").addListener(f -> ctx.close());
         } else if (event instanceof SslCloseCompletionEvent) {
-            if (s.cleared) {
-                security.clientClosedTls();
-            } else {
-                ctx.close();
-            }
+            ctx.close();
         }
     }
 

@@ -7,7 +7,7 @@ import org.opencs.ftp.config.FtpData;
 /** FEAT, HELP and STAT: what the server offers and what this session has set, in z/OS's reply forms. */
 final class InfoCommands {
     static final String COMMANDS = "ABOR ACCT APPE AUTH CCC CDUP CWD DELE EPRT EPSV FEAT HELP LIST MDTM MKD MLSD MLST "
-            + "MODE NLST NOOP OPTS PASS PASV PBSZ PORT PROT PWD QUIT REIN REST RETR RMD RNFR RNTO SITE SIZE STAT STOR "
+            + "MODE NLST NOOP OPTS PASS PASV PBSZ PORT PROT PWD QUIT REST RETR RMD RNFR RNTO SITE SIZE STAT STOR "
             + "STOU STRU SYST TYPE USER XCUP XCWD XMKD XPWD XRMD";
 
     private final SessionState s;
@@ -20,9 +20,6 @@ final class InfoCommands {
         StringBuilder features = new StringBuilder("211- Extensions supported\r\n");
         if (s.context.tls() != null) {
             features.append(" AUTH TLS\r\n PBSZ\r\n PROT\r\n");
-            if (!s.context.config().tlsRfcLevel().equals("DRAFT")) {
-                features.append(" CCC\r\n");
-            }
         }
         features.append(" SIZE\r\n MDTM\r\n REST STREAM\r\n MLST type*;size*;modify*;perm*;\r\n EPSV\r\n211 End");
         return features.toString();

@@ -29,7 +29,7 @@ final class LogonCommands {
      */
     void user(String argument) {
         FtpData config = s.context.config();
-        if (config.secureFtp() == FtpData.SecureFtp.REQUIRED && !s.tls && !s.cleared) {
+        if (config.secureFtp() == FtpData.SecureFtp.REQUIRED && !s.tls) {
             s.activity("EZYFS54I", "SECURE FAILED Reason=USER before AUTH while SECURE_FTP REQUIRED");
             s.reply("530 USER command rejected: the server requires AUTH TLS first.");
             return;

@@ -24,7 +24,7 @@ final class SecurityCommands {
             s.reply("504 Security mechanism " + mechanism + " is not supported");
             return;
         }
-        if (s.tls || s.cleared) {
+        if (s.tls) {
             s.reply("503 Authentication already established");
             return;
         }
@@ -47,10 +47,6 @@ final class SecurityCommands {
     /** PROT C refused below a SAFE/PRIVATE minimum, S and E never offered under TLS, P refused under NEVER. */
     void prot(String level) {
         String l = level.trim().toUpperCase(Locale.ROOT);
-        if (s.cleared) {
-            s.reply("503 Command PROT rejected -- PROT not allowed after CCC");
-            return;
-        }
         if (!s.pbsz) {
             s.reply("503 Must first issue PBSZ");
             return;
@@ -68,42 +64,10 @@ final class SecurityCommands {
     }
 
     /**
-     * CCC (TLSRFCLEVEL RFC4217 or CCCNONOTIFY, SECURE_CTRLCONN CLEAR): the control connection goes back to clear
-     * text after the 200 reply; data connections keep their protection. Under RFC4217 both sides exchange
-     * close_notify first (the TLS layer is removed when the client's arrives); CCCNONOTIFY drops TLS at once.
+     * CCC: refused. Going back to clear text on the control connection would expose every later command, and no
+     * OpenCS set-up needs it; z/OS gives the same reply when SECURE_CTRLCONN asks for protection.
      */
     void ccc() {
-        FtpData config = s.context.config();
-        if (s.implicitTls) {
-            s.reply("534 Command ccc not allowed for connection to secure port");
-            return;
-        }
-        if (!s.tls) {
-            s.reply("533 CCC not allowed: the control connection is not protected");
-            return;
-        }
-        if (config.secureCtrlconn() != FtpData.Protection.CLEAR || config.tlsRfcLevel().equals("DRAFT")) {
-            s.reply("534 CCC not supported");
-            return;
-        }
-        SslHandler ssl = s.ctx.pipeline().get(SslHandler.class);
-        s.tls = false;
-        s.cleared = true;
-        s.ctx.writeAndFlush("200 CCC command successful.\r\n").addListener(f -> {
-            if (config.tlsRfcLevel().equals("CCCNONOTIFY")) {
-                s.ctx.pipeline().remove(ssl);
-            } else {
-                ssl.closeOutbound();
-            }
-        });
-        s.activity("EZYFS54I", "SECURE OK Mechanism=CCC control connection now clear");
-    }
-
-    /** Under RFC4217, the client's close_notify after CCC: from here on the control connection is clear text. */
-    void clientClosedTls() {
-        SslHandler ssl = s.ctx.pipeline().get(SslHandler.class);
-        if (s.cleared && ssl != null) {
-            s.ctx.pipeline().remove(ssl);
-        }
+        s.reply(s.implicitTls ? "534 Command ccc not allowed for connection to secure port" : "534 CCC not supported");
     }
 }

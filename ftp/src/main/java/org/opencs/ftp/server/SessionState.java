@@ -22,7 +22,6 @@ final class SessionState {
     String pendingUser;
     User user;
     boolean tls;
-    boolean cleared;
     boolean pbsz;
     boolean protectData;
     char type = 'A';

@@ -1,0 +1,187 @@
+package org.opencs.ftp.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.net.ftp.FTPClientConfig;
+import org.apache.commons.net.ftp.FTPFile;
+import org.apache.commons.net.ftp.FTPSClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencs.datasets.Catalog;
+import org.opencs.datasets.DatasetAttributes;
+import org.opencs.datasets.DatasetName;
+import org.opencs.datasets.RecordFormat;
+import org.opencs.ftp.config.FtpDataParser;
+import org.opencs.testkit.ExternalCommand;
+
+/**
+ * The rest of the command set with real clients: curl for APPE, REST, RNFR/RNTO, MKD/RMD, MDTM, CCC and implicit
+ * TLS; Apache Commons Net's FTPSClient for the MVS listing (parsed by its own MVS parser) and for session reuse
+ * (it does not resume sessions, so SECURE_SESSION_REUSE REQUIRED must refuse it); a raw socket for hostile lines.
+ */
+class FtpServerCommandsTest {
+    @TempDir
+    Path dir;
+
+    private FtpTestSystem system;
+    private FtpServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        system.close();
+    }
+
+    private void start(String... statements) throws Exception {
+        system = new FtpTestSystem(dir, "/etc/ftp/server.kdb");
+        system.user("USER1");
+        List<String> lines = new ArrayList<>(List.of("EXTENSIONS AUTH_TLS", "SECURE_DATACONN PRIVATE",
+                "KEYRING /etc/ftp/server.kdb", "INACTIVE 0", "STARTDIRECTORY HFS"));
+        lines.addAll(List.of(statements));
+        var config = FtpDataParser.parse(String.join("\n", lines), "FTP.DATA").config();
+        server = new FtpServer(config, system.registry, "127.0.0.1", 0, config.tlsPort() == null ? -1 : 0);
+    }
+
+    private ExternalCommand.Result curl(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("curl", "-sS", "-v", "--ssl-reqd", "--cacert", "ca.pem",
+                "--user", "USER1:user1pw"));
+        command.addAll(List.of(arguments));
+        return ExternalCommand.run(dir, null, command);
+    }
+
+    private String url(String path) {
+        return "ftp://127.0.0.1:" + server.port() + path;
+    }
+
+    private Path home(String file) {
+        return system.registry.home().hfsPath("/u/user1/" + file);
+    }
+
+    @Test
+    void appendRestartRenameDirectoriesAndModificationTime() throws Exception {
+        start();
+        Files.writeString(home("log.txt"), "first\n");
+        Files.writeString(dir.resolve("more.txt"), "second\n");
+        var append = curl("--append", "-T", "more.txt", url("/log.txt"));
+        assertThat(append.exitCode()).as(append.all()).isZero();
+        assertThat(append.stderr()).contains("< 125 Appending to data set /u/user1/log.txt");
+        assertThat(Files.readString(home("log.txt"))).isEqualTo("first\nsecond\n");
+
+        var resume = curl("-C", "6", "-o", "tail.txt", url("/log.txt"));
+        assertThat(resume.exitCode()).as(resume.all()).isZero();
+        assertThat(resume.stderr()).contains("< 350 Restarting at 6.");
+        assertThat(Files.readString(dir.resolve("tail.txt"))).isEqualTo("second\n");
+
+        var manage = curl("-Q", "MKD /u/user1/archive", "-Q", "RNFR /u/user1/log.txt", "-Q", "RNTO /u/user1/archive/log.txt",
+                "-Q", "MKD /u/user1/empty", "-Q", "RMD /u/user1/empty", url("/"));
+        assertThat(manage.exitCode()).as(manage.all()).isZero();
+        assertThat(manage.stderr()).contains("< 257 \"/u/user1/archive\" created.")
+                .contains("< 350 RNFR accepted. Please supply new name for RNTO.")
+                .contains("< 250 /u/user1/log.txt renamed to /u/user1/archive/log.txt").contains("< 250 /u/user1/empty removed.");
+        assertThat(home("archive/log.txt")).hasContent("first\nsecond\n");
+        assertThat(home("empty")).doesNotExist();
+
+        var time = curl("-R", "-o", "copy.txt", url("/archive/log.txt"));
+        assertThat(time.exitCode()).as(time.all()).isZero();
+        assertThat(time.stderr()).containsPattern("< 213 \\d{14}");
+        assertThat(Files.getLastModifiedTime(dir.resolve("copy.txt")).toMillis() / 1000)
+                .isEqualTo(Files.getLastModifiedTime(home("archive/log.txt")).toMillis() / 1000);
+    }
+
+    @Test
+    void cccIsRefusedWhenTheControlConnectionMustStayPrivate() throws Exception {
+        start("TLSRFCLEVEL RFC4217", "SECURE_CTRLCONN PRIVATE");
+        var result = curl("--ftp-ssl-ccc", url("/"));
+        assertThat(result.stderr()).contains("< 534 CCC not supported");
+    }
+
+    @Test
+    void implicitTlsOnTheTlsPort() throws Exception {
+        start("TLSPORT 0", "SECUREIMPLICITZOS FALSE");
+        Files.writeString(home("b.txt"), "implicit\n");
+        var result = ExternalCommand.run(dir, null, List.of("curl", "-sS", "-v", "--cacert", "ca.pem", "--user",
+                "USER1:user1pw", "-o", "b.txt", "ftps://127.0.0.1:" + server.tlsPort() + "/b.txt"));
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(dir.resolve("b.txt")).hasContent("implicit\n");
+    }
+
+    @Test
+    void commonsNetParsesTheMvsListingWhenSessionReuseIsNotRequired() throws Exception {
+        start("SECURE_SESSION_REUSE ALLOWED");
+        Catalog catalog = new Catalog(system.registry.home(), system.clock);
+        LocalDate today = LocalDate.now();
+        catalog.allocate(new DatasetName("USER1.CERT.B64", null), new DatasetAttributes("PS", RecordFormat.VB, 84, 27998, today, today));
+        catalog.allocate(new DatasetName("USER1.ALFRED.CNTL", null), new DatasetAttributes("PO", RecordFormat.FB, 80, 3120, today, today));
+        FTPSClient client = commonsNet();
+        try {
+            assertThat(client.changeWorkingDirectory("'USER1.'")).isTrue();
+            FTPFile[] files = client.listFiles();
+            assertThat(files).extracting(FTPFile::getName).contains("CERT.B64", "ALFRED.CNTL");
+            assertThat(client.getSystemType()).startsWith("MVS");
+        } finally {
+            client.disconnect();
+        }
+    }
+
+    @Test
+    void aClientThatDoesNotResumeTheSessionIsRefusedUnderRequiredReuse() throws Exception {
+        start("SECURE_SESSION_REUSE REQUIRED", "FTPLOGGING TRUE");
+        FTPSClient client = commonsNet();
+        try {
+            client.listFiles("/u/user1");
+            assertThat(client.getReplyString()).contains("522 Data connections must reuse the TLS session");
+        } finally {
+            client.disconnect();
+        }
+        String activity = Files.readString(system.registry.home().logs().resolve("ftp-activity.log"));
+        assertThat(activity).contains("SECURE FAILED Reason=data connection did not reuse the control session");
+    }
+
+    private FTPSClient commonsNet() throws Exception {
+        FTPSClient client = new FTPSClient("TLS", false);
+        client.setTrustManager(org.apache.commons.net.util.TrustManagerUtils.getAcceptAllTrustManager());
+        client.configure(new FTPClientConfig(FTPClientConfig.SYST_MVS));
+        client.connect("127.0.0.1", server.port());
+        client.execPBSZ(0);
+        client.execPROT("P");
+        assertThat(client.login("USER1", "user1pw")).as(client.getReplyString()).isTrue();
+        client.enterLocalPassiveMode();
+        return client;
+    }
+
+    @Test
+    void hostileLinesGetRepliesAndTheSessionGoesOn() throws Exception {
+        start("SECURE_FTP ALLOWED");
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            OutputStream out = socket.getOutputStream();
+            assertThat(in.readLine()).startsWith("220-FTPD1 IBM FTP CS OpenCS at ");
+            in.readLine();
+            out.write(("NOOP" + "x".repeat(1_000_000) + "\r\nNOOP\r\nRETR /etc/passwd\r\nUSER USER1\r\nPASS user1pw\r\n"
+                    + "RETR ../../../../etc/passwd\r\nCWD /etc\r\nPORT 10,0,0,1,4,1\r\nQUIT\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertThat(in.readLine()).isEqualTo("500 Command line too long: at most 8192 bytes.");
+            assertThat(in.readLine()).isEqualTo("200 OK");
+            assertThat(in.readLine()).isEqualTo("530 You must first login with USER and PASS.");
+            assertThat(in.readLine()).isEqualTo("331 Send password please.");
+            assertThat(in.readLine()).startsWith("230 USER1 is logged on.");
+            assertThat(in.readLine()).isEqualTo("550 RETR fails: /etc/passwd does not exist or is not accessible.");
+            assertThat(in.readLine()).isEqualTo("550 CWD cmd failed : EDC5129I No such file or directory.");
+            assertThat(in.readLine()).isEqualTo("502 Active data connections are not accepted: use PASV or EPSV.");
+            assertThat(in.readLine()).isEqualTo("221 Quit command received. Goodbye.");
+        }
+    }
+}
