@@ -44,6 +44,22 @@ class StartIT {
             var again = ExternalCommand.run(dir, null, List.of("curl", "-sS", "--ssl-reqd", "--cacert", ca,
                     "--user", "IBMUSER:Fresh123", "ftp://localhost:" + port + "/"));
             assertThat(again.exitCode()).as(again.all()).isZero();
+
+            // The batch client through the jar: the quickstart key database (stashed) is its KEYRING, so it trusts the CA.
+            Files.writeString(dir.resolve("client.ftpdata"), "SECURE_MECHANISM TLS\nSECURE_DATACONN PRIVATE\nKEYRING "
+                    + dir.resolve("opencs-home/hfs/etc/opencs/server.kdb") + "\n");
+            Files.writeString(dir.resolve("hi.txt"), "hello\n");
+            var batch = OpenCsProcess.runWithInput(dir, Map.of(), "localhost " + port + " (exit\nIBMUSER Fresh123\n"
+                    + "put hi.txt\ndir\nget hi.txt back.txt\nquit\n", "ftp", "-f", "client.ftpdata", "--user", "IBMUSER");
+            assertThat(batch.exitCode()).as(batch.all()).isZero();
+            assertThat(batch.stdout()).contains("EZA2895I Authentication negotiation succeeded")
+                    .contains("EZA2906I Data connection protection is private").contains("EZA1701I >>> PASS\n230 IBMUSER")
+                    .containsPattern("EZA2284I -rw-r--r-- +1 IBMUSER +SYS1 +6 .* hi.txt").doesNotContain("Fresh123");
+            assertThat(dir.resolve("back.txt")).hasContent("hello\n");
+            var refused = OpenCsProcess.runWithInput(dir, Map.of(), "localhost " + port + " (exit\nIBMUSER wrong\n",
+                    "ftp", "-f", "client.ftpdata");
+            assertThat(refused.exitCode()).as(refused.all()).isEqualTo(11);
+            assertThat(refused.stdout()).contains("EZA1735I Std Return Code = 26530, Error Code = 00011");
         } finally {
             server.destroy();
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
