@@ -123,7 +123,7 @@ final class DataConnections {
         }
         SSLSession control = s.tlsSession();
         if (control == null) {
-            return true; // after CCC the control connection has no session left to compare with
+            return false; // no control session to resume (PROT P needs one; this is only a safeguard)
         }
         return Arrays.equals(control.getId(), data.getId())
                 || (control.getCreationTime() == data.getCreationTime()

@@ -159,13 +159,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
                     hfs.machineListing(argument, command.equals("MLST"));
                 }
             }
-            case "RETR" -> {
-                if (mvs) {
-                    datasets.retrieve(argument);
-                } else {
-                    hfs.retrieve(argument);
-                }
-            }
+            case "RETR" -> either(mvs, () -> datasets.retrieve(argument), () -> hfs.retrieve(argument));
             case "STOR", "APPE", "STOU" -> {
                 if (mvs && !command.equals("STOU")) {
                     datasets.store(argument, command);
@@ -173,13 +167,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
                     hfs.store(argument, command);
                 }
             }
-            case "SIZE" -> {
-                if (mvs) {
-                    datasets.size(argument);
-                } else {
-                    hfs.size(argument);
-                }
-            }
+            case "SIZE" -> either(mvs, () -> datasets.size(argument), () -> hfs.size(argument));
             case "MDTM" -> {
                 if (mvs) {
                     s.reply("501 command aborted -- FTP server not configured for MDTM");
@@ -187,37 +175,18 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
                     hfs.modificationTime(argument);
                 }
             }
-            case "DELE" -> {
-                if (mvs) {
-                    datasets.delete(argument);
-                } else {
-                    hfs.delete(argument);
-                }
-            }
-            case "MKD", "XMKD" -> {
-                if (mvs) {
-                    datasets.makeDirectory(argument);
-                } else {
-                    hfs.makeDirectory(argument);
-                }
-            }
-            case "RMD", "XRMD" -> {
-                if (mvs) {
-                    datasets.removeDirectory(argument);
-                } else {
-                    hfs.removeDirectory(argument);
-                }
-            }
-            case "RNFR" -> {
-                if (mvs) {
-                    datasets.renameFrom(argument);
-                } else {
-                    hfs.renameFrom(argument);
-                }
-            }
+            case "DELE" -> either(mvs, () -> datasets.delete(argument), () -> hfs.delete(argument));
+            case "MKD", "XMKD" -> either(mvs, () -> datasets.makeDirectory(argument), () -> hfs.makeDirectory(argument));
+            case "RMD", "XRMD" -> either(mvs, () -> datasets.removeDirectory(argument), () -> hfs.removeDirectory(argument));
+            case "RNFR" -> either(mvs, () -> datasets.renameFrom(argument), () -> hfs.renameFrom(argument));
             case "RNTO" -> renameTo(argument);
             default -> s.reply("500 unknown command " + command);
         }
+    }
+
+    /** Data set or z/OS UNIX file: the same command goes to the namespace its argument names. */
+    private static void either(boolean mvs, Runnable dataset, Runnable file) {
+        (mvs ? dataset : file).run();
     }
 
     private void renameTo(String argument) {

@@ -170,31 +170,30 @@ final class HfsCommands {
     }
 
     void size(String argument) {
+        fileFact(argument, "SIZE", file -> String.valueOf(Files.size(file)));
+    }
+
+    void modificationTime(String argument) {
+        fileFact(argument, "MDTM", file -> MDTM.format(Files.getLastModifiedTime(file).toInstant()));
+    }
+
+    private interface Fact {
+        String of(Path file) throws IOException;
+    }
+
+    /** SIZE and MDTM: "213 value" for an existing file the user may see, else 550. */
+    private void fileFact(String argument, String command, Fact fact) {
         String target = resolve(argument);
         Path file = file(target);
         try {
             if (allowed(target) && Files.isRegularFile(file)) {
-                s.reply("213 " + Files.size(file));
+                s.reply("213 " + fact.of(file));
                 return;
             }
         } catch (IOException e) {
             // reported below
         }
-        s.reply("550 SIZE fails: " + target + " does not exist.");
-    }
-
-    void modificationTime(String argument) {
-        String target = resolve(argument);
-        Path file = file(target);
-        try {
-            if (allowed(target) && Files.exists(file)) {
-                s.reply("213 " + MDTM.format(Files.getLastModifiedTime(file).toInstant()));
-                return;
-            }
-        } catch (IOException e) {
-            // reported below
-        }
-        s.reply("550 MDTM fails: " + target + " does not exist.");
+        s.reply("550 " + command + " fails: " + target + " does not exist.");
     }
 
     void delete(String argument) {

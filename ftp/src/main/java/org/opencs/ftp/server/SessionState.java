@@ -62,7 +62,7 @@ final class SessionState {
         context.activity().write(messageId, sessionId, text);
     }
 
-    /** The control connection's TLS session, or null before AUTH (or after CCC). */
+    /** The control connection's TLS session, or null before AUTH. */
     SSLSession tlsSession() {
         SslHandler ssl = ctx.pipeline().get(SslHandler.class);
         return ssl == null ? null : ssl.engine().getSession();
