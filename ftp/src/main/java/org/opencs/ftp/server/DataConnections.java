@@ -15,7 +15,7 @@ import javax.net.ssl.SSLSession;
 import org.opencs.ftp.config.FtpData;
 
 /**
- * Data connections (passive only: RFC 2577): PASV/EPSV listeners, the client's connection with TLS under PROT P, the
+ * Data connections: PASV/EPSV listeners and PORT/EPRT targets (only ever the control client's address: RFC 2577), the client's connection with TLS under PROT P, the
  * SECURE_SESSION_REUSE check, and streaming a download. Everything here blocks, so it runs on the session workers,
  * never on an event loop.
  */
@@ -55,17 +55,19 @@ final class DataConnections {
      * none to use.
      */
     SocketChannel open(ChannelHandler sink, String startReply) throws InterruptedException {
-        if (s.passive == null) {
-            s.reply("425 Use PASV or EPSV first.");
+        if (s.passive == null && s.activeTarget == null) {
+            s.reply("425 Use PASV, EPSV or PORT first.");
             return null;
         }
         if (!s.protectData && s.context.config().secureDataconn().compareTo(FtpData.Protection.CLEAR) > 0) {
             s.reply(FtpReplies.PROTECTED_DATA_REQUIRED + "\r\n425 Send PROT P first.");
             s.closePassive();
+            s.activeTarget = null;
             return null;
         }
-        SocketChannel data = s.passive.await(TIMEOUT_SECONDS);
+        SocketChannel data = s.passive != null ? s.passive.await(TIMEOUT_SECONDS) : connectActive(s.activeTarget);
         s.closePassive();
+        s.activeTarget = null;
         if (data == null) {
             s.reply("425 Can't open data connection.");
             return null;
@@ -96,6 +98,54 @@ final class DataConnections {
             }
         }
         return data;
+    }
+
+    /**
+     * PORT/EPRT: the server connects to the client (only ever the control connection's client address, checked when
+     * the command came); the client is still the TLS client on the data connection (RFC 4217).
+     */
+    private SocketChannel connectActive(InetSocketAddress target) throws InterruptedException {
+        var connected = new io.netty.bootstrap.Bootstrap().group(s.context.dataGroup())
+                .channel(io.netty.channel.socket.nio.NioSocketChannel.class)
+                .option(io.netty.channel.ChannelOption.AUTO_READ, false)
+                .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, TIMEOUT_SECONDS * 1000)
+                .handler(new io.netty.channel.ChannelInboundHandlerAdapter()).connect(target).await();
+        return connected.isSuccess() ? (SocketChannel) connected.channel() : null;
+    }
+
+    /**
+     * PORT h1,h2,h3,h4,p1,p2 and EPRT |1|address|port|: accepted only for the control connection's client address and
+     * an unprivileged port, so the server cannot be turned against a third host (RFC 2577 bounce attack).
+     */
+    void active(String argument, boolean extended) {
+        s.closePassive();
+        s.activeTarget = null;
+        InetSocketAddress target;
+        try {
+            if (extended) {
+                String[] parts = argument.substring(1).split(java.util.regex.Pattern.quote(argument.substring(0, 1)));
+                target = new InetSocketAddress(java.net.InetAddress.getByName(parts[1]), Integer.parseInt(parts[2]));
+            } else {
+                String[] n = argument.split(",");
+                if (n.length != 6) {
+                    throw new IllegalArgumentException(argument);
+                }
+                target = new InetSocketAddress(java.net.InetAddress.getByName(n[0] + "." + n[1] + "." + n[2] + "." + n[3]),
+                        Integer.parseInt(n[4].trim()) * 256 + Integer.parseInt(n[5].trim()));
+            }
+        } catch (RuntimeException | java.io.IOException e) {
+            s.reply("501 " + (extended ? "EPRT" : "PORT") + " parameter " + argument + " is not valid.");
+            return;
+        }
+        InetSocketAddress client = (InetSocketAddress) s.ctx.channel().remoteAddress();
+        if (!target.getAddress().equals(client.getAddress()) || target.getPort() < 1024) {
+            s.activity("EZYFS54I", "SECURE FAILED Reason=" + (extended ? "EPRT" : "PORT") + " to " + target
+                    + " refused (not the client's address or a privileged port)");
+            s.reply("504 Data connections go only to the client's own address and an unprivileged port.");
+            return;
+        }
+        s.activeTarget = target;
+        s.reply("200 Port request OK.");
     }
 
     /**

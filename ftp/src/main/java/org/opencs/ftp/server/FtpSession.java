@@ -130,15 +130,19 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
                     : "504 Data transfer mode " + argument + " is not supported");
             case "STRU" -> s.reply(argument.equalsIgnoreCase("F") ? "250 Data structure is File"
                     : "504-Structure " + argument + " is not supported\r\n504 Data structure remains File");
-            case "PASV" -> data.passive(false);
+            case "PASV" -> {
+                s.activeTarget = null;
+                data.passive(false);
+            }
             case "EPSV" -> {
                 if (argument.equalsIgnoreCase("ALL") || argument.isEmpty()) {
+                    s.activeTarget = null;
                     data.passive(true);
                 } else {
                     s.reply("522 Network protocol not supported. Use (1,2)");
                 }
             }
-            case "PORT", "EPRT" -> s.reply("502 Active data connections are not accepted: use PASV or EPSV.");
+            case "PORT", "EPRT" -> data.active(argument, command.equals("EPRT"));
             case "REST" -> restart(argument);
             case "ABOR" -> {
                 s.closePassive();

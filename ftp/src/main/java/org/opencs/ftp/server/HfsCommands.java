@@ -41,9 +41,15 @@ final class HfsCommands {
         return HfsPaths.allowed(s.user, target);
     }
 
+    /**
+     * CWD also passes through the directories above the user's home ("/", "/u"), so clients that walk a path one
+     * component at a time (lftp's mirror) reach it; nothing there can be listed or changed.
+     */
     void cwd(String argument) {
         String target = resolve(argument);
-        if (!allowed(target) || !Files.isDirectory(file(target))) {
+        String home = s.user.omvsHome();
+        boolean aboveHome = home != null && (target.equals("/") || home.startsWith(target + "/"));
+        if (!(allowed(target) || aboveHome) || !Files.isDirectory(file(target))) {
             s.reply("550 CWD cmd failed : EDC5129I No such file or directory.");
             return;
         }

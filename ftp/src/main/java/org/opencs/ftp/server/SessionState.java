@@ -31,6 +31,7 @@ final class SessionState {
     String renameFrom;
     long restartOffset;
     PassiveListener passive;
+    java.net.InetSocketAddress activeTarget;
     long bytesIn;
     long bytesOut;
 

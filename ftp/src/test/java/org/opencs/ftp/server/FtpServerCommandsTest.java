@@ -180,8 +180,91 @@ class FtpServerCommandsTest {
             assertThat(in.readLine()).startsWith("230 USER1 is logged on.");
             assertThat(in.readLine()).isEqualTo("550 RETR fails: /etc/passwd does not exist or is not accessible.");
             assertThat(in.readLine()).isEqualTo("550 CWD cmd failed : EDC5129I No such file or directory.");
-            assertThat(in.readLine()).isEqualTo("502 Active data connections are not accepted: use PASV or EPSV.");
+            assertThat(in.readLine()).isEqualTo("504 Data connections go only to the client's own address and an unprivileged port.");
             assertThat(in.readLine()).isEqualTo("221 Quit command received. Goodbye.");
+        }
+    }
+
+    @Test
+    void activeModeConnectsBackToTheClientOnly() throws Exception {
+        start("SECURE_FTP ALLOWED", "SECURE_DATACONN CLEAR");
+        Files.writeString(home("c.txt"), "active\n");
+        var result = ExternalCommand.run(dir, null, List.of("curl", "-sS", "-v", "--user", "USER1:user1pw", "-P", "127.0.0.1",
+                "-o", "c.txt", url("/c.txt")));
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.stderr()).containsPattern("> (EPRT|PORT) ").contains("< 200 Port request OK.");
+        assertThat(dir.resolve("c.txt")).hasContent("active\n");
+    }
+
+    @Test
+    void aDataConnectionFromAnotherAddressIsNotTaken() throws Exception {
+        start("SECURE_FTP ALLOWED", "SECURE_DATACONN CLEAR");
+        Files.writeString(home("d.txt"), "mine\n");
+        try (Socket control = new Socket("127.0.0.1", server.port())) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(control.getInputStream(), StandardCharsets.UTF_8));
+            OutputStream out = control.getOutputStream();
+            in.readLine();
+            in.readLine();
+            out.write("USER USER1\r\nPASS user1pw\r\nEPSV\r\n".getBytes(StandardCharsets.UTF_8));
+            in.readLine();
+            in.readLine();
+            String epsv = in.readLine();
+            int port = Integer.parseInt(epsv.replaceAll(".*\\(\\|\\|\\|(\\d+)\\|\\).*", "$1"));
+            // Another host (127.0.0.2 on the loopback) takes the passive port first: the server must not use it.
+            try (Socket intruder = new Socket()) {
+                intruder.bind(new java.net.InetSocketAddress("127.0.0.2", 0));
+                intruder.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+                intruder.setSoTimeout(5000);
+                out.write("RETR d.txt\r\n".getBytes(StandardCharsets.UTF_8));
+                assertThat(intruder.getInputStream().read()).isEqualTo(-1);
+                try (Socket own = new Socket("127.0.0.1", port)) {
+                    assertThat(in.readLine()).isEqualTo("125 Sending data set /u/user1/d.txt");
+                    assertThat(new String(own.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("mine\r\n");
+                }
+            }
+            assertThat(in.readLine()).isEqualTo("250 Transfer completed successfully.");
+        }
+    }
+
+    @Test
+    void wrongPasswordsRevokeTheUserAfterTheSetroptsLimit() throws Exception {
+        start("SECURE_FTP ALLOWED");
+        system.registry.options().set("PASSWORD.REVOKE", "3");
+        for (int i = 0; i < 3; i++) {
+            var wrong = ExternalCommand.run(dir, null, List.of("curl", "-sS", "-v", "--user", "USER1:wrong" + i, url("/")));
+            assertThat(wrong.stderr()).contains("< 530 PASS command failed");
+        }
+        var right = ExternalCommand.run(dir, null, List.of("curl", "-sS", "-v", "--user", "USER1:user1pw", url("/")));
+        assertThat(right.stderr()).contains("< 530 PASS command failed");
+        assertThat(system.registry.users().find("USER1").orElseThrow().revoked()).isTrue();
+    }
+
+    @Test
+    void anUploadCutOffMidwayLeavesThePreviousFile() throws Exception {
+        start("SECURE_FTP ALLOWED", "SECURE_DATACONN CLEAR", "FTPLOGGING TRUE");
+        Files.writeString(home("keep.txt"), "previous content\n");
+        try (Socket control = new Socket("127.0.0.1", server.port())) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(control.getInputStream(), StandardCharsets.UTF_8));
+            OutputStream out = control.getOutputStream();
+            in.readLine();
+            in.readLine();
+            out.write("USER USER1\r\nPASS user1pw\r\nTYPE I\r\nEPSV\r\n".getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 3; i++) {
+                in.readLine();
+            }
+            String epsv = in.readLine();
+            int port = Integer.parseInt(epsv.replaceAll(".*\\(\\|\\|\\|(\\d+)\\|\\).*", "$1"));
+            try (Socket data = new Socket("127.0.0.1", port)) {
+                out.write("STOR keep.txt\r\n".getBytes(StandardCharsets.UTF_8));
+                assertThat(in.readLine()).isEqualTo("125 Storing data set /u/user1/keep.txt");
+                data.getOutputStream().write(new byte[100_000]);
+                data.setSoLinger(true, 0); // close with a reset: the upload is cut off, not ended
+            }
+            assertThat(in.readLine()).startsWith("451 Transfer aborted: the data connection failed");
+        }
+        assertThat(home("keep.txt")).hasContent("previous content\n");
+        try (var files = Files.list(home(""))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("keep.txt");
         }
     }
 }
