@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.opencs.core.Ebcdic;
 import org.opencs.core.ZosException;
 import org.opencs.datasets.Catalog;
 import org.opencs.datasets.DatasetAccess;
@@ -22,6 +23,9 @@ import org.opencs.saf.resources.AccessLevel;
  * ALTER to create, delete or rename a data set.
  */
 final class DatasetCommands {
+    /** x'15', EBCDIC's new line: the record end of TYPE E. */
+    static final byte EBCDIC_NEW_LINE = 0x15;
+
     private final SessionState s;
     private final DataConnections data;
 
@@ -155,8 +159,7 @@ final class DatasetCommands {
             s.reply("550 RETR fails: " + name + ". User not authorized.");
             return;
         }
-        byte[] wire = s.ascii() ? NetworkAscii.encode(text(catalog, name, attributes.get()).getBytes(StandardCharsets.UTF_8))
-                : catalog.readBinary(name);
+        byte[] wire = wire(catalog, name, attributes.get());
         DatasetAttributes a = attributes.get();
         String format = (a.recfm().fixed() ? "FIXrecfm " : a.recfm().variable() ? "VARrecfm " : "UNDEFrecfm ") + a.lrecl();
         long sent = data.send("125 Sending data set " + name + " " + format, new ByteArrayInputStream(wire), null,
@@ -165,14 +168,39 @@ final class DatasetCommands {
                 sent >= 0 ? FtpReplies.TRANSFER_DONE : "426 Transfer aborted.");
     }
 
-    /** Records as text; fixed records keep their trailing blanks only under SITE TRAILINGBLANKS. */
-    private String text(Catalog catalog, DatasetName name, DatasetAttributes attributes) {
-        if (!(attributes.recfm().fixed() && s.site.trailingBlanks)) {
-            return catalog.readText(name);
+    /**
+     * The data set as the transfer type and structure want it: TYPE A lines (CRLF), TYPE E records ending in x'15'
+     * (the EBCDIC new line), TYPE I the records' bytes; under STRU R each record marked instead. Fixed records lose
+     * their trailing blanks unless SITE TRAILINGBLANKS or STRU R.
+     */
+    private byte[] wire(Catalog catalog, DatasetName name, DatasetAttributes attributes) {
+        boolean strip = attributes.recfm().fixed() && !s.site.trailingBlanks && !s.recordStructure;
+        List<byte[]> records = new ArrayList<>();
+        for (byte[] record : catalog.readRecords(name)) {
+            byte[] r = strip ? stripBlanks(record) : record;
+            records.add(s.type == 'A' ? Ebcdic.decode(r).getBytes(StandardCharsets.UTF_8) : r);
         }
-        StringBuilder out = new StringBuilder();
-        catalog.readRecords(name).forEach(r -> out.append(org.opencs.core.Ebcdic.decode(r)).append('\n'));
-        return out.toString();
+        if (s.recordStructure) {
+            return RecordStructure.encode(records);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] record : records) {
+            out.writeBytes(record);
+            if (s.type == 'A') {
+                out.writeBytes(new byte[] {'\r', '\n'});
+            } else if (s.type == 'E') {
+                out.write(EBCDIC_NEW_LINE);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] stripBlanks(byte[] record) {
+        int end = record.length;
+        while (end > 0 && record[end - 1] == Ebcdic.BLANK) {
+            end--;
+        }
+        return java.util.Arrays.copyOf(record, end);
     }
 
     /**
@@ -231,10 +259,20 @@ final class DatasetCommands {
         }
     }
 
-    /** Writes the upload as records; true when a line had to be cut (SITE TRUNCATE). */
+    /**
+     * Writes the upload as records; true when a line had to be cut (SITE TRUNCATE). TYPE A and E uploads are lines of
+     * text (CRLF or x'15' ends, or STRU R records) that go through the LRECL rules; TYPE I is cut into records as the
+     * format allows, or taken record by record under STRU R.
+     */
     private boolean write(Catalog catalog, DatasetName name, byte[] content, boolean append) {
         DatasetAttributes a = catalog.attributes(name.withoutMember()).orElseThrow();
-        if (!s.ascii()) {
+        if (s.type == 'I') {
+            if (s.recordStructure) {
+                List<byte[]> records = new ArrayList<>(append ? catalog.readRecords(name) : List.of());
+                records.addAll(RecordStructure.decode(content));
+                catalog.writeRecords(name, records);
+                return false;
+            }
             byte[] all = content;
             if (append) {
                 ByteArrayOutputStream joined = new ByteArrayOutputStream();
@@ -248,7 +286,7 @@ final class DatasetCommands {
         int max = a.recfm() == RecordFormat.U ? Math.max(a.lrecl(), a.blksize()) : a.recfm().maxData(a.lrecl());
         List<String> lines = new ArrayList<>(append ? catalog.readText(name).lines().toList() : List.of());
         boolean truncated = false;
-        for (String line : new String(NetworkAscii.decode(content), StandardCharsets.UTF_8).lines().toList()) {
+        for (String line : incomingLines(content)) {
             if (line.length() <= max || !(s.site.wrapRecord || s.site.truncate)) {
                 lines.add(line);
             } else if (s.site.wrapRecord) {
@@ -262,6 +300,28 @@ final class DatasetCommands {
         }
         catalog.writeText(name, lines.isEmpty() ? "" : String.join("\n", lines) + "\n");
         return truncated;
+    }
+
+    private List<String> incomingLines(byte[] content) {
+        if (s.recordStructure) {
+            return RecordStructure.decode(content).stream()
+                    .map(r -> s.type == 'E' ? Ebcdic.decode(r) : new String(r, StandardCharsets.UTF_8)).toList();
+        }
+        if (s.type == 'E') {
+            List<String> lines = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i < content.length; i++) {
+                if (content[i] == EBCDIC_NEW_LINE) {
+                    lines.add(Ebcdic.decode(java.util.Arrays.copyOfRange(content, start, i)));
+                    start = i + 1;
+                }
+            }
+            if (start < content.length) {
+                lines.add(Ebcdic.decode(java.util.Arrays.copyOfRange(content, start, content.length)));
+            }
+            return lines;
+        }
+        return new String(NetworkAscii.decode(content), StandardCharsets.UTF_8).lines().toList();
     }
 
     private static void removeIfCreated(Catalog catalog, DatasetName name, boolean created) {

@@ -128,8 +128,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             case "TYPE" -> type(argument);
             case "MODE" -> s.reply(argument.equalsIgnoreCase("S") ? "200 Data transfer mode is Stream"
                     : "504 Data transfer mode " + argument + " is not supported");
-            case "STRU" -> s.reply(argument.equalsIgnoreCase("F") ? "250 Data structure is File"
-                    : "504-Structure " + argument + " is not supported\r\n504 Data structure remains File");
+            case "STRU" -> structure(argument);
             case "PASV" -> {
                 s.activeTarget = null;
                 data.passive(false);
@@ -227,10 +226,29 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         } else if (t.startsWith("I") || t.equals("L 8") || t.equals("L")) {
             s.type = 'I';
             s.reply(FtpReplies.TYPE_IMAGE);
-        } else if (t.startsWith("E") || t.startsWith("L")) {
-            s.reply("504-TYPE has unsupported format " + argument + "\r\n504 Type remains " + (s.ascii() ? "Ascii" : "Image"));
+        } else if (t.startsWith("E")) {
+            s.type = 'E';
+            s.reply("200 Representation type is Ebcdic NonPrint");
+        } else if (t.startsWith("L")) {
+            s.reply("504-TYPE has unsupported format " + argument + "\r\n504 Type remains " + typeName());
         } else {
-            s.reply("501-unknown type  " + argument + "\r\n501 Type remains " + (s.ascii() ? "Ascii" : "Image"));
+            s.reply("501-unknown type  " + argument + "\r\n501 Type remains " + typeName());
+        }
+    }
+
+    private String typeName() {
+        return s.type == 'A' ? "Ascii" : s.type == 'E' ? "Ebcdic" : "Image";
+    }
+
+    /** STRU F (file) and R (record: for data sets, see {@link RecordStructure}); P is not implemented, as on z/OS. */
+    private void structure(String argument) {
+        String a = argument.trim().toUpperCase(Locale.ROOT);
+        if (a.equals("F") || a.equals("R")) {
+            s.recordStructure = a.equals("R");
+            s.reply("250 Data structure is " + (s.recordStructure ? "Record" : "File"));
+        } else {
+            s.reply("504-" + (a.equals("P") ? "Page structure not implemented" : "Structure " + argument + " is not supported")
+                    + "\r\n504 Data structure remains " + (s.recordStructure ? "Record" : "File"));
         }
     }
 

@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
  * so an interrupted STOR or APPE leaves the previous content as it was.
  */
 final class HfsCommands {
+    private static final String RECORDS_FOR_DATA_SETS = "550 Record structure (STRU R) is supported for MVS data sets only.";
     private static final DateTimeFormatter MDTM = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private final SessionState s;
@@ -86,7 +87,12 @@ final class HfsCommands {
             s.reply("550 RETR fails: " + target + " does not exist or is not accessible.");
             return;
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        if (s.recordStructure) {
+            s.reply(RECORDS_FOR_DATA_SETS);
+            return;
+        }
+        try (InputStream in = s.type == 'E' ? new java.io.ByteArrayInputStream(toEbcdic(Files.readAllBytes(file)))
+                : Files.newInputStream(file)) {
             in.skipNBytes(Math.min(offset, Files.size(file)));
             long sent = data.send("125 Sending data set " + target, in, s.ascii() ? NetworkAscii.encoder() : null,
                     FtpReplies.TRANSFER_DONE);
@@ -107,6 +113,10 @@ final class HfsCommands {
         long offset = takeRestart();
         if (!allowed(target) || Files.isDirectory(file) || !Files.isDirectory(file.getParent())) {
             s.reply("550 " + command + " fails: " + target + " cannot be written.");
+            return;
+        }
+        if (s.recordStructure) {
+            s.reply(RECORDS_FOR_DATA_SETS);
             return;
         }
         Path temp = null;
@@ -138,6 +148,9 @@ final class HfsCommands {
                 TransferRecords.write(s, "HFS filename", target, command, received, "451 Transfer aborted.");
                 return;
             }
+            if (s.type == 'E') {
+                Files.write(temp, fromEbcdic(Files.readAllBytes(temp), keep && Files.isRegularFile(file) ? offsetOrSize(file, offset) : 0));
+            }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             temp = null;
             s.bytesIn += received;
@@ -158,6 +171,41 @@ final class HfsCommands {
                 }
             }
         }
+    }
+
+    private static long offsetOrSize(Path file, long offset) throws IOException {
+        return offset > 0 ? offset : Files.size(file);
+    }
+
+    /** TYPE E: text lines as EBCDIC (IBM-1047), each ended by x'15'. */
+    private static byte[] toEbcdic(byte[] text) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (String line : new String(text, StandardCharsets.UTF_8).split("\n", -1)) {
+            out.writeBytes(org.opencs.core.Ebcdic.encode(line));
+            out.write(DatasetCommands.EBCDIC_NEW_LINE);
+        }
+        byte[] all = out.toByteArray();
+        // the split leaves an empty last piece after a final line end: drop its x'15'
+        return text.length > 0 && text[text.length - 1] == '\n' ? java.util.Arrays.copyOf(all, all.length - 1) : all;
+    }
+
+    /** The inverse of {@link #toEbcdic}, for the bytes after {@code kept} (the part of the file an APPE or REST kept). */
+    private static byte[] fromEbcdic(byte[] content, long kept) {
+        int k = (int) Math.min(kept, content.length);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(content, 0, k);
+        int start = k;
+        for (int i = k; i < content.length; i++) {
+            if (content[i] == DatasetCommands.EBCDIC_NEW_LINE) {
+                out.writeBytes(org.opencs.core.Ebcdic.decode(java.util.Arrays.copyOfRange(content, start, i))
+                        .getBytes(StandardCharsets.UTF_8));
+                out.write('\n');
+                start = i + 1;
+            }
+        }
+        out.writeBytes(org.opencs.core.Ebcdic.decode(java.util.Arrays.copyOfRange(content, start, content.length))
+                .getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
     }
 
     private long takeRestart() {

@@ -25,6 +25,7 @@ final class SessionState {
     boolean pbsz;
     boolean protectData;
     char type = 'A';
+    boolean recordStructure;
     String cwd = "/";
     boolean mvs;
     String prefix = "";

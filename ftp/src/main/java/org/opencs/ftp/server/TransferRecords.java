@@ -13,7 +13,7 @@ final class TransferRecords {
         s.activity("EZYFS67I", "ALLOC OK Use " + kind + "=" + target);
         s.activity("EZYFS77I", "DEALL OK Release " + kind + "=" + target);
         s.activity("EZYFS82I", "TRANS " + kind + "=" + target);
-        s.activity("EZYFS84I", "TRANS Stru=F Mode=S Type=" + s.type + " " + direction + "=" + Math.max(0, bytes) + " bytes");
+        s.activity("EZYFS84I", "TRANS Stru=" + (s.recordStructure ? "R" : "F") + " Mode=S Type=" + s.type + " " + direction + "=" + Math.max(0, bytes) + " bytes");
         s.activity("EZYFS80I", "TRANS Reply=" + replyText);
         s.context.registry().audit().record(s.context.registry().clock().instant(), "FTP_TRANSFER", Map.of(
                 "session", s.sessionId, "user", s.user.userid(), "file", target, "direction", command,

@@ -267,4 +267,60 @@ class FtpServerCommandsTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("keep.txt");
         }
     }
+
+    @Test
+    void ebcdicAndRecordStructureTransfersOfDataSets() throws Exception {
+        start("SECURE_FTP ALLOWED", "SECURE_DATACONN CLEAR", "STARTDIRECTORY MVS");
+        byte[] ebcdicRecords = RecordStructureBytes.records(org.opencs.core.Ebcdic.encode("FIRST RECORD"),
+                org.opencs.core.Ebcdic.encode("SECOND"));
+        try (RawFtp ftp = new RawFtp(server.port())) {
+            ftp.send("USER USER1");
+            assertThat(ftp.send("PASS user1pw")).startsWith("230 USER1 is logged on.  Working directory is \"USER1.\".");
+            assertThat(ftp.send("SITE RECFM=FB LRECL=20 BLKSIZE=200")).isEqualTo("200 SITE command was accepted");
+            assertThat(ftp.send("TYPE E")).isEqualTo("200 Representation type is Ebcdic NonPrint");
+            assertThat(ftp.send("STRU R")).isEqualTo("250 Data structure is Record");
+            assertThat(ftp.upload("STOR RECS", ebcdicRecords)).isEqualTo("250 Transfer completed successfully.");
+            // Record structure keeps the blanks of fixed records; TYPE A stream structure drops them.
+            assertThat(ftp.send("TYPE A")).isEqualTo("200 Representation type is Ascii NonPrint");
+            String[] records = ftp.download("RETR RECS");
+            assertThat(records[1]).isEqualTo("250 Transfer completed successfully.");
+            assertThat(records[0]).isEqualTo("FIRST RECORD        \u00ff\u0001SECOND              \u00ff\u0001\u00ff\u0002");
+            assertThat(ftp.send("STRU F")).isEqualTo("250 Data structure is File");
+            assertThat(ftp.download("RETR RECS")[0]).isEqualTo("FIRST RECORD\r\nSECOND\r\n");
+            assertThat(ftp.send("TYPE E")).startsWith("200");
+            assertThat(ftp.download("RETR RECS")[0]).isEqualTo(new String(org.opencs.core.Ebcdic.encode("FIRST RECORD"),
+                    StandardCharsets.ISO_8859_1) + "\u0015" + new String(org.opencs.core.Ebcdic.encode("SECOND"),
+                    StandardCharsets.ISO_8859_1) + "\u0015");
+            assertThat(ftp.send("STRU P")).startsWith("504-Page structure not implemented");
+            // TYPE E on a z/OS UNIX file: EBCDIC lines ended by x'15' on the wire, UTF-8 lines on disk.
+            byte[] ebcdicText = RecordStructureBytes.lines(org.opencs.core.Ebcdic.encode("AB"), org.opencs.core.Ebcdic.encode("CD"));
+            assertThat(ftp.upload("STOR /u/user1/e.txt", ebcdicText)).isEqualTo("250 Transfer completed successfully.");
+            assertThat(home("e.txt")).hasContent("AB\nCD\n");
+            assertThat(ftp.download("RETR /u/user1/e.txt")[0].getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(ebcdicText);
+        }
+    }
+
+    /** Builds STRU R bytes independently of the server's encoder: record, x'FF01', ..., x'FF02'. */
+    private static final class RecordStructureBytes {
+        static byte[] lines(byte[]... lines) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            for (byte[] l : lines) {
+                out.writeBytes(l);
+                out.write(0x15);
+            }
+            return out.toByteArray();
+        }
+
+        static byte[] records(byte[]... records) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            for (byte[] r : records) {
+                out.writeBytes(r);
+                out.write(0xFF);
+                out.write(0x01);
+            }
+            out.write(0xFF);
+            out.write(0x02);
+            return out.toByteArray();
+        }
+    }
 }

@@ -1,0 +1,80 @@
+package org.opencs.ftp.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/** A bare FTP control connection for tests that need exact bytes: one command, its reply lines, clear data connections. */
+final class RawFtp implements AutoCloseable {
+    private final Socket control;
+    private final BufferedReader in;
+    private final OutputStream out;
+
+    RawFtp(int port) throws IOException {
+        control = new Socket("127.0.0.1", port);
+        control.setSoTimeout(30_000);
+        in = new BufferedReader(new InputStreamReader(control.getInputStream(), StandardCharsets.UTF_8));
+        out = control.getOutputStream();
+        reply();
+    }
+
+    /** The whole reply (all lines of a multi-line one, joined with \n). */
+    String reply() throws IOException {
+        StringBuilder text = new StringBuilder(in.readLine());
+        if (text.length() > 3 && text.charAt(3) == '-') {
+            String end = text.substring(0, 3) + " ";
+            String line;
+            do {
+                line = in.readLine();
+                text.append('\n').append(line);
+            } while (!line.startsWith(end));
+        }
+        return text.toString();
+    }
+
+    String send(String command) throws IOException {
+        out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        return reply();
+    }
+
+    /** EPSV, then the command; returns the bytes the server sent on the data connection and the final reply. */
+    String[] download(String command) throws IOException {
+        Socket data = passive();
+        String start = send(command);
+        if (!start.startsWith("1")) {
+            data.close();
+            return new String[] {null, start};
+        }
+        byte[] bytes = data.getInputStream().readAllBytes();
+        data.close();
+        return new String[] {new String(bytes, StandardCharsets.ISO_8859_1), reply()};
+    }
+
+    /** EPSV, the command, {@code bytes} on the data connection, then the final reply. */
+    String upload(String command, byte[] bytes) throws IOException {
+        Socket data = passive();
+        String start = send(command);
+        if (!start.startsWith("1")) {
+            data.close();
+            return start;
+        }
+        data.getOutputStream().write(bytes);
+        data.close();
+        return reply();
+    }
+
+    private Socket passive() throws IOException {
+        String epsv = send("EPSV");
+        int port = Integer.parseInt(epsv.replaceAll(".*\\(\\|\\|\\|(\\d+)\\|\\).*", "$1"));
+        return new Socket("127.0.0.1", port);
+    }
+
+    @Override
+    public void close() throws IOException {
+        control.close();
+    }
+}
