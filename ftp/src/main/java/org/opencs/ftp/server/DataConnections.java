@@ -1,6 +1,5 @@
 package org.opencs.ftp.server;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.socket.SocketChannel;
@@ -21,7 +20,7 @@ import org.opencs.ftp.config.FtpData;
  */
 final class DataConnections {
     static final int TIMEOUT_SECONDS = 30;
-    private static final int CHUNK = 64 * 1024;
+    private static final int CHUNK = 256 * 1024;
 
     private final SessionState s;
 
@@ -180,41 +179,55 @@ final class DataConnections {
                     && control.getCipherSuite().equals(data.getCipherSuite()));
     }
 
-    /** Streams {@code content} between the start and done replies; the bytes sent, or -1 when nothing could be. */
+    /**
+     * Streams {@code content} between the start and done replies; the bytes sent, or -1 when nothing could be. The
+     * data connection's event loop pulls the chunks itself as the socket drains (ChunkedWriteHandler), so the file is
+     * read, converted and encrypted without a hand-off per chunk.
+     */
     long send(String start, InputStream content, NetworkAscii ascii, String done) {
         try {
             SocketChannel data = open(null, start);
             if (data == null) {
                 return -1;
             }
-            long sent = 0;
-            byte[] buffer = new byte[CHUNK];
-            ChannelFuture last = null;
-            for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
-                byte[] wire = ascii == null ? Arrays.copyOf(buffer, n) : ascii.convert(buffer, 0, n, false);
-                last = data.writeAndFlush(Unpooled.wrappedBuffer(wire));
-                sent += wire.length;
-                if (!data.isWritable()) {
-                    last.await();
-                }
-                if (!data.isActive()) {
-                    s.reply("426 Connection closed; transfer aborted.");
-                    return -1;
-                }
-            }
-            if (last != null) {
-                last.await();
+            CountingInput counted = new CountingInput(ascii == null ? content : ascii.encoding(content));
+            data.pipeline().addLast(new io.netty.handler.stream.ChunkedWriteHandler());
+            ChannelFuture written = data.writeAndFlush(new io.netty.handler.stream.ChunkedStream(counted, CHUNK)).await();
+            if (!written.isSuccess()) {
+                data.close();
+                s.reply("426 Connection closed; transfer aborted.");
+                return -1;
             }
             data.close().await();
-            s.bytesOut += sent;
+            s.bytesOut += counted.count;
             s.reply(done);
-            return sent;
-        } catch (IOException e) {
-            s.reply("451 Transfer aborted: " + e.getMessage());
-            return -1;
+            return counted.count;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
+        }
+    }
+
+    /** Counts what the chunked writer read (after TYPE A conversion: the bytes on the wire). */
+    private static final class CountingInput extends java.io.FilterInputStream {
+        long count;
+
+        CountingInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b >= 0 ? 1 : 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count += Math.max(0, n);
+            return n;
         }
     }
 }

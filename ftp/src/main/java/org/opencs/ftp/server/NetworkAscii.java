@@ -59,4 +59,44 @@ final class NetworkAscii {
         }
         return out.toByteArray();
     }
+
+    /** {@code in} as this converter's output, for streaming a download. */
+    java.io.InputStream encoding(java.io.InputStream in) {
+        NetworkAscii self = this;
+        return new java.io.InputStream() {
+            private byte[] pending = new byte[0];
+            private int position;
+            private boolean ended;
+
+            @Override
+            public int read() throws java.io.IOException {
+                byte[] one = new byte[1];
+                int n = read(one, 0, 1);
+                return n < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                while (position >= pending.length) {
+                    if (ended) {
+                        return -1;
+                    }
+                    byte[] chunk = new byte[Math.max(len, 8192)];
+                    int n = in.read(chunk);
+                    ended = n < 0;
+                    pending = self.convert(chunk, 0, Math.max(0, n), ended);
+                    position = 0;
+                }
+                int count = Math.min(len, pending.length - position);
+                System.arraycopy(pending, position, b, off, count);
+                position += count;
+                return count;
+            }
+
+            @Override
+            public void close() throws java.io.IOException {
+                in.close();
+            }
+        };
+    }
 }
