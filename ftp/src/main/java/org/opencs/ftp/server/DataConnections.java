@@ -21,6 +21,7 @@ import org.opencs.ftp.config.FtpData;
 final class DataConnections {
     static final int TIMEOUT_SECONDS = 30;
     private static final int CHUNK = 256 * 1024;
+    private static final io.netty.buffer.ByteBufAllocator HEAP = new io.netty.buffer.PooledByteBufAllocator(false);
 
     private final SessionState s;
 
@@ -191,6 +192,8 @@ final class DataConnections {
                 return -1;
             }
             CountingInput counted = new CountingInput(ascii == null ? content : ascii.encoding(content));
+            // Heap buffers: the JDK's TLS engine encrypts from and into arrays, so direct buffers would be copied twice.
+            data.config().setAllocator(HEAP);
             data.pipeline().addLast(new io.netty.handler.stream.ChunkedWriteHandler());
             ChannelFuture written = data.writeAndFlush(new io.netty.handler.stream.ChunkedStream(counted, CHUNK)).await();
             if (!written.isSuccess()) {
