@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * RETR and STOR throughput over FTPS (PROT P) with curl as the client: OpenCS against Debian's vsftpd set up the
  * same way on the same machine (TLS required on control and data, session reuse required), in the same run, each
- * transfer timed end to end (curl start to exit). Prints MB/s per round, the medians and the ratio.
+ * transfer timed end to end (curl start to exit), after one unrecorded warm-up round for the JIT. Prints MB/s per
+ * round, the medians and the ratio.
  *
  * <p>{@code java -cp bench/target/benchmarks.jar org.opencs.bench.FtpThroughputBenchmark [MiB] [rounds]}
  */
@@ -47,6 +48,10 @@ public final class FtpThroughputBenchmark {
             List<Double> oStor = new ArrayList<>();
             List<Double> vStor = new ArrayList<>();
             System.out.printf(Locale.ROOT, "%d MiB over FTPS (PROT P), curl %s%n", mib, curlVersion());
+            // One unrecorded round first: the JIT compiles OpenCS's TLS and transfer paths during it.
+            rate(mib, dir, FtpBenchSystem.USER + ":" + FtpBenchSystem.PASSWORD, "-o", "/dev/null", opencs + "big.bin");
+            rate(mib, dir, FtpBenchSystem.USER + ":" + FtpBenchSystem.PASSWORD, "-T", big.toString(), opencs + "warm.bin");
+            Files.deleteIfExists(system.home("warm.bin"));
             for (int round = 1; round <= rounds; round++) {
                 oRetr.add(rate(mib, dir, FtpBenchSystem.USER + ":" + FtpBenchSystem.PASSWORD, "-o", "/dev/null", opencs + "big.bin"));
                 vRetr.add(rate(mib, dir, "anonymous:", "-o", "/dev/null", vs + "big.bin"));
