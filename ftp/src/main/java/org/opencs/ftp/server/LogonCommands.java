@@ -23,14 +23,17 @@ final class LogonCommands {
     }
 
     /**
-     * USER. SECURE_FTP REQUIRED refuses it before AUTH; SECURE_LOGIN REQUIRED needs a client certificate the key ring
+     * USER. SECURE_FTP REQUIRED (or SECURE_CTRLCONN SAFE/PRIVATE) refuses it before AUTH; SECURE_LOGIN REQUIRED needs a client certificate the key ring
      * trusts; VERIFY_USER also needs it to map to this user ID; with SECURE_PASSWORD OPTIONAL such a user is logged
      * on without a password.
      */
     void user(String argument) {
         FtpData config = s.context.config();
-        if (config.secureFtp() == FtpData.SecureFtp.REQUIRED && !s.tls) {
-            s.activity("EZYFS54I", "SECURE FAILED Reason=USER before AUTH while SECURE_FTP REQUIRED");
+        boolean tlsRequired = config.secureFtp() == FtpData.SecureFtp.REQUIRED
+                || config.secureCtrlconn() != FtpData.Protection.CLEAR;
+        if (tlsRequired && !s.tls) {
+            s.activity("EZYFS54I", "SECURE FAILED Reason=USER before AUTH while SECURE_FTP REQUIRED or SECURE_CTRLCONN "
+                    + config.secureCtrlconn());
             s.reply("530 USER command rejected: the server requires AUTH TLS first.");
             return;
         }

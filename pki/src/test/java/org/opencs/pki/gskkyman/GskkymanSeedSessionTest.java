@@ -16,24 +16,14 @@ import org.opencs.testkit.ExternalCommand.Result;
 
 /** The seed's own gskkyman session ("Self-signed Server Certificate using gskkyman"), answer by answer. */
 class GskkymanSeedSessionTest {
-    static final String[] SEED_ANSWERS = {
-        "1", "abckey.kdb", "xxxxxx", "xxxxxx", "", "",  // create database, default expiration and record length
-        "",                                              // Press ENTER to continue.
-        "6", "5", "mvs098_self_signed",                  // self-signed, end user 2048-bit RSA
-        "MVS098 self signed server certificate", "z/OS CS development", "IBM", "Raleigh", "NC", "US", "1000",
-        "",                                              // Certificate created. Press ENTER
-        "1", "1", "3", "",                               // manage keys, label 1, set key as default
-        "6", "2", "mvs098_self_signed.crt", "",          // export Base64 ASN.1 DER
-        "", "0",                                         // back to the list, back to the Key Management Menu
-        "10", "",                                        // store database password
-        "0"};                                            // exit program
+                                           // exit program
 
     @TempDir
     Path dir;
 
     @Test
     void seedSessionProducesTheSeedsFilesAndCertificate() throws Exception {
-        GskkymanSession.Outcome outcome = GskkymanSession.interactive(dir, SEED_ANSWERS);
+        GskkymanSession.Outcome outcome = GskkymanSession.interactive(dir, GskkymanSession.SEED_ANSWERS);
         String t = outcome.transcript();
         assertThat(outcome.exitCode()).isZero();
         assertThat(t).contains("Key database " + dir.resolve("abckey.kdb") + " created.")

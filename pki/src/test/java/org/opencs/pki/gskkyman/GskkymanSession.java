@@ -11,8 +11,25 @@ import java.time.Clock;
 import java.util.List;
 
 /** Runs gskkyman in-process with piped answers (one per line), as an administrator's script would. */
-final class GskkymanSession {
-    record Outcome(int exitCode, String transcript) {
+public final class GskkymanSession {
+    /**
+     * The seed's gskkyman session: abckey.kdb with a 2048-bit self-signed server certificate as its default key,
+     * exported to mvs098_self_signed.crt, the password stashed in abckey.sth.
+     */
+    public static final java.util.List<String> SEED_SESSION = java.util.List.of(
+            "1", "abckey.kdb", "xxxxxx", "xxxxxx", "", "",  // create database, default expiration and record length
+            "",                                              // Press ENTER to continue.
+            "6", "5", "mvs098_self_signed",                  // self-signed, end user 2048-bit RSA
+            "MVS098 self signed server certificate", "z/OS CS development", "IBM", "Raleigh", "NC", "US", "1000",
+            "",                                              // Certificate created. Press ENTER
+            "1", "1", "3", "",                               // manage keys, label 1, set key as default
+            "6", "2", "mvs098_self_signed.crt", "",          // export Base64 ASN.1 DER
+            "", "0",                                         // back to the list, back to the Key Management Menu
+            "10", "",                                        // store database password
+            "0");                                            // exit program
+    static final String[] SEED_ANSWERS = SEED_SESSION.toArray(new String[0]);
+
+    public record Outcome(int exitCode, String transcript) {
     }
 
     private GskkymanSession() {
@@ -28,7 +45,7 @@ final class GskkymanSession {
         return new Outcome(code, out.toString(StandardCharsets.UTF_8));
     }
 
-    static Outcome interactive(Path workingDirectory, String... answers) {
+    public static Outcome interactive(Path workingDirectory, String... answers) {
         return run(workingDirectory, List.of(answers), List.of());
     }
 }
