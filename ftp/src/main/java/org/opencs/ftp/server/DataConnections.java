@@ -186,25 +186,44 @@ final class DataConnections {
      * read, converted and encrypted without a hand-off per chunk.
      */
     long send(String start, InputStream content, NetworkAscii ascii, String done) {
+        CountingInput counted = new CountingInput(ascii == null ? content : ascii.encoding(content));
+        if (send(start, new io.netty.handler.stream.ChunkedStream(counted, CHUNK), done) < 0) {
+            return -1;
+        }
+        s.bytesOut += counted.count;
+        return counted.count;
+    }
+
+    /** A binary download of a z/OS UNIX file from {@code offset}: read straight into the connection's buffers. */
+    long sendFile(String start, java.nio.channels.FileChannel file, long offset, String done) throws IOException {
+        long length = Math.max(0, file.size() - offset);
+        if (send(start, new io.netty.handler.stream.ChunkedNioFile(file, offset, length, CHUNK), done) < 0) {
+            return -1;
+        }
+        s.bytesOut += length;
+        return length;
+    }
+
+    private long send(String start, io.netty.handler.stream.ChunkedInput<io.netty.buffer.ByteBuf> chunks, String done) {
         try {
             SocketChannel data = open(null, start);
             if (data == null) {
                 return -1;
             }
-            CountingInput counted = new CountingInput(ascii == null ? content : ascii.encoding(content));
-            // Heap buffers: the JDK's TLS engine encrypts from and into arrays, so direct buffers would be copied twice.
-            data.config().setAllocator(HEAP);
+            if (!io.netty.handler.ssl.OpenSsl.isAvailable()) {
+                // Heap buffers for the JDK's TLS engine, which encrypts from and into arrays; BoringSSL wants direct ones.
+                data.config().setAllocator(HEAP);
+            }
             data.pipeline().addLast(new io.netty.handler.stream.ChunkedWriteHandler());
-            ChannelFuture written = data.writeAndFlush(new io.netty.handler.stream.ChunkedStream(counted, CHUNK)).await();
+            ChannelFuture written = data.writeAndFlush(chunks).await();
             if (!written.isSuccess()) {
                 data.close();
                 s.reply("426 Connection closed; transfer aborted.");
                 return -1;
             }
             data.close().await();
-            s.bytesOut += counted.count;
             s.reply(done);
-            return counted.count;
+            return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;

@@ -51,7 +51,7 @@ public final class FtpServer implements AutoCloseable {
         org.opencs.pki.tls.KeyRing ring = config.tlsEnabled() || tlsPort >= 0 ? keyRing(config, registry) : null;
         java.util.List<String> protocols = config.secureSessionReuse() == FtpData.SessionReuse.REQUIRED
                 ? java.util.List.of("TLSv1.2") : SystemSsl.DEFAULT_PROTOCOLS;
-        SslContext tls = ring == null ? null : SystemSsl.server(ring, clientAuth(config), protocols);
+        SslContext tls = ring == null ? null : SystemSsl.fastServer(ring, clientAuth(config), protocols);
         FtpActivityLog activity = new FtpActivityLog(registry.home().logs().resolve("ftp-activity.log"), registry.clock(),
                 config.ftpLogging());
         FtpSessionContext context = new FtpSessionContext(config, registry, tls, workers, activity);

@@ -91,6 +91,16 @@ final class HfsCommands {
             s.reply(RECORDS_FOR_DATA_SETS);
             return;
         }
+        if (s.type == 'I') {
+            try (var channel = java.nio.channels.FileChannel.open(file)) {
+                long sent = data.sendFile("125 Sending data set " + target, channel, offset, FtpReplies.TRANSFER_DONE);
+                TransferRecords.write(s, "HFS filename", target, "RETR", sent,
+                        sent >= 0 ? FtpReplies.TRANSFER_DONE : "426 Transfer aborted.");
+            } catch (IOException e) {
+                s.reply("550 RETR fails: " + e.getMessage());
+            }
+            return;
+        }
         try (InputStream in = s.type == 'E' ? new java.io.ByteArrayInputStream(toEbcdic(Files.readAllBytes(file)))
                 : Files.newInputStream(file)) {
             in.skipNBytes(Math.min(offset, Files.size(file)));
