@@ -1,0 +1,15 @@
+package org.opencs.tn3270.apps;
+
+import java.util.Map;
+import org.opencs.tn3270.datastream.Aid;
+import org.opencs.tn3270.datastream.Screen;
+
+/**
+ * One step of a host application, in the spirit of go3270: the screen it shows, and what comes next once the user
+ * pressed a key with these values in the named input fields. Returning null ends the session.
+ */
+public interface Transaction {
+    Screen screen();
+
+    Transaction next(Aid aid, Map<String, String> values);
+}

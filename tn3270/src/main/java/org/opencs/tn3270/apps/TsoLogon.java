@@ -1,0 +1,131 @@
+package org.opencs.tn3270.apps;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.opencs.saf.Registry;
+import org.opencs.saf.users.Authenticator;
+import org.opencs.saf.users.LogonResult;
+import org.opencs.tn3270.datastream.Aid;
+import org.opencs.tn3270.datastream.Field;
+import org.opencs.tn3270.datastream.Screen;
+
+/**
+ * The TSO/E logon panel: user ID (prefilled when known), password or PassTicket for the TSO application, and a new
+ * password when the current one has expired; RACF's and TSO's messages for what goes wrong. PF3 ends the session.
+ */
+public final class TsoLogon implements Transaction {
+    private final Registry registry;
+    private final String applid;
+    private final String userid;
+    private final String message;
+
+    public TsoLogon(Registry registry, String applid, String userid, String message) {
+        this.registry = registry;
+        this.applid = applid;
+        this.userid = userid == null ? "" : userid;
+        this.message = message;
+    }
+
+    @Override
+    public Screen screen() {
+        List<Field> fields = new ArrayList<>();
+        fields.add(Field.title(0, 1, "------------------------------- TSO/E LOGON -----------------------------------"));
+        fields.add(Field.text(3, 1, "Enter LOGON parameters below:"));
+        fields.add(Field.text(5, 1, "Userid    ===>"));
+        fields.add(Field.input(5, 16, 8, "userid", userid));
+        fields.add(Field.text(7, 1, "Password  ===>"));
+        fields.add(Field.hiddenInput(7, 16, 8, "password"));
+        fields.add(Field.text(9, 1, "New Password ===>"));
+        fields.add(Field.hiddenInput(9, 19, 8, "newpassword"));
+        fields.add(Field.text(11, 1, "Procedure ===> IKJACCNT      Size ===> 4096"));
+        fields.add(Field.text(22, 1, "PF1/PF13 ==> Help    PF3/PF15 ==> Logoff    PA1 ==> Attention"));
+        if (message != null) {
+            fields.add(Field.title(20, 1, message));
+        }
+        return Screen.of(fields, userid.isEmpty() ? 5 : 7, 16);
+    }
+
+    @Override
+    public Transaction next(Aid aid, Map<String, String> values) {
+        if (aid == Aid.PF3 || aid == Aid.PF15) {
+            return null;
+        }
+        if (aid != Aid.ENTER) {
+            return this;
+        }
+        String user = values.getOrDefault("userid", "").trim().toUpperCase(Locale.ROOT);
+        String password = values.getOrDefault("password", "").trim();
+        String newPassword = values.getOrDefault("newpassword", "").trim();
+        if (user.isEmpty()) {
+            return new TsoLogon(registry, applid, "", "IKJ56700A ENTER USERID -");
+        }
+        if (password.isEmpty()) {
+            return new TsoLogon(registry, applid, user, "IKJ56714A ENTER CURRENT PASSWORD FOR " + user + "-");
+        }
+        Authenticator authenticator = new Authenticator(registry);
+        LogonResult result = newPassword.isEmpty()
+                ? authenticator.logon(user, password.toCharArray(), applid)
+                : authenticator.changePassword(user, password.toCharArray(), newPassword.toCharArray(), applid);
+        if (result.ok()) {
+            return new Ready(registry, result.userid());
+        }
+        String text = switch (result.status()) {
+            case PASSWORD_EXPIRED -> "IKJ56447A PASSWORD HAS EXPIRED. ENTER A NEW PASSWORD FOR " + user;
+            case REVOKED -> "IKJ56420I USERID " + user + " NOT AUTHORIZED TO USE TSO (REVOKED)";
+            case UNKNOWN_USER -> "IKJ56420I USERID " + user + " NOT AUTHORIZED TO USE TSO";
+            default -> "IKJ56421I PASSWORD NOT AUTHORIZED FOR USERID " + user;
+        };
+        return new TsoLogon(registry, applid, user, text);
+    }
+
+    /** After logon: the TSO READY mode. LOGOFF (or PF3) ends the session. */
+    static final class Ready implements Transaction {
+        private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm:ss 'ON' MMMM d, yyyy", Locale.ENGLISH);
+        private final Registry registry;
+        private final String userid;
+        private final List<String> lines;
+
+        Ready(Registry registry, String userid) {
+            this.registry = registry;
+            this.userid = userid;
+            this.lines = List.of(userid + " LOGON IN PROGRESS AT "
+                    + WHEN.format(registry.clock().instant().atZone(ZoneOffset.UTC)).toUpperCase(Locale.ROOT), "READY");
+        }
+
+        private Ready(Registry registry, String userid, List<String> lines) {
+            this.registry = registry;
+            this.userid = userid;
+            this.lines = lines.size() > 20 ? lines.subList(lines.size() - 20, lines.size()) : lines;
+        }
+
+        @Override
+        public Screen screen() {
+            List<Field> fields = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                fields.add(Field.text(i, 1, lines.get(i)));
+            }
+            fields.add(Field.input(lines.size(), 1, 78, "command", ""));
+            return Screen.of(fields, lines.size(), 1);
+        }
+
+        @Override
+        public Transaction next(Aid aid, Map<String, String> values) {
+            String command = values.getOrDefault("command", "").trim();
+            if (aid == Aid.PF3 || command.equalsIgnoreCase("LOGOFF")) {
+                return null;
+            }
+            if (aid != Aid.ENTER || command.isEmpty()) {
+                return this;
+            }
+            List<String> more = new ArrayList<>(lines);
+            more.add(command);
+            more.add("IKJ56500I COMMAND " + command.split("\\s+")[0].toUpperCase(Locale.ROOT) + " NOT FOUND");
+            more.add("READY");
+            return new Ready(registry, userid, more);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.opencs.tn3270.datastream;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The 3270 data stream both ways: a {@link Screen} as an Erase/Write record (WCC, then SBA + SF + text for every field,
+ * IC at the cursor), and an inbound Read Modified record as an {@link Input} (AID, cursor, modified fields by
+ * buffer address).
+ */
+public final class DataStream {
+    public static final int ERASE_WRITE = 0xF5;
+    public static final int WRITE = 0xF1;
+    /** Reset, keyboard restore, reset MDT. */
+    public static final int WCC_RESTORE = 0xC3;
+    static final int SF = 0x1D;
+    static final int SBA = 0x11;
+    static final int IC = 0x13;
+
+    private final Charset codePage;
+
+    public DataStream(Charset codePage) {
+        this.codePage = codePage;
+    }
+
+    /** What the terminal sent: the key, the cursor address, the modified fields' contents by their first address. */
+    public record Input(Aid aid, int cursor, Map<Integer, String> fields) {
+        public Input {
+            fields = Map.copyOf(fields);
+        }
+    }
+
+    public byte[] eraseWrite(Screen screen) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(ERASE_WRITE);
+        out.write(WCC_RESTORE);
+        for (Field f : screen.fields()) {
+            int start = screen.address(f.row(), f.column());
+            int attribute = start == 0 ? screen.rows() * screen.columns() - 1 : start - 1;
+            out.write(SBA);
+            out.writeBytes(BufferAddress.encode(attribute));
+            out.write(SF);
+            out.write(BufferAddress.CODES[f.attributeBits() & 0x3F]);
+            String content = f.content() == null ? "" : f.content();
+            if (content.length() > f.length()) {
+                content = content.substring(0, f.length());
+            }
+            out.writeBytes(content.getBytes(codePage));
+            if (f.write()) {
+                // An input field ends where a protected attribute follows its last position.
+                int end = start + f.length();
+                out.write(SBA);
+                out.writeBytes(BufferAddress.encode(end % (screen.rows() * screen.columns())));
+                out.write(SF);
+                out.write(BufferAddress.CODES[0x20]);
+            }
+        }
+        out.write(SBA);
+        out.writeBytes(BufferAddress.encode(screen.address(screen.cursorRow(), screen.cursorColumn())));
+        out.write(IC);
+        return out.toByteArray();
+    }
+
+    /** Parses a Read Modified (or short read) record; nulls (x'00') that pad a field are dropped as 3270s do. */
+    public Input read(byte[] record) {
+        if (record.length == 0) {
+            throw new IllegalArgumentException("empty inbound record");
+        }
+        Aid aid = Aid.of(record[0]);
+        if (aid.shortRead() || record.length < 3) {
+            return new Input(aid, -1, Map.of());
+        }
+        int cursor = BufferAddress.decode(record[1] & 0xFF, record[2] & 0xFF);
+        Map<Integer, String> fields = new LinkedHashMap<>();
+        int i = 3;
+        while (i < record.length) {
+            if ((record[i] & 0xFF) != SBA || i + 2 >= record.length) {
+                throw new IllegalArgumentException(String.format("expected SBA at offset %d, found x'%02X'", i, record[i] & 0xFF));
+            }
+            int address = BufferAddress.decode(record[i + 1] & 0xFF, record[i + 2] & 0xFF);
+            int start = i + 3;
+            int end = start;
+            while (end < record.length && (record[end] & 0xFF) != SBA) {
+                end++;
+            }
+            byte[] data = Arrays.copyOfRange(record, start, end);
+            fields.put(address, new String(stripNulls(data), codePage));
+            i = end;
+        }
+        return new Input(aid, cursor, fields);
+    }
+
+    private static byte[] stripNulls(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length);
+        for (byte b : data) {
+            if (b != 0) {
+                out.write(b);
+            }
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,232 @@
+package org.opencs.tn3270.server;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.opencs.tn3270.telnet.Telnet;
+import org.opencs.tn3270.telnet.TelnetMessage;
+
+/**
+ * The server side of TN3270E (RFC 2355) with a fall-back to traditional TN3270 (RFC 1576): DO TN3270E, DEVICE-TYPE
+ * SEND / REQUEST / IS (with the LU name) or REJECT, FUNCTIONS (none are offered yet, so the agreed set is empty); a
+ * client that refuses TN3270E gets TERMINAL-TYPE, EOR and BINARY. Options follow RFC 1143's rule: a request that
+ * confirms the current state is never answered, so no negotiation can loop. It only decides; the session sends.
+ */
+final class Tn3270Negotiation {
+    static final Set<String> TERMINAL_TYPES = Set.of("IBM-3278-2", "IBM-3278-3", "IBM-3278-4", "IBM-3278-5",
+            "IBM-3278-2-E", "IBM-3278-3-E", "IBM-3278-4-E", "IBM-3278-5-E", "IBM-3279-2", "IBM-3279-3", "IBM-3279-4",
+            "IBM-3279-5", "IBM-3279-2-E", "IBM-3279-3-E", "IBM-3279-4-E", "IBM-3279-5-E", "IBM-DYNAMIC");
+    static final int ASSOCIATE = 0x00;
+    static final int CONNECT = 0x01;
+    static final int DEVICE_TYPE = 0x02;
+    static final int FUNCTIONS = 0x03;
+    static final int IS = 0x04;
+    static final int REASON = 0x05;
+    static final int REJECT = 0x06;
+    static final int REQUEST = 0x07;
+    static final int SEND = 0x08;
+    static final int INV_DEVICE_TYPE = 0x04;
+    static final int UNSUPPORTED_REQ = 0x07;
+
+    enum Mode { NEGOTIATING, TN3270E, TN3270 }
+
+    /** What the session must do after a message: send these, and whether the terminal is now bound. */
+    record Step(java.util.List<TelnetMessage> replies, boolean bound) {
+    }
+
+    private final LuPool pool;
+    private Mode mode = Mode.NEGOTIATING;
+    private String terminalType;
+    private String luName;
+    private final boolean[] localEnabled = new boolean[256];
+    private final boolean[] remoteEnabled = new boolean[256];
+    private final boolean[] remoteRequested = new boolean[256];
+    private final boolean[] localRequested = new boolean[256];
+
+    Tn3270Negotiation(LuPool pool) {
+        this.pool = pool;
+    }
+
+    Mode mode() {
+        return mode;
+    }
+
+    String terminalType() {
+        return terminalType;
+    }
+
+    String luName() {
+        return luName;
+    }
+
+    TelnetMessage start() {
+        return ask(Telnet.DO, Telnet.TN3270E);
+    }
+
+    private TelnetMessage ask(int verb, int option) {
+        if (verb == Telnet.DO) {
+            remoteRequested[option] = true;
+        } else {
+            localRequested[option] = true;
+        }
+        return new TelnetMessage.Negotiation(verb, option);
+    }
+
+    Step on(TelnetMessage message) {
+        var replies = new java.util.ArrayList<TelnetMessage>();
+        boolean bound = false;
+        if (message instanceof TelnetMessage.Negotiation n) {
+            bound = negotiation(n, replies);
+        } else if (message instanceof TelnetMessage.Subnegotiation s) {
+            bound = subnegotiation(s, replies);
+        }
+        return new Step(replies, bound);
+    }
+
+    private boolean negotiation(TelnetMessage.Negotiation n, java.util.List<TelnetMessage> replies) {
+        int option = n.option();
+        switch (n.verb()) {
+            case Telnet.WILL -> {
+                boolean asked = remoteRequested[option];
+                remoteRequested[option] = false;
+                if (remoteEnabled[option]) {
+                    return false;
+                }
+                if (option == Telnet.TN3270E || option == Telnet.TERMINAL_TYPE || option == Telnet.BINARY
+                        || option == Telnet.END_OF_RECORD) {
+                    remoteEnabled[option] = true;
+                    if (!asked) {
+                        replies.add(new TelnetMessage.Negotiation(Telnet.DO, option));
+                    }
+                    if (option == Telnet.TN3270E) {
+                        replies.add(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {SEND, DEVICE_TYPE}));
+                    } else if (option == Telnet.TERMINAL_TYPE) {
+                        replies.add(new TelnetMessage.Subnegotiation(Telnet.TERMINAL_TYPE, new byte[] {Telnet.SEND}));
+                    }
+                } else {
+                    replies.add(new TelnetMessage.Negotiation(Telnet.DONT, option));
+                }
+            }
+            case Telnet.WONT -> {
+                boolean asked = remoteRequested[option];
+                remoteRequested[option] = false;
+                boolean was = remoteEnabled[option];
+                remoteEnabled[option] = false;
+                if (was && !asked) {
+                    replies.add(new TelnetMessage.Negotiation(Telnet.DONT, option));
+                }
+                if (option == Telnet.TN3270E && mode == Mode.NEGOTIATING) {
+                    replies.add(ask(Telnet.DO, Telnet.TERMINAL_TYPE));
+                }
+            }
+            case Telnet.DO -> {
+                boolean asked = localRequested[option];
+                localRequested[option] = false;
+                if (localEnabled[option]) {
+                    return false;
+                }
+                if (option == Telnet.BINARY || option == Telnet.END_OF_RECORD || option == Telnet.TN3270E) {
+                    localEnabled[option] = true;
+                    if (!asked) {
+                        replies.add(new TelnetMessage.Negotiation(Telnet.WILL, option));
+                    }
+                } else if (option == Telnet.TIMING_MARK) {
+                    replies.add(new TelnetMessage.Negotiation(Telnet.WILL, option));
+                } else {
+                    replies.add(new TelnetMessage.Negotiation(Telnet.WONT, option));
+                }
+            }
+            case Telnet.DONT -> {
+                localRequested[option] = false;
+                if (localEnabled[option]) {
+                    localEnabled[option] = false;
+                    replies.add(new TelnetMessage.Negotiation(Telnet.WONT, option));
+                }
+            }
+            default -> {
+                // not a negotiation verb
+            }
+        }
+        return traditionalReady();
+    }
+
+    /** Traditional TN3270 is bound once the terminal type is known and BINARY and EOR are on both ways. */
+    private boolean traditionalReady() {
+        if (mode != Mode.NEGOTIATING || terminalType == null || remoteEnabled[Telnet.TN3270E]) {
+            return false;
+        }
+        boolean ready = localEnabled[Telnet.BINARY] && remoteEnabled[Telnet.BINARY] && localEnabled[Telnet.END_OF_RECORD]
+                && remoteEnabled[Telnet.END_OF_RECORD];
+        if (ready) {
+            mode = Mode.TN3270;
+            luName = pool.assign(null);
+        }
+        return ready;
+    }
+
+    private boolean subnegotiation(TelnetMessage.Subnegotiation s, java.util.List<TelnetMessage> replies) {
+        byte[] d = s.data();
+        if (s.option() == Telnet.TERMINAL_TYPE && d.length > 1 && d[0] == Telnet.IS) {
+            terminalType = new String(d, 1, d.length - 1, StandardCharsets.US_ASCII).toUpperCase(java.util.Locale.ROOT);
+            replies.add(ask(Telnet.DO, Telnet.END_OF_RECORD));
+            replies.add(ask(Telnet.WILL, Telnet.END_OF_RECORD));
+            replies.add(ask(Telnet.DO, Telnet.BINARY));
+            replies.add(ask(Telnet.WILL, Telnet.BINARY));
+            return false;
+        }
+        if (s.option() != Telnet.TN3270E || d.length < 2) {
+            return false;
+        }
+        int command = d[0] & 0xFF;
+        int sub = d[1] & 0xFF;
+        if (command == DEVICE_TYPE && sub == REQUEST) {
+            int connect = indexOf(d, CONNECT, 2);
+            String type = new String(d, 2, (connect < 0 ? d.length : connect) - 2, StandardCharsets.US_ASCII);
+            String requestedLu = connect < 0 ? null : new String(d, connect + 1, d.length - connect - 1, StandardCharsets.US_ASCII);
+            if (!TERMINAL_TYPES.contains(type.toUpperCase(java.util.Locale.ROOT))) {
+                replies.add(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {DEVICE_TYPE, REJECT, REASON,
+                        INV_DEVICE_TYPE}));
+                return false;
+            }
+            terminalType = type.toUpperCase(java.util.Locale.ROOT);
+            luName = pool.assign(requestedLu);
+            byte[] lu = luName.getBytes(StandardCharsets.US_ASCII);
+            byte[] t = terminalType.getBytes(StandardCharsets.US_ASCII);
+            byte[] is = new byte[2 + t.length + 1 + lu.length];
+            is[0] = DEVICE_TYPE;
+            is[1] = IS;
+            System.arraycopy(t, 0, is, 2, t.length);
+            is[2 + t.length] = CONNECT;
+            System.arraycopy(lu, 0, is, 3 + t.length, lu.length);
+            replies.add(new TelnetMessage.Subnegotiation(Telnet.TN3270E, is));
+            return false;
+        }
+        if (command == FUNCTIONS && sub == REQUEST) {
+            if (d.length == 2) {
+                // The client asks for exactly what we offer (nothing): agreed.
+                replies.add(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {FUNCTIONS, IS}));
+                mode = Mode.TN3270E;
+                return true;
+            }
+            replies.add(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {FUNCTIONS, REQUEST}));
+            return false;
+        }
+        if (command == FUNCTIONS && sub == IS) {
+            if (d.length != 2) {
+                replies.add(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {FUNCTIONS, REQUEST}));
+                return false;
+            }
+            mode = Mode.TN3270E;
+            return true;
+        }
+        return false;
+    }
+
+    private static int indexOf(byte[] data, int value, int from) {
+        for (int i = from; i < data.length; i++) {
+            if ((data[i] & 0xFF) == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

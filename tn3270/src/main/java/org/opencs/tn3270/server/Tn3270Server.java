@@ -1,0 +1,83 @@
+package org.opencs.tn3270.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutorGroup;
+import java.net.InetSocketAddress;
+import org.opencs.core.Ebcdic;
+import org.opencs.core.ZosException;
+import org.opencs.pki.tls.SystemSsl;
+import org.opencs.saf.Registry;
+import org.opencs.saf.certs.KeyRingResolver;
+import org.opencs.tn3270.apps.TsoLogon;
+import org.opencs.tn3270.config.TelnetPort;
+import org.opencs.tn3270.telnet.TelnetDecoder;
+import org.opencs.tn3270.telnet.TelnetEncoder;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The TN3270E server for one TELNETPARMS port: TLS first when CONNTYPE SECURE (the client's handshake opens the
+ * connection), then telnet framing, then the session on a bounded worker pool (logons hash passwords). Each session
+ * starts with the TSO/E logon panel.
+ */
+public final class Tn3270Server implements AutoCloseable {
+    private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    private final EventExecutorGroup sessions = new DefaultEventExecutorGroup(8);
+    private final Channel listener;
+
+    public Tn3270Server(TelnetPort port, Registry registry, String bindAddress, int listenPort) throws InterruptedException {
+        if (port.connType() == TelnetPort.ConnType.NEGTSECURE || port.connType() == TelnetPort.ConnType.ANY) {
+            throw new ZosException("OCST010E", "CONNTYPE " + port.connType() + " (START_TLS) is not supported yet; use "
+                    + "SECURE or BASIC");
+        }
+        SslContext tls = port.connType() == TelnetPort.ConnType.SECURE ? tls(port, registry) : null;
+        Tn3270ServerContext context = new Tn3270ServerContext(registry, new LuPool("TCP"), Ebcdic.IBM_1047,
+                () -> new TsoLogon(registry, "TSO", null, null), LoggerFactory.getLogger(Tn3270Server.class));
+        this.listener = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        if (tls != null) {
+                            ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
+                        }
+                        if (port.inactiveSeconds() > 0) {
+                            ch.pipeline().addLast(new IdleStateHandler(port.inactiveSeconds(), 0, 0));
+                        }
+                        ch.pipeline().addLast(new TelnetDecoder());
+                        ch.pipeline().addLast(TelnetEncoder.INSTANCE);
+                        ch.pipeline().addLast(sessions, new Tn3270Session(context));
+                    }
+                }).bind(bindAddress, listenPort).sync().channel();
+    }
+
+    private static SslContext tls(TelnetPort port, Registry registry) {
+        if (port.keyring() == null) {
+            throw new ZosException("OCST011E", "CONNTYPE SECURE on port " + port.port() + " needs a KEYRING statement.");
+        }
+        ClientAuth auth = port.clientAuth() == TelnetPort.ClientAuth.NONE ? ClientAuth.NONE : ClientAuth.REQUIRE;
+        return SystemSsl.server(new KeyRingResolver(registry).resolve(port.keyring()), auth);
+    }
+
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        listener.close().syncUninterruptibly();
+        sessions.shutdownGracefully();
+        workers.shutdownGracefully();
+        boss.shutdownGracefully();
+    }
+}

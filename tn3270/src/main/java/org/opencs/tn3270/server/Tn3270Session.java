@@ -1,0 +1,148 @@
+package org.opencs.tn3270.server;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import javax.net.ssl.SSLSession;
+import org.opencs.tn3270.apps.Transaction;
+import org.opencs.tn3270.datastream.DataStream;
+import org.opencs.tn3270.datastream.Field;
+import org.opencs.tn3270.datastream.Screen;
+import org.opencs.tn3270.telnet.TelnetMessage;
+
+/**
+ * One terminal: negotiates TN3270E (or TN3270), then runs the host application one transaction at a time. Inbound
+ * records become named field values for the application; its next screen goes out as an Erase/Write. Session start
+ * and end are audit records (user is filled in by the application later; LU, client, TLS, duration).
+ */
+final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
+    private final Tn3270ServerContext context;
+    private final Tn3270Negotiation negotiation;
+    private final DataStream dataStream;
+    private Transaction current;
+    private int sequence;
+    private Instant started;
+
+    Tn3270Session(Tn3270ServerContext context) {
+        this.context = context;
+        this.negotiation = new Tn3270Negotiation(context.luPool());
+        this.dataStream = new DataStream(context.codePage());
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        started = context.registry().clock().instant();
+        ctx.writeAndFlush(negotiation.start());
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, TelnetMessage message) {
+        if (message instanceof TelnetMessage.Record record) {
+            if (current != null) {
+                inbound(ctx, record.data());
+            }
+            return;
+        }
+        Tn3270Negotiation.Step step = negotiation.on(message);
+        step.replies().forEach(ctx::write);
+        ctx.flush();
+        if (step.bound() && current == null) {
+            audit(ctx, "TN3270_SESSION_START", Map.of());
+            current = context.firstTransaction().get();
+            send(ctx, current.screen());
+        }
+    }
+
+    private void inbound(ChannelHandlerContext ctx, byte[] record) {
+        byte[] data = record;
+        if (negotiation.mode() == Tn3270Negotiation.Mode.TN3270E) {
+            if (record.length < 5 || record[0] != 0x00) {
+                return; // responses and other data types carry no terminal input
+            }
+            data = java.util.Arrays.copyOfRange(record, 5, record.length);
+        }
+        DataStream.Input input;
+        try {
+            input = dataStream.read(data);
+        } catch (IllegalArgumentException e) {
+            context.log().warn("OCST001W Inbound 3270 data from LU {} ignored: {}", negotiation.luName(), e.getMessage());
+            send(ctx, current.screen());
+            return;
+        }
+        Transaction next = current.next(input.aid(), values(current.screen(), input));
+        if (next == null) {
+            ctx.close();
+            return;
+        }
+        current = next;
+        send(ctx, current.screen());
+    }
+
+    /** Named input fields: what the terminal sent for modified ones, the screen's content for the others. */
+    private static Map<String, String> values(Screen screen, DataStream.Input input) {
+        Map<String, String> values = new HashMap<>();
+        for (Field f : screen.fields()) {
+            if (f.name() == null) {
+                continue;
+            }
+            int address = f.row() * screen.columns() + f.column();
+            String sent = input.fields().get(address);
+            values.put(f.name(), sent != null ? sent : f.content() == null ? "" : f.content());
+        }
+        return values;
+    }
+
+    private void send(ChannelHandlerContext ctx, Screen screen) {
+        byte[] stream = dataStream.eraseWrite(screen);
+        byte[] record = stream;
+        if (negotiation.mode() == Tn3270Negotiation.Mode.TN3270E) {
+            record = new byte[stream.length + 5];
+            // 3270-DATA, no request flag, no response wanted, sequence number.
+            record[3] = (byte) (sequence >> 8);
+            record[4] = (byte) sequence;
+            sequence = (sequence + 1) & 0x7FFF;
+            System.arraycopy(stream, 0, record, 5, stream.length);
+        }
+        ctx.writeAndFlush(new TelnetMessage.Record(record));
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (current != null) {
+            audit(ctx, "TN3270_SESSION_END", Map.of("seconds",
+                    Duration.between(started, context.registry().clock().instant()).toSeconds()));
+        }
+        context.luPool().release(negotiation.luName());
+    }
+
+    private void audit(ChannelHandlerContext ctx, String event, Map<String, Object> extra) {
+        Map<String, Object> fields = new HashMap<>(extra);
+        fields.put("lu", String.valueOf(negotiation.luName()));
+        fields.put("terminal", String.valueOf(negotiation.terminalType()));
+        fields.put("client", ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress());
+        SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+        SSLSession session = ssl == null ? null : ssl.engine().getSession();
+        fields.put("tls", session == null ? "none" : session.getProtocol() + " " + session.getCipherSuite());
+        context.registry().audit().record(context.registry().clock().instant(), event, fields);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            context.log().info("OCST002I LU {} dropped after INACTIVE seconds without input", negotiation.luName());
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        context.log().info("OCST003I Session {} ended: {}", negotiation.luName(), cause.getMessage());
+        ctx.close();
+    }
+}

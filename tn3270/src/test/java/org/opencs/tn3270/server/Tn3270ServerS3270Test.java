@@ -1,0 +1,80 @@
+package org.opencs.tn3270.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencs.pki.TestPki;
+import org.opencs.pki.codec.ExportFormat;
+import org.opencs.pki.kdb.StashFile;
+import org.opencs.pki.keydb.KeyDatabase;
+import org.opencs.saf.MutableClock;
+import org.opencs.saf.Registry;
+import org.opencs.saf.TestRegistries;
+import org.opencs.saf.users.User;
+import org.opencs.testkit.ExternalCommand;
+import org.opencs.tn3270.config.ProfileParser;
+import org.opencs.tn3270.config.TelnetPort;
+
+/** Debian's s3270 against the TN3270E server over direct TLS: negotiation, the TSO/E logon panel, logon, READY. */
+class Tn3270ServerS3270Test {
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(Instant.now());
+    private Registry registry;
+    private Tn3270Server server;
+
+    @BeforeEach
+    void start() throws Exception {
+        registry = TestRegistries.open(TestRegistries.init(dir, TestRegistries.Store.H2, clock), clock);
+        KeyDatabase kdb = TestPki.caAndServer(registry.home().hfsPath("/etc/tn3270/server.kdb"));
+        kdb.stash(StashFile.Format.V8);
+        Files.write(dir.resolve("ca.pem"), TestPki.operations().exportCertificate(kdb, "ABC CA", ExportFormat.BASE64_DER));
+        registry.users().add(User.define("USER1", "USER1", "IBMUSER",
+                registry.passwordHasher().hash("user1pw".toCharArray()), false, false, 101L, "/u/user1", clock.instant()));
+        String profile = String.join("\n", "TelnetParms", "  SecurePort 0", "  Conntype secure", "  Clientauth none",
+                "  Keyring HFS /etc/tn3270/server.kdb", "  Inactive 0", "EndTelnetParms");
+        TelnetPort port = ProfileParser.parse(profile, "PROFILE.TCPIP").config().ports().get(0);
+        server = new Tn3270Server(port, registry, "127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        registry.close();
+    }
+
+    private ExternalCommand.Result s3270(String prefix, String... actions) {
+        String script = String.join("\n", actions) + "\n";
+        return ExternalCommand.run(dir, script.getBytes(StandardCharsets.US_ASCII),
+                List.of("timeout", "60", "s3270", "-cafile", dir.resolve("ca.pem").toString(), "-model", "3278-2"));
+    }
+
+    @Test
+    void s3270LogsOnToTsoOverTlsWithTn3270e() {
+        var result = s3270("L:", "Connect(L:localhost:" + server.port() + ")", "Wait(20,InputField)", "Query(Tls)",
+                "Query(LuName)", "Ascii()", "String(\"user1\")", "Tab()", "String(\"user1pw\")", "Enter()",
+                "Wait(20,InputField)", "Ascii()", "String(\"logoff\")", "Enter()", "Quit()");
+        String out = result.all();
+        assertThat(out).contains("data: secure host-verified").contains("data: TCP00001")
+                .contains("TSO/E LOGON").contains("Userid    ===>")
+                .contains("USER1 LOGON IN PROGRESS AT").contains("data:  READY");
+        assertThat(Files.exists(registry.home().logs().resolve("audit.jsonl"))).isTrue();
+    }
+
+    @Test
+    void aWrongPasswordGetsRacfsMessageAndTheTraditionalModeWorksToo() {
+        var result = s3270("N:", "Connect(N:L:localhost:" + server.port() + ")", "Wait(20,InputField)",
+                "String(\"user1\")", "Tab()", "String(\"wrong\")", "Enter()", "Wait(20,InputField)", "Ascii()", "PF(3)",
+                "Quit()");
+        assertThat(result.all()).contains("IKJ56421I PASSWORD NOT AUTHORIZED FOR USERID USER1");
+    }
+}
