@@ -45,6 +45,22 @@ public final class QuickstartCommand implements Callable<Integer> {
             "STARTDIRECTORY  HFS",
             "");
 
+    /** The quickstart's TN3270E server: TLS on port 2023 with the quickstart key database, the TSO/E logon panel. */
+    static final String SECURE_TELNET_PROFILE = String.join("\n",
+            "; PROFILE.TCPIP written by opencs quickstart: a TN3270E port that requires TLS.",
+            "TELNETPARMS",
+            "  SECUREPORT 2023            ; TN3270E over TLS (the client's handshake opens the connection)",
+            "  CONNTYPE   SECURE",
+            "  CLIENTAUTH NONE",
+            "  KEYRING    HFS " + KEYRING_HFS_PATH,
+            "  CODEPAGE   ISO8859-1 IBM-1047",
+            "  INACTIVE   0",
+            "ENDTELNETPARMS",
+            "BEGINVTAM",
+            "  DEFAULTAPPL TSO",
+            "ENDVTAM",
+            "");
+
     @Option(names = "--home", defaultValue = "opencs-home", description = "System home directory (default ./${DEFAULT-VALUE})")
     Path home;
 
@@ -63,6 +79,8 @@ public final class QuickstartCommand implements Callable<Integer> {
         KeyDatabase db = newKeyDb ? createKeyDatabase(kdb, caFile, random) : KeyDatabase.openStashed(kdb, random);
         if (newHome) {
             org.opencs.core.AtomicFiles.write(systemHome.tcpip().resolve("FTP.DATA"), SECURE_FTP_DATA.getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII), false);
+            org.opencs.core.AtomicFiles.write(systemHome.tcpip().resolve("PROFILE.TCPIP"), SECURE_TELNET_PROFILE.getBytes(
                     java.nio.charset.StandardCharsets.US_ASCII), false);
         }
         var server = db.defaultKey().orElseThrow(() -> new KeyDbException("OCSK031E",
@@ -93,15 +111,16 @@ public final class QuickstartCommand implements Callable<Integer> {
         System.out.println("  ./opencs keydb list --stashed " + kdb);
         System.out.println("  ./opencs keydb export --stashed " + kdb + " --label " + SERVER_LABEL + " --out - | openssl verify -CAfile "
                 + caFile);
-        System.out.println("  ./opencs start --home " + homeDir + "      (FTPS on ftp.port, 2021 by default; Ctrl-C stops it)");
+        System.out.println("  ./opencs start --home " + homeDir + "      (FTPS on ftp.port, 2021 by default, and TN3270E over TLS on 2023;"
+                + " Ctrl-C stops it)");
         System.out.println("  curl --ssl-reqd --cacert " + caFile + " --user 'IBMUSER:" + password
                 + "/NEWPW123/NEWPW123' ftp://localhost:2021/");
         System.out.println("        (z/OS's PASS old/new/new: the first FTP logon replaces the expired initial password)");
+        System.out.println("  s3270 -cafile " + caFile + " -model 3278-2        (then type: Connect(L:localhost:2023), Wait(InputField),"
+                + " Ascii(); log on with String(\"IBMUSER\") Tab() String(\"NEWPW123\") Enter())");
         System.out.println("  ./opencs tso --home " + homeDir + " LISTUSER IBMUSER");
         System.out.println("  ./opencs gskkyman              (menus; 2 - Open database, then the path above)");
         System.out.println("  ./opencs --help                (every command)");
-        System.out.println();
-        System.out.println("The TN3270E server joins as it lands (see README.md).");
         return 0;
     }
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * closes the sessions and exits 0. Every listening port is printed and written to {@code logs/ports}.
  */
 @Command(name = "start", mixinStandardHelpOptions = true,
-        description = {"Run the system's servers (FTP now; TN3270E when it lands) until Ctrl-C or SIGTERM.",
+        description = {"Run the system's servers (FTP and TN3270E) until Ctrl-C or SIGTERM.",
                 "The FTP server reads tcpip/FTP.DATA and listens on ftp.port from system.conf (--ftp-port overrides;",
                 "0 picks a free port). Listening ports are printed and written to logs/ports."})
 public final class StartCommand implements Callable<Integer> {
@@ -31,6 +31,10 @@ public final class StartCommand implements Callable<Integer> {
 
     @Option(names = "--ftp-port", paramLabel = "PORT", description = "FTP port (overrides ftp.port; 0 = any free port)")
     Integer ftpPort;
+
+    @Option(names = "--tn3270-port", paramLabel = "PORT",
+            description = "Port for the first TELNETPARMS block of tcpip/PROFILE.TCPIP (0 = any free port)")
+    Integer tn3270Port;
 
     @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address to listen on (default ${DEFAULT-VALUE})")
     String bind;
@@ -45,13 +49,20 @@ public final class StartCommand implements Callable<Integer> {
         parsed.warnings().forEach(System.err::println);
         int port = ftpPort != null ? ftpPort : registry.config().ftpPort();
         FtpServer ftp = new FtpServer(parsed.config(), registry, bind, port);
+        java.util.List<org.opencs.tn3270.server.Tn3270Server> telnet = startTelnet(registry);
         String ports = "ftp=" + ftp.port() + "\n" + (ftp.tlsPort() >= 0 ? "ftps=" + ftp.tlsPort() + "\n" : "");
+        for (int i = 0; i < telnet.size(); i++) {
+            ports += (i == 0 ? "tn3270" : "tn3270." + (i + 1)) + "=" + telnet.get(i).port() + "\n";
+        }
         AtomicFiles.write(registry.home().logs().resolve("ports"), ports.getBytes(StandardCharsets.US_ASCII), false);
         String time = LocalTime.now(Clock.systemUTC()).format(DateTimeFormatter.ofPattern("HH:mm:ss"));
         System.out.println("EZY2702I Server-FTP: Initialization completed at " + time + " on port " + ftp.port()
                 + (parsed.config().tlsEnabled() ? " (TLS with KEYRING " + parsed.config().keyring() + ")" : " (no TLS)"));
         if (ftp.tlsPort() >= 0) {
             System.out.println("EZY2702I Server-FTP: implicit TLS (TLSPORT) on port " + ftp.tlsPort());
+        }
+        for (var server : telnet) {
+            System.out.println("EZZ6003I TELNET LISTENING ON PORT " + server.port());
         }
         System.out.flush();
         CountDownLatch stop = new CountDownLatch(1);
@@ -62,7 +73,23 @@ public final class StartCommand implements Callable<Integer> {
         stop.await();
         System.out.println("EZYFT59I FTP shutdown in progress");
         ftp.close();
+        telnet.forEach(org.opencs.tn3270.server.Tn3270Server::close);
         registry.close();
         return 0;
+    }
+
+    /** Every TELNETPARMS port of tcpip/PROFILE.TCPIP (none when the file has no active block). */
+    private java.util.List<org.opencs.tn3270.server.Tn3270Server> startTelnet(Registry registry) throws Exception {
+        Path profile = registry.home().tcpip().resolve("PROFILE.TCPIP");
+        String text = Files.exists(profile) ? Files.readString(profile, StandardCharsets.UTF_8) : "";
+        var parsed = org.opencs.tn3270.config.ProfileParser.parse(text, profile.toString());
+        parsed.warnings().forEach(System.err::println);
+        java.util.List<org.opencs.tn3270.server.Tn3270Server> servers = new java.util.ArrayList<>();
+        var ports = parsed.config().ports();
+        for (int i = 0; i < ports.size(); i++) {
+            int port = i == 0 && tn3270Port != null ? tn3270Port : ports.get(i).port();
+            servers.add(new org.opencs.tn3270.server.Tn3270Server(ports.get(i), registry, bind, port));
+        }
+        return servers;
     }
 }

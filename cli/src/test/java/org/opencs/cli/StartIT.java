@@ -27,7 +27,7 @@ class StartIT {
         assertThat(quickstart.stdout()).contains("curl --ssl-reqd --cacert ").contains("ftp://localhost:2021/");
 
         Process server = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                OpenCsProcess.jar().toString(), "start", "--ftp-port", "0").directory(dir.toFile())
+                OpenCsProcess.jar().toString(), "start", "--ftp-port", "0", "--tn3270-port", "0").directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("start.log").toFile()).start();
         try {
             Path ports = dir.resolve("opencs-home/logs/ports");
@@ -35,7 +35,9 @@ class StartIT {
                 Thread.sleep(200);
             }
             assertThat(ports).as("the server wrote logs/ports").exists();
-            String port = Files.readString(ports).trim().replace("ftp=", "");
+            Map<String, String> listening = new java.util.HashMap<>();
+            Files.readAllLines(ports).forEach(l -> listening.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
+            String port = listening.get("ftp");
             String ca = dir.resolve("opencs-home/hfs/etc/opencs/opencs-quickstart-ca.pem").toString();
             var firstLogon = ExternalCommand.run(dir, null, List.of("curl", "-sS", "-v", "--ssl-reqd", "--cacert", ca,
                     "--user", "IBMUSER:" + password.group(1) + "/Fresh123/Fresh123", "ftp://localhost:" + port + "/"));
@@ -60,12 +62,20 @@ class StartIT {
                     "ftp", "-f", "client.ftpdata");
             assertThat(refused.exitCode()).as(refused.all()).isEqualTo(11);
             assertThat(refused.stdout()).contains("EZA1735I Std Return Code = 26530, Error Code = 00011");
+
+            // The quickstart's TN3270E port: s3270 over TLS, verifying the server against the quickstart CA.
+            var tn3270 = ExternalCommand.run(dir, ("Connect(L:localhost:" + listening.get("tn3270") + ")\nWait(20,InputField)\n"
+                    + "String(\"ibmuser\")\nTab()\nString(\"Fresh123\")\nEnter()\nWait(20,InputField)\nAscii()\nQuery(Tls)\n"
+                    + "String(\"logoff\")\nEnter()\nQuit()\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    List.of("timeout", "60", "s3270", "-cafile", ca, "-model", "3278-2"));
+            assertThat(tn3270.all()).contains("IBMUSER LOGON IN PROGRESS AT").contains("data: secure host-verified");
         } finally {
             server.destroy();
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(server.exitValue()).isZero();
         assertThat(Files.readString(dir.resolve("start.log"))).contains("EZY2702I Server-FTP: Initialization completed")
+                .contains("EZZ6003I TELNET LISTENING ON PORT ")
                 .contains("EZYFT59I FTP shutdown in progress");
     }
 }

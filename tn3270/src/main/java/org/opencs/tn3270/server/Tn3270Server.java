@@ -42,8 +42,8 @@ public final class Tn3270Server implements AutoCloseable {
                     + "SECURE or BASIC");
         }
         SslContext tls = port.connType() == TelnetPort.ConnType.SECURE ? tls(port, registry) : null;
-        Tn3270ServerContext context = new Tn3270ServerContext(registry, new LuPool("TCP"), Ebcdic.IBM_1047,
-                () -> new TsoLogon(registry, "TSO", null, null), LoggerFactory.getLogger(Tn3270Server.class));
+        Tn3270ServerContext context = new Tn3270ServerContext(port, registry, new LuPool("TCP"), Ebcdic.IBM_1047,
+                userid -> new TsoLogon(registry, "TSO", userid, null), LoggerFactory.getLogger(Tn3270Server.class));
         this.listener = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override

@@ -1,12 +1,16 @@
 package org.opencs.tn3270.server;
 
 import java.nio.charset.Charset;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.opencs.saf.Registry;
 import org.opencs.tn3270.apps.Transaction;
+import org.opencs.tn3270.config.TelnetPort;
 import org.slf4j.Logger;
 
-/** What every session of one port shares: registry, LU pool, code page, the first transaction and the log. */
-record Tn3270ServerContext(Registry registry, LuPool luPool, Charset codePage, Supplier<Transaction> firstTransaction,
-                           Logger log) {
+/**
+ * What every session of one port shares: the port's configuration, registry, LU pool, code page, the first
+ * transaction (given the user ID a SAFCERT certificate maps to, or null) and the log.
+ */
+record Tn3270ServerContext(TelnetPort port, Registry registry, LuPool luPool, Charset codePage,
+                           Function<String, Transaction> firstTransaction, Logger log) {
 }

@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLSession;
 import org.opencs.tn3270.apps.Transaction;
+import org.opencs.tn3270.config.TelnetPort;
 import org.opencs.tn3270.datastream.DataStream;
 import org.opencs.tn3270.datastream.Field;
 import org.opencs.tn3270.datastream.Screen;
@@ -53,9 +55,45 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         step.replies().forEach(ctx::write);
         ctx.flush();
         if (step.bound() && current == null) {
-            audit(ctx, "TN3270_SESSION_START", Map.of());
-            current = context.firstTransaction().get();
+            String userid = null;
+            if (context.port().clientAuth() == TelnetPort.ClientAuth.SAFCERT) {
+                userid = mappedUser(ctx);
+                if (userid == null) {
+                    return;
+                }
+            }
+            audit(ctx, "TN3270_SESSION_START", userid == null ? Map.of() : Map.of("user", userid));
+            current = context.firstTransaction().apply(userid);
             send(ctx, current.screen());
+        }
+    }
+
+    /**
+     * CLIENTAUTH SAFCERT: the client certificate (the handshake already checked it chains to a trusted CA) must map to
+     * a user ID through the registry, else the connection is refused with a message and an audit record.
+     */
+    private String mappedUser(ChannelHandlerContext ctx) {
+        X509Certificate certificate = peerCertificate(ctx);
+        var mapping = certificate == null ? java.util.Optional.<org.opencs.saf.certs.CertificateUserMapper.Mapping>empty()
+                : new org.opencs.saf.certs.CertificateUserMapper(context.registry()).userFor(certificate);
+        if (mapping.isEmpty()) {
+            String subject = certificate == null ? "(none)" : certificate.getSubjectX500Principal().getName();
+            context.log().warn("OCST020E CLIENTAUTH SAFCERT: the client certificate {} maps to no user ID; connection "
+                    + "from {} refused", subject, ctx.channel().remoteAddress());
+            audit(ctx, "TN3270_CERT_REJECTED", Map.of("subject", subject));
+            ctx.close();
+            return null;
+        }
+        return mapping.get().userid();
+    }
+
+    private static X509Certificate peerCertificate(ChannelHandlerContext ctx) {
+        SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+        try {
+            var chain = ssl == null ? null : ssl.engine().getSession().getPeerCertificates();
+            return chain == null || chain.length == 0 ? null : (X509Certificate) chain[0];
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            return null;
         }
     }
 
