@@ -26,8 +26,8 @@ import org.opencs.tn3270.telnet.TelnetEncoder;
 import org.slf4j.LoggerFactory;
 
 /**
- * The TN3270E server for one TELNETPARMS port: TLS first when CONNTYPE SECURE (the client's handshake opens the
- * connection), then telnet framing, then the session on a bounded worker pool (logons hash passwords). Each session
+ * The TN3270E server for one TELNETPARMS port: under CONNTYPE SECURE a direct TLS handshake or else START_TLS,
+ * under NEGTSECURE START_TLS, under ANY START_TLS when the client agrees, under BASIC none; then telnet framing, then the session on a bounded worker pool (logons hash passwords). Each session
  * starts with the TSO/E logon panel.
  */
 public final class Tn3270Server implements AutoCloseable {
@@ -37,19 +37,18 @@ public final class Tn3270Server implements AutoCloseable {
     private final Channel listener;
 
     public Tn3270Server(TelnetPort port, Registry registry, String bindAddress, int listenPort) throws InterruptedException {
-        if (port.connType() == TelnetPort.ConnType.NEGTSECURE || port.connType() == TelnetPort.ConnType.ANY) {
-            throw new ZosException("OCST010E", "CONNTYPE " + port.connType() + " (START_TLS) is not supported yet; use "
-                    + "SECURE or BASIC");
+        if (port.connType() == TelnetPort.ConnType.NONE) {
+            throw new ZosException("OCST010E", "CONNTYPE NONE on port " + port.port() + ": the port accepts no connections.");
         }
-        SslContext tls = port.connType() == TelnetPort.ConnType.SECURE ? tls(port, registry) : null;
+        SslContext tls = port.connType() == TelnetPort.ConnType.BASIC ? null : tls(port, registry);
         Tn3270ServerContext context = new Tn3270ServerContext(port, registry, new LuPool("TCP"), Ebcdic.IBM_1047,
-                userid -> new TsoLogon(registry, "TSO", userid, null), LoggerFactory.getLogger(Tn3270Server.class));
+                tls, userid -> new TsoLogon(registry, "TSO", userid, null), LoggerFactory.getLogger(Tn3270Server.class));
         this.listener = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        if (tls != null) {
-                            ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
+                        if (port.connType() == TelnetPort.ConnType.SECURE) {
+                            ch.pipeline().addLast("detect", new TlsDetector(tls));
                         }
                         if (port.inactiveSeconds() > 0) {
                             ch.pipeline().addLast(new IdleStateHandler(port.inactiveSeconds(), 0, 0));

@@ -1,5 +1,6 @@
 package org.opencs.tn3270.server;
 
+import io.netty.handler.ssl.SslContext;
 import java.nio.charset.Charset;
 import java.util.function.Function;
 import org.opencs.saf.Registry;
@@ -8,9 +9,9 @@ import org.opencs.tn3270.config.TelnetPort;
 import org.slf4j.Logger;
 
 /**
- * What every session of one port shares: the port's configuration, registry, LU pool, code page, the first
+ * What every session of one port shares: the port's configuration, registry, LU pool, code page, TLS context, the first
  * transaction (given the user ID a SAFCERT certificate maps to, or null) and the log.
  */
-record Tn3270ServerContext(TelnetPort port, Registry registry, LuPool luPool, Charset codePage,
+record Tn3270ServerContext(TelnetPort port, Registry registry, LuPool luPool, Charset codePage, SslContext tls,
                            Function<String, Transaction> firstTransaction, Logger log) {
 }

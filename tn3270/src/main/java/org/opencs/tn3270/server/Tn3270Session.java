@@ -16,6 +16,7 @@ import org.opencs.tn3270.config.TelnetPort;
 import org.opencs.tn3270.datastream.DataStream;
 import org.opencs.tn3270.datastream.Field;
 import org.opencs.tn3270.datastream.Screen;
+import org.opencs.tn3270.telnet.Telnet;
 import org.opencs.tn3270.telnet.TelnetMessage;
 
 /**
@@ -30,6 +31,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     private Transaction current;
     private int sequence;
     private Instant started;
+    private boolean negotiating;
 
     Tn3270Session(Tn3270ServerContext context) {
         this.context = context;
@@ -40,7 +42,51 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         started = context.registry().clock().instant();
-        ctx.writeAndFlush(negotiation.start());
+        switch (context.port().connType()) {
+            case BASIC -> startNegotiation(ctx);
+            case NEGTSECURE, ANY -> askStartTls(ctx);
+            default -> {
+                // SECURE: the TLS detector decides (a handshake, or START_TLS)
+            }
+        }
+    }
+
+    private void startNegotiation(ChannelHandlerContext ctx) {
+        if (!negotiating) {
+            negotiating = true;
+            ctx.writeAndFlush(negotiation.start());
+        }
+    }
+
+    private void askStartTls(ChannelHandlerContext ctx) {
+        ctx.writeAndFlush(new TelnetMessage.Negotiation(Telnet.DO, Telnet.START_TLS));
+    }
+
+    /**
+     * START_TLS (draft-altman-telnet-starttls): after the client's FOLLOWS the server answers FOLLOWS in the clear and
+     * TLS starts on the raw connection; a client that refuses is dropped unless CONNTYPE ANY lets it stay plain.
+     */
+    private boolean startTls(ChannelHandlerContext ctx, TelnetMessage message) {
+        if (message instanceof TelnetMessage.Negotiation n && n.option() == Telnet.START_TLS) {
+            if (n.verb() == Telnet.WONT || n.verb() == Telnet.DONT) {
+                if (context.port().connType() == TelnetPort.ConnType.ANY) {
+                    startNegotiation(ctx);
+                } else {
+                    context.log().warn("OCST021E {} refused START_TLS on port {}, which requires TLS; connection closed",
+                            ctx.channel().remoteAddress(), context.port().port());
+                    ctx.close();
+                }
+            }
+            return true;
+        }
+        if (message instanceof TelnetMessage.Subnegotiation s && s.option() == Telnet.START_TLS) {
+            if (s.data().length == 1 && s.data()[0] == 0x01 && ctx.pipeline().get(SslHandler.class) == null) {
+                ctx.pipeline().addFirst("tls", new SslHandler(context.tls().newEngine(ctx.alloc()), true));
+                ctx.writeAndFlush(new TelnetMessage.Subnegotiation(Telnet.START_TLS, new byte[] {0x01}));
+            }
+            return true;
+        }
+        return false;
     }
 
     @Override
@@ -49,6 +95,9 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             if (current != null) {
                 inbound(ctx, record.data());
             }
+            return;
+        }
+        if (startTls(ctx, message)) {
             return;
         }
         Tn3270Negotiation.Step step = negotiation.on(message);
@@ -172,7 +221,17 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent) {
+        if (event == TlsDetector.START_TLS_NEEDED) {
+            askStartTls(ctx);
+        } else if (event instanceof io.netty.handler.ssl.SslHandshakeCompletionEvent handshake) {
+            if (handshake.isSuccess()) {
+                startNegotiation(ctx);
+            } else {
+                context.log().info("OCST022I TLS handshake with {} failed: {}", ctx.channel().remoteAddress(),
+                        handshake.cause().getMessage());
+                ctx.close();
+            }
+        } else if (event instanceof IdleStateEvent) {
             context.log().info("OCST002I LU {} dropped after INACTIVE seconds without input", negotiation.luName());
             ctx.close();
         }

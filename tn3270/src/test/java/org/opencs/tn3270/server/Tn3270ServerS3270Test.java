@@ -52,7 +52,7 @@ class Tn3270ServerS3270Test {
         registry.close();
     }
 
-    private ExternalCommand.Result s3270(String prefix, String... actions) {
+    private ExternalCommand.Result s3270(String... actions) {
         String script = String.join("\n", actions) + "\n";
         return ExternalCommand.run(dir, script.getBytes(StandardCharsets.US_ASCII),
                 List.of("timeout", "60", "s3270", "-cafile", dir.resolve("ca.pem").toString(), "-model", "3278-2"));
@@ -60,7 +60,7 @@ class Tn3270ServerS3270Test {
 
     @Test
     void s3270LogsOnToTsoOverTlsWithTn3270e() {
-        var result = s3270("L:", "Connect(L:localhost:" + server.port() + ")", "Wait(20,InputField)", "Query(Tls)",
+        var result = s3270("Connect(L:localhost:" + server.port() + ")", "Wait(20,InputField)", "Query(Tls)",
                 "Query(LuName)", "Ascii()", "String(\"user1\")", "Tab()", "String(\"user1pw\")", "Enter()",
                 "Wait(20,InputField)", "Ascii()", "String(\"logoff\")", "Enter()", "Quit()");
         String out = result.all();
@@ -72,9 +72,37 @@ class Tn3270ServerS3270Test {
 
     @Test
     void aWrongPasswordGetsRacfsMessageAndTheTraditionalModeWorksToo() {
-        var result = s3270("N:", "Connect(N:L:localhost:" + server.port() + ")", "Wait(20,InputField)",
+        var result = s3270("Connect(N:L:localhost:" + server.port() + ")", "Wait(20,InputField)",
                 "String(\"user1\")", "Tab()", "String(\"wrong\")", "Enter()", "Wait(20,InputField)", "Ascii()", "PF(3)",
                 "Quit()");
         assertThat(result.all()).contains("IKJ56421I PASSWORD NOT AUTHORIZED FOR USERID USER1");
+    }
+
+    private Tn3270Server serve(String connType) throws Exception {
+        String profile = String.join("\n", "TelnetParms", "  " + (connType.equals("BASIC") ? "Port" : "SecurePort") + " 0",
+                "  Conntype " + connType, "  Keyring HFS /etc/tn3270/server.kdb", "EndTelnetParms");
+        return new Tn3270Server(ProfileParser.parse(profile, "PROFILE.TCPIP").config().ports().get(0), registry,
+                "127.0.0.1", 0);
+    }
+
+    /** A client that does not start with a handshake gets START_TLS: on NEGTSECURE at once, on SECURE after a wait. */
+    @Test
+    void startTlsSecuresAPlainConnectOnNegtsecureAndSecurePorts() throws Exception {
+        for (String connType : List.of("NEGTSECURE", "SECURE")) {
+            try (Tn3270Server plainFirst = serve(connType)) {
+                var result = s3270("Connect(localhost:" + plainFirst.port() + ")", "Wait(20,InputField)", "Query(Tls)",
+                        "Ascii()", "Quit()");
+                assertThat(result.all()).as(connType).contains("data: secure host-verified").contains("TSO/E LOGON");
+            }
+        }
+        try (Tn3270Server any = serve("ANY")) {
+            var result = s3270("Connect(localhost:" + any.port() + ")", "Wait(20,InputField)", "Query(Tls)", "Quit()");
+            assertThat(result.all()).contains("data: secure host-verified");
+        }
+        try (Tn3270Server basic = serve("BASIC")) {
+            var result = s3270("Connect(localhost:" + basic.port() + ")", "Wait(20,InputField)", "Query(Tls)",
+                    "Ascii()", "Quit()");
+            assertThat(result.all()).contains("data: not secure").contains("TSO/E LOGON");
+        }
     }
 }

@@ -1,0 +1,60 @@
+package org.opencs.tn3270.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * CONNTYPE SECURE on a SECUREPORT, as IBM describes it: the server first waits for a TLS ClientHello; the first bytes
+ * tell (a TLS record starts 16 03 0n, a telnet client's first byte is IAC). A handshake goes to TLS at once; telnet
+ * bytes, or silence for {@link #WAIT_MILLIS}, mean the client expects negotiation, and the session is told to
+ * negotiate START_TLS instead. Either way this handler then leaves the pipeline, passing on what it read.
+ */
+final class TlsDetector extends ByteToMessageDecoder {
+    static final long WAIT_MILLIS = 1500;
+
+    /** Fired when no ClientHello came: the session must negotiate START_TLS. */
+    static final Object START_TLS_NEEDED = new Object() {
+        @Override
+        public String toString() {
+            return "START_TLS_NEEDED";
+        }
+    };
+
+    private final SslContext tls;
+    private ScheduledFuture<?> timeout;
+
+    TlsDetector(SslContext tls) {
+        this.tls = tls;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        timeout = ctx.executor().schedule(() -> startTls(ctx), WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (in.readableBytes() < 5 && in.getUnsignedByte(in.readerIndex()) == 0x16) {
+            return; // possibly the start of a TLS record: wait for its header
+        }
+        timeout.cancel(false);
+        if (SslHandler.isEncrypted(in, false)) {
+            ctx.pipeline().replace(this, "tls", tls.newHandler(ctx.alloc()));
+        } else {
+            startTls(ctx);
+        }
+    }
+
+    private void startTls(ChannelHandlerContext ctx) {
+        if (ctx.pipeline().context(this) != null) {
+            ctx.pipeline().remove(this);
+            ctx.fireUserEventTriggered(START_TLS_NEEDED);
+        }
+    }
+}
