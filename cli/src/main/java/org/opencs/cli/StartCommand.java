@@ -88,7 +88,9 @@ public final class StartCommand implements Callable<Integer> {
         var ports = parsed.config().ports();
         for (int i = 0; i < ports.size(); i++) {
             int port = i == 0 && tn3270Port != null ? tn3270Port : ports.get(i).port();
-            servers.add(new org.opencs.tn3270.server.Tn3270Server(ports.get(i), registry, bind, port));
+            String applid = parsed.config().defaultAppl() != null && parsed.config().defaultAppl().startsWith("TSO")
+                    ? parsed.config().defaultAppl() : "TSO";
+            servers.add(new org.opencs.tn3270.server.Tn3270Server(ports.get(i), registry, bind, port, applid));
         }
         return servers;
     }

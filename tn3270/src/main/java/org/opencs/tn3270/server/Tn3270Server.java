@@ -37,12 +37,26 @@ public final class Tn3270Server implements AutoCloseable {
     private final Channel listener;
 
     public Tn3270Server(TelnetPort port, Registry registry, String bindAddress, int listenPort) throws InterruptedException {
+        this(port, registry, bindAddress, listenPort, "TSO");
+    }
+
+    /**
+     * {@code tsoApplid}: the APPLID of the TSO application (BEGINVTAM DEFAULTAPPL, e.g. TSO3090): PassTickets in the
+     * logon panel are evaluated for it, unless Express Logon named another.
+     */
+    public Tn3270Server(TelnetPort port, Registry registry, String bindAddress, int listenPort, String tsoApplid)
+            throws InterruptedException {
         if (port.connType() == TelnetPort.ConnType.NONE) {
             throw new ZosException("OCST010E", "CONNTYPE NONE on port " + port.port() + ": the port accepts no connections.");
         }
+        if (port.expressLogon() && port.clientAuth() != TelnetPort.ClientAuth.SAFCERT) {
+            throw new ZosException("OCST012E", "EXPRESSLOGON on port " + port.port() + " needs CLIENTAUTH SAFCERT (the "
+                    + "user ID comes from the client certificate).");
+        }
         SslContext tls = port.connType() == TelnetPort.ConnType.BASIC ? null : tls(port, registry);
         Tn3270ServerContext context = new Tn3270ServerContext(port, registry, new LuPool("TCP"), Ebcdic.IBM_1047,
-                tls, userid -> new TsoLogon(registry, "TSO", userid, null), LoggerFactory.getLogger(Tn3270Server.class));
+                tls, (userid, applid) -> new TsoLogon(registry, applid != null ? applid : tsoApplid, userid, null),
+                LoggerFactory.getLogger(Tn3270Server.class));
         this.listener = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override

@@ -2,7 +2,7 @@ package org.opencs.tn3270.server;
 
 import io.netty.handler.ssl.SslContext;
 import java.nio.charset.Charset;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.opencs.saf.Registry;
 import org.opencs.tn3270.apps.Transaction;
 import org.opencs.tn3270.config.TelnetPort;
@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 
 /**
  * What every session of one port shares: the port's configuration, registry, LU pool, code page, TLS context, the first
- * transaction (given the user ID a SAFCERT certificate maps to, or null) and the log.
+ * transaction (given the user ID a SAFCERT certificate maps to and the Express Logon application, each or null)
+ * and the log.
  */
 record Tn3270ServerContext(TelnetPort port, Registry registry, LuPool luPool, Charset codePage, SslContext tls,
-                           Function<String, Transaction> firstTransaction, Logger log) {
+                           BiFunction<String, String, Transaction> firstTransaction, Logger log) {
 }

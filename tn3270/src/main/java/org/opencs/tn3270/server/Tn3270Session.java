@@ -32,6 +32,10 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     private int sequence;
     private Instant started;
     private boolean negotiating;
+    private boolean bound;
+    private boolean elfPending;
+    private String elfApplid;
+    private String certificateUser;
 
     Tn3270Session(Tn3270ServerContext context) {
         this.context = context;
@@ -54,8 +58,37 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     private void startNegotiation(ChannelHandlerContext ctx) {
         if (!negotiating) {
             negotiating = true;
-            ctx.writeAndFlush(negotiation.start());
+            ctx.write(negotiation.start());
+            if (context.port().expressLogon() && ctx.pipeline().get(SslHandler.class) != null) {
+                // Express Logon: learn from NEW-ENVIRON whether the client plays a logon macro, and for which APPLID.
+                elfPending = true;
+                ctx.write(new TelnetMessage.Negotiation(Telnet.DO, Telnet.NEW_ENVIRON));
+            }
+            ctx.flush();
         }
+    }
+
+    /** NEW-ENVIRON for Express Logon: SEND USERVAR IBMELF IBMAPPLID, then the client's IS. */
+    private boolean newEnviron(ChannelHandlerContext ctx, TelnetMessage message) {
+        if (message instanceof TelnetMessage.Negotiation n && n.option() == Telnet.NEW_ENVIRON) {
+            if (n.verb() == Telnet.WILL && elfPending) {
+                ctx.writeAndFlush(new TelnetMessage.Subnegotiation(Telnet.NEW_ENVIRON, ExpressLogon.SEND_REQUEST));
+            } else if (n.verb() == Telnet.WONT) {
+                elfPending = false;
+                showFirstScreen(ctx);
+            }
+            return true;
+        }
+        if (message instanceof TelnetMessage.Subnegotiation s && s.option() == Telnet.NEW_ENVIRON) {
+            Map<String, String> vars = ExpressLogon.variables(s.data());
+            if ("YES".equalsIgnoreCase(vars.get("IBMELF")) && vars.get("IBMAPPLID") != null) {
+                elfApplid = vars.get("IBMAPPLID").toUpperCase(java.util.Locale.ROOT);
+            }
+            elfPending = false;
+            showFirstScreen(ctx);
+            return true;
+        }
+        return false;
     }
 
     private void askStartTls(ChannelHandlerContext ctx) {
@@ -97,24 +130,32 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             }
             return;
         }
-        if (startTls(ctx, message)) {
+        if (startTls(ctx, message) || newEnviron(ctx, message)) {
             return;
         }
         Tn3270Negotiation.Step step = negotiation.on(message);
         step.replies().forEach(ctx::write);
         ctx.flush();
-        if (step.bound() && current == null) {
-            String userid = null;
+        if (step.bound() && !bound) {
+            bound = true;
             if (context.port().clientAuth() == TelnetPort.ClientAuth.SAFCERT) {
-                userid = mappedUser(ctx);
-                if (userid == null) {
+                certificateUser = mappedUser(ctx);
+                if (certificateUser == null) {
                     return;
                 }
             }
-            audit(ctx, "TN3270_SESSION_START", userid == null ? Map.of() : Map.of("user", userid));
-            current = context.firstTransaction().apply(userid);
-            send(ctx, current.screen());
+            showFirstScreen(ctx);
         }
+    }
+
+    /** Once the terminal is bound and Express Logon's question is answered: the first transaction's screen. */
+    private void showFirstScreen(ChannelHandlerContext ctx) {
+        if (!bound || elfPending || current != null || !ctx.channel().isActive()) {
+            return;
+        }
+        audit(ctx, "TN3270_SESSION_START", certificateUser == null ? Map.of() : Map.of("user", certificateUser));
+        current = context.firstTransaction().apply(certificateUser, elfApplid);
+        send(ctx, current.screen());
     }
 
     /**
@@ -136,6 +177,33 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         return mapping.get().userid();
     }
 
+    /**
+     * The placeholders replaced by the certificate's user ID and a fresh PassTicket for the Express Logon APPLID. When
+     * that cannot be done (no Express Logon on this session, no PTKTDATA profile) they are removed instead, so they
+     * never reach an application as a user ID or password, and the failure is logged and audited.
+     */
+    private byte[] expressLogon(ChannelHandlerContext ctx, byte[] data) {
+        byte[] blank = new byte[0];
+        if (elfApplid == null || certificateUser == null) {
+            context.log().warn("OCST031E Express Logon placeholders from LU {} without Express Logon (EXPRESSLOGON, "
+                    + "CLIENTAUTH SAFCERT and the client's IBMELF=YES are all needed); removed", negotiation.luName());
+            audit(ctx, "TN3270_EXPRESS_LOGON_FAILED", Map.of("reason", "not an Express Logon session"));
+            return ExpressLogon.substitute(data, blank, blank);
+        }
+        try {
+            String ticket = new org.opencs.saf.passticket.PassTicketService(context.registry()).generate(certificateUser,
+                    elfApplid);
+            audit(ctx, "TN3270_EXPRESS_LOGON", Map.of("user", certificateUser, "applid", elfApplid));
+            return ExpressLogon.substitute(data, certificateUser.getBytes(context.codePage()),
+                    ticket.getBytes(context.codePage()));
+        } catch (org.opencs.core.ZosException e) {
+            context.log().warn("OCST030E Express Logon for {} to {} failed: {}", certificateUser, elfApplid, e.getMessage());
+            audit(ctx, "TN3270_EXPRESS_LOGON_FAILED", Map.of("user", certificateUser, "applid", elfApplid,
+                    "reason", e.getMessage()));
+            return ExpressLogon.substitute(data, blank, blank);
+        }
+    }
+
     private static X509Certificate peerCertificate(ChannelHandlerContext ctx) {
         SslHandler ssl = ctx.pipeline().get(SslHandler.class);
         try {
@@ -153,6 +221,9 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
                 return; // responses and other data types carry no terminal input
             }
             data = java.util.Arrays.copyOfRange(record, 5, record.length);
+        }
+        if (ExpressLogon.hasPlaceholders(data)) {
+            data = expressLogon(ctx, data);
         }
         DataStream.Input input;
         try {
