@@ -82,7 +82,10 @@ public final class TsoLogon implements Transaction {
         return new TsoLogon(registry, applid, user, text);
     }
 
-    /** After logon: the TSO READY mode. LOGOFF (or PF3) ends the session. */
+    /**
+     * After logon: TSO's READY mode. Each command runs through the TSO processor as the logged-on user (RACDCERT
+     * LIST/LISTRING, LISTCAT, LISTDS, LISTUSER ...), its output scrolls up; LOGOFF (or PF3) ends the session.
+     */
     static final class Ready implements Transaction {
         private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm:ss 'ON' MMMM d, yyyy", Locale.ENGLISH);
         private final Registry registry;
@@ -122,8 +125,14 @@ public final class TsoLogon implements Transaction {
                 return this;
             }
             List<String> more = new ArrayList<>(lines);
-            more.add(command);
-            more.add("IKJ56500I COMMAND " + command.split("\\s+")[0].toUpperCase(Locale.ROOT) + " NOT FOUND");
+            more.add(org.opencs.tso.SecretMasker.mask(command));
+            var user = registry.users().find(userid).orElseThrow();
+            new org.opencs.tso.TsoProcessor().run(command, new org.opencs.tso.TsoSession(registry, user), line -> {
+                // Lines wider than the screen continue on the next row, as TSO's line mode shows them.
+                for (int i = 0; i < Math.max(1, line.length()); i += 78) {
+                    more.add(line.substring(i, Math.min(line.length(), i + 78)));
+                }
+            });
             more.add("READY");
             return new Ready(registry, userid, more);
         }

@@ -62,11 +62,13 @@ class Tn3270ServerS3270Test {
     void s3270LogsOnToTsoOverTlsWithTn3270e() {
         var result = s3270("Connect(L:localhost:" + server.port() + ")", "Wait(20,InputField)", "Query(Tls)",
                 "Query(LuName)", "Ascii()", "String(\"user1\")", "Tab()", "String(\"user1pw\")", "Enter()",
-                "Wait(20,InputField)", "Ascii()", "String(\"logoff\")", "Enter()", "Quit()");
+                "Wait(20,InputField)", "Ascii()", "String(\"listuser\")", "Enter()", "Wait(20,InputField)", "Ascii()",
+                "String(\"logoff\")", "Enter()", "Quit()");
         String out = result.all();
         assertThat(out).contains("data: secure host-verified").contains("data: TCP00001")
                 .contains("TSO/E LOGON").contains("Userid    ===>")
-                .contains("USER1 LOGON IN PROGRESS AT").contains("data:  READY");
+                .contains("USER1 LOGON IN PROGRESS AT").contains("data:  READY")
+                .contains("data:  listuser").contains("USER=USER1");
         assertThat(Files.exists(registry.home().logs().resolve("audit.jsonl"))).isTrue();
     }
 
