@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "z/OS Communications Server secure services on any JVM: key databases (gskkyman, keydb), "
                 + "a RACF-style registry (init, tso, passticket), and, as they land, the FTPS and TN3270E servers.",
         subcommands = {QuickstartCommand.class, InitCommand.class, StartCommand.class, TsoCommandLine.class, GskkymanCommand.class,
-                KeydbCommand.class, PassticketCommand.class, FtpCommand.class,
+                KeydbCommand.class, PassticketCommand.class, FtpCommand.class, Tn3270Command.class,
                 CommandLine.HelpCommand.class})
 public final class OpenCs implements Runnable {
     @CommandLine.Spec

@@ -69,6 +69,13 @@ class StartIT {
                     + "String(\"logoff\")\nEnter()\nQuit()\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                     List.of("timeout", "60", "s3270", "-cafile", ca, "-model", "3278-2"));
             assertThat(tn3270.all()).contains("IBMUSER LOGON IN PROGRESS AT").contains("data: secure host-verified");
+
+            // The same through OpenCS's own scriptable client.
+            var ours = OpenCsProcess.runWithInput(dir, Map.of(), "Connect(L:localhost:" + listening.get("tn3270") + ")\n"
+                    + "Wait(InputField)\nString(\"ibmuser\")\nTab()\nString(\"Fresh123\")\nEnter()\nAscii()\nQuery(Tls)\n"
+                    + "String(\"logoff\")\nEnter()\nQuit()\n", "tn3270", "--cafile", ca);
+            assertThat(ours.exitCode()).as(ours.all()).isZero();
+            assertThat(ours.stdout()).contains("IBMUSER LOGON IN PROGRESS AT").contains("data: secure host-verified");
         } finally {
             server.destroy();
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -167,7 +167,7 @@ public final class BatchFtpClient {
             return !settings.required() || fail("OPEN", 0, AUTHENTICATION);
         }
         try {
-            tls = ClientTls.context(keyRing);
+            tls = org.opencs.pki.tls.SystemSsl.jsseClient(keyRing);
             Reply auth = control.send("AUTH TLS");
             if (auth.code() != 234) {
                 out.println("EZA2897I Authentication negotiation failed");

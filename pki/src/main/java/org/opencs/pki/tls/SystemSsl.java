@@ -97,4 +97,43 @@ public final class SystemSsl {
             throw new KeyDbException("OCSK030E", "A TLS context cannot be built from " + description + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * A JSSE client context from a ring, for blocking clients (the batch FTP client, the TN3270 client): the ring's
+     * default certificate and key are presented when a server asks for one, the ring's CA certificates are the only
+     * trust anchors.
+     */
+    public static javax.net.ssl.SSLContext jsseClient(KeyRing ring) {
+        try {
+            char[] transientPassword = new char[0];
+            java.security.KeyStore identity = java.security.KeyStore.getInstance("PKCS12");
+            identity.load(null, null);
+            if (ring.identityKey() != null) {
+                identity.setKeyEntry("identity", ring.identityKey(), transientPassword,
+                        ring.identityChain().toArray(new X509Certificate[0]));
+            }
+            javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(
+                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(identity, transientPassword);
+            List<X509Certificate> anchors = ring.trustAnchors();
+            if (anchors.isEmpty()) {
+                throw new KeyDbException("OCSK032E", "Key ring " + ring.description()
+                        + " holds no trusted CA certificate, so no server certificate can be verified.");
+            }
+            java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            for (int i = 0; i < anchors.size(); i++) {
+                trust.setCertificateEntry("ca" + i, anchors.get(i));
+            }
+            javax.net.ssl.TrustManagerFactory trustManagers = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trustManagers.init(trust);
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), trustManagers.getTrustManagers(), new java.security.SecureRandom());
+            return context;
+        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+            throw new KeyDbException("OCSK030E", "A TLS context cannot be built from " + ring.description() + ": "
+                    + e.getMessage(), e);
+        }
+    }
 }

@@ -187,4 +187,23 @@ class Tn3270ExpressLogonTest {
         }
         return out.toByteArray();
     }
+
+    /** The same macro played by OpenCS's scriptable client, as PCOMM plays the seed's mvs098_tso.mac. */
+    @Test
+    void theScriptableClientPlaysTheMacro() throws Exception {
+        KeyDatabase kdb = KeyDatabase.openStashed(registry.home().hfsPath("/etc/tn3270/server.kdb"), new java.security.SecureRandom());
+        var ring = new org.opencs.pki.tls.KeyDatabaseRing(kdb, "USER1 CERT");
+        var client = new org.opencs.tn3270.client.Tn3270Client(org.opencs.pki.tls.SystemSsl.jsseClient(ring), "TSO3090",
+                Ebcdic.IBM_1047);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String script = String.join("\n", "Connect(L:localhost:" + server.port() + ")", "Wait(InputField)", "Query(Tls)",
+                "Query(LuName)", "Ascii()", "Home()", "String(\")USR.ID(\")", "Tab()", "String(\")PSS.WD(\")", "Enter()", "Ascii()",
+                "String(\"LISTUSER\")", "Enter()", "Ascii()", "PF(3)", "Quit()", "");
+        int rc = new org.opencs.tn3270.client.ScriptRunner(client, new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8))
+                .run(new java.io.BufferedReader(new java.io.StringReader(script)));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(rc).as(out).isZero();
+        assertThat(out).contains("data: secure host-verified").contains("data: TCP00001").contains("TSO/E LOGON")
+                .contains("USER1 LOGON IN PROGRESS AT").contains("USER=USER1").doesNotContain("error");
+    }
 }

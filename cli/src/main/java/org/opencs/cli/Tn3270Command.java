@@ -1,0 +1,77 @@
+package org.opencs.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.concurrent.Callable;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.opencs.core.Ebcdic;
+import org.opencs.pki.keydb.KeyDatabase;
+import org.opencs.pki.tls.KeyDatabaseRing;
+import org.opencs.pki.tls.SystemSsl;
+import org.opencs.tn3270.client.ScriptRunner;
+import org.opencs.tn3270.client.Tn3270Client;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code opencs tn3270}: a scriptable TN3270E client in the style of s3270. Actions come on stdin, one per line; the
+ * exit code is 0 when every action succeeded.
+ */
+@Command(name = "tn3270", mixinStandardHelpOptions = true,
+        description = {"Scriptable TN3270E client (s3270-style actions on stdin, one per line):",
+                "Connect([L:][N:]host:port), Wait([seconds,]InputField), String(\"text\"), Tab(), Home(), Enter(),",
+                "PF(n), PA(n), Clear(), Ascii(), Query(Tls|LuName), Disconnect(), Quit().",
+                "L: starts with a TLS handshake; otherwise START_TLS is accepted when the host offers it.",
+                "Express Logon: --applid plus a key database holding the client certificate; type the",
+                "placeholders )USR.ID( and )PSS.WD( where the user ID and password go."})
+public final class Tn3270Command implements Callable<Integer> {
+    @Option(names = "--cafile", paramLabel = "PEM", description = "CA certificate(s) that verify the host")
+    Path caFile;
+
+    @Option(names = "--keyring", paramLabel = "KDB", description = "Key database (.sth beside it): its CAs verify the "
+            + "host, its default (or --label) certificate is the client certificate")
+    Path keyring;
+
+    @Option(names = "--label", description = "Client certificate label in --keyring (default: its default key)")
+    String label;
+
+    @Option(names = "--applid", paramLabel = "APPLID", description = "Express Logon: answer IBMELF=YES for this application")
+    String applid;
+
+    @Override
+    public Integer call() throws Exception {
+        SSLContext tls = null;
+        if (keyring != null) {
+            tls = SystemSsl.jsseClient(new KeyDatabaseRing(KeyDatabase.openStashed(keyring, new SecureRandom()), label));
+        } else if (caFile != null) {
+            tls = trusting(caFile);
+        }
+        Tn3270Client client = new Tn3270Client(tls, applid, Ebcdic.IBM_1047);
+        return new ScriptRunner(client, System.out)
+                .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+    }
+
+    private static SSLContext trusting(Path pem) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (var in = Files.newInputStream(pem)) {
+            int i = 0;
+            for (var certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trust.setCertificateEntry("ca" + i++, (X509Certificate) certificate);
+            }
+        }
+        TrustManagerFactory trusts = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trusts.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trusts.getTrustManagers(), new SecureRandom());
+        return context;
+    }
+}
