@@ -31,6 +31,7 @@ import org.opencs.saf.MutableClock;
 import org.opencs.saf.Registry;
 import org.opencs.saf.TestRegistries;
 import org.opencs.saf.certs.DigitalCertificate;
+import org.opencs.tn3270.client.TelnetConnection;
 import org.opencs.tn3270.config.ProfileParser;
 import org.opencs.tn3270.datastream.BufferAddress;
 import org.opencs.tn3270.telnet.Telnet;
@@ -106,9 +107,9 @@ class Tn3270ExpressLogonTest {
     }
 
     /** Negotiates TN3270E and NEW-ENVIRON as an Express Logon client does; returns the first screen's record. */
-    private byte[] negotiate(TelnetTestClient client, String applid) throws Exception {
+    private byte[] negotiate(TelnetConnection client, String applid) throws Exception {
         while (true) {
-            TelnetMessage m = client.next();
+            TelnetMessage m = client.next(20_000);
             assertThat(m).as("the server ended the session during negotiation").isNotNull();
             if (m instanceof TelnetMessage.Negotiation n && n.verb() == Telnet.DO) {
                 client.send(new TelnetMessage.Negotiation(Telnet.WILL, n.option()));
@@ -148,11 +149,11 @@ class Tn3270ExpressLogonTest {
     }
 
     private String screenAfterMacro(String applid) throws Exception {
-        try (TelnetTestClient client = new TelnetTestClient(tlsSocket())) {
+        try (TelnetConnection client = new TelnetConnection(tlsSocket())) {
             String first = Ebcdic.decode(negotiate(client, applid));
             assertThat(first).contains("TSO/E LOGON").contains("USER1");
             client.send(macro());
-            TelnetMessage next = client.next();
+            TelnetMessage next = client.next(20_000);
             assertThat(next).isInstanceOf(TelnetMessage.Record.class);
             return Ebcdic.decode(((TelnetMessage.Record) next).data());
         }
