@@ -71,8 +71,25 @@ final class Tn3270Negotiation {
         return new TelnetMessage.Negotiation(verb, option);
     }
 
+    /**
+     * A client can make a compliant server answer forever by flipping an option back and forth; past this many
+     * negotiation messages the session is ended instead (RFC 1143 prevents loops between honest peers only).
+     */
+    static final int MAX_NEGOTIATIONS = 64;
+
+    private int negotiations;
+
+    /** Whether the client has used up its negotiation budget (the session should end). */
+    boolean exhausted() {
+        return negotiations > MAX_NEGOTIATIONS;
+    }
+
     Step on(TelnetMessage message) {
+        negotiations++;
         var replies = new java.util.ArrayList<TelnetMessage>();
+        if (exhausted()) {
+            return new Step(replies, false);
+        }
         boolean bound = false;
         if (message instanceof TelnetMessage.Negotiation n) {
             bound = negotiation(n, replies);
@@ -199,6 +216,9 @@ final class Tn3270Negotiation {
             System.arraycopy(lu, 0, is, 3 + t.length, lu.length);
             replies.add(new TelnetMessage.Subnegotiation(Telnet.TN3270E, is));
             return false;
+        }
+        if (command == FUNCTIONS && luName == null) {
+            return false; // FUNCTIONS before DEVICE-TYPE is out of order (RFC 2355): ignored
         }
         if (command == FUNCTIONS && sub == REQUEST) {
             if (d.length == 2) {

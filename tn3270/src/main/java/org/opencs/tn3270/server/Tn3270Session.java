@@ -134,6 +134,12 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             return;
         }
         Tn3270Negotiation.Step step = negotiation.on(message);
+        if (negotiation.exhausted()) {
+            context.log().warn("OCST004I Negotiation with {} did not settle after {} messages; session ended",
+                    ctx.channel().remoteAddress(), Tn3270Negotiation.MAX_NEGOTIATIONS);
+            ctx.close();
+            return;
+        }
         step.replies().forEach(ctx::write);
         ctx.flush();
         if (step.bound() && !bound) {

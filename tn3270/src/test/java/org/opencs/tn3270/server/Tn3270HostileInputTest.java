@@ -1,0 +1,146 @@
+package org.opencs.tn3270.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencs.saf.MutableClock;
+import org.opencs.saf.Registry;
+import org.opencs.saf.TestRegistries;
+import org.opencs.tn3270.client.TelnetConnection;
+import org.opencs.tn3270.config.ProfileParser;
+import org.opencs.tn3270.telnet.Telnet;
+import org.opencs.tn3270.telnet.TelnetDecoder;
+import org.opencs.tn3270.telnet.TelnetMessage;
+
+/**
+ * Hostile clients on a plain port: unsolicited and malformed subnegotiations, a record that never ends, a client that
+ * answers every option request with its opposite forever. Each session ends or goes on cleanly, and the server keeps
+ * serving the next client.
+ */
+class Tn3270HostileInputTest {
+    @TempDir
+    java.nio.file.Path dir;
+
+    private final MutableClock clock = new MutableClock(Instant.now());
+    private Registry registry;
+    private Tn3270Server server;
+
+    @BeforeEach
+    void start() throws Exception {
+        registry = TestRegistries.open(TestRegistries.init(dir, TestRegistries.Store.H2, clock), clock);
+        server = new Tn3270Server(ProfileParser.parse("TELNETPARMS\n PORT 0\nENDTELNETPARMS\n", "P").config().ports().get(0),
+                registry, "127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        registry.close();
+    }
+
+    /** A well-behaved TN3270E client still gets its logon screen. */
+    private void aNormalClientIsServed() throws IOException {
+        try (TelnetConnection c = new TelnetConnection(new Socket("127.0.0.1", server.port()))) {
+            for (TelnetMessage m = c.next(10_000); ; m = c.next(10_000)) {
+                assertThat(m).isNotNull();
+                if (m instanceof TelnetMessage.Negotiation n && n.verb() == Telnet.DO) {
+                    c.send(new TelnetMessage.Negotiation(Telnet.WILL, n.option()));
+                } else if (m instanceof TelnetMessage.Subnegotiation s && s.data()[0] == 0x08) {
+                    c.send(new TelnetMessage.Subnegotiation(Telnet.TN3270E,
+                            ("\u0002\u0007IBM-3278-2-E").getBytes(StandardCharsets.ISO_8859_1)));
+                } else if (m instanceof TelnetMessage.Subnegotiation s && s.data()[0] == 0x02) {
+                    c.send(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {0x03, 0x07}));
+                } else if (m instanceof TelnetMessage.Record) {
+                    return;
+                }
+            }
+        }
+    }
+
+    @Test
+    void unsolicitedAndMalformedSubnegotiationsAreIgnored() throws Exception {
+        try (TelnetConnection c = new TelnetConnection(new Socket("127.0.0.1", server.port()))) {
+            assertThat(c.next(10_000)).isEqualTo(new TelnetMessage.Negotiation(Telnet.DO, Telnet.TN3270E));
+            c.send(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {0x03, 0x04, 0x00, 0x02}));
+            c.send(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {0x02}));
+            c.send(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[0]));
+            c.send(new TelnetMessage.Subnegotiation(0x99, new byte[] {1, 2, 3}));
+            c.send(new TelnetMessage.Record(new byte[] {0x7D, 0x40, 0x40}));
+            c.send(new TelnetMessage.Subnegotiation(Telnet.TN3270E,
+                    ("\u0002\u0007IBM-9999").getBytes(StandardCharsets.ISO_8859_1)));
+            // The unknown device type is rejected with INV-DEVICE-TYPE; the session stays open.
+            TelnetMessage reject = c.next(10_000);
+            assertThat(reject).isEqualTo(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {0x02, 0x06, 0x05, 0x04}));
+        }
+        aNormalClientIsServed();
+    }
+
+    @Test
+    void aRecordThatNeverEndsEndsTheSession() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            byte[] chunk = new byte[8192];
+            java.util.Arrays.fill(chunk, (byte) 0x40);
+            try {
+                for (int i = 0; i <= TelnetDecoder.MAX_RECORD / chunk.length + 1; i++) {
+                    out.write(chunk);
+                }
+            } catch (IOException closedWhileWriting) {
+                // the server may close before the last chunk
+            }
+            int read;
+            do {
+                read = in.read(chunk);
+            } while (read > 0);
+            assertThat(read).as("the server closed the connection").isEqualTo(-1);
+        }
+        aNormalClientIsServed();
+    }
+
+    @Test
+    void aClientContradictingEveryOptionCannotMakeTheServerLoop() throws Exception {
+        int fromServer = 0;
+        boolean ended = false;
+        try (TelnetConnection c = new TelnetConnection(new Socket("127.0.0.1", server.port()))) {
+            // Refuse TN3270E, then flip every answer: the server must stop answering rather than loop.
+            for (int round = 0; round < 200; round++) {
+                TelnetMessage m;
+                try {
+                    m = c.next(1_000);
+                } catch (IOException quiet) {
+                    break; // the server has nothing more to say
+                }
+                if (m == null) {
+                    ended = true;
+                    break;
+                }
+                fromServer++;
+                if (m instanceof TelnetMessage.Negotiation n) {
+                    int flipped = switch (n.verb()) {
+                        case Telnet.DO -> Telnet.WONT;
+                        case Telnet.DONT -> Telnet.WILL;
+                        case Telnet.WILL -> Telnet.DONT;
+                        default -> Telnet.DO;
+                    };
+                    c.send(new TelnetMessage.Negotiation(flipped, n.option()));
+                    c.send(new TelnetMessage.Negotiation(flipped == Telnet.WONT ? Telnet.WILL : Telnet.WONT, n.option()));
+                }
+            }
+        }
+        assertThat(ended).as("the server ended the session").isTrue();
+        assertThat(fromServer).as("messages the server sent before ending the session")
+                .isLessThanOrEqualTo(2 * Tn3270Negotiation.MAX_NEGOTIATIONS);
+        aNormalClientIsServed();
+    }
+}
