@@ -133,8 +133,13 @@ class Tn3270HostileInputTest {
                         case Telnet.WILL -> Telnet.DONT;
                         default -> Telnet.DO;
                     };
-                    c.send(new TelnetMessage.Negotiation(flipped, n.option()));
-                    c.send(new TelnetMessage.Negotiation(flipped == Telnet.WONT ? Telnet.WILL : Telnet.WONT, n.option()));
+                    try {
+                        c.send(new TelnetMessage.Negotiation(flipped, n.option()));
+                        c.send(new TelnetMessage.Negotiation(flipped == Telnet.WONT ? Telnet.WILL : Telnet.WONT, n.option()));
+                    } catch (IOException closedByServer) {
+                        ended = true;
+                        break;
+                    }
                 }
             }
         }
