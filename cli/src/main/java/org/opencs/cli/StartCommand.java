@@ -88,9 +88,9 @@ public final class StartCommand implements Callable<Integer> {
         var ports = parsed.config().ports();
         for (int i = 0; i < ports.size(); i++) {
             int port = i == 0 && tn3270Port != null ? tn3270Port : ports.get(i).port();
-            String applid = parsed.config().defaultAppl() != null && parsed.config().defaultAppl().startsWith("TSO")
-                    ? parsed.config().defaultAppl() : "TSO";
-            servers.add(new org.opencs.tn3270.server.Tn3270Server(ports.get(i), registry, bind, port, applid));
+            // DEFAULTAPPL names the application every session starts; without it (USSTCP) the USS logon screen comes first.
+            servers.add(new org.opencs.tn3270.server.Tn3270Server(ports.get(i), registry, bind, port,
+                    parsed.config().defaultAppl()));
         }
         return servers;
     }

@@ -20,6 +20,7 @@ import org.opencs.pki.tls.SystemSsl;
 import org.opencs.saf.Registry;
 import org.opencs.saf.certs.KeyRingResolver;
 import org.opencs.tn3270.apps.TsoLogon;
+import org.opencs.tn3270.apps.UssLogon;
 import org.opencs.tn3270.config.TelnetPort;
 import org.opencs.tn3270.telnet.TelnetDecoder;
 import org.opencs.tn3270.telnet.TelnetEncoder;
@@ -41,10 +42,11 @@ public final class Tn3270Server implements AutoCloseable {
     }
 
     /**
-     * {@code tsoApplid}: the APPLID of the TSO application (BEGINVTAM DEFAULTAPPL, e.g. TSO3090): PassTickets in the
-     * logon panel are evaluated for it, unless Express Logon named another.
+     * {@code defaultAppl}: BEGINVTAM DEFAULTAPPL, the application every session starts (an APPLID starting TSO, e.g.
+     * TSO3090, is the built-in TSO: PassTickets in its logon panel are evaluated for that APPLID unless Express Logon
+     * named another); null shows the USS logon screen, where the user names the application.
      */
-    public Tn3270Server(TelnetPort port, Registry registry, String bindAddress, int listenPort, String tsoApplid)
+    public Tn3270Server(TelnetPort port, Registry registry, String bindAddress, int listenPort, String defaultAppl)
             throws InterruptedException {
         if (port.connType() == TelnetPort.ConnType.NONE) {
             throw new ZosException("OCST010E", "CONNTYPE NONE on port " + port.port() + ": the port accepts no connections.");
@@ -55,7 +57,9 @@ public final class Tn3270Server implements AutoCloseable {
         }
         SslContext tls = port.connType() == TelnetPort.ConnType.BASIC ? null : tls(port, registry);
         Tn3270ServerContext context = new Tn3270ServerContext(port, registry, new LuPool("TCP"), Ebcdic.IBM_1047,
-                tls, (userid, applid) -> new TsoLogon(registry, applid != null ? applid : tsoApplid, userid, null),
+                tls, (userid, applid, lu) -> defaultAppl == null && applid == null && userid == null
+                        ? new UssLogon(registry, lu, null)
+                        : new TsoLogon(registry, applid != null ? applid : defaultAppl != null ? defaultAppl : "TSO", userid, null),
                 LoggerFactory.getLogger(Tn3270Server.class));
         this.listener = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {

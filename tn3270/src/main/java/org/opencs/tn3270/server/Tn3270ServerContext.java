@@ -2,7 +2,6 @@ package org.opencs.tn3270.server;
 
 import io.netty.handler.ssl.SslContext;
 import java.nio.charset.Charset;
-import java.util.function.BiFunction;
 import org.opencs.saf.Registry;
 import org.opencs.tn3270.apps.Transaction;
 import org.opencs.tn3270.config.TelnetPort;
@@ -14,5 +13,10 @@ import org.slf4j.Logger;
  * and the log.
  */
 record Tn3270ServerContext(TelnetPort port, Registry registry, LuPool luPool, Charset codePage, SslContext tls,
-                           BiFunction<String, String, Transaction> firstTransaction, Logger log) {
+                           FirstTransaction firstTransaction, Logger log) {
+
+    /** The application a bound session starts with. */
+    interface FirstTransaction {
+        Transaction start(String certificateUser, String expressLogonApplid, String luName);
+    }
 }

@@ -160,7 +160,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             return;
         }
         audit(ctx, "TN3270_SESSION_START", certificateUser == null ? Map.of() : Map.of("user", certificateUser));
-        current = context.firstTransaction().apply(certificateUser, elfApplid);
+        current = context.firstTransaction().start(certificateUser, elfApplid, negotiation.luName());
         send(ctx, current.screen());
     }
 

@@ -107,4 +107,21 @@ class Tn3270ServerS3270Test {
             assertThat(result.all()).contains("data: not secure").contains("TSO/E LOGON");
         }
     }
+
+    /** BEGINVTAM without DEFAULTAPPL: the USS logon screen, then LOGON APPLID(TSO) DATA(USER1) opens the TSO logon. */
+    @Test
+    void theUssScreenStartsTsoWithTheUserGiven() throws Exception {
+        String profile = String.join("\n", "TelnetParms", "  SecurePort 0", "  Keyring HFS /etc/tn3270/server.kdb",
+                "EndTelnetParms");
+        try (Tn3270Server uss = new Tn3270Server(ProfileParser.parse(profile, "P").config().ports().get(0), registry,
+                "127.0.0.1", 0, null)) {
+            var result = s3270("Connect(L:localhost:" + uss.port() + ")", "Wait(20,InputField)", "Ascii()",
+                    "String(\"FOO\")", "Enter()", "Ascii()", "String(\"logon applid(tso) data(user1)\")", "Enter()",
+                    "Wait(20,InputField)", "Ascii()", "String(\"user1pw\")", "Enter()", "Wait(20,InputField)", "Ascii()",
+                    "Quit()");
+            assertThat(result.all()).contains("Terminal TCP0000").contains("Enter LOGON APPLID(applid) DATA(userid)")
+                    .contains("IST453I LOGON REJECTED, APPLID(FOO) UNKNOWN").contains("Userid    ===> USER1")
+                    .contains("USER1 LOGON IN PROGRESS AT");
+        }
+    }
 }

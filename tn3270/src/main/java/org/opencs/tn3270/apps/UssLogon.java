@@ -1,0 +1,74 @@
+package org.opencs.tn3270.apps;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.opencs.saf.Registry;
+import org.opencs.tn3270.datastream.Aid;
+import org.opencs.tn3270.datastream.Field;
+import org.opencs.tn3270.datastream.Screen;
+
+/**
+ * The USS logon screen (USSMSG10), shown when BEGINVTAM has USSTCP and no DEFAULTAPPL: the user names the application,
+ * as on z/OS: {@code LOGON APPLID(TSO) DATA(USER1)} (or the short form {@code TSO USER1}); LOGOFF ends the session.
+ * Applications whose APPLID starts with TSO are the built-in TSO.
+ */
+public final class UssLogon implements Transaction {
+    private static final Pattern LOGON = Pattern.compile(
+            "LOGON\\s+APPLID\\s*\\(\\s*([A-Z0-9@#$]{1,8})\\s*\\)(?:\\s+DATA\\s*\\(\\s*([^)]*)\\))?\\s*");
+    private static final Pattern SHORT = Pattern.compile("([A-Z0-9@#$]{1,8})(?:\\s+([A-Z0-9@#$]{1,8}))?\\s*");
+
+    private final Registry registry;
+    private final String luName;
+    private final String message;
+
+    public UssLogon(Registry registry, String luName, String message) {
+        this.registry = registry;
+        this.luName = luName;
+        this.message = message;
+    }
+
+    @Override
+    public Screen screen() {
+        List<Field> fields = new java.util.ArrayList<>(List.of(
+                Field.title(1, 1, "OpenCS z/OS Communications Server"),
+                Field.text(3, 1, "Terminal " + (luName == null ? "" : luName)),
+                Field.text(5, 1, "Enter LOGON APPLID(applid) DATA(userid), or LOGOFF"),
+                Field.text(20, 1, "===>"),
+                Field.input(20, 6, 70, "command", "")));
+        if (message != null) {
+            fields.add(Field.title(18, 1, message));
+        }
+        return Screen.of(fields, 20, 6);
+    }
+
+    @Override
+    public Transaction next(Aid aid, Map<String, String> values) {
+        if (aid != Aid.ENTER) {
+            return this;
+        }
+        String command = values.getOrDefault("command", "").trim().toUpperCase(Locale.ROOT);
+        if (command.equals("LOGOFF")) {
+            return null;
+        }
+        Matcher logon = LOGON.matcher(command);
+        Matcher shortForm = SHORT.matcher(command);
+        String applid;
+        String data;
+        if (logon.matches()) {
+            applid = logon.group(1);
+            data = logon.group(2);
+        } else if (shortForm.matches()) {
+            applid = shortForm.group(1);
+            data = shortForm.group(2);
+        } else {
+            return new UssLogon(registry, luName, "IST457I USS COMMAND " + command.split("\\s+")[0] + " INVALID");
+        }
+        if (!applid.startsWith("TSO")) {
+            return new UssLogon(registry, luName, "IST453I LOGON REJECTED, APPLID(" + applid + ") UNKNOWN");
+        }
+        return new TsoLogon(registry, applid, data == null ? null : data.trim(), null);
+    }
+}
