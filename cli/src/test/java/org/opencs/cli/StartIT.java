@@ -66,14 +66,14 @@ class StartIT {
             // The quickstart's TN3270E port: s3270 over TLS, verifying the server against the quickstart CA.
             var tn3270 = ExternalCommand.run(dir, ("Connect(L:localhost:" + listening.get("tn3270") + ")\nWait(20,InputField)\n"
                     + "String(\"ibmuser\")\nTab()\nString(\"Fresh123\")\nEnter()\nWait(20,InputField)\nAscii()\nQuery(Tls)\n"
-                    + "String(\"logoff\")\nEnter()\nQuit()\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    + "String(\"X\")\nEnter()\nQuit()\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                     List.of("timeout", "60", "s3270", "-cafile", ca, "-model", "3278-2"));
             assertThat(tn3270.all()).contains("IBMUSER LOGON IN PROGRESS AT").contains("data: secure host-verified");
 
             // The same through OpenCS's own scriptable client.
             var ours = OpenCsProcess.runWithInput(dir, Map.of(), "Connect(L:localhost:" + listening.get("tn3270") + ")\n"
                     + "Wait(InputField)\nString(\"ibmuser\")\nTab()\nString(\"Fresh123\")\nEnter()\nAscii()\nQuery(Tls)\n"
-                    + "String(\"logoff\")\nEnter()\nQuit()\n", "tn3270", "--cafile", ca);
+                    + "String(\"X\")\nEnter()\nQuit()\n", "tn3270", "--cafile", ca);
             assertThat(ours.exitCode()).as(ours.all()).isZero();
             assertThat(ours.stdout()).contains("IBMUSER LOGON IN PROGRESS AT").contains("data: secure host-verified");
         } finally {

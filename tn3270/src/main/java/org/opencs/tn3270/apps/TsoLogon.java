@@ -71,7 +71,9 @@ public final class TsoLogon implements Transaction {
                 ? authenticator.logon(user, password.toCharArray(), applid)
                 : authenticator.changePassword(user, password.toCharArray(), newPassword.toCharArray(), applid);
         if (result.ok()) {
-            return new Ready(registry, result.userid());
+            var loggedOn = registry.users().find(result.userid()).orElseThrow();
+            return new PrimaryMenu(registry, loggedOn, result.userid() + " LOGON IN PROGRESS AT "
+                    + Ready.WHEN.format(registry.clock().instant().atZone(ZoneOffset.UTC)).toUpperCase(Locale.ROOT));
         }
         String text = switch (result.status()) {
             case PASSWORD_EXPIRED -> "IKJ56447A PASSWORD HAS EXPIRED. ENTER A NEW PASSWORD FOR " + user;
@@ -83,26 +85,26 @@ public final class TsoLogon implements Transaction {
     }
 
     /**
-     * After logon: TSO's READY mode. Each command runs through the TSO processor as the logged-on user (RACDCERT
-     * LIST/LISTRING, LISTCAT, LISTDS, LISTUSER ...), its output scrolls up; LOGOFF (or PF3) ends the session.
+     * TSO's READY mode (option 6 of the primary menu). Each command runs through the TSO processor as the logged-on
+     * user (RACDCERT LIST/LISTRING, LISTCAT, LISTDS, LISTUSER ...), its output scrolls up; PF3 goes back to the menu,
+     * LOGOFF ends the session.
      */
     static final class Ready implements Transaction {
-        private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm:ss 'ON' MMMM d, yyyy", Locale.ENGLISH);
+        static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm:ss 'ON' MMMM d, yyyy", Locale.ENGLISH);
         private final Registry registry;
         private final String userid;
         private final List<String> lines;
+        private final Transaction back;
 
-        Ready(Registry registry, String userid) {
-            this.registry = registry;
-            this.userid = userid;
-            this.lines = List.of(userid + " LOGON IN PROGRESS AT "
-                    + WHEN.format(registry.clock().instant().atZone(ZoneOffset.UTC)).toUpperCase(Locale.ROOT), "READY");
+        Ready(Registry registry, String userid, Transaction back) {
+            this(registry, userid, List.of("READY"), back);
         }
 
-        private Ready(Registry registry, String userid, List<String> lines) {
+        private Ready(Registry registry, String userid, List<String> lines, Transaction back) {
             this.registry = registry;
             this.userid = userid;
             this.lines = lines.size() > 20 ? lines.subList(lines.size() - 20, lines.size()) : lines;
+            this.back = back;
         }
 
         @Override
@@ -118,8 +120,11 @@ public final class TsoLogon implements Transaction {
         @Override
         public Transaction next(Aid aid, Map<String, String> values) {
             String command = values.getOrDefault("command", "").trim();
-            if (aid == Aid.PF3 || command.equalsIgnoreCase("LOGOFF")) {
+            if (command.equalsIgnoreCase("LOGOFF")) {
                 return null;
+            }
+            if (aid == Aid.PF3) {
+                return back;
             }
             if (aid != Aid.ENTER || command.isEmpty()) {
                 return this;
@@ -134,7 +139,7 @@ public final class TsoLogon implements Transaction {
                 }
             });
             more.add("READY");
-            return new Ready(registry, userid, more);
+            return new Ready(registry, userid, more, back);
         }
     }
 }

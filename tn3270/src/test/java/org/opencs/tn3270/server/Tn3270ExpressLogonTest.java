@@ -199,7 +199,7 @@ class Tn3270ExpressLogonTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         String script = String.join("\n", "Connect(L:localhost:" + server.port() + ")", "Wait(InputField)", "Query(Tls)",
                 "Query(LuName)", "Ascii()", "Home()", "String(\")USR.ID(\")", "Tab()", "String(\")PSS.WD(\")", "Enter()", "Ascii()",
-                "String(\"LISTUSER\")", "Enter()", "Ascii()", "PF(3)", "Quit()", "");
+                "String(\"6\")", "Enter()", "String(\"LISTUSER\")", "Enter()", "Ascii()", "PF(3)", "Quit()", "");
         int rc = new org.opencs.tn3270.client.ScriptRunner(client, new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8))
                 .run(new java.io.BufferedReader(new java.io.StringReader(script)));
         String out = bytes.toString(StandardCharsets.UTF_8);

@@ -62,12 +62,12 @@ class Tn3270ServerS3270Test {
     void s3270LogsOnToTsoOverTlsWithTn3270e() {
         var result = s3270("Connect(L:localhost:" + server.port() + ")", "Wait(20,InputField)", "Query(Tls)",
                 "Query(LuName)", "Ascii()", "String(\"user1\")", "Tab()", "String(\"user1pw\")", "Enter()",
-                "Wait(20,InputField)", "Ascii()", "String(\"listuser\")", "Enter()", "Wait(20,InputField)", "Ascii()",
-                "String(\"logoff\")", "Enter()", "Quit()");
+                "Wait(20,InputField)", "Ascii()", "String(\"6\")", "Enter()", "Wait(20,InputField)",
+                "String(\"listuser\")", "Enter()", "Wait(20,InputField)", "Ascii()", "String(\"logoff\")", "Enter()", "Quit()");
         String out = result.all();
         assertThat(out).contains("data: secure host-verified").contains("data: TCP00001")
                 .contains("TSO/E LOGON").contains("Userid    ===>")
-                .contains("USER1 LOGON IN PROGRESS AT").contains("data:  READY")
+                .contains("USER1 LOGON IN PROGRESS AT").contains("OpenCS Primary Option Menu").contains("data:  READY")
                 .contains("data:  listuser").contains("USER=USER1");
         assertThat(Files.exists(registry.home().logs().resolve("audit.jsonl"))).isTrue();
     }
@@ -123,5 +123,34 @@ class Tn3270ServerS3270Test {
                     .contains("IST453I LOGON REJECTED, APPLID(FOO) UNKNOWN").contains("Userid    ===> USER1")
                     .contains("USER1 LOGON IN PROGRESS AT");
         }
+    }
+
+    /** The primary menu: a data set list, a PDS's members, browsing with PF8/PF3, the user's certificates. */
+    @Test
+    void theMenuBrowsesDataSetsAndMembers() throws Exception {
+        var catalog = new org.opencs.datasets.Catalog(registry.home(), clock);
+        var today = java.time.LocalDate.now();
+        catalog.allocate(new org.opencs.datasets.DatasetName("USER1.ALFRED.CNTL", null), new org.opencs.datasets
+                .DatasetAttributes("PO", org.opencs.datasets.RecordFormat.FB, 80, 3120, today, today));
+        catalog.writeText(new org.opencs.datasets.DatasetName("USER1.ALFRED.CNTL", "FTPJOB"), "//ALFREDA JOB 1,ALFRED\n");
+        catalog.allocate(new org.opencs.datasets.DatasetName("USER1.DATA", null), new org.opencs.datasets
+                .DatasetAttributes("PS", org.opencs.datasets.RecordFormat.VB, 84, 27998, today, today));
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 30; i++) {
+            lines.append("LINE ").append(i).append('\n');
+        }
+        catalog.writeText(new org.opencs.datasets.DatasetName("USER1.DATA", null), lines.toString());
+        var result = s3270("Connect(L:localhost:" + server.port() + ")", "Wait(20,InputField)", "String(\"user1\")", "Tab()",
+                "String(\"user1pw\")", "Enter()", "Wait(20,InputField)", "String(\"1\")", "Enter()", "Wait(20,InputField)",
+                "Ascii()", "String(\"S\")", "Enter()", "Wait(20,InputField)", "Ascii()", "String(\"B\")", "Enter()",
+                "Wait(20,InputField)", "Ascii()", "PF(3)", "Wait(20,InputField)", "PF(3)", "Wait(20,InputField)", "Tab()",
+                "String(\"B\")", "Enter()", "Wait(20,InputField)", "PF(8)", "Wait(20,InputField)", "Ascii()", "PF(3)",
+                "Wait(20,InputField)", "PF(3)", "Wait(20,InputField)", "String(\"2\")", "Enter()", "Wait(20,InputField)",
+                "Ascii()", "Quit()");
+        assertThat(result.all()).contains("DATA SET LIST  Level USER1").contains("USER1.ALFRED.CNTL").contains("USER1.DATA")
+                .contains("MEMBER LIST  USER1.ALFRED.CNTL").contains("FTPJOB")
+                .contains("BROWSE    USER1.ALFRED.CNTL(FTPJOB)").contains("//ALFREDA JOB 1,ALFRED")
+                .contains("BROWSE    USER1.DATA").contains("LINE 21").contains("LINE 30").contains("Bottom of Data")
+                .contains("CERTIFICATES  USER1");
     }
 }

@@ -1,0 +1,115 @@
+package org.opencs.tn3270.apps;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.opencs.core.ZosException;
+import org.opencs.datasets.Catalog;
+import org.opencs.datasets.DatasetAccess;
+import org.opencs.datasets.DatasetName;
+import org.opencs.saf.Registry;
+import org.opencs.saf.resources.AccessLevel;
+import org.opencs.saf.users.User;
+import org.opencs.tn3270.datastream.Aid;
+import org.opencs.tn3270.datastream.Field;
+import org.opencs.tn3270.datastream.Screen;
+
+/**
+ * A data set list by level (ISPF 3.4's idea): the data sets under a prefix, or a PDS's members; typing B (or S) beside
+ * one browses it, or lists the members of a PDS. Only data sets the user may read are shown; PF3 goes back.
+ */
+public final class DatasetList implements Transaction {
+    private static final int ROWS = 17;
+
+    private final Registry registry;
+    private final User user;
+    private final String level;
+    private final String pds;
+    private final String message;
+    private final Transaction back;
+
+    public DatasetList(Registry registry, User user, String level, String pds, String message, Transaction back) {
+        this.registry = registry;
+        this.user = user;
+        this.level = level;
+        this.pds = pds;
+        this.message = message;
+        this.back = back;
+    }
+
+    private Catalog catalog() {
+        return new Catalog(registry.home(), registry.clock());
+    }
+
+    private List<String> entries() {
+        DatasetAccess access = new DatasetAccess(registry);
+        if (pds != null) {
+            return catalog().members(new DatasetName(pds, null));
+        }
+        return catalog().list(level).stream()
+                .filter(n -> access.allowed(user, new DatasetName(n, null), AccessLevel.READ)).limit(ROWS).toList();
+    }
+
+    @Override
+    public Screen screen() {
+        List<Field> fields = new ArrayList<>();
+        fields.add(Field.title(0, 1, pds != null ? "MEMBER LIST  " + pds : "DATA SET LIST  Level " + level));
+        fields.add(Field.text(2, 1, "Dsname level ===>"));
+        fields.add(Field.input(2, 19, 44, "level", pds != null ? pds : level));
+        fields.add(Field.text(4, 1, "Command - Enter B to browse" + (pds == null ? ", S to list the members of a PDS" : "")));
+        List<String> entries = entries();
+        for (int i = 0; i < entries.size() && i < ROWS; i++) {
+            fields.add(Field.input(6 + i, 1, 1, "row" + i, ""));
+            fields.add(Field.text(6 + i, 4, entries.get(i)));
+        }
+        if (entries.isEmpty()) {
+            fields.add(Field.text(6, 4, pds != null ? "No members." : "No data sets found."));
+        }
+        if (message != null) {
+            fields.add(Field.title(23, 1, message));
+        }
+        return Screen.of(fields, entries.isEmpty() ? 2 : 6, entries.isEmpty() ? 19 : 1);
+    }
+
+    @Override
+    public Transaction next(Aid aid, Map<String, String> values) {
+        if (aid == Aid.PF3 || aid == Aid.PF15) {
+            return back;
+        }
+        if (aid != Aid.ENTER) {
+            return this;
+        }
+        String newLevel = values.getOrDefault("level", "").trim().toUpperCase(Locale.ROOT).replace("'", "");
+        if (!newLevel.isEmpty() && !newLevel.equals(pds != null ? pds : level)) {
+            return new DatasetList(registry, user, newLevel, null, null, back);
+        }
+        List<String> entries = entries();
+        for (int i = 0; i < entries.size() && i < ROWS; i++) {
+            String command = values.getOrDefault("row" + i, "").trim().toUpperCase(Locale.ROOT);
+            if (!command.isEmpty()) {
+                return select(entries.get(i), command);
+            }
+        }
+        return this;
+    }
+
+    private Transaction select(String entry, String command) {
+        DatasetName name = pds != null ? new DatasetName(pds, entry) : new DatasetName(entry, null);
+        try {
+            var attributes = catalog().attributes(name.withoutMember()).orElseThrow();
+            if (pds == null && attributes.dsorg().equals("PO")) {
+                return new DatasetList(registry, user, level, entry, null, this);
+            }
+            if (!command.equals("B") && !command.equals("S")) {
+                return new DatasetList(registry, user, level, pds, "Command " + command + " is not known here: use B or S",
+                        back);
+            }
+            new DatasetAccess(registry).check(user, name, AccessLevel.READ);
+            List<String> lines = catalog().readText(name).lines().toList();
+            return new TextView("BROWSE    " + name, lines, 0, this);
+        } catch (ZosException e) {
+            return new DatasetList(registry, user, level, pds, e.getMessage(), back);
+        }
+    }
+}

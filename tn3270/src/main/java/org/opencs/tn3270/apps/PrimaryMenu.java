@@ -1,0 +1,74 @@
+package org.opencs.tn3270.apps;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.opencs.saf.Registry;
+import org.opencs.saf.users.User;
+import org.opencs.tn3270.datastream.Aid;
+import org.opencs.tn3270.datastream.Field;
+import org.opencs.tn3270.datastream.Screen;
+import org.opencs.tso.TsoProcessor;
+import org.opencs.tso.TsoSession;
+
+/**
+ * The menu after logon: browse data sets, the user's certificates (RACDCERT LIST) and key rings (RACDCERT
+ * LISTRING(*)), the TSO READY command line, or log off (X, or PF3).
+ */
+public final class PrimaryMenu implements Transaction {
+    private final Registry registry;
+    private final User user;
+    private final String message;
+
+    public PrimaryMenu(Registry registry, User user, String message) {
+        this.registry = registry;
+        this.user = user;
+        this.message = message;
+    }
+
+    @Override
+    public Screen screen() {
+        List<Field> fields = new ArrayList<>(List.of(
+                Field.title(0, 1, "------------------------- OpenCS Primary Option Menu -------------------------"),
+                Field.text(2, 1, "Option ===>"),
+                Field.input(2, 13, 8, "option", ""),
+                Field.text(4, 3, "1  Browse        Data set lists and contents"),
+                Field.text(5, 3, "2  Certificates  Your digital certificates (RACDCERT LIST)"),
+                Field.text(6, 3, "3  Key rings     Your key rings (RACDCERT LISTRING(*))"),
+                Field.text(7, 3, "6  Command       TSO command line (READY)"),
+                Field.text(8, 3, "X  Exit          Log off"),
+                Field.text(12, 1, "User ID . : " + user.userid()),
+                Field.text(22, 1, "Enter an option.   PF3 = log off")));
+        if (message != null) {
+            fields.add(Field.title(20, 1, message));
+        }
+        return Screen.of(fields, 2, 13);
+    }
+
+    @Override
+    public Transaction next(Aid aid, Map<String, String> values) {
+        if (aid == Aid.PF3 || aid == Aid.PF15) {
+            return null;
+        }
+        if (aid != Aid.ENTER) {
+            return this;
+        }
+        String option = values.getOrDefault("option", "").trim().toUpperCase(Locale.ROOT);
+        return switch (option) {
+            case "1" -> new DatasetList(registry, user, user.userid(), null, null, this);
+            case "2" -> command("RACDCERT LIST", "CERTIFICATES  " + user.userid());
+            case "3" -> command("RACDCERT LISTRING(*)", "KEY RINGS  " + user.userid());
+            case "6" -> new TsoLogon.Ready(registry, user.userid(), this);
+            case "X" -> null;
+            case "" -> this;
+            default -> new PrimaryMenu(registry, user, "Option " + option + " is not valid.");
+        };
+    }
+
+    private Transaction command(String command, String title) {
+        List<String> lines = new ArrayList<>();
+        new TsoProcessor().run(command, new TsoSession(registry, user), lines::add);
+        return new TextView(title, lines, 0, this);
+    }
+}

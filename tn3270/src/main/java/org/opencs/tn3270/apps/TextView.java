@@ -1,0 +1,63 @@
+package org.opencs.tn3270.apps;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.opencs.tn3270.datastream.Aid;
+import org.opencs.tn3270.datastream.Field;
+import org.opencs.tn3270.datastream.Screen;
+
+/**
+ * Lines of text to scroll through, as ISPF's BROWSE shows them: PF8 forward, PF7 back (a page at a time), PF3 returns
+ * to where the user came from.
+ */
+public final class TextView implements Transaction {
+    static final int PAGE = 20;
+
+    private final String title;
+    private final List<String> lines;
+    private final int top;
+    private final Transaction back;
+
+    public TextView(String title, List<String> lines, int top, Transaction back) {
+        this.title = title;
+        this.lines = List.copyOf(lines);
+        this.top = Math.max(0, Math.min(top, Math.max(0, lines.size() - 1)));
+        this.back = back;
+    }
+
+    @Override
+    public Screen screen() {
+        List<Field> fields = new ArrayList<>();
+        String position = String.format("Line %08d of %08d", Math.min(top + 1, lines.size()), lines.size());
+        fields.add(Field.title(0, 1, pad(title, 56) + position));
+        fields.add(Field.text(1, 1, "Command ===>"));
+        fields.add(Field.input(1, 14, 40, "command", ""));
+        if (top == 0) {
+            fields.add(Field.title(2, 1, "***************************** Top of Data ******************************"));
+        }
+        int end = Math.min(lines.size(), top + PAGE);
+        for (int i = top; i < end; i++) {
+            String line = lines.get(i);
+            fields.add(Field.text(3 + i - top, 1, line.length() > 79 ? line.substring(0, 79) : line));
+        }
+        if (end == lines.size() && 3 + end - top < 24) {
+            fields.add(Field.title(3 + end - top, 1, "**************************** Bottom of Data ****************************"));
+        }
+        return Screen.of(fields, 1, 14);
+    }
+
+    @Override
+    public Transaction next(Aid aid, Map<String, String> values) {
+        return switch (aid) {
+            case PF3, PF15 -> back;
+            case PF8, PF20 -> new TextView(title, lines, top + PAGE, back);
+            case PF7, PF19 -> new TextView(title, lines, top - PAGE, back);
+            default -> this;
+        };
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text.substring(0, width) : text + " ".repeat(width - text.length());
+    }
+}
