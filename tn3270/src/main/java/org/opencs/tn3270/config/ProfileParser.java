@@ -16,7 +16,7 @@ import org.opencs.core.ZosException;
  */
 public final class ProfileParser {
     /** IBM statements accepted without an effect yet (no warning: they are not mistakes). */
-    private static final Set<String> ACCEPTED = Set.of("PRTINACTIVE", "DEBUG", "SCANINTERVAL", "SMFINIT", "SMFTERM",
+    private static final Set<String> ACCEPTED = Set.of("PRTINACTIVE", "DEBUG", "SMFINIT", "SMFTERM",
             "TCPIPJOBNAME", "MSG07", "NOMSG07", "SSLTIMEOUT", "DISABLESGA", "TKOSPECLU", "LUSESSIONPEND", "KEEPINACTIVE",
             "SSLV2", "NOSSLV2", "CRLLDAPSERVER", "ENCRYPTION", "SIMCLIENTLU", "NOSEQUENTIALLU", "FULLDATATRACE");
     private static final Set<String> VTAM_ACCEPTED = Set.of("DEFAULTLUS", "ENDDEFAULTLUS", "LUGROUP", "ENDLUGROUP",
@@ -123,6 +123,7 @@ public final class ProfileParser {
             }
             case "INACTIVE" -> b.inactive = number(s, 0, 99_999_999);
             case "TIMEMARK" -> b.timeMark = number(s, 0, 99_999_999);
+            case "SCANINTERVAL" -> b.scanInterval = number(s, 0, 99_999_999);
             case "EXPRESSLOGON" -> b.expressLogon = true;
             case "NOEXPRESSLOGON" -> b.expressLogon = false;
             default -> {
@@ -177,6 +178,7 @@ public final class ProfileParser {
         String ebcdic = "IBM-1047";
         int inactive;
         int timeMark = 10_800;
+        int scanInterval = 120;
         boolean expressLogon;
 
         Block copy(int startLine) {
@@ -189,6 +191,7 @@ public final class ProfileParser {
             b.ebcdic = ebcdic;
             b.inactive = inactive;
             b.timeMark = timeMark;
+            b.scanInterval = scanInterval;
             b.expressLogon = expressLogon;
             return b;
         }
@@ -197,7 +200,7 @@ public final class ProfileParser {
             TelnetPort.ConnType type = connType != null ? connType : securePort ? TelnetPort.ConnType.SECURE
                     : TelnetPort.ConnType.BASIC;
             return new TelnetPort(port, securePort, type, clientAuth, keyring, ascii, ebcdic, inactive, timeMark,
-                    expressLogon, line);
+                    scanInterval, expressLogon, line);
         }
     }
 }

@@ -10,7 +10,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.net.InetSocketAddress;
@@ -67,9 +66,6 @@ public final class Tn3270Server implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         if (port.connType() == TelnetPort.ConnType.SECURE) {
                             ch.pipeline().addLast("detect", new TlsDetector(tls));
-                        }
-                        if (port.inactiveSeconds() > 0) {
-                            ch.pipeline().addLast(new IdleStateHandler(port.inactiveSeconds(), 0, 0));
                         }
                         ch.pipeline().addLast(new TelnetDecoder());
                         ch.pipeline().addLast(TelnetEncoder.INSTANCE);

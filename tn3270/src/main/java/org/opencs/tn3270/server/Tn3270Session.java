@@ -3,7 +3,6 @@ package org.opencs.tn3270.server;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +35,9 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     private boolean elfPending;
     private String elfApplid;
     private String certificateUser;
+    private long lastInput;
+    private java.util.concurrent.ScheduledFuture<?> timers;
+    private long timeMarkSent;
 
     Tn3270Session(Tn3270ServerContext context) {
         this.context = context;
@@ -46,6 +48,8 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         started = context.registry().clock().instant();
+        lastInput = System.nanoTime();
+        scheduleTimers(ctx);
         switch (context.port().connType()) {
             case BASIC -> startNegotiation(ctx);
             case NEGTSECURE, ANY -> askStartTls(ctx);
@@ -122,8 +126,53 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         return false;
     }
 
+    /**
+     * INACTIVE, TIMEMARK and SCANINTERVAL: a session without input for INACTIVE seconds is dropped; a client silent
+     * for TIMEMARK seconds is asked DO TIMING-MARK, and dropped when it has not answered SCANINTERVAL seconds later.
+     */
+    private void scheduleTimers(ChannelHandlerContext ctx) {
+        TelnetPort port = context.port();
+        long tick = java.util.stream.IntStream.of(port.inactiveSeconds(), port.timeMarkSeconds(), port.scanIntervalSeconds())
+                .filter(t -> t > 0).min().orElse(0);
+        if (tick == 0) {
+            return;
+        }
+        long period = Math.max(200, tick * 1000 / 4);
+        timers = ctx.channel().eventLoop().scheduleAtFixedRate(() -> ctx.executor().execute(() -> checkTimers(ctx)), period,
+                period, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void checkTimers(ChannelHandlerContext ctx) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        TelnetPort port = context.port();
+        long now = System.nanoTime();
+        long silent = (now - lastInput) / 1_000_000_000L;
+        if (port.inactiveSeconds() > 0 && silent >= port.inactiveSeconds()) {
+            context.log().info("OCST002I LU {} dropped after INACTIVE {} seconds without input", negotiation.luName(),
+                    port.inactiveSeconds());
+            ctx.close();
+        } else if (timeMarkSent != 0 && port.scanIntervalSeconds() > 0
+                && (now - timeMarkSent) / 1_000_000_000L >= port.scanIntervalSeconds()) {
+            context.log().info("OCST005I LU {} did not answer TIMEMARK within SCANINTERVAL {} seconds; dropped",
+                    negotiation.luName(), port.scanIntervalSeconds());
+            ctx.close();
+        } else if (timeMarkSent == 0 && port.timeMarkSeconds() > 0 && silent >= port.timeMarkSeconds()) {
+            timeMarkSent = now;
+            ctx.writeAndFlush(new TelnetMessage.Negotiation(Telnet.DO, Telnet.TIMING_MARK));
+        }
+    }
+
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, TelnetMessage message) {
+        lastInput = System.nanoTime();
+        if (message instanceof TelnetMessage.Negotiation n && n.option() == Telnet.TIMING_MARK
+                && (n.verb() == Telnet.WILL || n.verb() == Telnet.WONT)) {
+            timeMarkSent = 0; // the client is alive
+            return;
+        }
+        timeMarkSent = 0;
         if (message instanceof TelnetMessage.Record record) {
             if (current != null) {
                 inbound(ctx, record.data());
@@ -278,6 +327,9 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (timers != null) {
+            timers.cancel(false);
+        }
         if (current != null) {
             audit(ctx, "TN3270_SESSION_END", Map.of("seconds",
                     Duration.between(started, context.registry().clock().instant()).toSeconds()));
@@ -308,9 +360,6 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
                         handshake.cause().getMessage());
                 ctx.close();
             }
-        } else if (event instanceof IdleStateEvent) {
-            context.log().info("OCST002I LU {} dropped after INACTIVE seconds without input", negotiation.luName());
-            ctx.close();
         }
     }
 

@@ -148,4 +148,44 @@ class Tn3270HostileInputTest {
                 .isLessThanOrEqualTo(2 * Tn3270Negotiation.MAX_NEGOTIATIONS);
         aNormalClientIsServed();
     }
+
+    /** TIMEMARK 1: a silent client is asked DO TIMING-MARK; one that never answers is dropped after SCANINTERVAL. */
+    @Test
+    void aSilentClientIsProbedAndThenDropped() throws Exception {
+        try (Tn3270Server probing = new Tn3270Server(ProfileParser.parse(
+                "TELNETPARMS\n PORT 0\n TIMEMARK 1\n SCANINTERVAL 1\nENDTELNETPARMS\n", "P").config().ports().get(0),
+                registry, "127.0.0.1", 0);
+             TelnetConnection c = new TelnetConnection(new Socket("127.0.0.1", probing.port()))) {
+            assertThat(c.next(10_000)).isEqualTo(new TelnetMessage.Negotiation(Telnet.DO, Telnet.TN3270E));
+            assertThat(c.next(10_000)).isEqualTo(new TelnetMessage.Negotiation(Telnet.DO, Telnet.TIMING_MARK));
+            assertThat(c.next(10_000)).as("dropped after the unanswered probe").isNull();
+        }
+    }
+
+    /** A client that answers the probe stays. */
+    @Test
+    void aClientAnsweringTheProbeStays() throws Exception {
+        try (Tn3270Server probing = new Tn3270Server(ProfileParser.parse(
+                "TELNETPARMS\n PORT 0\n TIMEMARK 1\n SCANINTERVAL 2\nENDTELNETPARMS\n", "P").config().ports().get(0),
+                registry, "127.0.0.1", 0);
+             TelnetConnection c = new TelnetConnection(new Socket("127.0.0.1", probing.port()))) {
+            assertThat(c.next(10_000)).isEqualTo(new TelnetMessage.Negotiation(Telnet.DO, Telnet.TN3270E));
+            for (int probe = 0; probe < 3; probe++) {
+                assertThat(c.next(10_000)).isEqualTo(new TelnetMessage.Negotiation(Telnet.DO, Telnet.TIMING_MARK));
+                c.send(new TelnetMessage.Negotiation(Telnet.WONT, Telnet.TIMING_MARK));
+            }
+        }
+    }
+
+    /** INACTIVE 1 (TIMEMARK off): a session without input is dropped. */
+    @Test
+    void anIdleSessionIsDroppedAfterInactive() throws Exception {
+        try (Tn3270Server idle = new Tn3270Server(ProfileParser.parse(
+                "TELNETPARMS\n PORT 0\n INACTIVE 1\n TIMEMARK 0\nENDTELNETPARMS\n", "P").config().ports().get(0),
+                registry, "127.0.0.1", 0);
+             TelnetConnection c = new TelnetConnection(new Socket("127.0.0.1", idle.port()))) {
+            assertThat(c.next(10_000)).isEqualTo(new TelnetMessage.Negotiation(Telnet.DO, Telnet.TN3270E));
+            assertThat(c.next(10_000)).as("dropped").isNull();
+        }
+    }
 }
