@@ -37,7 +37,7 @@ public final class FtpSessionsBenchmark {
         Path dir = Files.createTempDirectory("opencs-ftp-sessions");
         try (FtpBenchSystem system = new FtpBenchSystem(dir, "SECURE_SESSION_REUSE REQUIRED")) {
             KeyDatabaseRing ring = new KeyDatabaseRing(KeyDatabase.openStashed(
-                    system.registry.home().hfsPath("/etc/ftp/server.kdb"), new SecureRandom()), null);
+                    system.registry.home().hfsPath(BenchHome.KEYRING), new SecureRandom()), null);
             ClientSettings settings = ClientSettings.of(FtpDataParser.parseClient(
                     "SECURE_MECHANISM TLS\nSECURE_FTP REQUIRED\nSECURE_DATACONN PRIVATE\n", "bench").config(), null, null, true);
             Files.write(dir.resolve("small.txt"), new byte[4096]);

@@ -154,6 +154,9 @@ final class HfsCommands {
                 received = sink.received();
             }
             if (failure != null) {
+                // The partial upload goes before the client hears of the failure.
+                Files.deleteIfExists(temp);
+                temp = null;
                 s.reply("451 Transfer aborted: the data connection failed (" + failure + "). " + target + " is unchanged.");
                 TransferRecords.write(s, "HFS filename", target, command, received, "451 Transfer aborted.");
                 return;
