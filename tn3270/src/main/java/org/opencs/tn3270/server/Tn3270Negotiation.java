@@ -7,7 +7,7 @@ import org.opencs.tn3270.telnet.TelnetMessage;
 
 /**
  * The server side of TN3270E (RFC 2355) with a fall-back to traditional TN3270 (RFC 1576): DO TN3270E, DEVICE-TYPE
- * SEND / REQUEST / IS (with the LU name) or REJECT, FUNCTIONS (none are offered yet, so the agreed set is empty); a
+ * SEND / REQUEST / IS (with the LU name) or REJECT, FUNCTIONS (RESPONSES is offered); a
  * client that refuses TN3270E gets TERMINAL-TYPE, EOR and BINARY. Options follow RFC 1143's rule: a request that
  * confirms the current state is never answered, so no negotiation can loop. It only decides; the session sends.
  */
@@ -15,7 +15,6 @@ final class Tn3270Negotiation {
     static final Set<String> TERMINAL_TYPES = Set.of("IBM-3278-2", "IBM-3278-3", "IBM-3278-4", "IBM-3278-5",
             "IBM-3278-2-E", "IBM-3278-3-E", "IBM-3278-4-E", "IBM-3278-5-E", "IBM-3279-2", "IBM-3279-3", "IBM-3279-4",
             "IBM-3279-5", "IBM-3279-2-E", "IBM-3279-3-E", "IBM-3279-4-E", "IBM-3279-5-E", "IBM-DYNAMIC");
-    static final int ASSOCIATE = 0x00;
     static final int CONNECT = 0x01;
     static final int DEVICE_TYPE = 0x02;
     static final int FUNCTIONS = 0x03;
@@ -25,7 +24,9 @@ final class Tn3270Negotiation {
     static final int REQUEST = 0x07;
     static final int SEND = 0x08;
     static final int INV_DEVICE_TYPE = 0x04;
-    static final int UNSUPPORTED_REQ = 0x07;
+    /** TN3270E functions: RESPONSES is offered (BIND-IMAGE, DATA-STREAM-CTL, SCS-CTL-CODES and SYSREQ are not yet). */
+    static final int RESPONSES = 0x02;
+    static final java.util.Set<Integer> SUPPORTED_FUNCTIONS = java.util.Set.of(RESPONSES);
 
     enum Mode { NEGOTIATING, TN3270E, TN3270 }
 
@@ -37,6 +38,7 @@ final class Tn3270Negotiation {
     private Mode mode = Mode.NEGOTIATING;
     private String terminalType;
     private String luName;
+    private java.util.Set<Integer> functions = java.util.Set.of();
     private final boolean[] localEnabled = new boolean[256];
     private final boolean[] remoteEnabled = new boolean[256];
     private final boolean[] remoteRequested = new boolean[256];
@@ -220,25 +222,42 @@ final class Tn3270Negotiation {
         if (command == FUNCTIONS && luName == null) {
             return false; // FUNCTIONS before DEVICE-TYPE is out of order (RFC 2355): ignored
         }
-        if (command == FUNCTIONS && sub == REQUEST) {
-            if (d.length == 2) {
-                // The client asks for exactly what we offer (nothing): agreed.
-                replies.add(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {FUNCTIONS, IS}));
+        if (command == FUNCTIONS && (sub == REQUEST || sub == IS)) {
+            java.util.Set<Integer> asked = new java.util.TreeSet<>();
+            for (int i = 2; i < d.length; i++) {
+                asked.add(d[i] & 0xFF);
+            }
+            java.util.Set<Integer> agreed = new java.util.TreeSet<>(asked);
+            agreed.retainAll(SUPPORTED_FUNCTIONS);
+            if (agreed.equals(asked)) {
+                // What the client asks for (or confirms) is within what we offer: agreed.
+                if (sub == REQUEST) {
+                    replies.add(new TelnetMessage.Subnegotiation(Telnet.TN3270E, functions(IS, agreed)));
+                }
+                functions = agreed;
                 mode = Mode.TN3270E;
                 return true;
             }
-            replies.add(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {FUNCTIONS, REQUEST}));
+            replies.add(new TelnetMessage.Subnegotiation(Telnet.TN3270E, functions(REQUEST, agreed)));
             return false;
         }
-        if (command == FUNCTIONS && sub == IS) {
-            if (d.length != 2) {
-                replies.add(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {FUNCTIONS, REQUEST}));
-                return false;
-            }
-            mode = Mode.TN3270E;
-            return true;
-        }
         return false;
+    }
+
+    private static byte[] functions(int sub, java.util.Set<Integer> list) {
+        byte[] message = new byte[2 + list.size()];
+        message[0] = FUNCTIONS;
+        message[1] = (byte) sub;
+        int i = 2;
+        for (int f : list) {
+            message[i++] = (byte) f;
+        }
+        return message;
+    }
+
+    /** Whether RESPONSES was agreed: then a client's request for a response is answered. */
+    boolean responses() {
+        return functions.contains(RESPONSES);
     }
 
     private static int indexOf(byte[] data, int value, int from) {

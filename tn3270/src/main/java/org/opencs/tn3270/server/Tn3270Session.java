@@ -275,6 +275,10 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             if (record.length < 5 || record[0] != 0x00) {
                 return; // responses and other data types carry no terminal input
             }
+            if (record[2] == 0x02 && negotiation.responses()) {
+                // ALWAYS-RESPONSE: a positive response (device end) with the request's sequence number (RFC 2355 10.4).
+                ctx.writeAndFlush(new TelnetMessage.Record(new byte[] {0x02, 0x00, 0x00, record[3], record[4], 0x00}));
+            }
             data = java.util.Arrays.copyOfRange(record, 5, record.length);
         }
         if (ExpressLogon.hasPlaceholders(data)) {

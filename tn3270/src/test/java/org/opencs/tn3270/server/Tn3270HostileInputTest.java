@@ -188,4 +188,31 @@ class Tn3270HostileInputTest {
             assertThat(c.next(10_000)).as("dropped").isNull();
         }
     }
+
+    /** FUNCTIONS as s3270 asks (BIND-IMAGE, RESPONSES, SYSREQ): the server counters with RESPONSES, then answers requests. */
+    @Test
+    void responsesAreNegotiatedAndAnswered() throws Exception {
+        try (TelnetConnection c = new TelnetConnection(new Socket("127.0.0.1", server.port()))) {
+            TelnetMessage countered = null;
+            for (TelnetMessage m = c.next(10_000); !(m instanceof TelnetMessage.Record); m = c.next(10_000)) {
+                assertThat(m).isNotNull();
+                if (m instanceof TelnetMessage.Negotiation n && n.verb() == Telnet.DO) {
+                    c.send(new TelnetMessage.Negotiation(Telnet.WILL, n.option()));
+                } else if (m instanceof TelnetMessage.Subnegotiation s && s.data()[0] == 0x08) {
+                    c.send(new TelnetMessage.Subnegotiation(Telnet.TN3270E,
+                            ("\u0002\u0007IBM-3278-2-E").getBytes(StandardCharsets.ISO_8859_1)));
+                } else if (m instanceof TelnetMessage.Subnegotiation s && s.data()[0] == 0x02) {
+                    c.send(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {0x03, 0x07, 0x00, 0x02, 0x04}));
+                } else if (m instanceof TelnetMessage.Subnegotiation s && s.data()[0] == 0x03) {
+                    countered = m;
+                    c.send(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {0x03, 0x04, 0x02}));
+                }
+            }
+            assertThat(countered).isEqualTo(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {0x03, 0x07, 0x02}));
+            // Enter on the logon panel, asking for a response (ALWAYS-RESPONSE, sequence 7).
+            c.send(new TelnetMessage.Record(new byte[] {0x00, 0x00, 0x02, 0x00, 0x07, 0x7D, 0x40, 0x40}));
+            assertThat(c.next(10_000)).isEqualTo(new TelnetMessage.Record(new byte[] {0x02, 0x00, 0x00, 0x00, 0x07, 0x00}));
+            assertThat(c.next(10_000)).isInstanceOf(TelnetMessage.Record.class);
+        }
+    }
 }
