@@ -36,9 +36,16 @@ public final class Tn3270Command implements Callable<Integer> {
     @Option(names = "--cafile", paramLabel = "PEM", description = "CA certificate(s) that verify the host")
     Path caFile;
 
-    @Option(names = "--keyring", paramLabel = "KDB", description = "Key database (.sth beside it): its CAs verify the "
-            + "host, its default (or --label) certificate is the client certificate")
-    Path keyring;
+    @Option(names = "--keyring", paramLabel = "KDB|RING", description = "A key database or PKCS#12 file (.sth beside it), "
+            + "or a SAF ring in the --home registry (RING = the --user's own, OWNER/RING): its CAs verify the host, its "
+            + "default (or --label) certificate is the client certificate")
+    String keyring;
+
+    @Option(names = "--user", paramLabel = "USERID", description = "Owner of a SAF --keyring (the invoking user)")
+    String user;
+
+    @picocli.CommandLine.Mixin
+    HomeOption home;
 
     @Option(names = "--label", description = "Client certificate label in --keyring (default: its default key)")
     String label;
@@ -49,8 +56,14 @@ public final class Tn3270Command implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SSLContext tls = null;
-        if (keyring != null) {
-            tls = SystemSsl.jsseClient(new KeyDatabaseRing(KeyDatabase.openStashed(keyring, new SecureRandom()), label));
+        if (keyring != null && Files.isRegularFile(Path.of(keyring))) {
+            tls = SystemSsl.jsseClient(new KeyDatabaseRing(KeyDatabase.openStashed(Path.of(keyring), new SecureRandom()),
+                    label));
+        } else if (keyring != null) {
+            try (var registry = org.opencs.saf.Registry.open(home.home(), java.time.Clock.systemUTC(), new SecureRandom())) {
+                String owner = (user != null ? user : System.getProperty("user.name", "")).toUpperCase(java.util.Locale.ROOT);
+                tls = SystemSsl.jsseClient(new org.opencs.saf.certs.KeyRingResolver(registry).resolve(keyring, owner));
+            }
         } else if (caFile != null) {
             tls = trusting(caFile);
         }
