@@ -112,4 +112,9 @@ public final class DatasetList implements Transaction {
             return new DatasetList(registry, user, level, pds, e.getMessage(), back);
         }
     }
+
+    @Override
+    public String userid() {
+        return user.userid();
+    }
 }

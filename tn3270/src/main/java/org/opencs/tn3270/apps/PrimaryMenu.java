@@ -71,4 +71,9 @@ public final class PrimaryMenu implements Transaction {
         new TsoProcessor().run(command, new TsoSession(registry, user), lines::add);
         return new TextView(title, lines, 0, this);
     }
+
+    @Override
+    public String userid() {
+        return user.userid();
+    }
 }

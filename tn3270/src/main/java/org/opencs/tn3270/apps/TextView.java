@@ -60,4 +60,9 @@ public final class TextView implements Transaction {
     private static String pad(String text, int width) {
         return text.length() >= width ? text.substring(0, width) : text + " ".repeat(width - text.length());
     }
+
+    @Override
+    public String userid() {
+        return back == null ? null : back.userid();
+    }
 }

@@ -12,4 +12,9 @@ public interface Transaction {
     Screen screen();
 
     Transaction next(Aid aid, Map<String, String> values);
+
+    /** The user this transaction runs for, once someone has logged on (for the session's audit record). */
+    default String userid() {
+        return null;
+    }
 }

@@ -118,6 +118,11 @@ public final class TsoLogon implements Transaction {
         }
 
         @Override
+        public String userid() {
+            return userid;
+        }
+
+        @Override
         public Transaction next(Aid aid, Map<String, String> values) {
             String command = values.getOrDefault("command", "").trim();
             if (command.equalsIgnoreCase("LOGOFF")) {

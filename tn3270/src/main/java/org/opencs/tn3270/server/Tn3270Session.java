@@ -36,6 +36,9 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     private String elfApplid;
     private String certificateUser;
     private long lastInput;
+    private long bytesIn;
+    private long bytesOut;
+    private String loggedOn;
     private java.util.concurrent.ScheduledFuture<?> timers;
     private long timeMarkSent;
 
@@ -270,6 +273,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     }
 
     private void inbound(ChannelHandlerContext ctx, byte[] record) {
+        bytesIn += record.length;
         byte[] data = record;
         if (negotiation.mode() == Tn3270Negotiation.Mode.TN3270E) {
             if (record.length < 5 || record[0] != 0x00) {
@@ -293,6 +297,9 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             return;
         }
         Transaction next = current.next(input.aid(), values(current.screen(), input));
+        if (next != null && next.userid() != null) {
+            loggedOn = next.userid();
+        }
         if (next == null) {
             ctx.close();
             return;
@@ -326,6 +333,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             sequence = (sequence + 1) & 0x7FFF;
             System.arraycopy(stream, 0, record, 5, stream.length);
         }
+        bytesOut += record.length;
         ctx.writeAndFlush(new TelnetMessage.Record(record));
     }
 
@@ -335,8 +343,13 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             timers.cancel(false);
         }
         if (current != null) {
-            audit(ctx, "TN3270_SESSION_END", Map.of("seconds",
-                    Duration.between(started, context.registry().clock().instant()).toSeconds()));
+            Map<String, Object> end = new HashMap<>(Map.of("seconds",
+                    Duration.between(started, context.registry().clock().instant()).toSeconds(), "bytesIn", bytesIn,
+                    "bytesOut", bytesOut));
+            if (loggedOn != null) {
+                end.put("user", loggedOn);
+            }
+            audit(ctx, "TN3270_SESSION_END", end);
         }
         context.luPool().release(negotiation.luName());
     }
@@ -349,6 +362,10 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         SslHandler ssl = ctx.pipeline().get(SslHandler.class);
         SSLSession session = ssl == null ? null : ssl.engine().getSession();
         fields.put("tls", session == null ? "none" : session.getProtocol() + " " + session.getCipherSuite());
+        X509Certificate certificate = peerCertificate(ctx);
+        if (certificate != null) {
+            fields.putIfAbsent("subject", certificate.getSubjectX500Principal().getName());
+        }
         context.registry().audit().record(context.registry().clock().instant(), event, fields);
     }
 

@@ -80,10 +80,19 @@ class Tn3270ClientAuthTest {
     }
 
     @Test
-    void aMappedCertificatePrefillsItsUserAndLogsOnWithThePassword() {
+    void aMappedCertificatePrefillsItsUserAndLogsOnWithThePassword() throws Exception {
         var result = s3270("USER1.pem", "Connect(L:localhost:" + server.port() + ")", "Wait(20,InputField)", "Ascii()",
                 "String(\"user1pw\")", "Enter()", "Wait(20,InputField)", "Ascii()", "Quit()");
         assertThat(result.all()).contains("Userid    ===> USER1").contains("USER1 LOGON IN PROGRESS AT");
+        // The session's end record names the user, the certificate, the TLS protocol and the bytes both ways.
+        String audit = "";
+        for (int i = 0; i < 50 && !audit.contains("TN3270_SESSION_END"); i++) {
+            Thread.sleep(100);
+            audit = Files.readString(registry.home().logs().resolve("audit.jsonl"));
+        }
+        String end = audit.lines().filter(l -> l.contains("TN3270_SESSION_END")).findFirst().orElseThrow();
+        assertThat(end).contains("\"user\":\"USER1\"").contains("CN=USER1 CERT").contains("TLSv1.3").contains("bytesIn")
+                .contains("bytesOut").contains("TCP00001");
     }
 
     @Test
