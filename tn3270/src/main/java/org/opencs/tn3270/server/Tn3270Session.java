@@ -120,7 +120,8 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             return true;
         }
         if (message instanceof TelnetMessage.Subnegotiation s && s.option() == Telnet.START_TLS) {
-            if (s.data().length == 1 && s.data()[0] == 0x01 && ctx.pipeline().get(SslHandler.class) == null) {
+            if (s.data().length == 1 && s.data()[0] == 0x01 && context.tls() != null
+                    && ctx.pipeline().get(SslHandler.class) == null) {
                 ctx.pipeline().addFirst("tls", new SslHandler(context.tls().newEngine(ctx.alloc()), true));
                 ctx.writeAndFlush(new TelnetMessage.Subnegotiation(Telnet.START_TLS, new byte[] {0x01}));
             }
@@ -182,7 +183,13 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             }
             return;
         }
-        if (startTls(ctx, message) || newEnviron(ctx, message)) {
+        if (startTls(ctx, message)) {
+            return;
+        }
+        if (context.port().tlsRequired() && ctx.pipeline().get(SslHandler.class) == null) {
+            return; // nothing but START_TLS is negotiated in the clear on a port that requires TLS
+        }
+        if (newEnviron(ctx, message)) {
             return;
         }
         Tn3270Negotiation.Step step = negotiation.on(message);

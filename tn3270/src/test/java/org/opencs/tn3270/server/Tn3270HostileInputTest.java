@@ -215,4 +215,24 @@ class Tn3270HostileInputTest {
             assertThat(c.next(10_000)).isInstanceOf(TelnetMessage.Record.class);
         }
     }
+
+    /** On a port that requires TLS, a client that skips START_TLS and negotiates TN3270E in the clear gets nowhere. */
+    @Test
+    void noPlaintextSessionOnAPortThatRequiresTls() throws Exception {
+        org.opencs.pki.keydb.KeyDatabase kdb = org.opencs.pki.TestPki.caAndServer(registry.home().hfsPath("/etc/tn/s.kdb"));
+        kdb.stash(org.opencs.pki.kdb.StashFile.Format.V8);
+        try (Tn3270Server strict = new Tn3270Server(ProfileParser.parse(
+                "TELNETPARMS\n PORT 0\n CONNTYPE NEGTSECURE\n KEYRING HFS /etc/tn/s.kdb\nENDTELNETPARMS\n", "P")
+                .config().ports().get(0), registry, "127.0.0.1", 0);
+             TelnetConnection c = new TelnetConnection(new Socket("127.0.0.1", strict.port()))) {
+            assertThat(c.next(10_000)).isEqualTo(new TelnetMessage.Negotiation(Telnet.DO, Telnet.START_TLS));
+            c.send(new TelnetMessage.Negotiation(Telnet.WILL, Telnet.TN3270E));
+            c.send(new TelnetMessage.Subnegotiation(Telnet.TN3270E,
+                    ("\u0002\u0007IBM-3278-2-E").getBytes(StandardCharsets.ISO_8859_1)));
+            c.send(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {0x03, 0x07}));
+            c.send(new TelnetMessage.Subnegotiation(Telnet.START_TLS, new byte[] {0x02}));
+            IOException silence = org.assertj.core.api.Assertions.catchThrowableOfType(() -> c.next(2_000), IOException.class);
+            assertThat(silence).as("the server says nothing more in the clear").isNotNull();
+        }
+    }
 }
