@@ -33,6 +33,9 @@ public final class FtpServer implements AutoCloseable {
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private final EventExecutorGroup sessions = new DefaultEventExecutorGroup(16);
+    /** Every open connection, so close() can end them and wait until their last log and audit lines are written. */
+    private final io.netty.channel.group.ChannelGroup connections =
+            new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
     private final Channel listener;
     private final Channel implicitListener;
 
@@ -66,6 +69,7 @@ public final class FtpServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        connections.add(ch);
                         if (implicitTls && !config.secureImplicitZos()) {
                             // SECUREIMPLICITZOS FALSE: the handshake comes first, as ftps:// clients expect.
                             ch.pipeline().addLast("tls", new io.netty.handler.ssl.SslHandler(
@@ -113,8 +117,10 @@ public final class FtpServer implements AutoCloseable {
         if (implicitListener != null) {
             implicitListener.close().syncUninterruptibly();
         }
-        sessions.shutdownGracefully();
-        workers.shutdownGracefully();
-        boss.shutdownGracefully();
+        connections.close().awaitUninterruptibly();
+        sessions.shutdownGracefully(0, 5, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        workers.shutdownGracefully(0, 5, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        boss.shutdownGracefully(0, 5, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
     }
+
 }

@@ -14,6 +14,17 @@ public record TelnetPort(int port, boolean securePort, ConnType connType, Client
 
     public enum ClientAuth { NONE, SSLCERT, SAFCERT }
 
+    /** CODEPAGE's EBCDIC half (IBM-1047, IBM-037, IBM-1140 ...) as the JDK names it. */
+    public java.nio.charset.Charset ebcdicCharset() {
+        String name = ebcdicCodePage.toUpperCase(java.util.Locale.ROOT).replace("IBM-", "").replace("CP", "");
+        try {
+            return java.nio.charset.Charset.forName("IBM" + String.format("%03d", Integer.parseInt(name)));
+        } catch (RuntimeException e) {
+            throw new org.opencs.core.ZosException("OCST013E", "CODEPAGE " + ebcdicCodePage + " on port " + port
+                    + " is not an EBCDIC code page this system knows");
+        }
+    }
+
     public boolean tlsRequired() {
         return connType == ConnType.SECURE || connType == ConnType.NEGTSECURE;
     }

@@ -13,7 +13,6 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.net.InetSocketAddress;
-import org.opencs.core.Ebcdic;
 import org.opencs.core.ZosException;
 import org.opencs.pki.tls.SystemSsl;
 import org.opencs.saf.Registry;
@@ -34,6 +33,9 @@ public final class Tn3270Server implements AutoCloseable {
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private final EventExecutorGroup sessions = new DefaultEventExecutorGroup(8);
+    /** Every open connection, so close() can end them and wait until their last log and audit lines are written. */
+    private final io.netty.channel.group.ChannelGroup connections =
+            new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
     private final Channel listener;
 
     public Tn3270Server(TelnetPort port, Registry registry, String bindAddress, int listenPort) throws InterruptedException {
@@ -55,7 +57,7 @@ public final class Tn3270Server implements AutoCloseable {
                     + "user ID comes from the client certificate).");
         }
         SslContext tls = port.connType() == TelnetPort.ConnType.BASIC ? null : tls(port, registry);
-        Tn3270ServerContext context = new Tn3270ServerContext(port, registry, new LuPool("TCP"), Ebcdic.IBM_1047,
+        Tn3270ServerContext context = new Tn3270ServerContext(port, registry, new LuPool("TCP"), port.ebcdicCharset(),
                 tls, (userid, applid, lu) -> defaultAppl == null && applid == null && userid == null
                         ? new UssLogon(registry, lu, null)
                         : new TsoLogon(registry, applid != null ? applid : defaultAppl != null ? defaultAppl : "TSO", userid, null),
@@ -64,6 +66,7 @@ public final class Tn3270Server implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        connections.add(ch);
                         if (port.connType() == TelnetPort.ConnType.SECURE) {
                             ch.pipeline().addLast("detect", new TlsDetector(tls));
                         }
@@ -89,8 +92,10 @@ public final class Tn3270Server implements AutoCloseable {
     @Override
     public void close() {
         listener.close().syncUninterruptibly();
-        sessions.shutdownGracefully();
-        workers.shutdownGracefully();
-        boss.shutdownGracefully();
+        connections.close().awaitUninterruptibly();
+        sessions.shutdownGracefully(0, 5, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        workers.shutdownGracefully(0, 5, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        boss.shutdownGracefully(0, 5, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
     }
+
 }

@@ -57,4 +57,15 @@ class ProfileParserTest {
         assertThat(config.defaultAppl()).isEqualTo("TSO");
         assertThat(config.ussTcp()).isTrue();
     }
+
+    @Test
+    void theEbcdicCodePageComesFromCodepage() {
+        var ports = ProfileParser.parse("TELNETPARMS\n PORT 23\n CODEPAGE ISO8859-1 IBM-037\nENDTELNETPARMS\n"
+                + "TELNETPARMS\n PORT 24\nENDTELNETPARMS\nTELNETPARMS\n PORT 25\n CODEPAGE ISO8859-1 IBM-9999\nENDTELNETPARMS\n",
+                "P").config().ports();
+        assertThat(ports.get(0).ebcdicCharset().name()).isEqualTo("IBM037");
+        assertThat(ports.get(1).ebcdicCharset().name()).isEqualTo("IBM1047");
+        assertThatThrownBy(() -> ports.get(2).ebcdicCharset())
+                .hasMessageContaining("OCST013E").hasMessageContaining("IBM-9999");
+    }
 }
