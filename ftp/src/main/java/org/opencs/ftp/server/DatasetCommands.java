@@ -178,7 +178,7 @@ final class DatasetCommands {
         List<byte[]> records = new ArrayList<>();
         for (byte[] record : catalog.readRecords(name)) {
             byte[] r = strip ? stripBlanks(record) : record;
-            records.add(s.type == 'A' ? Ebcdic.decode(r).getBytes(StandardCharsets.UTF_8) : r);
+            records.add(s.type == 'A' ? Ebcdic.decode(r).getBytes(s.site.networkCharset()) : r);
         }
         if (s.recordStructure) {
             return RecordStructure.encode(records);
@@ -305,7 +305,7 @@ final class DatasetCommands {
     private List<String> incomingLines(byte[] content) {
         if (s.recordStructure) {
             return RecordStructure.decode(content).stream()
-                    .map(r -> s.type == 'E' ? Ebcdic.decode(r) : new String(r, StandardCharsets.UTF_8)).toList();
+                    .map(r -> s.type == 'E' ? Ebcdic.decode(r) : new String(r, s.site.networkCharset())).toList();
         }
         if (s.type == 'E') {
             List<String> lines = new ArrayList<>();
@@ -321,7 +321,7 @@ final class DatasetCommands {
             }
             return lines;
         }
-        return new String(NetworkAscii.decode(content), StandardCharsets.UTF_8).lines().toList();
+        return new String(NetworkAscii.decode(content), s.site.networkCharset()).lines().toList();
     }
 
     private static void removeIfCreated(Catalog catalog, DatasetName name, boolean created) {

@@ -56,6 +56,7 @@ final class SiteSettings {
                 }
                 fileType = t;
             } else if (is(key, "SBDATACONN", 3)) {
+                networkCharset(value);
                 sbDataconn = value;
             } else if (is(key, "ENCODING", 2)) {
                 if (value.equalsIgnoreCase("MBCS")) {
@@ -84,5 +85,29 @@ final class SiteSettings {
             throw new NumberFormatException(value);
         }
         return n;
+    }
+
+    /**
+     * The network side of SBDATACONN=(file_cp,network_cp) for TYPE A data set transfers (z/OS's default network code
+     * page is ISO8859-1); the data set side is IBM-1047.
+     */
+    java.nio.charset.Charset networkCharset() {
+        return networkCharset(sbDataconn);
+    }
+
+    private static java.nio.charset.Charset networkCharset(String setting) {
+        String v = setting.trim();
+        String network = v.startsWith("(") && v.contains(",") ? v.substring(v.indexOf(',') + 1).replace(")", "").trim() : v;
+        String name = network.toUpperCase(Locale.ROOT);
+        if (name.startsWith("ISO8859-")) {
+            name = "ISO-8859-" + name.substring(8);
+        } else if (name.startsWith("IBM-")) {
+            name = "IBM" + name.substring(4);
+        }
+        try {
+            return java.nio.charset.Charset.forName(name);
+        } catch (RuntimeException e) {
+            throw new ZosException("501", "SBDATACONN code page " + network + " is not known");
+        }
     }
 }

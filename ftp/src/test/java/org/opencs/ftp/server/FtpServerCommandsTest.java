@@ -334,4 +334,23 @@ class FtpServerCommandsTest {
                 .contains("230 USER1 is logged on.").contains("257 \"/u/user1\" is the HFS working directory.")
                 .contains("221 Quit command received. Goodbye.");
     }
+
+    /** TYPE A data set transfers use SBDATACONN's network code page: ISO8859-1 by default, as on z/OS. */
+    @Test
+    void sbdataconnChoosesTheNetworkCodePage() throws Exception {
+        start("SECURE_FTP ALLOWED", "SECURE_DATACONN CLEAR", "STARTDIRECTORY MVS");
+        try (RawFtp ftp = new RawFtp(server.port())) {
+            ftp.send("USER USER1");
+            ftp.send("PASS user1pw");
+            assertThat(ftp.upload("STOR CAFE", "caf\u00e9\r\n".getBytes(StandardCharsets.ISO_8859_1)))
+                    .isEqualTo("250 Transfer completed successfully.");
+            var records = new Catalog(system.registry.home(), system.clock).readRecords(new DatasetName("USER1.CAFE", null));
+            assertThat(records.get(0)).isEqualTo(new byte[] {(byte) 0x83, (byte) 0x81, (byte) 0x86, 0x51});
+            assertThat(ftp.download("RETR CAFE")[0]).isEqualTo("caf\u00e9\r\n");
+            assertThat(ftp.send("SITE SBDATACONN=(IBM-1047,UTF-8)")).isEqualTo("200 SITE command was accepted");
+            assertThat(ftp.download("RETR CAFE")[0].getBytes(StandardCharsets.ISO_8859_1))
+                    .isEqualTo("caf\u00e9\r\n".getBytes(StandardCharsets.UTF_8));
+            assertThat(ftp.send("SITE SBD=(IBM-1047,NOSUCH-9)")).startsWith("200-Parameter 'SBD=(IBM-1047,NOSUCH-9)' is not valid");
+        }
+    }
 }
