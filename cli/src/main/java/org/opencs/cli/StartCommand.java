@@ -90,7 +90,7 @@ public final class StartCommand implements Callable<Integer> {
             int port = i == 0 && tn3270Port != null ? tn3270Port : ports.get(i).port();
             // DEFAULTAPPL names the application every session starts; without it (USSTCP) the USS logon screen comes first.
             servers.add(new org.opencs.tn3270.server.Tn3270Server(ports.get(i), registry, bind, port,
-                    parsed.config().defaultAppl()));
+                    parsed.config().defaultAppl(), parsed.config().defaultLus()));
         }
         return servers;
     }

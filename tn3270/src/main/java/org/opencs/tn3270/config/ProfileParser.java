@@ -50,6 +50,8 @@ public final class ProfileParser {
         boolean inVtam = false;
         String defaultAppl = null;
         boolean ussTcp = false;
+        List<String> defaultLus = new ArrayList<>();
+        boolean inDefaultLus = false;
         for (Statement s : statements) {
             String name = s.name();
             if (name.equals("TELNETGLOBALS")) {
@@ -71,6 +73,14 @@ public final class ProfileParser {
                 inVtam = true;
             } else if (name.equals("ENDVTAM")) {
                 inVtam = false;
+            } else if (inVtam && name.equals("DEFAULTLUS")) {
+                inDefaultLus = true;
+                s.values().forEach(v -> defaultLus.add(luEntry(s, v.text())));
+            } else if (inVtam && name.equals("ENDDEFAULTLUS")) {
+                inDefaultLus = false;
+            } else if (inDefaultLus) {
+                defaultLus.add(luEntry(s, s.name()));
+                s.values().forEach(v -> defaultLus.add(luEntry(s, v.text())));
             } else if (inVtam) {
                 if (name.equals("DEFAULTAPPL") && !s.values().isEmpty()) {
                     defaultAppl = s.value(0).toUpperCase(Locale.ROOT);
@@ -87,7 +97,25 @@ public final class ProfileParser {
             throw new ZosException("EZZ0318I", "TELNETPARMS starting on line " + current.line + " of " + source
                     + " has no ENDTELNETPARMS");
         }
-        return new TelnetConfig(ports, defaultAppl, ussTcp);
+        return new TelnetConfig(ports, defaultAppl, ussTcp, defaultLus);
+    }
+
+    /** A DEFAULTLUS entry: an LU name, or a range FIRST..LAST whose names end in numbers of the same width. */
+    private String luEntry(Statement s, String text) {
+        String entry = text.toUpperCase(Locale.ROOT);
+        if (!entry.matches("[A-Z@#$][A-Z0-9@#$]{0,7}(\\.\\.[A-Z@#$][A-Z0-9@#$]{0,7})?")) {
+            throw error(s, "DEFAULTLUS entry " + text + " is not an LU name or a range NAME1..NAME2");
+        }
+        if (entry.contains("..")) {
+            String[] ends = entry.split("\\.\\.");
+            String first = ends[0].replaceAll("\\d+$", "");
+            String last = ends[1].replaceAll("\\d+$", "");
+            if (!first.equals(last) || first.length() == ends[0].length()
+                    || ends[0].length() != ends[1].length()) {
+                throw error(s, "DEFAULTLUS range " + text + " must vary only in its trailing digits");
+            }
+        }
+        return entry;
     }
 
     /** LU pool members and the like inside BEGINVTAM are plain names on their own lines. */

@@ -24,6 +24,7 @@ final class Tn3270Negotiation {
     static final int REQUEST = 0x07;
     static final int SEND = 0x08;
     static final int INV_DEVICE_TYPE = 0x04;
+    static final int DEVICE_IN_USE = 0x01;
     /** TN3270E functions: RESPONSES is offered (BIND-IMAGE, DATA-STREAM-CTL, SCS-CTL-CODES and SYSREQ are not yet). */
     static final int RESPONSES = 0x02;
     static final java.util.Set<Integer> SUPPORTED_FUNCTIONS = java.util.Set.of(RESPONSES);
@@ -80,6 +81,12 @@ final class Tn3270Negotiation {
     static final int MAX_NEGOTIATIONS = 64;
 
     private int negotiations;
+    private boolean poolExhausted;
+
+    /** Whether every LU of the DEFAULTLUS pool is in use, so this session cannot have one. */
+    boolean poolExhausted() {
+        return poolExhausted;
+    }
 
     /** Whether the client has used up its negotiation budget (the session should end). */
     boolean exhausted() {
@@ -176,8 +183,12 @@ final class Tn3270Negotiation {
         boolean ready = localEnabled[Telnet.BINARY] && remoteEnabled[Telnet.BINARY] && localEnabled[Telnet.END_OF_RECORD]
                 && remoteEnabled[Telnet.END_OF_RECORD];
         if (ready) {
-            mode = Mode.TN3270;
             luName = pool.assign(null);
+            if (luName == null) {
+                poolExhausted = true;
+                return false;
+            }
+            mode = Mode.TN3270;
         }
         return ready;
     }
@@ -208,6 +219,12 @@ final class Tn3270Negotiation {
             }
             terminalType = type.toUpperCase(java.util.Locale.ROOT);
             luName = pool.assign(requestedLu);
+            if (luName == null) {
+                poolExhausted = true;
+                replies.add(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {DEVICE_TYPE, REJECT, REASON,
+                        DEVICE_IN_USE}));
+                return false;
+            }
             byte[] lu = luName.getBytes(StandardCharsets.US_ASCII);
             byte[] t = terminalType.getBytes(StandardCharsets.US_ASCII);
             byte[] is = new byte[2 + t.length + 1 + lu.length];

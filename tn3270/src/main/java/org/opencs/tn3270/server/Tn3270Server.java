@@ -49,6 +49,12 @@ public final class Tn3270Server implements AutoCloseable {
      */
     public Tn3270Server(TelnetPort port, Registry registry, String bindAddress, int listenPort, String defaultAppl)
             throws InterruptedException {
+        this(port, registry, bindAddress, listenPort, defaultAppl, java.util.List.of());
+    }
+
+    /** {@code defaultLus}: BEGINVTAM's DEFAULTLUS entries (LU names, NAME1..NAME2 ranges); empty for TCP00001... */
+    public Tn3270Server(TelnetPort port, Registry registry, String bindAddress, int listenPort, String defaultAppl,
+                        java.util.List<String> defaultLus) throws InterruptedException {
         if (port.connType() == TelnetPort.ConnType.NONE) {
             throw new ZosException("OCST010E", "CONNTYPE NONE on port " + port.port() + ": the port accepts no connections.");
         }
@@ -57,7 +63,7 @@ public final class Tn3270Server implements AutoCloseable {
                     + "user ID comes from the client certificate).");
         }
         SslContext tls = port.connType() == TelnetPort.ConnType.BASIC ? null : tls(port, registry);
-        Tn3270ServerContext context = new Tn3270ServerContext(port, registry, new LuPool("TCP"), port.ebcdicCharset(),
+        Tn3270ServerContext context = new Tn3270ServerContext(port, registry, new LuPool(defaultLus), port.ebcdicCharset(),
                 tls, (userid, applid, lu) -> defaultAppl == null && applid == null && userid == null
                         ? new UssLogon(registry, lu, null)
                         : new TsoLogon(registry, applid != null ? applid : defaultAppl != null ? defaultAppl : "TSO", userid, null),

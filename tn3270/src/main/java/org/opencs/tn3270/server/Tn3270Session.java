@@ -201,6 +201,13 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         }
         step.replies().forEach(ctx::write);
         ctx.flush();
+        if (negotiation.poolExhausted()) {
+            context.log().warn("OCST006W No LU of the DEFAULTLUS pool is free for {}; connection closed",
+                    ctx.channel().remoteAddress());
+            audit(ctx, "TN3270_NO_LU", Map.of());
+            ctx.close();
+            return;
+        }
         if (step.bound() && !bound) {
             bound = true;
             if (context.port().clientAuth() == TelnetPort.ClientAuth.SAFCERT) {

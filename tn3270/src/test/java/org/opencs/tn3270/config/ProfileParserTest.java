@@ -56,6 +56,9 @@ class ProfileParserTest {
         assertThat(config.ports().get(0).connType()).isEqualTo(TelnetPort.ConnType.BASIC);
         assertThat(config.defaultAppl()).isEqualTo("TSO");
         assertThat(config.ussTcp()).isTrue();
+        assertThat(config.defaultLus()).containsExactly("TCP00001..TCP00099");
+        assertThatThrownBy(() -> ProfileParser.parse("BEGINVTAM\n DEFAULTLUS\n  LUA01..LUB09\n ENDDEFAULTLUS\nENDVTAM\n", "P"))
+                .hasMessageContaining("EZZ0318I").hasMessageContaining("LINE 3").hasMessageContaining("trailing digits");
     }
 
     @Test

@@ -235,4 +235,50 @@ class Tn3270HostileInputTest {
             assertThat(silence).as("the server says nothing more in the clear").isNotNull();
         }
     }
+
+    /** Negotiates TN3270E up to DEVICE-TYPE IS or REJECT and returns that reply (null if the server closed first). */
+    private static TelnetMessage.Subnegotiation deviceType(TelnetConnection c) throws IOException {
+        for (TelnetMessage m = c.next(10_000); m != null; m = c.next(10_000)) {
+            if (m instanceof TelnetMessage.Negotiation n && n.verb() == Telnet.DO) {
+                c.send(new TelnetMessage.Negotiation(Telnet.WILL, n.option()));
+            } else if (m instanceof TelnetMessage.Subnegotiation s && s.data()[0] == 0x08) {
+                c.send(new TelnetMessage.Subnegotiation(Telnet.TN3270E,
+                        ("\u0002\u0007IBM-3278-2-E").getBytes(StandardCharsets.ISO_8859_1)));
+            } else if (m instanceof TelnetMessage.Subnegotiation s && s.data()[0] == 0x02) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** DEFAULTLUS LU00001..LU00002: two sessions get those names, a third is refused, a freed name is reused. */
+    @Test
+    void theDefaultLusPoolLimitsSessions() throws Exception {
+        var config = ProfileParser.parse("TELNETPARMS\n PORT 0\nENDTELNETPARMS\nBEGINVTAM\n DEFAULTLUS\n  LU00001..LU00002\n"
+                + " ENDDEFAULTLUS\n DEFAULTAPPL TSO\nENDVTAM\n", "P").config();
+        try (Tn3270Server pooled = new Tn3270Server(config.ports().get(0), registry, "127.0.0.1", 0, "TSO",
+                config.defaultLus());
+             TelnetConnection first = new TelnetConnection(new Socket("127.0.0.1", pooled.port()))) {
+            assertThat(new String(deviceType(first).data(), StandardCharsets.ISO_8859_1)).endsWith("LU00001");
+            try (TelnetConnection second = new TelnetConnection(new Socket("127.0.0.1", pooled.port()))) {
+                assertThat(new String(deviceType(second).data(), StandardCharsets.ISO_8859_1)).endsWith("LU00002");
+                try (TelnetConnection third = new TelnetConnection(new Socket("127.0.0.1", pooled.port()))) {
+                    assertThat(deviceType(third)).isEqualTo(new TelnetMessage.Subnegotiation(Telnet.TN3270E,
+                            new byte[] {0x02, 0x06, 0x05, 0x01}));
+                    assertThat(third.next(10_000)).as("closed").isNull();
+                }
+            }
+            // The second session ended: its LU is free again.
+            for (int i = 0; i < 50; i++) {
+                try (TelnetConnection again = new TelnetConnection(new Socket("127.0.0.1", pooled.port()))) {
+                    var reply = deviceType(again);
+                    if (reply != null && new String(reply.data(), StandardCharsets.ISO_8859_1).endsWith("LU00002")) {
+                        return;
+                    }
+                }
+                Thread.sleep(100);
+            }
+            org.assertj.core.api.Assertions.fail("LU00002 was not given out again after its session ended");
+        }
+    }
 }
