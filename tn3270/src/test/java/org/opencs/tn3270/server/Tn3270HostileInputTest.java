@@ -47,6 +47,12 @@ class Tn3270HostileInputTest {
         registry.close();
     }
 
+    /** A plain (BASIC) port with these extra TELNETPARMS statements. */
+    private Tn3270Server plainPort(String... statements) throws InterruptedException {
+        String profile = "TELNETPARMS\n PORT 0\n " + String.join("\n ", statements) + "\nENDTELNETPARMS\n";
+        return new Tn3270Server(ProfileParser.parse(profile, "P").config().ports().get(0), registry, "127.0.0.1", 0);
+    }
+
     /** A well-behaved TN3270E client still gets its logon screen. */
     private void aNormalClientIsServed() throws IOException {
         try (TelnetConnection c = new TelnetConnection(new Socket("127.0.0.1", server.port()))) {
@@ -146,9 +152,7 @@ class Tn3270HostileInputTest {
     /** TIMEMARK 1: a silent client is asked DO TIMING-MARK; one that never answers is dropped after SCANINTERVAL. */
     @Test
     void aSilentClientIsProbedAndThenDropped() throws Exception {
-        try (Tn3270Server probing = new Tn3270Server(ProfileParser.parse(
-                "TELNETPARMS\n PORT 0\n TIMEMARK 1\n SCANINTERVAL 1\nENDTELNETPARMS\n", "P").config().ports().get(0),
-                registry, "127.0.0.1", 0);
+        try (Tn3270Server probing = plainPort("TIMEMARK 1", "SCANINTERVAL 1");
              TelnetConnection c = new TelnetConnection(new Socket("127.0.0.1", probing.port()))) {
             assertThat(c.next(10_000)).isEqualTo(new TelnetMessage.Negotiation(Telnet.DO, Telnet.TN3270E));
             assertThat(c.next(10_000)).isEqualTo(new TelnetMessage.Negotiation(Telnet.DO, Telnet.TIMING_MARK));
@@ -159,9 +163,7 @@ class Tn3270HostileInputTest {
     /** A client that answers the probe stays. */
     @Test
     void aClientAnsweringTheProbeStays() throws Exception {
-        try (Tn3270Server probing = new Tn3270Server(ProfileParser.parse(
-                "TELNETPARMS\n PORT 0\n TIMEMARK 1\n SCANINTERVAL 2\nENDTELNETPARMS\n", "P").config().ports().get(0),
-                registry, "127.0.0.1", 0);
+        try (Tn3270Server probing = plainPort("TIMEMARK 1", "SCANINTERVAL 2");
              TelnetConnection c = new TelnetConnection(new Socket("127.0.0.1", probing.port()))) {
             assertThat(c.next(10_000)).isEqualTo(new TelnetMessage.Negotiation(Telnet.DO, Telnet.TN3270E));
             for (int probe = 0; probe < 3; probe++) {
@@ -174,9 +176,7 @@ class Tn3270HostileInputTest {
     /** INACTIVE 1 (TIMEMARK off): a session without input is dropped. */
     @Test
     void anIdleSessionIsDroppedAfterInactive() throws Exception {
-        try (Tn3270Server idle = new Tn3270Server(ProfileParser.parse(
-                "TELNETPARMS\n PORT 0\n INACTIVE 1\n TIMEMARK 0\nENDTELNETPARMS\n", "P").config().ports().get(0),
-                registry, "127.0.0.1", 0);
+        try (Tn3270Server idle = plainPort("INACTIVE 1", "TIMEMARK 0");
              TelnetConnection c = new TelnetConnection(new Socket("127.0.0.1", idle.port()))) {
             assertThat(c.next(10_000)).isEqualTo(new TelnetMessage.Negotiation(Telnet.DO, Telnet.TN3270E));
             assertThat(c.next(10_000)).as("dropped").isNull();
