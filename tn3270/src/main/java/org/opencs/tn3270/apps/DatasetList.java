@@ -17,19 +17,21 @@ import org.opencs.tn3270.datastream.Screen;
 
 /**
  * A data set list by level (ISPF 3.4's idea): the data sets under a prefix, or a PDS's members; typing B (or S) beside
- * one browses it, or lists the members of a PDS. Only data sets the user may read are shown; PF3 goes back.
+ * one browses it, or lists the members of a PDS. Only data sets the user may read are shown; PF3 goes back. The list
+ * fills the terminal's alternate screen (17 entries on 24x80, 36 on 43x80).
  */
 public final class DatasetList implements Transaction {
-    private static final int ROWS = 17;
-
     private final Registry registry;
     private final User user;
     private final String level;
     private final String pds;
     private final String message;
     private final Transaction back;
+    private final Terminal terminal;
 
-    public DatasetList(Registry registry, User user, String level, String pds, String message, Transaction back) {
+    public DatasetList(Registry registry, User user, String level, String pds, String message, Transaction back,
+                       Terminal terminal) {
+        this.terminal = terminal;
         this.registry = registry;
         this.user = user;
         this.level = level;
@@ -48,7 +50,12 @@ public final class DatasetList implements Transaction {
             return catalog().members(new DatasetName(pds, null));
         }
         return catalog().list(level).stream()
-                .filter(n -> access.allowed(user, new DatasetName(n, null), AccessLevel.READ)).limit(ROWS).toList();
+                .filter(n -> access.allowed(user, new DatasetName(n, null), AccessLevel.READ)).limit(rows()).toList();
+    }
+
+    /** Entries per screen: the rows below the headings, less the message row. */
+    private int rows() {
+        return terminal.size().rows() - 7;
     }
 
     @Override
@@ -59,7 +66,7 @@ public final class DatasetList implements Transaction {
         fields.add(Field.input(2, 19, 44, "level", pds != null ? pds : level));
         fields.add(Field.text(4, 1, "Command - Enter B to browse" + (pds == null ? ", S to list the members of a PDS" : "")));
         List<String> entries = entries();
-        for (int i = 0; i < entries.size() && i < ROWS; i++) {
+        for (int i = 0; i < entries.size() && i < rows(); i++) {
             fields.add(Field.input(6 + i, 1, 1, "row" + i, ""));
             fields.add(Field.text(6 + i, 4, entries.get(i)));
         }
@@ -67,9 +74,9 @@ public final class DatasetList implements Transaction {
             fields.add(Field.text(6, 4, pds != null ? "No members." : "No data sets found."));
         }
         if (message != null) {
-            fields.add(Field.title(23, 1, message));
+            fields.add(Field.title(terminal.size().rows() - 1, 1, message));
         }
-        return Screen.of(fields, entries.isEmpty() ? 2 : 6, entries.isEmpty() ? 19 : 1);
+        return Screen.of(fields, entries.isEmpty() ? 2 : 6, entries.isEmpty() ? 19 : 1, terminal.size());
     }
 
     @Override
@@ -82,10 +89,10 @@ public final class DatasetList implements Transaction {
         }
         String newLevel = values.getOrDefault("level", "").trim().toUpperCase(Locale.ROOT).replace("'", "");
         if (!newLevel.isEmpty() && !newLevel.equals(pds != null ? pds : level)) {
-            return new DatasetList(registry, user, newLevel, null, null, back);
+            return new DatasetList(registry, user, newLevel, null, null, back, terminal);
         }
         List<String> entries = entries();
-        for (int i = 0; i < entries.size() && i < ROWS; i++) {
+        for (int i = 0; i < entries.size() && i < rows(); i++) {
             String command = values.getOrDefault("row" + i, "").trim().toUpperCase(Locale.ROOT);
             if (!command.isEmpty()) {
                 return select(entries.get(i), command);
@@ -99,17 +106,17 @@ public final class DatasetList implements Transaction {
         try {
             var attributes = catalog().attributes(name.withoutMember()).orElseThrow();
             if (pds == null && attributes.dsorg().equals("PO")) {
-                return new DatasetList(registry, user, level, entry, null, this);
+                return new DatasetList(registry, user, level, entry, null, this, terminal);
             }
             if (!command.equals("B") && !command.equals("S")) {
                 return new DatasetList(registry, user, level, pds, "Command " + command + " is not known here: use B or S",
-                        back);
+                        back, terminal);
             }
             new DatasetAccess(registry).check(user, name, AccessLevel.READ);
             List<String> lines = catalog().readText(name).lines().toList();
-            return new TextView("BROWSE    " + name, lines, 0, this);
+            return new TextView("BROWSE    " + name, lines, 0, this, terminal);
         } catch (ZosException e) {
-            return new DatasetList(registry, user, level, pds, e.getMessage(), back);
+            return new DatasetList(registry, user, level, pds, e.getMessage(), back, terminal);
         }
     }
 

@@ -20,11 +20,14 @@ public final class PrimaryMenu implements Transaction {
     private final Registry registry;
     private final User user;
     private final String message;
+    private final Terminal terminal;
 
-    public PrimaryMenu(Registry registry, User user, String message) {
+    /** {@code terminal}: the terminal whose alternate screen data set lists, BROWSE and READY fill. */
+    public PrimaryMenu(Registry registry, User user, String message, Terminal terminal) {
         this.registry = registry;
         this.user = user;
         this.message = message;
+        this.terminal = terminal;
     }
 
     @Override
@@ -39,6 +42,7 @@ public final class PrimaryMenu implements Transaction {
                 Field.text(7, 3, "6  Command       TSO command line (READY)"),
                 Field.text(8, 3, "X  Exit          Log off"),
                 Field.text(12, 1, "User ID . : " + user.userid()),
+                Field.text(13, 1, "Screen  . : " + terminal.size()),
                 Field.text(22, 1, "Enter an option.   PF3 = log off")));
         if (message != null) {
             fields.add(Field.title(20, 1, message));
@@ -56,20 +60,20 @@ public final class PrimaryMenu implements Transaction {
         }
         String option = values.getOrDefault("option", "").trim().toUpperCase(Locale.ROOT);
         return switch (option) {
-            case "1" -> new DatasetList(registry, user, user.userid(), null, null, this);
+            case "1" -> new DatasetList(registry, user, user.userid(), null, null, this, terminal);
             case "2" -> command("RACDCERT LIST", "CERTIFICATES  " + user.userid());
             case "3" -> command("RACDCERT LISTRING(*)", "KEY RINGS  " + user.userid());
-            case "6" -> new TsoLogon.Ready(registry, user.userid(), this);
+            case "6" -> new TsoLogon.Ready(registry, user.userid(), this, terminal);
             case "X" -> null;
             case "" -> this;
-            default -> new PrimaryMenu(registry, user, "Option " + option + " is not valid.");
+            default -> new PrimaryMenu(registry, user, "Option " + option + " is not valid.", terminal);
         };
     }
 
     private Transaction command(String command, String title) {
         List<String> lines = new ArrayList<>();
         new TsoProcessor().run(command, new TsoSession(registry, user), lines::add);
-        return new TextView(title, lines, 0, this);
+        return new TextView(title, lines, 0, this, terminal);
     }
 
     @Override

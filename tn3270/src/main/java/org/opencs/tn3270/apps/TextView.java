@@ -9,17 +9,18 @@ import org.opencs.tn3270.datastream.Screen;
 
 /**
  * Lines of text to scroll through, as ISPF's BROWSE shows them: PF8 forward, PF7 back (a page at a time), PF3 returns
- * to where the user came from.
+ * to where the user came from. A page is as many lines as the terminal's alternate screen holds (20 on a 24x80
+ * model 2, 39 on a 43x80 model 4), lines as wide as its columns.
  */
 public final class TextView implements Transaction {
-    static final int PAGE = 20;
-
     private final String title;
     private final List<String> lines;
     private final int top;
     private final Transaction back;
+    private final Terminal terminal;
 
-    public TextView(String title, List<String> lines, int top, Transaction back) {
+    public TextView(String title, List<String> lines, int top, Transaction back, Terminal terminal) {
+        this.terminal = terminal;
         this.title = title;
         this.lines = List.copyOf(lines);
         this.top = Math.max(0, Math.min(top, Math.max(0, lines.size() - 1)));
@@ -30,29 +31,35 @@ public final class TextView implements Transaction {
     public Screen screen() {
         List<Field> fields = new ArrayList<>();
         String position = String.format("Line %08d of %08d", Math.min(top + 1, lines.size()), lines.size());
-        fields.add(Field.title(0, 1, pad(title, 56) + position));
+        fields.add(Field.title(0, 1, pad(title, terminal.size().columns() - 24) + position));
         fields.add(Field.text(1, 1, "Command ===>"));
         fields.add(Field.input(1, 14, 40, "command", ""));
         if (top == 0) {
             fields.add(Field.title(2, 1, "***************************** Top of Data ******************************"));
         }
-        int end = Math.min(lines.size(), top + PAGE);
+        int end = Math.min(lines.size(), top + page());
+        int width = terminal.size().columns() - 1;
         for (int i = top; i < end; i++) {
             String line = lines.get(i);
-            fields.add(Field.text(3 + i - top, 1, line.length() > 79 ? line.substring(0, 79) : line));
+            fields.add(Field.text(3 + i - top, 1, line.length() > width ? line.substring(0, width) : line));
         }
-        if (end == lines.size() && 3 + end - top < 24) {
+        if (end == lines.size() && 3 + end - top < terminal.size().rows()) {
             fields.add(Field.title(3 + end - top, 1, "**************************** Bottom of Data ****************************"));
         }
-        return Screen.of(fields, 1, 14);
+        return Screen.of(fields, 1, 14, terminal.size());
+    }
+
+    /** Lines per page: the rows below the title, command line and top-of-data line, less the bottom row. */
+    int page() {
+        return terminal.size().rows() - 4;
     }
 
     @Override
     public Transaction next(Aid aid, Map<String, String> values) {
         return switch (aid) {
             case PF3, PF15 -> back;
-            case PF8, PF20 -> new TextView(title, lines, top + PAGE, back);
-            case PF7, PF19 -> new TextView(title, lines, top - PAGE, back);
+            case PF8, PF20 -> new TextView(title, lines, top + page(), back, terminal);
+            case PF7, PF19 -> new TextView(title, lines, top - page(), back, terminal);
             default -> this;
         };
     }

@@ -13,6 +13,19 @@ public interface Transaction {
 
     Transaction next(Aid aid, Map<String, String> values);
 
+    /** The application this transaction starts (a BIND names it); null: the application of the one before. */
+    default String applid() {
+        return null;
+    }
+
+    /**
+     * Whether this is VTAM's own screen (the USS logon screen), not an application's: with TN3270E BIND-IMAGE it goes
+     * out as SSCP-LU data, before any BIND.
+     */
+    default boolean sscp() {
+        return false;
+    }
+
     /** The user this transaction runs for, once someone has logged on (for the session's audit record). */
     default String userid() {
         return null;

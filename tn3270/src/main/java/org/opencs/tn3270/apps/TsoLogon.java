@@ -22,12 +22,15 @@ public final class TsoLogon implements Transaction {
     private final String applid;
     private final String userid;
     private final String message;
+    private final Terminal terminal;
 
-    public TsoLogon(Registry registry, String applid, String userid, String message) {
+    /** {@code terminal}: the terminal whose alternate screen the menu's lists and views fill. */
+    public TsoLogon(Registry registry, String applid, String userid, String message, Terminal terminal) {
         this.registry = registry;
         this.applid = applid;
         this.userid = userid == null ? "" : userid;
         this.message = message;
+        this.terminal = terminal;
     }
 
     @Override
@@ -50,6 +53,11 @@ public final class TsoLogon implements Transaction {
     }
 
     @Override
+    public String applid() {
+        return applid;
+    }
+
+    @Override
     public Transaction next(Aid aid, Map<String, String> values) {
         if (aid == Aid.PF3 || aid == Aid.PF15) {
             return null;
@@ -61,10 +69,10 @@ public final class TsoLogon implements Transaction {
         String password = values.getOrDefault("password", "").trim();
         String newPassword = values.getOrDefault("newpassword", "").trim();
         if (user.isEmpty()) {
-            return new TsoLogon(registry, applid, "", "IKJ56700A ENTER USERID -");
+            return new TsoLogon(registry, applid, "", "IKJ56700A ENTER USERID -", terminal);
         }
         if (password.isEmpty()) {
-            return new TsoLogon(registry, applid, user, "IKJ56714A ENTER CURRENT PASSWORD FOR " + user + "-");
+            return new TsoLogon(registry, applid, user, "IKJ56714A ENTER CURRENT PASSWORD FOR " + user + "-", terminal);
         }
         Authenticator authenticator = new Authenticator(registry);
         LogonResult result = newPassword.isEmpty()
@@ -73,7 +81,7 @@ public final class TsoLogon implements Transaction {
         if (result.ok()) {
             var loggedOn = registry.users().find(result.userid()).orElseThrow();
             return new PrimaryMenu(registry, loggedOn, result.userid() + " LOGON IN PROGRESS AT "
-                    + Ready.WHEN.format(registry.clock().instant().atZone(ZoneOffset.UTC)).toUpperCase(Locale.ROOT));
+                    + Ready.WHEN.format(registry.clock().instant().atZone(ZoneOffset.UTC)).toUpperCase(Locale.ROOT), terminal);
         }
         String text = switch (result.status()) {
             case PASSWORD_EXPIRED -> "IKJ56447A PASSWORD HAS EXPIRED. ENTER A NEW PASSWORD FOR " + user;
@@ -81,7 +89,7 @@ public final class TsoLogon implements Transaction {
             case UNKNOWN_USER -> "IKJ56420I USERID " + user + " NOT AUTHORIZED TO USE TSO";
             default -> "IKJ56421I PASSWORD NOT AUTHORIZED FOR USERID " + user;
         };
-        return new TsoLogon(registry, applid, user, text);
+        return new TsoLogon(registry, applid, user, text, terminal);
     }
 
     /**
@@ -95,16 +103,20 @@ public final class TsoLogon implements Transaction {
         private final String userid;
         private final List<String> lines;
         private final Transaction back;
+        private final Terminal terminal;
 
-        Ready(Registry registry, String userid, Transaction back) {
-            this(registry, userid, List.of("READY"), back);
+        Ready(Registry registry, String userid, Transaction back, Terminal terminal) {
+            this(registry, userid, List.of("READY"), back, terminal);
         }
 
-        private Ready(Registry registry, String userid, List<String> lines, Transaction back) {
+        private Ready(Registry registry, String userid, List<String> lines, Transaction back, Terminal terminal) {
             this.registry = registry;
             this.userid = userid;
-            this.lines = lines.size() > 20 ? lines.subList(lines.size() - 20, lines.size()) : lines;
+            // Output scrolls up: the last lines that fit above the command line stay.
+            int fit = terminal.size().rows() - 4;
+            this.lines = lines.size() > fit ? lines.subList(lines.size() - fit, lines.size()) : lines;
             this.back = back;
+            this.terminal = terminal;
         }
 
         @Override
@@ -113,8 +125,8 @@ public final class TsoLogon implements Transaction {
             for (int i = 0; i < lines.size(); i++) {
                 fields.add(Field.text(i, 1, lines.get(i)));
             }
-            fields.add(Field.input(lines.size(), 1, 78, "command", ""));
-            return Screen.of(fields, lines.size(), 1);
+            fields.add(Field.input(lines.size(), 1, terminal.size().columns() - 2, "command", ""));
+            return Screen.of(fields, lines.size(), 1, terminal.size());
         }
 
         @Override
@@ -139,12 +151,13 @@ public final class TsoLogon implements Transaction {
             var user = registry.users().find(userid).orElseThrow();
             new org.opencs.tso.TsoProcessor().run(command, new org.opencs.tso.TsoSession(registry, user), line -> {
                 // Lines wider than the screen continue on the next row, as TSO's line mode shows them.
-                for (int i = 0; i < Math.max(1, line.length()); i += 78) {
-                    more.add(line.substring(i, Math.min(line.length(), i + 78)));
+                int width = terminal.size().columns() - 2;
+                for (int i = 0; i < Math.max(1, line.length()); i += width) {
+                    more.add(line.substring(i, Math.min(line.length(), i + width)));
                 }
             });
             more.add("READY");
-            return new Ready(registry, userid, more, back);
+            return new Ready(registry, userid, more, back, terminal);
         }
     }
 }

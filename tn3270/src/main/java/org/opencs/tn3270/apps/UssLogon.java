@@ -23,11 +23,14 @@ public final class UssLogon implements Transaction {
     private final Registry registry;
     private final String luName;
     private final String message;
+    private final Terminal terminal;
 
-    public UssLogon(Registry registry, String luName, String message) {
+    /** {@code terminal}: the terminal, passed on to the application the user logs on to. */
+    public UssLogon(Registry registry, String luName, String message, Terminal terminal) {
         this.registry = registry;
         this.luName = luName;
         this.message = message;
+        this.terminal = terminal;
     }
 
     @Override
@@ -42,6 +45,12 @@ public final class UssLogon implements Transaction {
             fields.add(Field.title(18, 1, message));
         }
         return Screen.of(fields, 20, 6);
+    }
+
+    /** The USS screen is VTAM's (the SSCP's), not an application's: no BIND precedes it. */
+    @Override
+    public boolean sscp() {
+        return true;
     }
 
     @Override
@@ -64,11 +73,11 @@ public final class UssLogon implements Transaction {
             applid = shortForm.group(1);
             data = shortForm.group(2);
         } else {
-            return new UssLogon(registry, luName, "IST457I USS COMMAND " + command.split("\\s+")[0] + " INVALID");
+            return new UssLogon(registry, luName, "IST457I USS COMMAND " + command.split("\\s+")[0] + " INVALID", terminal);
         }
         if (!applid.startsWith("TSO")) {
-            return new UssLogon(registry, luName, "IST453I LOGON REJECTED, APPLID(" + applid + ") UNKNOWN");
+            return new UssLogon(registry, luName, "IST453I LOGON REJECTED, APPLID(" + applid + ") UNKNOWN", terminal);
         }
-        return new TsoLogon(registry, applid, data == null ? null : data.trim(), null);
+        return new TsoLogon(registry, applid, data == null ? null : data.trim(), null, terminal);
     }
 }

@@ -15,6 +15,15 @@ public record Screen(List<Field> fields, int cursorRow, int cursorColumn, int ro
         return new Screen(fields, cursorRow, cursorColumn, 24, 80);
     }
 
+    /** A screen of the terminal's alternate size (sent with Erase/Write Alternate when that is not 24x80). */
+    public static Screen of(List<Field> fields, int cursorRow, int cursorColumn, ScreenSize size) {
+        return new Screen(fields, cursorRow, cursorColumn, size.rows(), size.columns());
+    }
+
+    public ScreenSize size() {
+        return new ScreenSize(rows, columns);
+    }
+
     int address(int row, int column) {
         return row * columns + column;
     }

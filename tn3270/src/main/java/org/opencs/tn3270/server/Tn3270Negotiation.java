@@ -7,7 +7,7 @@ import org.opencs.tn3270.telnet.TelnetMessage;
 
 /**
  * The server side of TN3270E (RFC 2355) with a fall-back to traditional TN3270 (RFC 1576): DO TN3270E, DEVICE-TYPE
- * SEND / REQUEST / IS (with the LU name) or REJECT, FUNCTIONS (RESPONSES is offered); a
+ * SEND / REQUEST / IS (with the LU name) or REJECT, FUNCTIONS (BIND-IMAGE, RESPONSES and SYSREQ are offered); a
  * client that refuses TN3270E gets TERMINAL-TYPE, EOR and BINARY. Options follow RFC 1143's rule: a request that
  * confirms the current state is never answered, so no negotiation can loop. It only decides; the session sends.
  */
@@ -25,9 +25,11 @@ final class Tn3270Negotiation {
     static final int SEND = 0x08;
     static final int INV_DEVICE_TYPE = 0x04;
     static final int DEVICE_IN_USE = 0x01;
-    /** TN3270E functions: RESPONSES is offered (BIND-IMAGE, DATA-STREAM-CTL, SCS-CTL-CODES and SYSREQ are not yet). */
+    /** TN3270E functions offered: BIND-IMAGE, RESPONSES and SYSREQ (DATA-STREAM-CTL and SCS-CTL-CODES are not). */
+    static final int BIND_IMAGE = 0x00;
     static final int RESPONSES = 0x02;
-    static final java.util.Set<Integer> SUPPORTED_FUNCTIONS = java.util.Set.of(RESPONSES);
+    static final int SYSREQ = 0x04;
+    static final java.util.Set<Integer> SUPPORTED_FUNCTIONS = java.util.Set.of(BIND_IMAGE, RESPONSES, SYSREQ);
 
     enum Mode { NEGOTIATING, TN3270E, TN3270 }
 
@@ -275,6 +277,16 @@ final class Tn3270Negotiation {
     /** Whether RESPONSES was agreed: then a client's request for a response is answered. */
     boolean responses() {
         return functions.contains(RESPONSES);
+    }
+
+    /** Whether BIND-IMAGE was agreed: application sessions start with a BIND and end with an UNBIND. */
+    boolean bindImage() {
+        return functions.contains(BIND_IMAGE);
+    }
+
+    /** Whether SYSREQ was agreed: the client's SYSREQ key arrives as IAC AO and toggles the SSCP-LU session. */
+    boolean sysreq() {
+        return functions.contains(SYSREQ);
     }
 
     private static int indexOf(byte[] data, int value, int from) {

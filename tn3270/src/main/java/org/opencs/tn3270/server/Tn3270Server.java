@@ -64,9 +64,10 @@ public final class Tn3270Server implements AutoCloseable {
         }
         SslContext tls = port.connType() == TelnetPort.ConnType.BASIC ? null : tls(port, registry);
         Tn3270ServerContext context = new Tn3270ServerContext(port, registry, new LuPool(defaultLus), port.ebcdicCharset(),
-                tls, (userid, applid, lu) -> defaultAppl == null && applid == null && userid == null
-                        ? new UssLogon(registry, lu, null)
-                        : new TsoLogon(registry, applid != null ? applid : defaultAppl != null ? defaultAppl : "TSO", userid, null),
+                tls, (userid, applid, lu, terminal) -> defaultAppl == null && applid == null && userid == null
+                        ? new UssLogon(registry, lu, null, terminal)
+                        : new TsoLogon(registry, applid != null ? applid : defaultAppl != null ? defaultAppl : "TSO", userid,
+                        null, terminal),
                 LoggerFactory.getLogger(Tn3270Server.class));
         this.listener = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {

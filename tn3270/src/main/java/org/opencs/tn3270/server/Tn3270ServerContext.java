@@ -3,6 +3,7 @@ package org.opencs.tn3270.server;
 import io.netty.handler.ssl.SslContext;
 import java.nio.charset.Charset;
 import org.opencs.saf.Registry;
+import org.opencs.tn3270.apps.Terminal;
 import org.opencs.tn3270.apps.Transaction;
 import org.opencs.tn3270.config.TelnetPort;
 import org.slf4j.Logger;
@@ -17,6 +18,6 @@ record Tn3270ServerContext(TelnetPort port, Registry registry, LuPool luPool, Ch
 
     /** The application a bound session starts with. */
     interface FirstTransaction {
-        Transaction start(String certificateUser, String expressLogonApplid, String luName);
+        Transaction start(String certificateUser, String expressLogonApplid, String luName, Terminal terminal);
     }
 }

@@ -10,24 +10,44 @@ import java.util.HashMap;
 import java.util.Map;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLSession;
+import org.opencs.tn3270.apps.Terminal;
 import org.opencs.tn3270.apps.Transaction;
 import org.opencs.tn3270.config.TelnetPort;
+import org.opencs.tn3270.datastream.Aid;
 import org.opencs.tn3270.datastream.DataStream;
 import org.opencs.tn3270.datastream.Field;
+import org.opencs.tn3270.datastream.Query;
 import org.opencs.tn3270.datastream.Screen;
+import org.opencs.tn3270.datastream.ScreenSize;
 import org.opencs.tn3270.telnet.Telnet;
 import org.opencs.tn3270.telnet.TelnetMessage;
 
 /**
  * One terminal: negotiates TN3270E (or TN3270), then runs the host application one transaction at a time. Inbound
- * records become named field values for the application; its next screen goes out as an Erase/Write. Session start
- * and end are audit records (user is filled in by the application later; LU, client, TLS, duration).
+ * records become named field values for the application; its next screen goes out as an Erase/Write (Alternate).
+ * With TN3270E BIND-IMAGE an application session starts with a BIND and ends with an UNBIND, and VTAM's USS screen is
+ * SSCP-LU data; with SYSREQ the client's SYSREQ key (IAC AO) switches to the SSCP-LU session, where LOGOFF ends the
+ * application. An IBM-DYNAMIC terminal is asked for its size (Read Partition Query) before the first application screen.
+ * Session start and end are audit records (user is filled in by the application later; LU, client, TLS, duration).
  */
 final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     private final Tn3270ServerContext context;
     private final Tn3270Negotiation negotiation;
     private final DataStream dataStream;
     private Transaction current;
+    private final Terminal terminal = new Terminal(ScreenSize.DEFAULT);
+    /** Whether the terminal's alternate size is known (from its type, or asked for with a query). */
+    private boolean sizeKnown;
+    /** The transaction whose screen waits for the terminal's query reply. */
+    private Transaction awaitingQuery;
+    /** The application the terminal is in session with (the BIND's primary LU name). */
+    private String applicationName = "TSO";
+    /** Whether the application session is bound (BIND-IMAGE sent, no UNBIND since). */
+    private boolean applicationBound;
+    /** The SSCP-LU screen last sent (SSCP-LU data adds to the display: the next one sends only what changed). */
+    private Screen sscpShown;
+    /** Whether SYSREQ handed the screen to the SSCP-LU session. */
+    private boolean sscpMode;
     private int sequence;
     private Instant started;
     private boolean negotiating;
@@ -183,6 +203,12 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             }
             return;
         }
+        if (message instanceof TelnetMessage.Command command) {
+            if (command.code() == Telnet.AO && tn3270e() && negotiation.sysreq()) {
+                sysreq(ctx);
+            }
+            return;
+        }
         if (startTls(ctx, message)) {
             return;
         }
@@ -210,6 +236,8 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         }
         if (step.bound() && !bound) {
             bound = true;
+            terminal.learned(ScreenSize.alternateOf(negotiation.terminalType()));
+            sizeKnown = !"IBM-DYNAMIC".equals(negotiation.terminalType());
             if (context.port().clientAuth() == TelnetPort.ClientAuth.SAFCERT) {
                 certificateUser = mappedUser(ctx);
                 if (certificateUser == null) {
@@ -226,8 +254,135 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             return;
         }
         audit(ctx, "TN3270_SESSION_START", certificateUser == null ? Map.of() : Map.of("user", certificateUser));
-        current = context.firstTransaction().start(certificateUser, elfApplid, negotiation.luName());
-        send(ctx, current.screen());
+        startFirstApplication(ctx);
+    }
+
+    private void startFirstApplication(ChannelHandlerContext ctx) {
+        current = context.firstTransaction().start(certificateUser, elfApplid, negotiation.luName(), terminal);
+        show(ctx, current);
+    }
+
+    private boolean tn3270e() {
+        return negotiation.mode() == Tn3270Negotiation.Mode.TN3270E;
+    }
+
+    /**
+     * Sends a transaction's screen the way the session needs it: VTAM's own screen as SSCP-LU data under BIND-IMAGE;
+     * an application's after a BIND when its session is not bound yet, and after a Read Partition Query when the
+     * terminal's size is not known yet (the screen follows the query reply).
+     */
+    private void show(ChannelHandlerContext ctx, Transaction t) {
+        if (t.applid() != null) {
+            applicationName = t.applid();
+        }
+        if (tn3270e() && negotiation.bindImage()) {
+            if (t.sscp()) {
+                unbind(ctx);
+                Screen screen = t.screen();
+                record(ctx, HostRecords.SSCP_LU_DATA, dataStream.unformatted(screen, sscpShown));
+                sscpShown = screen;
+                return;
+            }
+            sscpShown = null;
+            if (!applicationBound) {
+                record(ctx, HostRecords.BIND_IMAGE, BindImage.of(applicationName, sizeKnown ? terminal.size() : null,
+                        context.codePage()));
+                applicationBound = true;
+            }
+        }
+        if (!sizeKnown) {
+            sizeKnown = true;
+            awaitingQuery = t;
+            record(ctx, HostRecords.DATA_3270, Query.readPartitionQuery());
+            return;
+        }
+        record(ctx, HostRecords.DATA_3270, dataStream.eraseWrite(t.screen()));
+    }
+
+    private void unbind(ChannelHandlerContext ctx) {
+        if (applicationBound) {
+            applicationBound = false;
+            record(ctx, HostRecords.UNBIND, BindImage.UNBIND);
+        }
+    }
+
+    /** The terminal's answer to Read Partition Query: its alternate size, then the screen that waited for it. */
+    private void queryReply(ChannelHandlerContext ctx, byte[] data) {
+        Transaction waiting = awaitingQuery;
+        awaitingQuery = null;
+        try {
+            terminal.learned(Query.alternateSize(Query.replies(data)));
+            context.log().info("OCST040I LU {} ({}) has a {} screen", negotiation.luName(), negotiation.terminalType(),
+                    terminal.size());
+        } catch (IllegalArgumentException e) {
+            context.log().warn("OCST041W Query reply from LU {} not understood ({}); 24x80 assumed", negotiation.luName(),
+                    e.getMessage());
+        }
+        show(ctx, waiting);
+    }
+
+    /**
+     * SYSREQ (TN3270E SYSREQ function: IAC AO): the first press hands the screen to the SSCP-LU session, which takes
+     * LOGOFF; the second returns to the application as it was.
+     */
+    private void sysreq(ChannelHandlerContext ctx) {
+        if (current == null || current.sscp() || awaitingQuery != null) {
+            return;
+        }
+        sscpMode = !sscpMode;
+        if (sscpMode) {
+            sscpMessage(ctx, "SSCP-LU session of " + negotiation.luName() + " (application " + applicationName + ")",
+                    "Enter LOGOFF to end the application session, or press SYSREQ to return to it");
+        } else {
+            show(ctx, current);
+        }
+    }
+
+    /** Lines of SSCP-LU text (each at most a row wide). */
+    private void sscpMessage(ChannelHandlerContext ctx, String... lines) {
+        java.util.List<Field> fields = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            fields.add(Field.text(i, 0, lines[i].length() > 79 ? lines[i].substring(0, 79) : lines[i]));
+        }
+        record(ctx, HostRecords.SSCP_LU_DATA, dataStream.unformatted(Screen.of(fields, 0, 0), null));
+    }
+
+    /** SSCP-LU input: a command for the USS screen, or (after SYSREQ) LOGOFF to end the application session. */
+    private void sscpInput(ChannelHandlerContext ctx, byte[] data) {
+        String text = dataStream.unformattedInput(data);
+        if (sscpMode) {
+            if (text.equalsIgnoreCase("LOGOFF")) {
+                sscpMode = false;
+                context.log().info("OCST042I LU {} logged off the application session from SSCP-LU mode",
+                        negotiation.luName());
+                unbind(ctx);
+                startFirstApplication(ctx);
+            } else {
+                sscpMessage(ctx, "IST457I USS COMMAND " + (text.isEmpty() ? "(none)" : text.split("\\s+")[0])
+                        + " INVALID");
+            }
+            return;
+        }
+        if (current.sscp()) {
+            String field = current.screen().fields().stream().filter(Field::write).map(Field::name)
+                    .filter(java.util.Objects::nonNull).findFirst().orElse("command");
+            proceed(ctx, current.next(Aid.ENTER, Map.of(field, text)));
+        }
+    }
+
+    private void proceed(ChannelHandlerContext ctx, Transaction next) {
+        if (next != null && next.userid() != null) {
+            loggedOn = next.userid();
+        }
+        if (next == null) {
+            if (tn3270e() && negotiation.bindImage()) {
+                unbind(ctx);
+            }
+            ctx.close();
+            return;
+        }
+        current = next;
+        show(ctx, current);
     }
 
     /**
@@ -289,8 +444,9 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     private void inbound(ChannelHandlerContext ctx, byte[] record) {
         bytesIn += record.length;
         byte[] data = record;
-        if (negotiation.mode() == Tn3270Negotiation.Mode.TN3270E) {
-            if (record.length < 5 || record[0] != 0x00) {
+        if (tn3270e()) {
+            int type = record.length < 5 ? -1 : record[0];
+            if (type != HostRecords.DATA_3270 && type != HostRecords.SSCP_LU_DATA) {
                 return; // responses and other data types carry no terminal input
             }
             if (record[2] == 0x02 && negotiation.responses()) {
@@ -298,6 +454,19 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
                 ctx.writeAndFlush(new TelnetMessage.Record(new byte[] {0x02, 0x00, 0x00, record[3], record[4], 0x00}));
             }
             data = java.util.Arrays.copyOfRange(record, 5, record.length);
+            if (type == HostRecords.SSCP_LU_DATA) {
+                sscpInput(ctx, data);
+                return;
+            }
+        }
+        if (awaitingQuery != null) {
+            if (data.length > 0 && (data[0] & 0xFF) == Aid.STRUCTURED_FIELD.code) {
+                queryReply(ctx, data);
+            }
+            return; // the keyboard stays locked until the screen that waits for the reply is sent
+        }
+        if (sscpMode) {
+            return; // the application does not see input while SYSREQ has the screen
         }
         if (ExpressLogon.hasPlaceholders(data)) {
             data = expressLogon(ctx, data);
@@ -307,19 +476,13 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             input = dataStream.read(data);
         } catch (IllegalArgumentException e) {
             context.log().warn("OCST001W Inbound 3270 data from LU {} ignored: {}", negotiation.luName(), e.getMessage());
-            send(ctx, current.screen());
+            show(ctx, current);
             return;
         }
-        Transaction next = current.next(input.aid(), values(current.screen(), input));
-        if (next != null && next.userid() != null) {
-            loggedOn = next.userid();
+        if (input.aid() == Aid.STRUCTURED_FIELD) {
+            return; // an unsolicited query reply: nothing for the application
         }
-        if (next == null) {
-            ctx.close();
-            return;
-        }
-        current = next;
-        send(ctx, current.screen());
+        proceed(ctx, current.next(input.aid(), values(current.screen(), input)));
     }
 
     /** Named input fields: what the terminal sent for modified ones, the screen's content for the others. */
@@ -336,16 +499,16 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         return values;
     }
 
-    private void send(ChannelHandlerContext ctx, Screen screen) {
-        byte[] stream = dataStream.eraseWrite(screen);
-        byte[] record = stream;
-        if (negotiation.mode() == Tn3270Negotiation.Mode.TN3270E) {
-            record = new byte[stream.length + 5];
-            // 3270-DATA, no request flag, no response wanted, sequence number.
+    /** One outbound record: behind a TN3270E header (data type, no request flag, no response, sequence number). */
+    private void record(ChannelHandlerContext ctx, int dataType, byte[] data) {
+        byte[] record = data;
+        if (tn3270e()) {
+            record = new byte[data.length + 5];
+            record[0] = (byte) dataType;
             record[3] = (byte) (sequence >> 8);
             record[4] = (byte) sequence;
             sequence = (sequence + 1) & 0x7FFF;
-            System.arraycopy(stream, 0, record, 5, stream.length);
+            System.arraycopy(data, 0, record, 5, data.length);
         }
         bytesOut += record.length;
         ctx.writeAndFlush(new TelnetMessage.Record(record));

@@ -9,6 +9,8 @@ public final class Telnet {
     public static final int WILL = 0xFB;
     public static final int SB = 0xFA;
     public static final int NOP = 0xF1;
+    /** Abort Output: with TN3270E's SYSREQ function, the client's SYSREQ key. */
+    public static final int AO = 0xF5;
     public static final int SE = 0xF0;
     public static final int EOR = 0xEF;
 

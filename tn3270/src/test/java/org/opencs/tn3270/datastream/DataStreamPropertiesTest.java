@@ -49,4 +49,75 @@ class DataStreamPropertiesTest {
         assertThat(stream[6] & 0x20).as("protected").isNotZero();
         assertThat(Ebcdic.decode(java.util.Arrays.copyOfRange(stream, 7, 12))).isEqualTo("HELLO");
     }
+
+    /** What a terminal of any 3270 size answers to Read Partition Query gives the host back that size. */
+    @Property
+    void queryRepliesGiveBackTheAlternateSize(@ForAll @IntRange(min = 24, max = 200) int rows,
+                                              @ForAll @IntRange(min = 80, max = 250) int columns) {
+        if (rows * columns > ScreenSize.MAX_POSITIONS) {
+            return;
+        }
+        ScreenSize size = new ScreenSize(rows, columns);
+        assertThat(Query.alternateSize(Query.replies(Query.replyFor(size)))).isEqualTo(size);
+    }
+
+    @Property
+    void truncatedQueryRepliesAreRefusedOrReadForWhatIsLeft(@ForAll @IntRange(min = 1, max = 40) int cut) {
+        byte[] reply = Query.replyFor(new ScreenSize(43, 80));
+        byte[] truncated = java.util.Arrays.copyOf(reply, Math.max(1, reply.length - cut));
+        // Cut inside a reply: refused. Cut between replies: what is left describes the same size or none (24x80).
+        try {
+            assertThat(Query.alternateSize(Query.replies(truncated))).isIn(new ScreenSize(43, 80), ScreenSize.DEFAULT);
+        } catch (IllegalArgumentException refused) {
+            assertThat(refused).hasMessageContaining("offset");
+        }
+    }
+
+    @Property
+    void screensLargerThan24x80GoOutAsEraseWriteAlternateWith14BitAddresses(
+            @ForAll @IntRange(min = 60, max = 62) int row, @ForAll @IntRange(min = 100, max = 150) int column) {
+        ScreenSize size = new ScreenSize(63, 160);
+        Screen screen = Screen.of(List.of(Field.text(row, column, "HI")), row, column, size);
+        byte[] stream = new DataStream(Ebcdic.IBM_1047).eraseWrite(screen);
+        assertThat(stream[0] & 0xFF).isEqualTo(DataStream.ERASE_WRITE_ALTERNATE);
+        assertThat(stream[3] & 0xC0).as("14-bit address").isZero();
+        assertThat(BufferAddress.decode(stream[3] & 0xFF, stream[4] & 0xFF)).isEqualTo(row * 160 + column - 1);
+    }
+
+    @Property
+    void theTerminalTypeNamesTheAlternateSize(@ForAll("models") String model) {
+        ScreenSize size = ScreenSize.alternateOf("IBM-3278-" + model + "-E");
+        assertThat(size).isEqualTo(switch (model) {
+            case "3" -> new ScreenSize(32, 80);
+            case "4" -> new ScreenSize(43, 80);
+            case "5" -> new ScreenSize(27, 132);
+            default -> ScreenSize.DEFAULT;
+        });
+        assertThat(ScreenSize.alternateOf("IBM-3279-" + model)).isEqualTo(size);
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> models() {
+        return net.jqwik.api.Arbitraries.of("2", "3", "4", "5");
+    }
+
+    /** SSCP-LU data: rows ended by New Line; a later screen adds only the rows that changed, below the input. */
+    @Property
+    void unformattedDataSendsOnlyWhatChanged(@ForAll @IntRange(min = 2, max = 20) int messageRow) {
+        DataStream ds = new DataStream(Ebcdic.IBM_1047);
+        Screen first = Screen.of(List.of(Field.text(0, 1, "WELCOME"), Field.input(21, 6, 20, "command", "")), 21, 6);
+        Screen second = Screen.of(List.of(Field.text(0, 1, "WELCOME"), Field.text(messageRow, 1, "IST457I"),
+                Field.input(21, 6, 20, "command", "")), 21, 6);
+        byte[] nl = {DataStream.NL};
+        assertThat(ds.unformatted(first, null)).isEqualTo(concat(Ebcdic.encode(" WELCOME"), nl));
+        assertThat(ds.unformatted(second, first)).isEqualTo(concat(nl, Ebcdic.encode(" IST457I"), nl));
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
 }

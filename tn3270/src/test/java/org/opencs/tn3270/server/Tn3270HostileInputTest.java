@@ -188,7 +188,8 @@ class Tn3270HostileInputTest {
     void responsesAreNegotiatedAndAnswered() throws Exception {
         try (TelnetConnection c = new TelnetConnection(new Socket("127.0.0.1", server.port()))) {
             TelnetMessage countered = null;
-            for (TelnetMessage m = c.next(10_000); !(m instanceof TelnetMessage.Record); m = c.next(10_000)) {
+            TelnetMessage m = c.next(10_000);
+            for (; !(m instanceof TelnetMessage.Record); m = c.next(10_000)) {
                 assertThat(m).isNotNull();
                 if (m instanceof TelnetMessage.Negotiation n && n.verb() == Telnet.DO) {
                     c.send(new TelnetMessage.Negotiation(Telnet.WILL, n.option()));
@@ -196,13 +197,21 @@ class Tn3270HostileInputTest {
                     c.send(new TelnetMessage.Subnegotiation(Telnet.TN3270E,
                             ("\u0002\u0007IBM-3278-2-E").getBytes(StandardCharsets.ISO_8859_1)));
                 } else if (m instanceof TelnetMessage.Subnegotiation s && s.data()[0] == 0x02) {
-                    c.send(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {0x03, 0x07, 0x00, 0x02, 0x04}));
+                    // BIND-IMAGE, DATA-STREAM-CTL, RESPONSES, SYSREQ: all but DATA-STREAM-CTL are offered.
+                    c.send(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {0x03, 0x07, 0x00, 0x01, 0x02, 0x04}));
                 } else if (m instanceof TelnetMessage.Subnegotiation s && s.data()[0] == 0x03) {
                     countered = m;
-                    c.send(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {0x03, 0x04, 0x02}));
+                    c.send(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {0x03, 0x04, 0x00, 0x02, 0x04}));
                 }
             }
-            assertThat(countered).isEqualTo(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {0x03, 0x07, 0x02}));
+            assertThat(countered).isEqualTo(new TelnetMessage.Subnegotiation(Telnet.TN3270E,
+                    new byte[] {0x03, 0x07, 0x00, 0x02, 0x04}));
+            // BIND-IMAGE agreed: the application session starts with a BIND naming TSO, then the logon panel.
+            byte[] bind = ((TelnetMessage.Record) m).data();
+            assertThat(bind[0]).isEqualTo((byte) 0x03);
+            assertThat(bind[5]).isEqualTo((byte) 0x31);
+            assertThat(new String(bind, 5 + 28, 3, java.nio.charset.Charset.forName("IBM1047"))).isEqualTo("TSO");
+            assertThat(((TelnetMessage.Record) c.next(10_000)).data()[0]).isEqualTo((byte) 0x00);
             // Enter on the logon panel, asking for a response (ALWAYS-RESPONSE, sequence 7).
             c.send(new TelnetMessage.Record(new byte[] {0x00, 0x00, 0x02, 0x00, 0x07, 0x7D, 0x40, 0x40}));
             assertThat(c.next(10_000)).isEqualTo(new TelnetMessage.Record(new byte[] {0x02, 0x00, 0x00, 0x00, 0x07, 0x00}));

@@ -53,9 +53,90 @@ class Tn3270ServerS3270Test {
     }
 
     private ExternalCommand.Result s3270(String... actions) {
+        return s3270(List.of("-model", "3278-2"), actions);
+    }
+
+    private ExternalCommand.Result s3270(List<String> options, String... actions) {
         String script = String.join("\n", actions) + "\n";
-        return ExternalCommand.run(dir, script.getBytes(StandardCharsets.US_ASCII),
-                List.of("timeout", "60", "s3270", "-cafile", dir.resolve("ca.pem").toString(), "-model", "3278-2"));
+        List<String> command = new java.util.ArrayList<>(List.of("timeout", "60", "s3270", "-cafile",
+                dir.resolve("ca.pem").toString()));
+        command.addAll(options);
+        return ExternalCommand.run(dir, script.getBytes(StandardCharsets.US_ASCII), command);
+    }
+
+    private static final String[] LOGON = {"Wait(20,InputField)", "String(\"user1\")", "Tab()", "String(\"user1pw\")",
+        "Enter()", "Wait(20,InputField)"};
+
+    private static String[] actions(String connect, String[] first, String... more) {
+        List<String> all = new java.util.ArrayList<>(List.of(connect));
+        all.addAll(List.of(first));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    private void sixtyLines() {
+        var catalog = new org.opencs.datasets.Catalog(registry.home(), clock);
+        var today = java.time.LocalDate.now();
+        catalog.allocate(new org.opencs.datasets.DatasetName("USER1.LONG", null), new org.opencs.datasets
+                .DatasetAttributes("PS", org.opencs.datasets.RecordFormat.VB, 84, 27998, today, today));
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 60; i++) {
+            lines.append("LINE ").append(i).append(" END\n");
+        }
+        catalog.writeText(new org.opencs.datasets.DatasetName("USER1.LONG", null), lines.toString());
+    }
+
+    /** A model 4 (43x80): the menu's lists and BROWSE fill the alternate screen (Erase/Write Alternate), 39 lines a page. */
+    @Test
+    void aModel4TerminalBrowsesFortyThreeRowPages() {
+        sixtyLines();
+        var result = s3270(List.of("-model", "3278-4"), actions("Connect(L:localhost:" + server.port() + ")", LOGON,
+                "Ascii()", "String(\"1\")", "Enter()", "Wait(20,InputField)", "String(\"B\")", "Enter()",
+                "Wait(20,InputField)", "Query(ScreenCurSize)", "Ascii()", "PF(8)", "Wait(20,InputField)", "Ascii()",
+                "Quit()"));
+        String out = result.all();
+        assertThat(out).contains("Screen  . : 43x80").contains("data: 43 80").contains("BROWSE    USER1.LONG")
+                .contains("LINE 39 END").contains("LINE 60 END").contains("Bottom of Data");
+        // The first page ends with line 39, the second starts with line 40: 39 lines a page.
+        String firstPage = out.substring(out.indexOf("BROWSE    USER1.LONG"), out.lastIndexOf("BROWSE    USER1.LONG"));
+        assertThat(firstPage).contains("LINE 39 END").doesNotContain("LINE 40 END");
+        assertThat(out.substring(out.lastIndexOf("BROWSE    USER1.LONG"))).contains("LINE 40 END")
+                .doesNotContain("LINE 39 END");
+    }
+
+    /** IBM-DYNAMIC (s3270 -oversize): the server asks with Read Partition Query and draws the size the reply gives. */
+    @Test
+    void anIbmDynamicTerminalIsAskedForItsSize() {
+        sixtyLines();
+        var result = s3270(List.of("-model", "3278-4", "-oversize", "100x50"), actions(
+                "Connect(L:localhost:" + server.port() + ")", LOGON, "Query(TerminalName)", "Ascii()",
+                "String(\"1\")", "Enter()", "Wait(20,InputField)", "String(\"B\")", "Enter()",
+                "Wait(20,InputField)", "Query(ScreenCurSize)", "Ascii()", "Quit()"));
+        assertThat(result.all()).contains("data: IBM-DYNAMIC").contains("Screen  . : 50x100").contains("data: 50 100")
+                .contains("LINE 46 END").doesNotContain("LINE 47 END");
+    }
+
+    /**
+     * TN3270E SYSREQ: the key hands the screen to the SSCP-LU session (pressed again, back to the application as it was);
+     * LOGOFF there ends the application session (UNBIND) and the terminal gets a fresh logon panel.
+     */
+    @Test
+    void sysreqSwitchesToTheSscpWhereLogoffEndsTheApplication() {
+        // s3270 switches its own mode when SysReq is pressed, which satisfies Wait(Output) at once: the script gives
+        // the host a second to answer instead.
+        var result = s3270(actions("Connect(L:localhost:" + server.port() + ")", LOGON,
+                "SysReq()", "Wait(1,Seconds)", "Query(ConnectionState)", "Ascii()", "SysReq()", "Wait(1,Seconds)",
+                "Wait(20,InputField)", "Query(ConnectionState)", "Ascii()", "SysReq()", "Wait(1,Seconds)",
+                "String(\"LOGOFF\")", "Enter()", "Wait(1,Seconds)", "Wait(20,InputField)", "Query(ConnectionState)",
+                "Ascii()", "Quit()"));
+        String out = result.all();
+        assertThat(out).contains("data: connected-sscp").contains("SSCP-LU session of TCP00001 (application TSO)")
+                .contains("Enter LOGOFF to end the application session, or press SYSREQ to return to it");
+        int back = out.indexOf("OpenCS Primary Option Menu", out.indexOf("SSCP-LU session of"));
+        int fresh = out.indexOf("TSO/E LOGON", out.lastIndexOf("SSCP-LU session of"));
+        assertThat(back).as("SYSREQ again returns to the menu in %s", out).isPositive();
+        assertThat(fresh).as("LOGOFF from the SSCP-LU session shows a new logon panel in %s", out).isPositive();
+        assertThat(out.substring(fresh)).contains("Userid    ===>");
     }
 
     @Test
@@ -115,11 +196,15 @@ class Tn3270ServerS3270Test {
                 "EndTelnetParms");
         try (Tn3270Server uss = new Tn3270Server(ProfileParser.parse(profile, "P").config().ports().get(0), registry,
                 "127.0.0.1", 0, null)) {
-            var result = s3270("Connect(L:localhost:" + uss.port() + ")", "Wait(20,InputField)", "Ascii()",
-                    "String(\"FOO\")", "Enter()", "Ascii()", "String(\"logon applid(tso) data(user1)\")", "Enter()",
-                    "Wait(20,InputField)", "Ascii()", "String(\"user1pw\")", "Enter()", "Wait(20,InputField)", "Ascii()",
-                    "Quit()");
-            assertThat(result.all()).contains("Terminal TCP0000").contains("Enter LOGON APPLID(applid) DATA(userid)")
+            // With BIND-IMAGE (s3270 asks for it) the USS screen is SSCP-LU data: Enter does not lock the keyboard, so
+            // the script waits for the host's output.
+            var result = s3270("Connect(L:localhost:" + uss.port() + ")", "Wait(20,InputField)",
+                    "Query(ConnectionState)", "Ascii()", "String(\"FOO\")", "Enter()", "Wait(20,Output)", "Ascii()",
+                    "String(\"logon applid(tso) data(user1)\")", "Enter()", "Wait(20,Output)", "Wait(20,InputField)",
+                    "Query(ConnectionState)", "Query(BindPluName)", "Ascii()", "String(\"user1pw\")", "Enter()",
+                    "Wait(20,InputField)", "Ascii()", "Quit()");
+            assertThat(result.all()).contains("data: connected-sscp").contains("data: connected-tn3270e").contains("data: TSO")
+                    .contains("Terminal TCP0000").contains("Enter LOGON APPLID(applid) DATA(userid)")
                     .contains("IST453I LOGON REJECTED, APPLID(FOO) UNKNOWN").contains("Userid    ===> USER1")
                     .contains("USER1 LOGON IN PROGRESS AT");
         }
