@@ -86,11 +86,12 @@ public final class StartCommand implements Callable<Integer> {
         parsed.warnings().forEach(System.err::println);
         java.util.List<org.opencs.tn3270.server.Tn3270Server> servers = new java.util.ArrayList<>();
         var ports = parsed.config().ports();
+        // One VTAM for every port: an LU name is never given twice, a printer on one port serves a terminal on another.
+        // DEFAULTAPPL names the application every session starts; without it (USSTCP) the USS logon screen comes first.
+        var vtam = new org.opencs.tn3270.server.Vtam(parsed.config().vtam());
         for (int i = 0; i < ports.size(); i++) {
             int port = i == 0 && tn3270Port != null ? tn3270Port : ports.get(i).port();
-            // DEFAULTAPPL names the application every session starts; without it (USSTCP) the USS logon screen comes first.
-            servers.add(new org.opencs.tn3270.server.Tn3270Server(ports.get(i), registry, bind, port,
-                    parsed.config().defaultAppl(), parsed.config().defaultLus()));
+            servers.add(new org.opencs.tn3270.server.Tn3270Server(ports.get(i), registry, bind, port, vtam));
         }
         return servers;
     }

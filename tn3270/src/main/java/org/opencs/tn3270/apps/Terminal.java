@@ -9,7 +9,13 @@ import org.opencs.tn3270.datastream.ScreenSize;
  * One session's event loop alone sets and reads it.
  */
 public final class Terminal {
+    /** Prints a job on the terminal's associated printer; the answer says where it went or why it could not. */
+    public interface PrintService {
+        String print(String title, java.util.List<String> lines);
+    }
+
     private ScreenSize alternate;
+    private PrintService printer = (title, lines) -> "No printer is associated with this terminal";
 
     public Terminal(ScreenSize alternate) {
         this.alternate = alternate;
@@ -17,6 +23,15 @@ public final class Terminal {
 
     public ScreenSize size() {
         return alternate;
+    }
+
+    /** Where this terminal's print jobs go (the session knows its associated printer). */
+    public void printer(PrintService printer) {
+        this.printer = printer;
+    }
+
+    public String print(String title, java.util.List<String> lines) {
+        return printer.print(title, lines);
     }
 
     /** What the terminal's query reply said. */

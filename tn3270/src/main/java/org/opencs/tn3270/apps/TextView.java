@@ -10,7 +10,8 @@ import org.opencs.tn3270.datastream.Screen;
 /**
  * Lines of text to scroll through, as ISPF's BROWSE shows them: PF8 forward, PF7 back (a page at a time), PF3 returns
  * to where the user came from. A page is as many lines as the terminal's alternate screen holds (20 on a 24x80
- * model 2, 39 on a 43x80 model 4), lines as wide as its columns.
+ * model 2, 39 on a 43x80 model 4), lines as wide as its columns. PRINT on the command line sends the lines to the
+ * terminal's associated printer.
  */
 public final class TextView implements Transaction {
     private final String title;
@@ -18,9 +19,15 @@ public final class TextView implements Transaction {
     private final int top;
     private final Transaction back;
     private final Terminal terminal;
+    private final String message;
 
     public TextView(String title, List<String> lines, int top, Transaction back, Terminal terminal) {
+        this(title, lines, top, back, terminal, null);
+    }
+
+    private TextView(String title, List<String> lines, int top, Transaction back, Terminal terminal, String message) {
         this.terminal = terminal;
+        this.message = message;
         this.title = title;
         this.lines = List.copyOf(lines);
         this.top = Math.max(0, Math.min(top, Math.max(0, lines.size() - 1)));
@@ -43,8 +50,12 @@ public final class TextView implements Transaction {
             String line = lines.get(i);
             fields.add(Field.text(3 + i - top, 1, line.length() > width ? line.substring(0, width) : line));
         }
-        if (end == lines.size() && 3 + end - top < terminal.size().rows()) {
+        int messageRow = message == null ? terminal.size().rows() : terminal.size().rows() - 1;
+        if (end == lines.size() && 3 + end - top < messageRow) {
             fields.add(Field.title(3 + end - top, 1, "**************************** Bottom of Data ****************************"));
+        }
+        if (message != null) {
+            fields.add(Field.title(messageRow, 1, message));
         }
         return Screen.of(fields, 1, 14, terminal.size());
     }
@@ -56,6 +67,9 @@ public final class TextView implements Transaction {
 
     @Override
     public Transaction next(Aid aid, Map<String, String> values) {
+        if (aid == Aid.ENTER && values.getOrDefault("command", "").trim().equalsIgnoreCase("PRINT")) {
+            return new TextView(title, lines, top, back, terminal, terminal.print(title.trim(), lines));
+        }
         return switch (aid) {
             case PF3, PF15 -> back;
             case PF8, PF20 -> new TextView(title, lines, top + page(), back, terminal);

@@ -16,12 +16,13 @@ import org.opencs.core.ZosException;
  */
 public final class ProfileParser {
     /** IBM statements accepted without an effect yet (no warning: they are not mistakes). */
-    private static final Set<String> ACCEPTED = Set.of("PRTINACTIVE", "DEBUG", "SMFINIT", "SMFTERM",
+    private static final Set<String> ACCEPTED = Set.of("DEBUG", "SMFINIT", "SMFTERM",
             "TCPIPJOBNAME", "MSG07", "NOMSG07", "SSLTIMEOUT", "DISABLESGA", "TKOSPECLU", "LUSESSIONPEND", "KEEPINACTIVE",
             "SSLV2", "NOSSLV2", "CRLLDAPSERVER", "ENCRYPTION", "SIMCLIENTLU", "NOSEQUENTIALLU", "FULLDATATRACE");
-    private static final Set<String> VTAM_ACCEPTED = Set.of("DEFAULTLUS", "ENDDEFAULTLUS", "LUGROUP", "ENDLUGROUP",
-            "LUMAP", "ALLOWAPPL", "RESTRICTAPPL", "USSTCP", "DEFAULTAPPL", "PRTDEFAULTAPPL", "PARMSMAP", "DESTIPGROUP",
-            "ENDDESTIPGROUP", "IPGROUP", "ENDIPGROUP", "HNGROUP", "ENDHNGROUP", "LINKGROUP", "ENDLINKGROUP");
+    /** BEGINVTAM statements accepted without an effect yet (no warning: they are not mistakes). */
+    private static final Set<String> VTAM_ACCEPTED = Set.of("ALLOWAPPL", "RESTRICTAPPL", "PRTDEFAULTAPPL", "PARMSMAP",
+            "DESTIPGROUP", "ENDDESTIPGROUP", "HNGROUP", "ENDHNGROUP", "LINKGROUP", "ENDLINKGROUP", "PORT", "TELNETDEVICE",
+            "DEFLUMAPS", "MONITORGROUP", "MONITORMAP", "USERGROUP", "ENDUSERGROUP");
 
     private final String source;
     private final List<String> warnings = new ArrayList<>();
@@ -48,10 +49,7 @@ public final class ProfileParser {
         Block current = null;
         boolean inGlobals = false;
         boolean inVtam = false;
-        String defaultAppl = null;
-        boolean ussTcp = false;
-        List<String> defaultLus = new ArrayList<>();
-        boolean inDefaultLus = false;
+        Vtam vtam = new Vtam();
         for (Statement s : statements) {
             String name = s.name();
             if (name.equals("TELNETGLOBALS")) {
@@ -73,22 +71,9 @@ public final class ProfileParser {
                 inVtam = true;
             } else if (name.equals("ENDVTAM")) {
                 inVtam = false;
-            } else if (inVtam && name.equals("DEFAULTLUS")) {
-                inDefaultLus = true;
-                s.values().forEach(v -> defaultLus.add(luEntry(s, v.text())));
-            } else if (inVtam && name.equals("ENDDEFAULTLUS")) {
-                inDefaultLus = false;
-            } else if (inDefaultLus) {
-                defaultLus.add(luEntry(s, s.name()));
-                s.values().forEach(v -> defaultLus.add(luEntry(s, v.text())));
+                vtam.end(s);
             } else if (inVtam) {
-                if (name.equals("DEFAULTAPPL") && !s.values().isEmpty()) {
-                    defaultAppl = s.value(0).toUpperCase(Locale.ROOT);
-                } else if (name.equals("USSTCP")) {
-                    ussTcp = true;
-                } else if (!VTAM_ACCEPTED.contains(name) && !looksLikeListEntry(s)) {
-                    warnings.add(warning(s, "BEGINVTAM"));
-                }
+                vtam.statement(s);
             } else if (current != null || inGlobals) {
                 statement(current != null ? current : globals, s);
             }
@@ -97,14 +82,160 @@ public final class ProfileParser {
             throw new ZosException("EZZ0318I", "TELNETPARMS starting on line " + current.line + " of " + source
                     + " has no ENDTELNETPARMS");
         }
-        return new TelnetConfig(ports, defaultAppl, ussTcp, defaultLus);
+        return new TelnetConfig(ports, vtam.config());
     }
 
-    /** A DEFAULTLUS entry: an LU name, or a range FIRST..LAST whose names end in numbers of the same width. */
-    private String luEntry(Statement s, String text) {
+    /**
+     * BEGINVTAM's statements. DEFAULTLUS, DEFAULTPRT, LUGROUP, PRTGROUP and IPGROUP open a list that runs to its END
+     * statement (on the same line or a later one); LUMAP and PRTMAP may only name groups defined before them.
+     */
+    private final class Vtam {
+        private String defaultAppl;
+        private boolean ussTcp;
+        private final List<String> defaultLus = new ArrayList<>();
+        private final List<String> defaultPrts = new ArrayList<>();
+        private final java.util.Map<String, List<String>> ipGroups = new java.util.LinkedHashMap<>();
+        private final java.util.Map<String, List<String>> luGroups = new java.util.LinkedHashMap<>();
+        private final java.util.Map<String, List<String>> prtGroups = new java.util.LinkedHashMap<>();
+        private final List<VtamConfig.LuMap> luMaps = new ArrayList<>();
+        private final List<VtamConfig.PrtMap> prtMaps = new ArrayList<>();
+        /** The list being filled, the statement that ends it, and whether it holds addresses (else LU names). */
+        private List<String> open;
+        private String openEnd;
+        private String openName;
+        private boolean openAddresses;
+
+        void statement(Statement s) {
+            if (open != null) {
+                entries(s, java.util.stream.Stream.concat(java.util.stream.Stream.of(s.name()),
+                        s.values().stream().map(StatementFile.Token::text)).toList());
+                return;
+            }
+            String name = s.name();
+            switch (name) {
+                case "DEFAULTLUS" -> open(s, defaultLus, "ENDDEFAULTLUS", false, 0);
+                case "DEFAULTPRT" -> open(s, defaultPrts, "ENDDEFAULTPRT", false, 0);
+                case "LUGROUP" -> open(s, group(s, luGroups), "ENDLUGROUP", false, 1);
+                case "PRTGROUP" -> open(s, group(s, prtGroups), "ENDPRTGROUP", false, 1);
+                case "IPGROUP" -> open(s, group(s, ipGroups), "ENDIPGROUP", true, 1);
+                case "LUMAP" -> luMaps.add(new VtamConfig.LuMap(defined(s, 0, luGroups, "LUGROUP"), client(s),
+                        s.values().size() > 2 ? printerGroup(s) : null));
+                case "PRTMAP" -> prtMaps.add(new VtamConfig.PrtMap(defined(s, 0, prtGroups, "PRTGROUP"), client(s)));
+                case "DEFAULTAPPL" -> {
+                    if (!s.values().isEmpty()) {
+                        defaultAppl = s.value(0).toUpperCase(Locale.ROOT);
+                    }
+                }
+                case "USSTCP" -> ussTcp = true;
+                default -> {
+                    if (!VTAM_ACCEPTED.contains(name)) {
+                        warnings.add(warning(s, "BEGINVTAM"));
+                    }
+                }
+            }
+        }
+
+        private void open(Statement s, List<String> list, String end, boolean addresses, int skip) {
+            open = list;
+            openEnd = end;
+            openName = s.name();
+            openAddresses = addresses;
+            entries(s, s.values().stream().skip(skip).map(StatementFile.Token::text).toList());
+        }
+
+        private List<String> group(Statement s, java.util.Map<String, List<String>> groups) {
+            if (s.values().isEmpty() || !s.value(0).matches("[A-Za-z@#$][A-Za-z0-9@#$]{0,7}")) {
+                throw error(s, s.name() + " needs a group name of 1 to 8 characters");
+            }
+            String name = s.value(0).toUpperCase(Locale.ROOT);
+            if (groups.containsKey(name)) {
+                throw error(s, s.name() + " " + name + " is defined twice");
+            }
+            List<String> list = new ArrayList<>();
+            groups.put(name, list);
+            return list;
+        }
+
+        private void entries(Statement s, List<String> tokens) {
+            for (String token : tokens) {
+                if (token.equalsIgnoreCase(openEnd)) {
+                    open = null;
+                    return;
+                }
+                if (openAddresses) {
+                    try {
+                        AddressPattern.parse(token);
+                    } catch (IllegalArgumentException e) {
+                        throw error(s, openName + " entry " + e.getMessage());
+                    }
+                    open.add(token);
+                } else {
+                    open.add(luEntry(s, openName, token));
+                }
+            }
+        }
+
+        /** LUMAP/PRTMAP's second value: an IPGROUP defined before, or a single address. */
+        private String client(Statement s) {
+            if (s.values().size() < 2) {
+                throw error(s, s.name() + " needs a group and a client identifier (an IPGROUP name or an IP address)");
+            }
+            String client = s.value(1).toUpperCase(Locale.ROOT);
+            if (ipGroups.containsKey(client)) {
+                return client;
+            }
+            try {
+                AddressPattern.parse(client);
+                return client;
+            } catch (IllegalArgumentException e) {
+                throw error(s, s.name() + " client " + s.value(1) + " is neither an IPGROUP defined before nor an IP address");
+            }
+        }
+
+        /** LUMAP's printer group: the first value after the client that is not SPECIFIC or GENERIC. */
+        private String printerGroup(Statement s) {
+            for (int i = 2; i < s.values().size(); i++) {
+                String v = s.value(i).toUpperCase(Locale.ROOT);
+                if (!v.equals("SPECIFIC") && !v.equals("GENERIC") && !v.equals("KEEPOPEN")) {
+                    return defined(s, i, prtGroups, "PRTGROUP");
+                }
+            }
+            return null;
+        }
+
+        private String defined(Statement s, int index, java.util.Map<String, List<String>> groups, String kind) {
+            if (s.values().size() <= index) {
+                throw error(s, s.name() + " needs a " + kind + " name");
+            }
+            String name = s.value(index).toUpperCase(Locale.ROOT);
+            if (!groups.containsKey(name)) {
+                throw error(s, s.name() + " names " + kind + " " + name + ", which is not defined before it");
+            }
+            return name;
+        }
+
+        void end(Statement s) {
+            if (open != null) {
+                throw error(s, openName + " has no " + openEnd + " before ENDVTAM");
+            }
+        }
+
+        VtamConfig config() {
+            java.util.function.UnaryOperator<java.util.Map<String, List<String>>> copy = m -> {
+                java.util.Map<String, List<String>> c = new java.util.LinkedHashMap<>();
+                m.forEach((k, v) -> c.put(k, List.copyOf(v)));
+                return c;
+            };
+            return new VtamConfig(defaultAppl, ussTcp, defaultLus, defaultPrts, copy.apply(ipGroups), copy.apply(luGroups),
+                    copy.apply(prtGroups), luMaps, prtMaps);
+        }
+    }
+
+    /** An LU list entry: an LU name, or a range FIRST..LAST whose names end in numbers of the same width. */
+    private String luEntry(Statement s, String list, String text) {
         String entry = text.toUpperCase(Locale.ROOT);
         if (!entry.matches("[A-Z@#$][A-Z0-9@#$]{0,7}(\\.\\.[A-Z@#$][A-Z0-9@#$]{0,7})?")) {
-            throw error(s, "DEFAULTLUS entry " + text + " is not an LU name or a range NAME1..NAME2");
+            throw error(s, list + " entry " + text + " is not an LU name or a range NAME1..NAME2");
         }
         if (entry.contains("..")) {
             String[] ends = entry.split("\\.\\.");
@@ -112,15 +243,10 @@ public final class ProfileParser {
             String last = ends[1].replaceAll("\\d+$", "");
             if (!first.equals(last) || first.length() == ends[0].length()
                     || ends[0].length() != ends[1].length()) {
-                throw error(s, "DEFAULTLUS range " + text + " must vary only in its trailing digits");
+                throw error(s, list + " range " + text + " must vary only in its trailing digits");
             }
         }
         return entry;
-    }
-
-    /** LU pool members and the like inside BEGINVTAM are plain names on their own lines. */
-    private static boolean looksLikeListEntry(Statement s) {
-        return s.name().matches("[A-Z@#$][A-Z0-9@#$]{0,7}(\\.\\.[A-Z0-9@#$]+)?") && s.values().size() <= 2;
     }
 
     private void statement(Block b, Statement s) {
@@ -150,6 +276,7 @@ public final class ProfileParser {
                 b.ebcdic = s.values().size() < 2 ? b.ebcdic : s.value(1).toUpperCase(Locale.ROOT);
             }
             case "INACTIVE" -> b.inactive = number(s, 0, 99_999_999);
+            case "PRTINACTIVE" -> b.prtInactive = number(s, 0, 99_999_999);
             case "TIMEMARK" -> b.timeMark = number(s, 0, 99_999_999);
             case "SCANINTERVAL" -> b.scanInterval = number(s, 0, 99_999_999);
             case "EXPRESSLOGON" -> b.expressLogon = true;
@@ -205,6 +332,7 @@ public final class ProfileParser {
         String ascii = "ISO8859-1";
         String ebcdic = "IBM-1047";
         int inactive;
+        int prtInactive;
         int timeMark = 10_800;
         int scanInterval = 120;
         boolean expressLogon;
@@ -218,6 +346,7 @@ public final class ProfileParser {
             b.ascii = ascii;
             b.ebcdic = ebcdic;
             b.inactive = inactive;
+            b.prtInactive = prtInactive;
             b.timeMark = timeMark;
             b.scanInterval = scanInterval;
             b.expressLogon = expressLogon;
@@ -227,8 +356,8 @@ public final class ProfileParser {
         TelnetPort toPort() {
             TelnetPort.ConnType type = connType != null ? connType : securePort ? TelnetPort.ConnType.SECURE
                     : TelnetPort.ConnType.BASIC;
-            return new TelnetPort(port, securePort, type, clientAuth, keyring, ascii, ebcdic, inactive, timeMark,
-                    scanInterval, expressLogon, line);
+            return new TelnetPort(port, securePort, type, clientAuth, keyring, ascii, ebcdic, inactive, prtInactive,
+                    timeMark, scanInterval, expressLogon, line);
         }
     }
 }

@@ -20,6 +20,17 @@ final class BindImage {
     private BindImage() {
     }
 
+    /** SCS New Line: ends each line of a print job. */
+    static final int SCS_NEW_LINE = 0x15;
+
+    /** A printer's BIND: LU type 1, SCS data. */
+    static byte[] printer(String pluName, Charset codePage) {
+        byte[] bind = of(pluName, null, codePage);
+        bind[14] = 0x01;
+        bind[24] = 0x00;
+        return bind;
+    }
+
     /** {@code alternate} null: leave the alternate size to the terminal (for IBM-DYNAMIC before its query reply). */
     static byte[] of(String pluName, ScreenSize alternate, Charset codePage) {
         byte[] name = pluName.getBytes(codePage);

@@ -7,17 +7,45 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * LU names for sessions: the DEFAULTLUS pool when BEGINVTAM defines one (names and NAME1..NAME2 ranges, handed out in
- * order, a name in use never twice, none when all are in use), else TCP00001, TCP00002 ... without limit.
+ * One pool of LU names (DEFAULTLUS, DEFAULTPRT, an LUGROUP or PRTGROUP): names and NAME1..NAME2 ranges, handed out in
+ * order, a name in use never twice, none when all are in use; an empty list is the unlimited default pool
+ * {@code prefix}00001, {@code prefix}00002 ... (TCP00001 for terminals, PRT00001 for printers).
  */
 final class LuPool {
+    private final String prefix;
     private final List<String> names;
     private final AtomicInteger next = new AtomicInteger();
     private final Set<String> inUse = new LinkedHashSet<>();
 
-    /** {@code entries}: DEFAULTLUS entries; empty for the unlimited TCPnnnnn names. */
-    LuPool(List<String> entries) {
+    /** {@code entries}: the pool's entries; empty for the unlimited {@code prefix}nnnnn names. */
+    LuPool(List<String> entries, String prefix) {
+        this.prefix = prefix;
         this.names = expand(entries);
+    }
+
+    /** Whether {@code name} belongs to this pool. */
+    boolean contains(String name) {
+        return names.isEmpty() ? name.matches(prefix + "\\d{5}") : names.contains(name);
+    }
+
+    /** The position of {@code name} in the pool (1-based), which pairs a terminal with a printer; 0 when not in it. */
+    int position(String name) {
+        if (names.isEmpty()) {
+            return contains(name) ? Integer.parseInt(name.substring(prefix.length())) : 0;
+        }
+        return names.indexOf(name) + 1;
+    }
+
+    /** The name at {@code position} (1-based), or null when the pool is shorter. */
+    String nameAt(int position) {
+        if (names.isEmpty()) {
+            return position > 0 && position < 100_000 ? prefix + String.format("%05d", position) : null;
+        }
+        return position > 0 && position <= names.size() ? names.get(position - 1) : null;
+    }
+
+    synchronized boolean inUse(String name) {
+        return inUse.contains(name);
     }
 
     private static List<String> expand(List<String> entries) {
@@ -41,13 +69,12 @@ final class LuPool {
 
     /** The requested LU when it is in the pool and free, else the next free one; null when the pool is used up. */
     synchronized String assign(String requested) {
-        if (requested != null && (names.isEmpty() ? requested.matches("TCP\\d{5}") : names.contains(requested))
-                && inUse.add(requested)) {
+        if (requested != null && contains(requested) && inUse.add(requested)) {
             return requested;
         }
         if (names.isEmpty()) {
             while (true) {
-                String name = String.format("TCP%05d", next.incrementAndGet() % 100_000);
+                String name = prefix + String.format("%05d", next.incrementAndGet() % 100_000);
                 if (inUse.add(name)) {
                     return name;
                 }

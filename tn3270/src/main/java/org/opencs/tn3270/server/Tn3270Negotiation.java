@@ -15,6 +15,8 @@ final class Tn3270Negotiation {
     static final Set<String> TERMINAL_TYPES = Set.of("IBM-3278-2", "IBM-3278-3", "IBM-3278-4", "IBM-3278-5",
             "IBM-3278-2-E", "IBM-3278-3-E", "IBM-3278-4-E", "IBM-3278-5-E", "IBM-3279-2", "IBM-3279-3", "IBM-3279-4",
             "IBM-3279-5", "IBM-3279-2-E", "IBM-3279-3-E", "IBM-3279-4-E", "IBM-3279-5-E", "IBM-DYNAMIC");
+    static final String PRINTER_TYPE = "IBM-3287-1";
+    static final int ASSOCIATE = 0x00;
     static final int CONNECT = 0x01;
     static final int DEVICE_TYPE = 0x02;
     static final int FUNCTIONS = 0x03;
@@ -25,11 +27,26 @@ final class Tn3270Negotiation {
     static final int SEND = 0x08;
     static final int INV_DEVICE_TYPE = 0x04;
     static final int DEVICE_IN_USE = 0x01;
-    /** TN3270E functions offered: BIND-IMAGE, RESPONSES and SYSREQ (DATA-STREAM-CTL and SCS-CTL-CODES are not). */
+    static final int UNSUPPORTED_REQ = 0x07;
+    /**
+     * TN3270E functions offered: to terminals BIND-IMAGE, RESPONSES and SYSREQ; to printers BIND-IMAGE, RESPONSES and
+     * SCS-CTL-CODES (print jobs are SCS data). DATA-STREAM-CTL is not offered.
+     */
     static final int BIND_IMAGE = 0x00;
     static final int RESPONSES = 0x02;
+    static final int SCS_CTL_CODES = 0x03;
     static final int SYSREQ = 0x04;
-    static final java.util.Set<Integer> SUPPORTED_FUNCTIONS = java.util.Set.of(BIND_IMAGE, RESPONSES, SYSREQ);
+    static final java.util.Set<Integer> TERMINAL_FUNCTIONS = java.util.Set.of(BIND_IMAGE, RESPONSES, SYSREQ);
+    static final java.util.Set<Integer> PRINTER_FUNCTIONS = java.util.Set.of(BIND_IMAGE, RESPONSES, SCS_CTL_CODES);
+
+    /** Where LU names come from: the session knows the client's address, which LUMAP and PRTMAP map. */
+    interface DeviceNames {
+        /** A terminal's LU (the requested one when it is free), null when none is free. */
+        String terminal(String requested);
+
+        /** A printer's LU by CONNECT name, by ASSOCIATE with a terminal LU, or the next free one. */
+        Vtam.Assignment printer(String connect, String associate);
+    }
 
     enum Mode { NEGOTIATING, TN3270E, TN3270 }
 
@@ -37,8 +54,9 @@ final class Tn3270Negotiation {
     record Step(java.util.List<TelnetMessage> replies, boolean bound) {
     }
 
-    private final LuPool pool;
+    private final DeviceNames names;
     private Mode mode = Mode.NEGOTIATING;
+    private boolean printer;
     private String terminalType;
     private String luName;
     private java.util.Set<Integer> functions = java.util.Set.of();
@@ -47,8 +65,13 @@ final class Tn3270Negotiation {
     private final boolean[] remoteRequested = new boolean[256];
     private final boolean[] localRequested = new boolean[256];
 
-    Tn3270Negotiation(LuPool pool) {
-        this.pool = pool;
+    Tn3270Negotiation(DeviceNames names) {
+        this.names = names;
+    }
+
+    /** Whether the device is a printer (IBM-3287-1): it gets print jobs, not screens. */
+    boolean printer() {
+        return printer;
     }
 
     Mode mode() {
@@ -185,7 +208,7 @@ final class Tn3270Negotiation {
         boolean ready = localEnabled[Telnet.BINARY] && remoteEnabled[Telnet.BINARY] && localEnabled[Telnet.END_OF_RECORD]
                 && remoteEnabled[Telnet.END_OF_RECORD];
         if (ready) {
-            luName = pool.assign(null);
+            luName = names.terminal(null);
             if (luName == null) {
                 poolExhausted = true;
                 return false;
@@ -211,21 +234,38 @@ final class Tn3270Negotiation {
         int command = d[0] & 0xFF;
         int sub = d[1] & 0xFF;
         if (command == DEVICE_TYPE && sub == REQUEST) {
-            int connect = indexOf(d, CONNECT, 2);
-            String type = new String(d, 2, (connect < 0 ? d.length : connect) - 2, StandardCharsets.US_ASCII);
-            String requestedLu = connect < 0 ? null : new String(d, connect + 1, d.length - connect - 1, StandardCharsets.US_ASCII);
-            if (!TERMINAL_TYPES.contains(type.toUpperCase(java.util.Locale.ROOT))) {
-                replies.add(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {DEVICE_TYPE, REJECT, REASON,
-                        INV_DEVICE_TYPE}));
+            // The type, then CONNECT name or (printers) ASSOCIATE terminal-LU.
+            int marker = 2;
+            while (marker < d.length && d[marker] != CONNECT && d[marker] != ASSOCIATE) {
+                marker++;
+            }
+            String type = new String(d, 2, marker - 2, StandardCharsets.US_ASCII).toUpperCase(java.util.Locale.ROOT);
+            String named = marker < d.length ? new String(d, marker + 1, d.length - marker - 1, StandardCharsets.US_ASCII)
+                    .toUpperCase(java.util.Locale.ROOT) : null;
+            boolean associate = marker < d.length && d[marker] == ASSOCIATE;
+            if (!TERMINAL_TYPES.contains(type) && !type.equals(PRINTER_TYPE)) {
+                replies.add(reject(INV_DEVICE_TYPE));
                 return false;
             }
-            terminalType = type.toUpperCase(java.util.Locale.ROOT);
-            luName = pool.assign(requestedLu);
-            if (luName == null) {
-                poolExhausted = true;
-                replies.add(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {DEVICE_TYPE, REJECT, REASON,
-                        DEVICE_IN_USE}));
+            terminalType = type;
+            printer = type.equals(PRINTER_TYPE);
+            if (printer) {
+                Vtam.Assignment assignment = names.printer(associate ? null : named, associate ? named : null);
+                if (assignment.name() == null) {
+                    replies.add(reject(assignment.rejectReason()));
+                    return false;
+                }
+                luName = assignment.name();
+            } else if (associate) {
+                replies.add(reject(UNSUPPORTED_REQ)); // only printers associate
                 return false;
+            } else {
+                luName = names.terminal(named);
+                if (luName == null) {
+                    poolExhausted = true;
+                    replies.add(reject(DEVICE_IN_USE));
+                    return false;
+                }
             }
             byte[] lu = luName.getBytes(StandardCharsets.US_ASCII);
             byte[] t = terminalType.getBytes(StandardCharsets.US_ASCII);
@@ -247,7 +287,7 @@ final class Tn3270Negotiation {
                 asked.add(d[i] & 0xFF);
             }
             java.util.Set<Integer> agreed = new java.util.TreeSet<>(asked);
-            agreed.retainAll(SUPPORTED_FUNCTIONS);
+            agreed.retainAll(printer ? PRINTER_FUNCTIONS : TERMINAL_FUNCTIONS);
             if (agreed.equals(asked)) {
                 // What the client asks for (or confirms) is within what we offer: agreed.
                 if (sub == REQUEST) {
@@ -261,6 +301,10 @@ final class Tn3270Negotiation {
             return false;
         }
         return false;
+    }
+
+    private static TelnetMessage reject(int reason) {
+        return new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {DEVICE_TYPE, REJECT, REASON, (byte) reason});
     }
 
     private static byte[] functions(int sub, java.util.Set<Integer> list) {
@@ -287,14 +331,5 @@ final class Tn3270Negotiation {
     /** Whether SYSREQ was agreed: the client's SYSREQ key arrives as IAC AO and toggles the SSCP-LU session. */
     boolean sysreq() {
         return functions.contains(SYSREQ);
-    }
-
-    private static int indexOf(byte[] data, int value, int from) {
-        for (int i = from; i < data.length; i++) {
-            if ((data[i] & 0xFF) == value) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -20,6 +20,7 @@ import org.opencs.saf.certs.KeyRingResolver;
 import org.opencs.tn3270.apps.TsoLogon;
 import org.opencs.tn3270.apps.UssLogon;
 import org.opencs.tn3270.config.TelnetPort;
+import org.opencs.tn3270.config.VtamConfig;
 import org.opencs.tn3270.telnet.TelnetDecoder;
 import org.opencs.tn3270.telnet.TelnetEncoder;
 import org.slf4j.LoggerFactory;
@@ -43,18 +44,22 @@ public final class Tn3270Server implements AutoCloseable {
     }
 
     /**
-     * {@code defaultAppl}: BEGINVTAM DEFAULTAPPL, the application every session starts (an APPLID starting TSO, e.g.
-     * TSO3090, is the built-in TSO: PassTickets in its logon panel are evaluated for that APPLID unless Express Logon
-     * named another); null shows the USS logon screen, where the user names the application.
+     * Only DEFAULTAPPL from BEGINVTAM (LU names TCP00001 ..., printers PRT00001 ...): the application every session
+     * starts (an APPLID starting TSO, e.g. TSO3090, is the built-in TSO: PassTickets in its logon panel are evaluated
+     * for that APPLID unless Express Logon named another); null shows the USS logon screen, where the user names it.
      */
     public Tn3270Server(TelnetPort port, Registry registry, String bindAddress, int listenPort, String defaultAppl)
             throws InterruptedException {
-        this(port, registry, bindAddress, listenPort, defaultAppl, java.util.List.of());
+        this(port, registry, bindAddress, listenPort, new Vtam(VtamConfig.defaultAppl(defaultAppl)));
     }
 
-    /** {@code defaultLus}: BEGINVTAM's DEFAULTLUS entries (LU names, NAME1..NAME2 ranges); empty for TCP00001... */
-    public Tn3270Server(TelnetPort port, Registry registry, String bindAddress, int listenPort, String defaultAppl,
-                        java.util.List<String> defaultLus) throws InterruptedException {
+    /**
+     * {@code vtam}: BEGINVTAM (DEFAULTAPPL, LU pools and maps) and the LUs and printers in use, shared by every port
+     * of the process so that an LU name is never given twice and a printer on one port serves a terminal on another.
+     */
+    public Tn3270Server(TelnetPort port, Registry registry, String bindAddress, int listenPort, Vtam vtam)
+            throws InterruptedException {
+        String defaultAppl = vtam.config().defaultAppl();
         if (port.connType() == TelnetPort.ConnType.NONE) {
             throw new ZosException("OCST010E", "CONNTYPE NONE on port " + port.port() + ": the port accepts no connections.");
         }
@@ -63,7 +68,7 @@ public final class Tn3270Server implements AutoCloseable {
                     + "user ID comes from the client certificate).");
         }
         SslContext tls = port.connType() == TelnetPort.ConnType.BASIC ? null : tls(port, registry);
-        Tn3270ServerContext context = new Tn3270ServerContext(port, registry, new LuPool(defaultLus), port.ebcdicCharset(),
+        Tn3270ServerContext context = new Tn3270ServerContext(port, registry, vtam, port.ebcdicCharset(),
                 tls, (userid, applid, lu, terminal) -> defaultAppl == null && applid == null && userid == null
                         ? new UssLogon(registry, lu, null, terminal)
                         : new TsoLogon(registry, applid != null ? applid : defaultAppl != null ? defaultAppl : "TSO", userid,

@@ -9,11 +9,12 @@ import org.opencs.tn3270.config.TelnetPort;
 import org.slf4j.Logger;
 
 /**
- * What every session of one port shares: the port's configuration, registry, LU pool, code page, TLS context, the first
+ * What every session of one port shares: the port's configuration, registry, VTAM (LU names, printers), code page,
+ * TLS context, the first
  * transaction (given the user ID a SAFCERT certificate maps to and the Express Logon application, each or null)
  * and the log.
  */
-record Tn3270ServerContext(TelnetPort port, Registry registry, LuPool luPool, Charset codePage, SslContext tls,
+record Tn3270ServerContext(TelnetPort port, Registry registry, Vtam vtam, Charset codePage, SslContext tls,
                            FirstTransaction firstTransaction, Logger log) {
 
     /** The application a bound session starts with. */

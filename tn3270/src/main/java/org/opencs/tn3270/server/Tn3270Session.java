@@ -61,15 +61,27 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     private String loggedOn;
     private java.util.concurrent.ScheduledFuture<?> timers;
     private long timeMarkSent;
+    private java.net.InetAddress clientAddress;
 
     Tn3270Session(Tn3270ServerContext context) {
         this.context = context;
-        this.negotiation = new Tn3270Negotiation(context.luPool());
+        this.negotiation = new Tn3270Negotiation(new Tn3270Negotiation.DeviceNames() {
+            @Override
+            public String terminal(String requested) {
+                return context.vtam().assignTerminal(clientAddress, requested);
+            }
+
+            @Override
+            public Vtam.Assignment printer(String connect, String associate) {
+                return context.vtam().assignPrinter(clientAddress, connect, associate);
+            }
+        });
         this.dataStream = new DataStream(context.codePage());
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        clientAddress = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
         started = context.registry().clock().instant();
         lastInput = System.nanoTime();
         scheduleTimers(ctx);
@@ -156,7 +168,8 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
      */
     private void scheduleTimers(ChannelHandlerContext ctx) {
         TelnetPort port = context.port();
-        long tick = java.util.stream.IntStream.of(port.inactiveSeconds(), port.timeMarkSeconds(), port.scanIntervalSeconds())
+        long tick = java.util.stream.IntStream.of(port.inactiveSeconds(), port.prtInactiveSeconds(), port.timeMarkSeconds(),
+                        port.scanIntervalSeconds())
                 .filter(t -> t > 0).min().orElse(0);
         if (tick == 0) {
             return;
@@ -173,9 +186,11 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         TelnetPort port = context.port();
         long now = System.nanoTime();
         long silent = (now - lastInput) / 1_000_000_000L;
-        if (port.inactiveSeconds() > 0 && silent >= port.inactiveSeconds()) {
-            context.log().info("OCST002I LU {} dropped after INACTIVE {} seconds without input", negotiation.luName(),
-                    port.inactiveSeconds());
+        int inactive = negotiation.printer() ? port.prtInactiveSeconds() : port.inactiveSeconds();
+        if (inactive > 0 && silent >= inactive) {
+            context.log().info("OCST002I LU {} dropped after {} {} seconds without {}", negotiation.luName(),
+                    negotiation.printer() ? "PRTINACTIVE" : "INACTIVE", inactive,
+                    negotiation.printer() ? "a print job" : "input");
             ctx.close();
         } else if (timeMarkSent != 0 && port.scanIntervalSeconds() > 0
                 && (now - timeMarkSent) / 1_000_000_000L >= port.scanIntervalSeconds()) {
@@ -234,6 +249,11 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             ctx.close();
             return;
         }
+        if (step.bound() && !bound && negotiation.printer()) {
+            bound = true;
+            printerReady(ctx);
+            return;
+        }
         if (step.bound() && !bound) {
             bound = true;
             terminal.learned(ScreenSize.alternateOf(negotiation.terminalType()));
@@ -257,7 +277,52 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         startFirstApplication(ctx);
     }
 
+    /**
+     * A printer (IBM-3287-1) session: it shows nothing, it waits for the print jobs of the terminal it is associated
+     * with (or of any terminal whose paired printer it is), each sent as SCS data and ended with PRINT-EOJ.
+     */
+    private void printerReady(ChannelHandlerContext ctx) {
+        audit(ctx, "TN3270_PRINTER_START", Map.of());
+        context.log().info("OCST050I Printer {} ready for {}", negotiation.luName(), ctx.channel().remoteAddress());
+        context.vtam().printerReady(negotiation.luName(), (title, lines) -> ctx.executor().execute(() -> printJob(ctx,
+                title, lines)));
+    }
+
+    private void printJob(ChannelHandlerContext ctx, String title, java.util.List<String> lines) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        lastInput = System.nanoTime(); // a print job is what keeps a printer session from PRTINACTIVE
+        if (negotiation.bindImage() && !applicationBound) {
+            record(ctx, HostRecords.BIND_IMAGE, BindImage.printer(applicationName, context.codePage()));
+            applicationBound = true;
+        }
+        java.io.ByteArrayOutputStream scs = new java.io.ByteArrayOutputStream();
+        for (String line : lines) {
+            scs.writeBytes(line.getBytes(context.codePage()));
+            scs.write(BindImage.SCS_NEW_LINE);
+        }
+        record(ctx, HostRecords.SCS_DATA, scs.toByteArray());
+        record(ctx, HostRecords.PRINT_EOJ, new byte[0]);
+        context.log().info("OCST051I Printer {} printed {} ({} lines)", negotiation.luName(), title, lines.size());
+    }
+
+    /** Where this terminal's print jobs go: the printer session of its associated printer, when one is connected. */
+    private String print(ChannelHandlerContext ctx, String title, java.util.List<String> lines) {
+        String printer = context.vtam().associatedPrinter(negotiation.luName());
+        Vtam.Printer session = context.vtam().printerFor(negotiation.luName());
+        if (session == null) {
+            return printer == null ? "No printer is associated with " + negotiation.luName()
+                    : "Printer " + printer + " is not connected";
+        }
+        session.print(title, lines);
+        audit(ctx, "TN3270_PRINT", Map.of("printer", printer, "title", title, "lines", lines.size(),
+                "user", String.valueOf(loggedOn)));
+        return "Printed " + lines.size() + " lines on " + printer;
+    }
+
     private void startFirstApplication(ChannelHandlerContext ctx) {
+        terminal.printer((title, lines) -> print(ctx, title, lines));
         current = context.firstTransaction().start(certificateUser, elfApplid, negotiation.luName(), terminal);
         show(ctx, current);
     }
@@ -519,7 +584,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         if (timers != null) {
             timers.cancel(false);
         }
-        if (current != null) {
+        if (current != null || (bound && negotiation.printer())) {
             Map<String, Object> end = new HashMap<>(Map.of("seconds",
                     Duration.between(started, context.registry().clock().instant()).toSeconds(), "bytesIn", bytesIn,
                     "bytesOut", bytesOut));
@@ -528,7 +593,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             }
             audit(ctx, "TN3270_SESSION_END", end);
         }
-        context.luPool().release(negotiation.luName());
+        context.vtam().release(negotiation.luName());
     }
 
     private void audit(ChannelHandlerContext ctx, String event, Map<String, Object> extra) {

@@ -54,9 +54,9 @@ class ProfileParserTest {
                 " ENDDEFAULTLUS", " DEFAULTAPPL TSO", " USSTCP USSTEST1", "ENDVTAM"), "P").config();
         assertThat(config.ports().get(0).inactiveSeconds()).isEqualTo(300);
         assertThat(config.ports().get(0).connType()).isEqualTo(TelnetPort.ConnType.BASIC);
-        assertThat(config.defaultAppl()).isEqualTo("TSO");
-        assertThat(config.ussTcp()).isTrue();
-        assertThat(config.defaultLus()).containsExactly("TCP00001..TCP00099");
+        assertThat(config.vtam().defaultAppl()).isEqualTo("TSO");
+        assertThat(config.vtam().ussTcp()).isTrue();
+        assertThat(config.vtam().defaultLus()).containsExactly("TCP00001..TCP00099");
         assertThatThrownBy(() -> ProfileParser.parse("BEGINVTAM\n DEFAULTLUS\n  LUA01..LUB09\n ENDDEFAULTLUS\nENDVTAM\n", "P"))
                 .hasMessageContaining("EZZ0318I").hasMessageContaining("LINE 3").hasMessageContaining("trailing digits");
     }
@@ -70,5 +70,51 @@ class ProfileParserTest {
         assertThat(ports.get(1).ebcdicCharset().name()).isEqualTo("IBM1047");
         assertThatThrownBy(() -> ports.get(2).ebcdicCharset())
                 .hasMessageContaining("OCST013E").hasMessageContaining("IBM-9999");
+    }
+
+    @Test
+    void luGroupsAndMapsAreReadAndCheckedWhereTheyAreWritten() {
+        var vtam = ProfileParser.parse(String.join("\n", "BEGINVTAM", " IPGROUP BRANCH1 10.1.1.0:255.255.255.0",
+                "   10.1.2.0/24 10.1.3.1..10.1.3.9", " ENDIPGROUP", " LUGROUP BR1LUS BR1LU001..BR1LU010 ENDLUGROUP",
+                " PRTGROUP BR1PRTS", "  BR1PR001..BR1PR010", " ENDPRTGROUP", " DEFAULTPRT PRT00001..PRT00005 ENDDEFAULTPRT",
+                " LUMAP BR1LUS BRANCH1 GENERIC BR1PRTS", " PRTMAP BR1PRTS 10.9.9.9", "ENDVTAM"), "P").config().vtam();
+        assertThat(vtam.ipGroups().get("BRANCH1")).containsExactly("10.1.1.0:255.255.255.0", "10.1.2.0/24",
+                "10.1.3.1..10.1.3.9");
+        assertThat(vtam.luGroups().get("BR1LUS")).containsExactly("BR1LU001..BR1LU010");
+        assertThat(vtam.prtGroups().get("BR1PRTS")).containsExactly("BR1PR001..BR1PR010");
+        assertThat(vtam.defaultPrts()).containsExactly("PRT00001..PRT00005");
+        assertThat(vtam.luMaps()).containsExactly(new VtamConfig.LuMap("BR1LUS", "BRANCH1", "BR1PRTS"));
+        assertThat(vtam.prtMaps()).containsExactly(new VtamConfig.PrtMap("BR1PRTS", "10.9.9.9"));
+        assertThatThrownBy(() -> ProfileParser.parse("BEGINVTAM\n LUMAP NOGROUP 10.1.1.1\nENDVTAM\n", "P"))
+                .hasMessageContaining("LINE 2").hasMessageContaining("LUGROUP NOGROUP, which is not defined before it");
+        assertThatThrownBy(() -> ProfileParser.parse("BEGINVTAM\n LUGROUP G A1 ENDLUGROUP\n LUMAP G BRANCH9\nENDVTAM\n",
+                "P")).hasMessageContaining("LINE 3").hasMessageContaining("neither an IPGROUP defined before nor an IP");
+        assertThatThrownBy(() -> ProfileParser.parse("BEGINVTAM\n IPGROUP G\n  10.1.1.300\n ENDIPGROUP\nENDVTAM\n", "P"))
+                .hasMessageContaining("LINE 3").hasMessageContaining("10.1.1.300 is not an IPv4 or IPv6 address");
+        assertThatThrownBy(() -> ProfileParser.parse("BEGINVTAM\n IPGROUP G 10.1.1.0:255.0.255.0 ENDIPGROUP\nENDVTAM\n",
+                "P")).hasMessageContaining("is not a subnet mask");
+        assertThatThrownBy(() -> ProfileParser.parse("BEGINVTAM\n LUGROUP G A1\nENDVTAM\n", "P"))
+                .hasMessageContaining("LUGROUP has no ENDLUGROUP before ENDVTAM");
+    }
+
+    @Test
+    void addressPatternsMatchWhatTheySay() throws Exception {
+        var subnet = AddressPattern.parse("10.1.1.0:255.255.255.0");
+        assertThat(subnet.matches(java.net.InetAddress.getByName("10.1.1.77"))).isTrue();
+        assertThat(subnet.matches(java.net.InetAddress.getByName("10.1.2.1"))).isFalse();
+        var range = AddressPattern.parse("10.1.3.1..10.1.3.9");
+        assertThat(range.matches(java.net.InetAddress.getByName("10.1.3.9"))).isTrue();
+        assertThat(range.matches(java.net.InetAddress.getByName("10.1.3.10"))).isFalse();
+        var v6 = AddressPattern.parse("2001:db8::/32");
+        assertThat(v6.matches(java.net.InetAddress.getByName("2001:db8:1::5"))).isTrue();
+        assertThat(v6.matches(java.net.InetAddress.getByName("10.1.3.1"))).isFalse();
+    }
+
+    @Test
+    void prtinactiveIsPerPort() {
+        var ports = ProfileParser.parse("TELNETGLOBALS\n PRTINACTIVE 60\nENDTELNETGLOBALS\nTELNETPARMS\n PORT 23\n"
+                + "ENDTELNETPARMS\nTELNETPARMS\n PORT 24\n PRTINACTIVE 5\nENDTELNETPARMS\n", "P").config().ports();
+        assertThat(ports.get(0).prtInactiveSeconds()).isEqualTo(60);
+        assertThat(ports.get(1).prtInactiveSeconds()).isEqualTo(5);
     }
 }

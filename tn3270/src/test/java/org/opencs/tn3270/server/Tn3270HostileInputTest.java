@@ -259,8 +259,7 @@ class Tn3270HostileInputTest {
     void theDefaultLusPoolLimitsSessions() throws Exception {
         var config = ProfileParser.parse("TELNETPARMS\n PORT 0\nENDTELNETPARMS\nBEGINVTAM\n DEFAULTLUS\n  LU00001..LU00002\n"
                 + " ENDDEFAULTLUS\n DEFAULTAPPL TSO\nENDVTAM\n", "P").config();
-        try (Tn3270Server pooled = new Tn3270Server(config.ports().get(0), registry, "127.0.0.1", 0, "TSO",
-                config.defaultLus());
+        try (Tn3270Server pooled = new Tn3270Server(config.ports().get(0), registry, "127.0.0.1", 0, new Vtam(config.vtam()));
              TelnetConnection first = new TelnetConnection(new Socket("127.0.0.1", pooled.port()))) {
             assertThat(new String(deviceType(first).data(), StandardCharsets.ISO_8859_1)).endsWith("LU00001");
             try (TelnetConnection second = new TelnetConnection(new Socket("127.0.0.1", pooled.port()))) {

@@ -195,7 +195,7 @@ class Tn3270ServerS3270Test {
         String profile = String.join("\n", "TelnetParms", "  SecurePort 0", "  Keyring HFS /etc/tn3270/server.kdb",
                 "EndTelnetParms");
         try (Tn3270Server uss = new Tn3270Server(ProfileParser.parse(profile, "P").config().ports().get(0), registry,
-                "127.0.0.1", 0, null)) {
+                "127.0.0.1", 0, (String) null)) {
             // With BIND-IMAGE (s3270 asks for it) the USS screen is SSCP-LU data: Enter does not lock the keyboard, so
             // the script waits for the host's output.
             var result = s3270("Connect(L:localhost:" + uss.port() + ")", "Wait(20,InputField)",

@@ -1,0 +1,185 @@
+package org.opencs.tn3270.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencs.pki.TestPki;
+import org.opencs.pki.codec.ExportFormat;
+import org.opencs.pki.kdb.StashFile;
+import org.opencs.pki.keydb.KeyDatabase;
+import org.opencs.saf.MutableClock;
+import org.opencs.saf.Registry;
+import org.opencs.saf.TestRegistries;
+import org.opencs.saf.users.User;
+import org.opencs.testkit.ExternalCommand;
+import org.opencs.tn3270.client.TelnetConnection;
+import org.opencs.tn3270.config.ProfileParser;
+import org.opencs.tn3270.config.TelnetConfig;
+import org.opencs.tn3270.telnet.Telnet;
+import org.opencs.tn3270.telnet.TelnetMessage;
+
+/**
+ * BEGINVTAM's LU naming (IPGROUP, LUGROUP, PRTGROUP, LUMAP with a paired printer group) and printer sessions: Debian's
+ * pr3287 prints what a user of s3270 sends to the printer from BROWSE; PRTINACTIVE drops idle printers.
+ */
+class Tn3270PrinterTest {
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(Instant.now());
+    private Registry registry;
+    private Tn3270Server server;
+    /** A plain port of the same process (one VTAM for both): the raw telnet tests use it. */
+    private Tn3270Server plain;
+    private Vtam vtam;
+
+    private static final String PROFILE = String.join("\n", "TelnetParms", "  SecurePort 0",
+            "  Keyring HFS /etc/tn3270/server.kdb", "EndTelnetParms",
+            "TelnetParms", "  Port 0", "  PrtInactive 2", "EndTelnetParms", "BeginVTAM",
+            "  IPGROUP BRANCH1 127.0.0.2/32 127.0.0.3..127.0.0.9 ENDIPGROUP",
+            "  LUGROUP BR1LUS BR1LU001..BR1LU002 ENDLUGROUP",
+            "  PRTGROUP BR1PRTS BR1PR001..BR1PR002 ENDPRTGROUP",
+            "  LUMAP BR1LUS BRANCH1 GENERIC BR1PRTS",
+            "  DEFAULTAPPL TSO", "EndVTAM");
+
+    @BeforeEach
+    void start() throws Exception {
+        registry = TestRegistries.open(TestRegistries.init(dir, TestRegistries.Store.H2, clock), clock);
+        KeyDatabase kdb = TestPki.caAndServer(registry.home().hfsPath("/etc/tn3270/server.kdb"));
+        kdb.stash(StashFile.Format.V8);
+        Files.write(dir.resolve("ca.pem"), TestPki.operations().exportCertificate(kdb, "ABC CA", ExportFormat.BASE64_DER));
+        registry.users().add(User.define("USER1", "USER1", "IBMUSER",
+                registry.passwordHasher().hash("user1pw".toCharArray()), false, false, 101L, "/u/user1", clock.instant()));
+        TelnetConfig config = ProfileParser.parse(PROFILE, "PROFILE.TCPIP").config();
+        vtam = new Vtam(config.vtam());
+        server = new Tn3270Server(config.ports().get(0), registry, "127.0.0.1", 0, vtam);
+        plain = new Tn3270Server(config.ports().get(1), registry, "127.0.0.1", 0, vtam);
+    }
+
+    @AfterEach
+    void stop() {
+        plain.close();
+        server.close();
+        registry.close();
+    }
+
+    /** Clients of IPGROUP BRANCH1 (127.0.0.2, 127.0.0.3..127.0.0.9) take LUGROUP BR1LUS, the others TCP00001 ... */
+    @Test
+    void luMapGivesABranchItsOwnLus() throws Exception {
+        try (TelnetConnection branch = connect("127.0.0.2"); TelnetConnection other = connect("127.0.0.1")) {
+            assertThat(deviceType(branch, "IBM-3278-2-E", null)).isEqualTo("IBM-3278-2-E CONNECT BR1LU001");
+            assertThat(deviceType(other, "IBM-3278-2-E", null)).isEqualTo("IBM-3278-2-E CONNECT TCP00001");
+        }
+    }
+
+    /** LUMAP's printer group pairs BR1LU00n with BR1PR00n: ASSOCIATE asks for the terminal's own printer. */
+    @Test
+    void aPrinterAssociatesWithItsTerminalsPairedPrinter() throws Exception {
+        try (TelnetConnection terminal = connect("127.0.0.5");
+             TelnetConnection printer = connect("127.0.0.1");
+             TelnetConnection stray = connect("127.0.0.1");
+             TelnetConnection twice = connect("127.0.0.1")) {
+            assertThat(deviceType(terminal, "IBM-3278-2-E", null)).endsWith("BR1LU001");
+            assertThat(deviceType(printer, "IBM-3287-1", "BR1LU001")).isEqualTo("IBM-3287-1 CONNECT BR1PR001");
+            assertThat(deviceType(stray, "IBM-3287-1", "NOSUCHLU")).isEqualTo("REJECT INV-ASSOCIATE");
+            assertThat(deviceType(twice, "IBM-3287-1", "BR1LU001")).isEqualTo("REJECT DEVICE-IN-USE");
+        }
+    }
+
+    /** A telnet connection to the plain port from local address {@code from} (Linux answers all of 127/8). */
+    private TelnetConnection connect(String from) throws IOException {
+        Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(from, 0));
+        socket.connect(new InetSocketAddress("127.0.0.1", plain.port()), 10_000);
+        return new TelnetConnection(socket);
+    }
+
+    private static String deviceType(TelnetConnection c, String type, String associate) throws IOException {
+        for (TelnetMessage m = c.next(10_000); m != null; m = c.next(10_000)) {
+            if (m instanceof TelnetMessage.Negotiation n && n.verb() == Telnet.DO && n.option() == Telnet.TN3270E) {
+                c.send(new TelnetMessage.Negotiation(Telnet.WILL, Telnet.TN3270E));
+            } else if (m instanceof TelnetMessage.Subnegotiation s && s.data()[0] == 0x08) {
+                String request = "\u0002\u0007" + type + (associate == null ? "" : "\u0000" + associate);
+                c.send(new TelnetMessage.Subnegotiation(Telnet.TN3270E, request.getBytes(StandardCharsets.ISO_8859_1)));
+            } else if (m instanceof TelnetMessage.Subnegotiation s && s.data()[0] == 0x02) {
+                if (s.data()[1] == 0x06) {
+                    return "REJECT " + List.of("CONN-PARTNER", "DEVICE-IN-USE", "INV-ASSOCIATE", "INV-NAME",
+                            "INV-DEVICE-TYPE").get(s.data()[3]);
+                }
+                String is = new String(s.data(), 2, s.data().length - 2, StandardCharsets.ISO_8859_1);
+                return is.replace("\u0001", " CONNECT ");
+            }
+        }
+        throw new IOException("the server sent no DEVICE-TYPE answer");
+    }
+
+    /** pr3287 holds printer PRT00001; s3270 (terminal TCP00001, paired by position) prints a data set from BROWSE. */
+    @Test
+    void pr3287PrintsWhatTheTerminalSendsFromBrowse() throws Exception {
+        var catalog = new org.opencs.datasets.Catalog(registry.home(), clock);
+        var today = java.time.LocalDate.now();
+        catalog.allocate(new org.opencs.datasets.DatasetName("USER1.REPORT", null), new org.opencs.datasets
+                .DatasetAttributes("PS", org.opencs.datasets.RecordFormat.VB, 84, 27998, today, today));
+        catalog.writeText(new org.opencs.datasets.DatasetName("USER1.REPORT", null),
+                "QUARTERLY REPORT\nLINE TWO OF THE REPORT\nEND OF REPORT\n");
+        Path printed = dir.resolve("printed.txt");
+        Process pr3287 = new ProcessBuilder("pr3287", "-cafile", dir.resolve("ca.pem").toString(), "-codepage", "cp1047",
+                "-command", "cat >> " + printed, "PRT00001@L:localhost:" + server.port())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("pr3287.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!vtam.printerConnected("PRT00001") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(vtam.printerConnected("PRT00001")).as("pr3287 connected: %s",
+                    Files.readString(dir.resolve("pr3287.log"))).isTrue();
+            String script = String.join("\n", "Connect(L:localhost:" + server.port() + ")", "Wait(20,InputField)",
+                    "String(\"user1\")", "Tab()", "String(\"user1pw\")", "Enter()", "Wait(20,InputField)", "String(\"1\")",
+                    "Enter()", "Wait(20,InputField)", "String(\"B\")", "Enter()", "Wait(20,InputField)",
+                    "String(\"print\")", "Enter()", "Wait(20,InputField)", "Ascii()", "Quit()") + "\n";
+            var result = ExternalCommand.run(dir, script.getBytes(StandardCharsets.US_ASCII), List.of("timeout", "60",
+                    "s3270", "-cafile", dir.resolve("ca.pem").toString(), "-model", "3278-2"));
+            assertThat(result.all()).contains("BROWSE    USER1.REPORT").contains("Printed 3 lines on PRT00001");
+            while (!(Files.exists(printed) && Files.readString(printed).contains("END OF REPORT"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(Files.exists(printed)).as("pr3287 wrote the job: %s", Files.readString(dir.resolve("pr3287.log")))
+                    .isTrue();
+            assertThat(Files.readString(printed)).contains("QUARTERLY REPORT").contains("LINE TWO OF THE REPORT")
+                    .contains("END OF REPORT");
+            assertThat(Files.readString(registry.home().logs().resolve("audit.jsonl"))).contains("TN3270_PRINT")
+                    .contains("TN3270_PRINTER_START");
+        } finally {
+            pr3287.destroy();
+            pr3287.waitFor();
+        }
+    }
+
+    /** PRTINACTIVE 2: a printer session that gets no print job is dropped, a terminal is not. */
+    @Test
+    void prtinactiveDropsAnIdlePrinter() throws Exception {
+        try (TelnetConnection printer = connect("127.0.0.1")) {
+            assertThat(deviceType(printer, "IBM-3287-1", null)).isEqualTo("IBM-3287-1 CONNECT PRT00001");
+            printer.send(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {0x03, 0x07, 0x00, 0x02, 0x03}));
+            long start = System.nanoTime();
+            TelnetMessage m;
+            do {
+                m = printer.next(20_000);
+            } while (m != null);
+            assertThat((System.nanoTime() - start) / 1_000_000).as("dropped after PRTINACTIVE, not before")
+                    .isGreaterThanOrEqualTo(1_500);
+        }
+    }
+}
