@@ -28,10 +28,12 @@ import picocli.CommandLine.Option;
 @Command(name = "tn3270", mixinStandardHelpOptions = true,
         description = {"Scriptable TN3270E client (s3270-style actions on stdin, one per line):",
                 "Connect([L:][N:]host:port), Wait([seconds,]InputField), String(\"text\"), Tab(), Home(), Enter(),",
-                "PF(n), PA(n), Clear(), Ascii(), Query(Tls|LuName), Disconnect(), Quit().",
+                "PF(n), PA(n), Clear(), Ascii(), Query(Tls|LuName), Macro(file), Disconnect(), Quit().",
                 "L: starts with a TLS handshake; otherwise START_TLS is accepted when the host offers it.",
                 "Express Logon: --applid plus a key database holding the client certificate; type the",
-                "placeholders )USR.ID( and )PSS.WD( where the user ID and password go."})
+                "placeholders )USR.ID( and )PSS.WD( where the user ID and password go.",
+                "Macros (PCOMM style): --macro FILE HOST connects, plays FILE and prints the screen;",
+                "--record FILE writes the keystrokes of the actions on stdin to FILE (passwords never)."})
 public final class Tn3270Command implements Callable<Integer> {
     @Option(names = "--cafile", paramLabel = "PEM", description = "CA certificate(s) that verify the host")
     Path caFile;
@@ -53,6 +55,25 @@ public final class Tn3270Command implements Callable<Integer> {
     @Option(names = "--applid", paramLabel = "APPLID", description = "Express Logon: answer IBMELF=YES for this application")
     String applid;
 
+    @Option(names = "--accepthostname", paramLabel = "NAME", description = "Accept this name in the host's certificate "
+            + "instead of the host connected to (any: check only that a trusted CA signed it)")
+    String acceptHostname;
+
+    @Option(names = "--macro", paramLabel = "FILE", description = "Connect to HOST, play this macro file (its ElfApplid= is "
+            + "the --applid) and print the screen")
+    Path macro;
+
+    @Option(names = "--record", paramLabel = "FILE", description = "Record the keystrokes of the actions on stdin into this "
+            + "macro file; with --applid an Express Logon macro (user ID and password as )USR.ID( and )PSS.WD()")
+    Path record;
+
+    @Option(names = "--description", description = "Description= line of a --record macro")
+    String description;
+
+    @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "HOST", description = "[L:][N:]host:port to connect to "
+            + "before the actions (needed with --macro)")
+    String host;
+
     @Override
     public Integer call() throws Exception {
         SSLContext tls = null;
@@ -67,9 +88,43 @@ public final class Tn3270Command implements Callable<Integer> {
         } else if (caFile != null) {
             tls = trusting(caFile);
         }
-        Tn3270Client client = new Tn3270Client(tls, applid, Ebcdic.IBM_1047);
-        return new ScriptRunner(client, System.out)
-                .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+        String elfApplid = applid;
+        if (macro != null) {
+            if (host == null) {
+                System.err.println("OCST060E --macro needs the HOST to play it on");
+                return 8;
+            }
+            org.opencs.tn3270.client.Macro played = org.opencs.tn3270.client.Macro.parse(
+                    Files.readString(macro, StandardCharsets.UTF_8));
+            elfApplid = elfApplid != null ? elfApplid : played.elfApplid();
+        }
+        Tn3270Client client = new Tn3270Client(tls, elfApplid, Ebcdic.IBM_1047);
+        client.acceptHostname(acceptHostname);
+        ScriptRunner runner = new ScriptRunner(client, System.out);
+        java.util.List<org.opencs.tn3270.client.Macro.Step> steps = new java.util.ArrayList<>();
+        if (record != null) {
+            runner.recordInto(steps, applid != null);
+        }
+        StringBuilder prologue = new StringBuilder();
+        if (host != null) {
+            prologue.append("Connect(").append(host).append(")\nWait(InputField)\n");
+        }
+        java.io.Reader actions;
+        if (macro != null) {
+            // A macro run needs nothing on stdin: connect, play, show the screen the macro ends on.
+            actions = new java.io.StringReader(prologue + "Macro(\"" + macro.toString().replace("\\", "\\\\")
+                    .replace("\"", "\\\"") + "\")\nAscii()\nQuit()\n");
+        } else {
+            actions = new InputStreamReader(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(
+                    prologue.toString().getBytes(StandardCharsets.UTF_8)), System.in), StandardCharsets.UTF_8);
+        }
+        int rc = runner.run(new BufferedReader(actions));
+        if (record != null) {
+            var recorded = new org.opencs.tn3270.client.Macro(description, applid, steps);
+            org.opencs.core.AtomicFiles.write(record, recorded.format().getBytes(StandardCharsets.UTF_8), false);
+            System.err.println("OCST061I Macro " + record + " recorded (" + steps.size() + " steps)");
+        }
+        return rc;
     }
 
     private static SSLContext trusting(Path pem) throws Exception {

@@ -194,6 +194,12 @@ public final class TerminalBuffer {
         return true;
     }
 
+    /** Whether the cursor is in a non-display field (a password field): a recorder must not keep what is typed there. */
+    public boolean cursorInHiddenField() {
+        int f = fieldOf(cursor);
+        return f >= 0 && (attributes[f] & 0x0C) == 0x0C;
+    }
+
     public void tab() {
         cursor = nextInputStart(cursor);
     }

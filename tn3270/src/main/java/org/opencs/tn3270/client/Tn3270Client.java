@@ -29,12 +29,22 @@ public final class Tn3270Client implements AutoCloseable {
     private boolean secure;
     private String luName;
     private String host;
+    /** Another name the host's certificate may carry instead of the host name (x3270's -accepthostname); "any": none. */
+    private String acceptHostname;
 
     /** {@code applid}: non-null to answer IBMELF=YES (Express Logon) for it. */
     public Tn3270Client(SSLContext tls, String applid, Charset codePage) {
         this.tls = tls;
         this.applid = applid;
         this.codePage = codePage;
+    }
+
+    /**
+     * Accept this name in the host's certificate instead of the host name connected to, as x3270's -accepthostname
+     * does (for a server certificate that names the system, not the address used); "any" checks only the chain.
+     */
+    public void acceptHostname(String name) {
+        this.acceptHostname = name;
     }
 
     /** Connects: {@code directTls} starts with a handshake; {@code allowTn3270e} false asks for traditional TN3270. */
@@ -56,13 +66,48 @@ public final class Tn3270Client implements AutoCloseable {
             throw new IOException("TLS requested but no trusted CA was given (--cafile or --keyring)");
         }
         SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true);
-        SSLParameters parameters = socket.getSSLParameters();
-        parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host
-        socket.setSSLParameters(parameters);
+        if (acceptHostname == null) {
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host
+            socket.setSSLParameters(parameters);
+        }
         socket.setUseClientMode(true);
         socket.startHandshake();
+        if (acceptHostname != null && !acceptHostname.equalsIgnoreCase("any") && !names(socket).contains(
+                acceptHostname.toLowerCase(java.util.Locale.ROOT))) {
+            socket.close();
+            throw new IOException("the host's certificate does not name " + acceptHostname + " (it names "
+                    + names(socket) + ")");
+        }
         secure = true;
         return socket;
+    }
+
+    /** The DNS names and the common name the host's certificate carries, lower case. */
+    private static java.util.Set<String> names(SSLSocket socket) throws IOException {
+        var certificate = (java.security.cert.X509Certificate) socket.getSession().getPeerCertificates()[0];
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        try {
+            if (certificate.getSubjectAlternativeNames() != null) {
+                for (var san : certificate.getSubjectAlternativeNames()) {
+                    if ((Integer) san.get(0) == 2) {
+                        names.add(san.get(1).toString().toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+            }
+        } catch (java.security.cert.CertificateParsingException e) {
+            throw new IOException("the host's certificate has unreadable alternative names", e);
+        }
+        try {
+            for (var rdn : new javax.naming.ldap.LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
+                if (rdn.getType().equalsIgnoreCase("CN")) {
+                    names.add(rdn.getValue().toString().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        } catch (javax.naming.InvalidNameException e) {
+            throw new IOException("the host's certificate has an unreadable subject", e);
+        }
+        return names;
     }
 
     /** Answers the host's negotiation until the first screen arrives. */
