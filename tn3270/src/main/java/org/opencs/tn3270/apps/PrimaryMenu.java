@@ -7,6 +7,7 @@ import java.util.Map;
 import org.opencs.saf.Registry;
 import org.opencs.saf.users.User;
 import org.opencs.tn3270.datastream.Aid;
+import org.opencs.tn3270.datastream.Color;
 import org.opencs.tn3270.datastream.Field;
 import org.opencs.tn3270.datastream.Screen;
 import org.opencs.tso.TsoProcessor;
@@ -33,7 +34,8 @@ public final class PrimaryMenu implements Transaction {
     @Override
     public Screen screen() {
         List<Field> fields = new ArrayList<>(List.of(
-                Field.title(0, 1, "------------------------- OpenCS Primary Option Menu -------------------------"),
+                Field.title(0, 1, "------------------------- OpenCS Primary Option Menu -------------------------")
+                        .withColor(Color.TURQUOISE),
                 Field.text(2, 1, "Option ===>"),
                 Field.input(2, 13, 8, "option", ""),
                 Field.text(4, 3, "1  Browse        Data set lists and contents"),
@@ -45,7 +47,7 @@ public final class PrimaryMenu implements Transaction {
                 Field.text(13, 1, "Screen  . : " + terminal.size()),
                 Field.text(22, 1, "Enter an option.   PF3 = log off")));
         if (message != null) {
-            fields.add(Field.title(20, 1, message));
+            fields.add(Field.title(20, 1, message).withColor(Color.YELLOW));
         }
         return Screen.of(fields, 2, 13);
     }

@@ -10,6 +10,7 @@ import org.opencs.saf.Registry;
 import org.opencs.saf.users.Authenticator;
 import org.opencs.saf.users.LogonResult;
 import org.opencs.tn3270.datastream.Aid;
+import org.opencs.tn3270.datastream.Color;
 import org.opencs.tn3270.datastream.Field;
 import org.opencs.tn3270.datastream.Screen;
 
@@ -36,7 +37,8 @@ public final class TsoLogon implements Transaction {
     @Override
     public Screen screen() {
         List<Field> fields = new ArrayList<>();
-        fields.add(Field.title(0, 1, "------------------------------- TSO/E LOGON -----------------------------------"));
+        fields.add(Field.title(0, 1, "------------------------------- TSO/E LOGON -----------------------------------")
+                .withColor(Color.TURQUOISE));
         fields.add(Field.text(3, 1, "Enter LOGON parameters below:"));
         fields.add(Field.text(5, 1, "Userid    ===>"));
         fields.add(Field.input(5, 16, 8, "userid", userid));
@@ -47,7 +49,7 @@ public final class TsoLogon implements Transaction {
         fields.add(Field.text(11, 1, "Procedure ===> IKJACCNT      Size ===> 4096"));
         fields.add(Field.text(22, 1, "PF1/PF13 ==> Help    PF3/PF15 ==> Logoff    PA1 ==> Attention"));
         if (message != null) {
-            fields.add(Field.title(20, 1, message));
+            fields.add(Field.title(20, 1, message).withColor(Color.RED));
         }
         return Screen.of(fields, userid.isEmpty() ? 5 : 7, 16);
     }
@@ -142,6 +144,12 @@ public final class TsoLogon implements Transaction {
             }
             if (aid == Aid.PF3) {
                 return back;
+            }
+            if (aid == Aid.PA1) {
+                // Attention: TSO abandons what was typed and prompts again.
+                List<String> more = new ArrayList<>(lines);
+                more.add("READY");
+                return new Ready(registry, userid, more, back, terminal);
             }
             if (aid != Aid.ENTER || command.isEmpty()) {
                 return this;

@@ -22,6 +22,10 @@ public final class DataStream {
     /** Reset, keyboard restore, reset MDT. */
     public static final int WCC_RESTORE = 0xC3;
     static final int SF = 0x1D;
+    static final int SFE = 0x29;
+    /** Extended attribute types: the basic field attribute, and the foreground colour. */
+    static final int ATTRIBUTE_3270 = 0xC0;
+    static final int ATTRIBUTE_COLOR = 0x42;
     static final int SBA = 0x11;
     static final int IC = 0x13;
     /** New Line: the only order SSCP-LU (unformatted) data uses. */
@@ -40,7 +44,13 @@ public final class DataStream {
         }
     }
 
+    /** The screen for a terminal without extended attributes: no colours. */
     public byte[] eraseWrite(Screen screen) {
+        return eraseWrite(screen, false);
+    }
+
+    /** {@code extended}: the terminal takes Start Field Extended (its fields get their colours). */
+    public byte[] eraseWrite(Screen screen, boolean extended) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(screen.size().equals(ScreenSize.DEFAULT) ? ERASE_WRITE : ERASE_WRITE_ALTERNATE);
         out.write(WCC_RESTORE);
@@ -49,8 +59,17 @@ public final class DataStream {
             int attribute = start == 0 ? screen.rows() * screen.columns() - 1 : start - 1;
             out.write(SBA);
             out.writeBytes(BufferAddress.encode(attribute));
-            out.write(SF);
-            out.write(BufferAddress.CODES[f.attributeBits() & 0x3F]);
+            if (extended && f.color() != Color.DEFAULT) {
+                out.write(SFE);
+                out.write(2);
+                out.write(ATTRIBUTE_3270);
+                out.write(BufferAddress.CODES[f.attributeBits() & 0x3F]);
+                out.write(ATTRIBUTE_COLOR);
+                out.write(f.color().code);
+            } else {
+                out.write(SF);
+                out.write(BufferAddress.CODES[f.attributeBits() & 0x3F]);
+            }
             String content = f.content() == null ? "" : f.content();
             if (content.length() > f.length()) {
                 content = content.substring(0, f.length());

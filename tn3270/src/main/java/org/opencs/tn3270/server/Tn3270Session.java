@@ -36,6 +36,8 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     private final DataStream dataStream;
     private Transaction current;
     private final Terminal terminal = new Terminal(ScreenSize.DEFAULT);
+    /** Whether the terminal takes extended attributes (colours): an -E or 3279 type, or a query reply with colours. */
+    private boolean extendedAttributes;
     /** Whether the terminal's alternate size is known (from its type, or asked for with a query). */
     private boolean sizeKnown;
     /** The transaction whose screen waits for the terminal's query reply. */
@@ -221,8 +223,10 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         if (message instanceof TelnetMessage.Command command) {
             if (command.code() == Telnet.AO && tn3270e() && negotiation.sysreq()) {
                 sysreq(ctx);
+            } else if (command.code() == Telnet.IP && tn3270e()) {
+                attention(ctx);
             }
-            return;
+            return; // BREAK follows the PA1 a TN3270 terminal already sent for ATTN; NOP needs nothing
         }
         if (startTls(ctx, message)) {
             return;
@@ -257,6 +261,8 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         if (step.bound() && !bound) {
             bound = true;
             terminal.learned(ScreenSize.alternateOf(negotiation.terminalType()));
+            String type = negotiation.terminalType();
+            extendedAttributes = type != null && (type.endsWith("-E") || type.startsWith("IBM-3279"));
             sizeKnown = !"IBM-DYNAMIC".equals(negotiation.terminalType());
             if (context.port().clientAuth() == TelnetPort.ClientAuth.SAFCERT) {
                 certificateUser = mappedUser(ctx);
@@ -361,7 +367,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             record(ctx, HostRecords.DATA_3270, Query.readPartitionQuery());
             return;
         }
-        record(ctx, HostRecords.DATA_3270, dataStream.eraseWrite(t.screen()));
+        record(ctx, HostRecords.DATA_3270, dataStream.eraseWrite(t.screen(), extendedAttributes));
     }
 
     private void unbind(ChannelHandlerContext ctx) {
@@ -376,7 +382,9 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         Transaction waiting = awaitingQuery;
         awaitingQuery = null;
         try {
-            terminal.learned(Query.alternateSize(Query.replies(data)));
+            Map<Integer, byte[]> replies = Query.replies(data);
+            terminal.learned(Query.alternateSize(replies));
+            extendedAttributes = replies.containsKey(Query.COLOR);
             context.log().info("OCST040I LU {} ({}) has a {} screen", negotiation.luName(), negotiation.terminalType(),
                     terminal.size());
         } catch (IllegalArgumentException e) {
@@ -384,6 +392,14 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
                     e.getMessage());
         }
         show(ctx, waiting);
+    }
+
+    /** ATTN from a TN3270E terminal (IAC IP): the application gets it as PA1, TSO's attention key. */
+    private void attention(ChannelHandlerContext ctx) {
+        if (current == null || current.sscp() || sscpMode || awaitingQuery != null) {
+            return;
+        }
+        proceed(ctx, current.next(Aid.PA1, values(current.screen(), new DataStream.Input(Aid.PA1, -1, Map.of()))));
     }
 
     /**

@@ -9,6 +9,10 @@ public final class Telnet {
     public static final int WILL = 0xFB;
     public static final int SB = 0xFA;
     public static final int NOP = 0xF1;
+    /** Break: a TN3270 (not E) terminal's ATTN key sends PA1 and then this. */
+    public static final int BREAK = 0xF3;
+    /** Interrupt Process: a TN3270E terminal's ATTN key. */
+    public static final int IP = 0xF4;
     /** Abort Output: with TN3270E's SYSREQ function, the client's SYSREQ key. */
     public static final int AO = 0xF5;
     public static final int SE = 0xF0;

@@ -101,6 +101,26 @@ class DataStreamPropertiesTest {
         return net.jqwik.api.Arbitraries.of("2", "3", "4", "5");
     }
 
+    @Property
+    void coloursGoOutOnlyToTerminalsWithExtendedAttributes(@ForAll("colors") Color color) {
+        Screen screen = Screen.of(List.of(Field.title(0, 1, "TITLE").withColor(color)), 0, 1);
+        DataStream ds = new DataStream(Ebcdic.IBM_1047);
+        byte[] basic = ds.eraseWrite(screen, false);
+        byte[] extended = ds.eraseWrite(screen, true);
+        assertThat(basic[5] & 0xFF).isEqualTo(DataStream.SF);
+        if (color == Color.DEFAULT) {
+            assertThat(extended).isEqualTo(basic);
+        } else {
+            assertThat(java.util.Arrays.copyOfRange(extended, 5, 11)).containsExactly((byte) DataStream.SFE, (byte) 2,
+                    (byte) 0xC0, basic[6], (byte) 0x42, (byte) color.code);
+        }
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<Color> colors() {
+        return net.jqwik.api.Arbitraries.of(Color.class);
+    }
+
     /** SSCP-LU data: rows ended by New Line; a later screen adds only the rows that changed, below the input. */
     @Property
     void unformattedDataSendsOnlyWhatChanged(@ForAll @IntRange(min = 2, max = 20) int messageRow) {

@@ -141,15 +141,21 @@ class Tn3270ServerS3270Test {
 
     @Test
     void s3270LogsOnToTsoOverTlsWithTn3270e() {
-        var result = s3270("Connect(L:localhost:" + server.port() + ")", "Wait(20,InputField)", "Query(Tls)",
+        var result = s3270(List.of("-model", "3279-2"), "Connect(L:localhost:" + server.port() + ")", "Wait(20,InputField)", "Query(Tls)",
                 "Query(LuName)", "Ascii()", "String(\"user1\")", "Tab()", "String(\"user1pw\")", "Enter()",
-                "Wait(20,InputField)", "Ascii()", "String(\"6\")", "Enter()", "Wait(20,InputField)",
-                "String(\"listuser\")", "Enter()", "Wait(20,InputField)", "Ascii()", "String(\"logoff\")", "Enter()", "Quit()");
+                "Wait(20,InputField)", "Ascii()", "ReadBuffer(Ascii)", "String(\"6\")", "Enter()", "Wait(20,InputField)",
+                "String(\"listuser\")", "Enter()", "Wait(20,InputField)", "Ascii()", "Attn()", "Wait(20,Output)",
+                "Ascii()", "String(\"logoff\")", "Enter()", "Quit()");
         String out = result.all();
         assertThat(out).contains("data: secure host-verified").contains("data: TCP00001")
                 .contains("TSO/E LOGON").contains("Userid    ===>")
                 .contains("USER1 LOGON IN PROGRESS AT").contains("OpenCS Primary Option Menu").contains("data:  READY")
                 .contains("data:  listuser").contains("USER=USER1");
+        // ATTN (IAC IP) reaches TSO as attention: a new READY prompt below the command's output.
+        String afterAttention = out.substring(out.lastIndexOf("USER=USER1"));
+        assertThat(afterAttention).contains("data:  READY");
+        // A 3279 (colour) with an -E type takes extended attributes: the menu's title is turquoise (SFE, x'42' = x'F5').
+        assertThat(out).containsPattern("SF\\(c0=[0-9a-f]{2},42=f5\\)");
         assertThat(Files.exists(registry.home().logs().resolve("audit.jsonl"))).isTrue();
     }
 
