@@ -31,7 +31,7 @@ import org.opencs.tn3270.telnet.TelnetMessage;
 
 /**
  * BEGINVTAM's LU naming (IPGROUP, LUGROUP, PRTGROUP, LUMAP with a paired printer group) and printer sessions: Debian's
- * pr3287 prints what a user of s3270 sends to the printer from BROWSE; PRTINACTIVE drops idle printers.
+ * pr3287, associated with the s3270 terminal, prints what its user sends from BROWSE; PRTINACTIVE drops idle printers.
  */
 class Tn3270PrinterTest {
     @TempDir
@@ -124,9 +124,12 @@ class Tn3270PrinterTest {
         throw new IOException("the server sent no DEVICE-TYPE answer");
     }
 
-    /** pr3287 holds printer PRT00001; s3270 (terminal TCP00001, paired by position) prints a data set from BROWSE. */
+    /**
+     * s3270 logs on (terminal TCP00001); pr3287 associates with it (-assoc TCP00001: its printer PRT00001); the user
+     * types PRINT in BROWSE and pr3287's command receives the data set.
+     */
     @Test
-    void pr3287PrintsWhatTheTerminalSendsFromBrowse() throws Exception {
+    void pr3287PrintsWhatTheAssociatedTerminalSendsFromBrowse() throws Exception {
         var catalog = new org.opencs.datasets.Catalog(registry.home(), clock);
         var today = java.time.LocalDate.now();
         catalog.allocate(new org.opencs.datasets.DatasetName("USER1.REPORT", null), new org.opencs.datasets
@@ -134,23 +137,34 @@ class Tn3270PrinterTest {
         catalog.writeText(new org.opencs.datasets.DatasetName("USER1.REPORT", null),
                 "QUARTERLY REPORT\nLINE TWO OF THE REPORT\nEND OF REPORT\n");
         Path printed = dir.resolve("printed.txt");
-        Process pr3287 = new ProcessBuilder("pr3287", "-cafile", dir.resolve("ca.pem").toString(), "-codepage", "cp1047",
-                "-command", "cat >> " + printed, "PRT00001@L:localhost:" + server.port())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("pr3287.log").toFile()).start();
-        try {
-            long deadline = System.nanoTime() + 20_000_000_000L;
+        Process s3270 = new ProcessBuilder("timeout", "60", "s3270", "-cafile", dir.resolve("ca.pem").toString(),
+                "-model", "3278-2").redirectErrorStream(true).redirectOutput(dir.resolve("s3270.out").toFile()).start();
+        Process pr3287 = null;
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        try (var terminal = new java.io.PrintWriter(s3270.getOutputStream(), true, StandardCharsets.US_ASCII)) {
+            terminal.println("Connect(L:localhost:" + server.port() + ")");
+            terminal.println("Wait(20,InputField)");
+            // Both actions done (Connect, then the logon panel): the terminal has its LU for pr3287 to associate with.
+            while (Files.readString(dir.resolve("s3270.out")).split("\nok\n", -1).length < 3
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            pr3287 = new ProcessBuilder("pr3287", "-cafile", dir.resolve("ca.pem").toString(), "-codepage", "cp1047",
+                    "-command", "cat >> " + printed, "-assoc", "TCP00001", "L:localhost:" + server.port())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("pr3287.log").toFile()).start();
             while (!vtam.printerConnected("PRT00001") && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             assertThat(vtam.printerConnected("PRT00001")).as("pr3287 connected: %s",
                     Files.readString(dir.resolve("pr3287.log"))).isTrue();
-            String script = String.join("\n", "Connect(L:localhost:" + server.port() + ")", "Wait(20,InputField)",
-                    "String(\"user1\")", "Tab()", "String(\"user1pw\")", "Enter()", "Wait(20,InputField)", "String(\"1\")",
-                    "Enter()", "Wait(20,InputField)", "String(\"B\")", "Enter()", "Wait(20,InputField)",
-                    "String(\"print\")", "Enter()", "Wait(20,InputField)", "Ascii()", "Quit()") + "\n";
-            var result = ExternalCommand.run(dir, script.getBytes(StandardCharsets.US_ASCII), List.of("timeout", "60",
-                    "s3270", "-cafile", dir.resolve("ca.pem").toString(), "-model", "3278-2"));
-            assertThat(result.all()).contains("BROWSE    USER1.REPORT").contains("Printed 3 lines on PRT00001");
+            for (String action : List.of("String(\"user1\")", "Tab()", "String(\"user1pw\")", "Enter()",
+                    "Wait(20,InputField)", "String(\"1\")", "Enter()", "Wait(20,InputField)", "String(\"B\")", "Enter()",
+                    "Wait(20,InputField)", "String(\"print\")", "Enter()", "Wait(20,InputField)", "Ascii()", "Quit()")) {
+                terminal.println(action);
+            }
+            assertThat(s3270.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readString(dir.resolve("s3270.out"))).contains("BROWSE    USER1.REPORT")
+                    .contains("Printed 3 lines on PRT00001");
             while (!(Files.exists(printed) && Files.readString(printed).contains("END OF REPORT"))
                     && System.nanoTime() < deadline) {
                 Thread.sleep(50);
@@ -162,8 +176,11 @@ class Tn3270PrinterTest {
             assertThat(Files.readString(registry.home().logs().resolve("audit.jsonl"))).contains("TN3270_PRINT")
                     .contains("TN3270_PRINTER_START");
         } finally {
-            pr3287.destroy();
-            pr3287.waitFor();
+            s3270.destroy();
+            if (pr3287 != null) {
+                pr3287.destroy();
+                pr3287.waitFor();
+            }
         }
     }
 
