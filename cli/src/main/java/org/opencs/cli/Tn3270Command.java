@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 @Command(name = "tn3270", mixinStandardHelpOptions = true,
         description = {"Scriptable TN3270E client (s3270-style actions on stdin, one per line):",
                 "Connect([L:][N:]host:port), Wait([seconds,]InputField), String(\"text\"), Tab(), Home(), Enter(),",
-                "PF(n), PA(n), Clear(), Ascii(), Query(Tls|LuName), Macro(file), Disconnect(), Quit().",
+                "PF(n), PA(n), Clear(), Ascii(), Query(Tls|LuName|ScreenCurSize), Macro(file), Disconnect(), Quit().",
                 "L: starts with a TLS handshake; otherwise START_TLS is accepted when the host offers it.",
                 "Express Logon: --applid plus a key database holding the client certificate; type the",
                 "placeholders )USR.ID( and )PSS.WD( where the user ID and password go.",
@@ -58,6 +58,10 @@ public final class Tn3270Command implements Callable<Integer> {
     @Option(names = "--accepthostname", paramLabel = "NAME", description = "Accept this name in the host's certificate "
             + "instead of the host connected to (any: check only that a trusted CA signed it)")
     String acceptHostname;
+
+    @Option(names = "--model", paramLabel = "2..5", description = "3278 model: 2 (24x80, the default), 3 (32x80), "
+            + "4 (43x80) or 5 (27x132)")
+    int model = 2;
 
     @Option(names = "--macro", paramLabel = "FILE", description = "Connect to HOST, play this macro file (its ElfApplid= is "
             + "the --applid) and print the screen")
@@ -100,6 +104,11 @@ public final class Tn3270Command implements Callable<Integer> {
         }
         Tn3270Client client = new Tn3270Client(tls, elfApplid, Ebcdic.IBM_1047);
         client.acceptHostname(acceptHostname);
+        if (model < 2 || model > 5) {
+            System.err.println("OCST062E --model " + model + " is not a 3278 model 2..5");
+            return 8;
+        }
+        client.model(model);
         ScriptRunner runner = new ScriptRunner(client, System.out);
         java.util.List<org.opencs.tn3270.client.Macro.Step> steps = new java.util.ArrayList<>();
         if (record != null) {

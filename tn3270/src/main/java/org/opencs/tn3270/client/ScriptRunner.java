@@ -10,7 +10,8 @@ import org.opencs.tn3270.datastream.Aid;
 
 /**
  * Runs s3270-style actions, one per line: Connect([L:][N:]host:port), Wait([seconds,]InputField), String("text"),
- * Enter(), Tab(), Home(), PF(n), PA(n), Clear(), Ascii(), Query(Tls|LuName), Macro(file), Disconnect(), Quit(). Each
+ * Enter(), Tab(), Home(), PF(n), PA(n), Clear(), Ascii(), Query(Tls|LuName|ScreenCurSize), Macro(file), Disconnect(),
+ * Quit(). Each
  * action prints its
  * {@code data:} lines and then {@code ok} or {@code error}; the run's exit code is 0 when every action succeeded.
  * It also plays {@link Macro}s, and records the keystrokes of a run as one (see {@link #recordInto}).
@@ -196,6 +197,8 @@ public final class ScriptRunner {
         switch (what.toLowerCase(Locale.ROOT)) {
             case "tls" -> out.println("data: " + (client.secure() ? "secure host-verified" : "not secure"));
             case "luname" -> out.println("data: " + client.luName());
+            case "screencursize" -> out.println("data: " + client.screen().size().rows() + " "
+                    + client.screen().size().columns());
             default -> out.println("data: connected " + client.connected());
         }
     }

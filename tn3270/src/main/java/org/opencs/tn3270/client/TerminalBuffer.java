@@ -5,11 +5,14 @@ import java.nio.charset.Charset;
 import java.util.Arrays;
 import org.opencs.tn3270.datastream.Aid;
 import org.opencs.tn3270.datastream.BufferAddress;
+import org.opencs.tn3270.datastream.Query;
+import org.opencs.tn3270.datastream.ScreenSize;
 
 /**
  * The client's model of a 3270 screen: character buffer, field attributes and modified flags, the cursor. It applies
- * outbound writes (W, EW, EWA with the orders SF, SFE, SBA, SA, MF, IC, PT, RA, EUA, GE), takes keystrokes (typing
- * into unprotected fields, Tab), and builds the inbound Read Modified record for an AID.
+ * outbound writes (W, EW at 24x80, EWA at the model's alternate size, with the orders SF, SFE, SBA, SA, MF, IC, PT, RA,
+ * EUA, GE), answers the host's reads (RB, RM, RMA) and Read Partition Query (query replies for its size), takes
+ * keystrokes (typing into unprotected fields, Tab), and builds the inbound Read Modified record for an AID.
  */
 public final class TerminalBuffer {
     private static final int SF = 0x1D;
@@ -23,8 +26,13 @@ public final class TerminalBuffer {
     private static final int EUA = 0x12;
     private static final int GE = 0x08;
 
-    private final int rows;
-    private final int columns;
+    private static final int READ_BUFFER = 0xF2;
+    private static final int READ_MODIFIED = 0xF6;
+    private static final int READ_MODIFIED_ALL = 0x6E;
+
+    private final ScreenSize alternate;
+    private int rows = 24;
+    private int columns = 80;
     private final Charset codePage;
     private final byte[] characters;
     /** -1 where there is no field attribute, else the attribute bits (protected 0x20, hidden 0x0C, MDT 0x01). */
@@ -32,16 +40,26 @@ public final class TerminalBuffer {
     private int cursor;
     private boolean keyboardLocked = true;
 
+    /** A 24x80 model 2. */
     public TerminalBuffer(int rows, int columns, Charset codePage) {
-        this.rows = rows;
-        this.columns = columns;
+        this(new ScreenSize(rows, columns), codePage);
+    }
+
+    /** A terminal whose Erase/Write Alternate size is {@code alternate} (43x80 for a model 4). */
+    public TerminalBuffer(ScreenSize alternate, Charset codePage) {
+        this.alternate = alternate;
         this.codePage = codePage;
-        this.characters = new byte[rows * columns];
-        this.attributes = new int[rows * columns];
+        this.characters = new byte[alternate.positions()];
+        this.attributes = new int[alternate.positions()];
         Arrays.fill(attributes, -1);
     }
 
-    private int size() {
+    /** The size the host last erased the screen to (24x80 or the alternate size). */
+    public ScreenSize size() {
+        return new ScreenSize(rows, columns);
+    }
+
+    private int positions() {
         return rows * columns;
     }
 
@@ -49,23 +67,48 @@ public final class TerminalBuffer {
         return keyboardLocked;
     }
 
-    /** Applies one outbound 3270 command (its first byte) with its WCC and orders. */
-    public void write(byte[] stream) {
+    /**
+     * Applies one outbound 3270 command (its first byte; SNA or local code) with its WCC and orders. Returns what the
+     * terminal answers at once: the buffer for Read Buffer, the modified fields for Read Modified (All), query replies
+     * for Read Partition Query; null for writes.
+     */
+    public byte[] write(byte[] stream) {
         if (stream.length == 0) {
-            return;
+            return null;
         }
         int command = stream[0] & 0xFF;
-        boolean erase = command == 0xF5 || command == 0x05 || command == 0x7E || command == 0x0D;
+        boolean alternateErase = command == 0x7E || command == 0x0D;
+        boolean erase = alternateErase || command == 0xF5 || command == 0x05;
         boolean write = erase || command == 0xF1 || command == 0x01;
-        if (command == 0x6F || command == 0x0F) {
-            eraseAllUnprotected();
-            keyboardLocked = false;
-            return;
+        switch (command) {
+            case 0x6F, 0x0F -> {
+                eraseAllUnprotected();
+                keyboardLocked = false;
+                return null;
+            }
+            case READ_BUFFER, 0x02 -> {
+                return readBuffer();
+            }
+            case READ_MODIFIED, 0x06 -> {
+                return readModified(Aid.NONE, false);
+            }
+            case READ_MODIFIED_ALL, 0x0E -> {
+                return readModified(Aid.NONE, true);
+            }
+            case Query.WSF, 0x11 -> {
+                return Query.isReadPartitionQuery(stream) || (stream.length >= 6 && stream[3] == Query.READ_PARTITION
+                        && (stream[5] & 0xFF) == Query.QUERY) ? Query.replyFor(alternate) : null;
+            }
+            default -> {
+                // a write, below
+            }
         }
         if (!write) {
-            return; // reads and structured fields are not needed by a scripted terminal
+            return null;
         }
         if (erase) {
+            rows = alternateErase ? alternate.rows() : 24;
+            columns = alternateErase ? alternate.columns() : 80;
             Arrays.fill(characters, (byte) 0);
             Arrays.fill(attributes, -1);
             cursor = 0;
@@ -76,13 +119,13 @@ public final class TerminalBuffer {
             int b = stream[i] & 0xFF;
             switch (b) {
                 case SBA -> {
-                    address = BufferAddress.decode(stream[i + 1] & 0xFF, stream[i + 2] & 0xFF) % size();
+                    address = BufferAddress.decode(stream[i + 1] & 0xFF, stream[i + 2] & 0xFF) % positions();
                     i += 2;
                 }
                 case SF -> {
                     attributes[address] = (stream[++i] & 0x3F);
                     characters[address] = 0;
-                    address = (address + 1) % size();
+                    address = (address + 1) % positions();
                 }
                 case SFE -> {
                     int pairs = stream[++i] & 0xFF;
@@ -95,14 +138,14 @@ public final class TerminalBuffer {
                     }
                     attributes[address] = attribute;
                     characters[address] = 0;
-                    address = (address + 1) % size();
+                    address = (address + 1) % positions();
                 }
                 case SA -> i += 2;
                 case MF -> i += 1 + 2 * (stream[i + 1] & 0xFF);
                 case IC -> cursor = address;
                 case PT -> address = nextInputStart(address);
                 case RA -> {
-                    int to = BufferAddress.decode(stream[i + 1] & 0xFF, stream[i + 2] & 0xFF) % size();
+                    int to = BufferAddress.decode(stream[i + 1] & 0xFF, stream[i + 2] & 0xFF) % positions();
                     int fill = stream[i + 3] & 0xFF;
                     if (fill == GE) {
                         fill = stream[i + 4] & 0xFF;
@@ -111,31 +154,31 @@ public final class TerminalBuffer {
                     i += 3;
                     do {
                         characters[address] = (byte) fill;
-                        address = (address + 1) % size();
+                        address = (address + 1) % positions();
                     } while (address != to);
                 }
                 case EUA -> {
-                    int to = BufferAddress.decode(stream[i + 1] & 0xFF, stream[i + 2] & 0xFF) % size();
+                    int to = BufferAddress.decode(stream[i + 1] & 0xFF, stream[i + 2] & 0xFF) % positions();
                     i += 2;
                     while (address != to) {
                         if (!isProtected(address)) {
                             characters[address] = 0;
                         }
-                        address = (address + 1) % size();
+                        address = (address + 1) % positions();
                     }
                 }
                 case GE -> {
                     characters[address] = stream[++i];
-                    address = (address + 1) % size();
+                    address = (address + 1) % positions();
                 }
                 default -> {
                     characters[address] = (byte) b;
-                    address = (address + 1) % size();
+                    address = (address + 1) % positions();
                 }
             }
         }
         if ((wcc & 0x01) != 0) {
-            for (int a = 0; a < size(); a++) {
+            for (int a = 0; a < positions(); a++) {
                 if (attributes[a] >= 0) {
                     attributes[a] &= ~0x01;
                 }
@@ -144,10 +187,27 @@ public final class TerminalBuffer {
         if ((wcc & 0x02) != 0) {
             keyboardLocked = false;
         }
+        return null;
+    }
+
+    /** Read Buffer's answer: AID (none), cursor, then every position: SF and its attribute, or the character. */
+    private byte[] readBuffer() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(Aid.NONE.code);
+        out.writeBytes(BufferAddress.encode(cursor));
+        for (int a = 0; a < positions(); a++) {
+            if (attributes[a] >= 0) {
+                out.write(SF);
+                out.write(BufferAddress.code(attributes[a]));
+            } else {
+                out.write(characters[a]);
+            }
+        }
+        return out.toByteArray();
     }
 
     private void eraseAllUnprotected() {
-        for (int a = 0; a < size(); a++) {
+        for (int a = 0; a < positions(); a++) {
             if (attributes[a] < 0 && !isProtected(a)) {
                 characters[a] = 0;
             }
@@ -156,8 +216,8 @@ public final class TerminalBuffer {
 
     /** The attribute position of the field that holds {@code address}, or -1 on an unformatted screen. */
     private int fieldOf(int address) {
-        for (int i = 0; i < size(); i++) {
-            int a = Math.floorMod(address - i, size());
+        for (int i = 0; i < positions(); i++) {
+            int a = Math.floorMod(address - i, positions());
             if (attributes[a] >= 0) {
                 return a;
             }
@@ -171,10 +231,10 @@ public final class TerminalBuffer {
     }
 
     private int nextInputStart(int from) {
-        for (int i = 1; i <= size(); i++) {
-            int a = (from + i) % size();
+        for (int i = 1; i <= positions(); i++) {
+            int a = (from + i) % positions();
             if (attributes[a] >= 0 && (attributes[a] & 0x20) == 0) {
-                return (a + 1) % size();
+                return (a + 1) % positions();
             }
         }
         return from;
@@ -189,7 +249,7 @@ public final class TerminalBuffer {
             }
             characters[cursor] = b;
             attributes[fieldOf(cursor)] |= 0x01;
-            cursor = (cursor + 1) % size();
+            cursor = (cursor + 1) % positions();
         }
         return true;
     }
@@ -206,24 +266,29 @@ public final class TerminalBuffer {
 
     /** Home: the first input field's first position. */
     public void home() {
-        cursor = nextInputStart(size() - 1);
+        cursor = nextInputStart(positions() - 1);
     }
 
     /** The inbound record for {@code aid}: AID, cursor and the modified fields (short read for Clear and PA keys). */
     public byte[] read(Aid aid) {
+        keyboardLocked = true;
+        return readModified(aid, false);
+    }
+
+    /** {@code all}: Read Modified All, which the host asks for: the modified fields even after a short-read key. */
+    private byte[] readModified(Aid aid, boolean all) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(aid.code);
-        keyboardLocked = true;
-        if (aid.shortRead()) {
+        if (aid.shortRead() && !all) {
             return out.toByteArray();
         }
         out.writeBytes(BufferAddress.encode(cursor));
-        for (int a = 0; a < size(); a++) {
+        for (int a = 0; a < positions(); a++) {
             if (attributes[a] >= 0 && (attributes[a] & 0x01) != 0) {
-                int start = (a + 1) % size();
+                int start = (a + 1) % positions();
                 out.write(SBA);
                 out.writeBytes(BufferAddress.encode(start));
-                for (int p = start; attributes[p] < 0; p = (p + 1) % size()) {
+                for (int p = start; attributes[p] < 0; p = (p + 1) % positions()) {
                     if (characters[p] != 0) {
                         out.write(characters[p]);
                     }

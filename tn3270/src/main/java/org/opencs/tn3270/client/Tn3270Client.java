@@ -15,8 +15,8 @@ import org.opencs.tn3270.telnet.TelnetMessage;
 
 /**
  * The client side of a TN3270E session: direct TLS or START_TLS (the host's certificate must chain to the trusted CAs
- * and name the host), TN3270E negotiation as terminal type IBM-3278-2-E (traditional TN3270 when asked for no TN3270E
- * or refused), NEW-ENVIRON with IBMELF=YES and the APPLID for Express Logon, and the screen kept in a
+ * and name the host), TN3270E negotiation as terminal type IBM-3278-n-E for its model 2..5 (traditional TN3270 as
+ * IBM-3278-n when asked for no TN3270E or refused), NEW-ENVIRON with IBMELF=YES and the APPLID for Express Logon, and the screen kept in a
  * {@link TerminalBuffer}.
  */
 public final class Tn3270Client implements AutoCloseable {
@@ -31,6 +31,7 @@ public final class Tn3270Client implements AutoCloseable {
     private String host;
     /** Another name the host's certificate may carry instead of the host name (x3270's -accepthostname); "any": none. */
     private String acceptHostname;
+    private int model = 2;
 
     /** {@code applid}: non-null to answer IBMELF=YES (Express Logon) for it. */
     public Tn3270Client(SSLContext tls, String applid, Charset codePage) {
@@ -47,6 +48,18 @@ public final class Tn3270Client implements AutoCloseable {
         this.acceptHostname = name;
     }
 
+    /** The 3278 model: 2 (24x80), 3 (32x80), 4 (43x80) or 5 (27x132), the alternate screen size it offers the host. */
+    public void model(int model) {
+        if (model < 2 || model > 5) {
+            throw new IllegalArgumentException("model " + model + " is not a 3278 model 2..5");
+        }
+        this.model = model;
+    }
+
+    private String terminalType(boolean extended) {
+        return "IBM-3278-" + model + (extended ? "-E" : "");
+    }
+
     /** Connects: {@code directTls} starts with a handshake; {@code allowTn3270e} false asks for traditional TN3270. */
     public void connect(String host, int port, boolean directTls, boolean allowTn3270e, int timeoutMillis) throws IOException {
         this.host = host;
@@ -56,7 +69,7 @@ public final class Tn3270Client implements AutoCloseable {
         if (directTls) {
             connection.attach(handshake(socket, host, port));
         }
-        screen = new TerminalBuffer(24, 80, codePage);
+        screen = new TerminalBuffer(org.opencs.tn3270.datastream.ScreenSize.alternateOf(terminalType(false)), codePage);
         tn3270e = false;
         negotiate(allowTn3270e, port, timeoutMillis);
     }
@@ -73,41 +86,14 @@ public final class Tn3270Client implements AutoCloseable {
         }
         socket.setUseClientMode(true);
         socket.startHandshake();
-        if (acceptHostname != null && !acceptHostname.equalsIgnoreCase("any") && !names(socket).contains(
+        if (acceptHostname != null && !acceptHostname.equalsIgnoreCase("any") && !HostCertificateNames.of(socket).contains(
                 acceptHostname.toLowerCase(java.util.Locale.ROOT))) {
             socket.close();
             throw new IOException("the host's certificate does not name " + acceptHostname + " (it names "
-                    + names(socket) + ")");
+                    + HostCertificateNames.of(socket) + ")");
         }
         secure = true;
         return socket;
-    }
-
-    /** The DNS names and the common name the host's certificate carries, lower case. */
-    private static java.util.Set<String> names(SSLSocket socket) throws IOException {
-        var certificate = (java.security.cert.X509Certificate) socket.getSession().getPeerCertificates()[0];
-        java.util.Set<String> names = new java.util.TreeSet<>();
-        try {
-            if (certificate.getSubjectAlternativeNames() != null) {
-                for (var san : certificate.getSubjectAlternativeNames()) {
-                    if ((Integer) san.get(0) == 2) {
-                        names.add(san.get(1).toString().toLowerCase(java.util.Locale.ROOT));
-                    }
-                }
-            }
-        } catch (java.security.cert.CertificateParsingException e) {
-            throw new IOException("the host's certificate has unreadable alternative names", e);
-        }
-        try {
-            for (var rdn : new javax.naming.ldap.LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
-                if (rdn.getType().equalsIgnoreCase("CN")) {
-                    names.add(rdn.getValue().toString().toLowerCase(java.util.Locale.ROOT));
-                }
-            }
-        } catch (javax.naming.InvalidNameException e) {
-            throw new IOException("the host's certificate has an unreadable subject", e);
-        }
-        return names;
     }
 
     /** Answers the host's negotiation until the first screen arrives. */
@@ -154,14 +140,14 @@ public final class Tn3270Client implements AutoCloseable {
         switch (s.option()) {
             case Telnet.START_TLS -> connection.attach(handshake(connection.socket(), host, port));
             case Telnet.TERMINAL_TYPE -> connection.send(new TelnetMessage.Subnegotiation(Telnet.TERMINAL_TYPE,
-                    concat(new byte[] {Telnet.IS}, "IBM-3278-2".getBytes(StandardCharsets.US_ASCII))));
+                    concat(new byte[] {Telnet.IS}, terminalType(false).getBytes(StandardCharsets.US_ASCII))));
             case Telnet.NEW_ENVIRON -> connection.send(new TelnetMessage.Subnegotiation(Telnet.NEW_ENVIRON, concat(
                     new byte[] {0x00, 0x03}, ascii("IBMELF"), new byte[] {0x01}, ascii("YES"), new byte[] {0x03},
                     ascii("IBMAPPLID"), new byte[] {0x01}, ascii(applid))));
             case Telnet.TN3270E -> {
                 if (d.length >= 2 && d[0] == 0x08 && d[1] == 0x02) {
                     connection.send(new TelnetMessage.Subnegotiation(Telnet.TN3270E,
-                            concat(new byte[] {0x02, 0x07}, ascii("IBM-3278-2-E"))));
+                            concat(new byte[] {0x02, 0x07}, ascii(terminalType(true)))));
                 } else if (d.length >= 2 && d[0] == 0x02 && d[1] == 0x04) {
                     int connect = indexOf(d, 0x01);
                     luName = connect < 0 ? null : new String(d, connect + 1, d.length - connect - 1, StandardCharsets.US_ASCII);
@@ -184,14 +170,19 @@ public final class Tn3270Client implements AutoCloseable {
         }
     }
 
-    private void record(byte[] data) {
+    /** A host record: applied to the screen; a read or query is answered at once. */
+    private void record(byte[] data) throws IOException {
+        byte[] answer;
         if (tn3270e) {
             if (data.length < 5 || data[0] != 0x00) {
                 return;
             }
-            screen.write(Arrays.copyOfRange(data, 5, data.length));
+            answer = screen.write(Arrays.copyOfRange(data, 5, data.length));
         } else {
-            screen.write(data);
+            answer = screen.write(data);
+        }
+        if (answer != null) {
+            connection.send(new TelnetMessage.Record(tn3270e ? concat(new byte[5], answer) : answer));
         }
     }
 

@@ -15,6 +15,11 @@ public final class BufferAddress {
     private BufferAddress() {
     }
 
+    /** The graphic code a 6-bit value (half an address, or a field attribute) is sent as. */
+    public static int code(int sixBits) {
+        return CODES[sixBits & 0x3F];
+    }
+
     /** Two bytes: 12-bit coded below 4096, 14-bit binary above. */
     public static byte[] encode(int address) {
         if (address < 0 || address >= 16384) {

@@ -104,6 +104,27 @@ class Tn3270ServerS3270Test {
                 .doesNotContain("LINE 39 END");
     }
 
+    /** OpenCS's own client as a model 4: the host's Erase/Write Alternate switches it to 43x80. */
+    @Test
+    void ourClientAsAModel4GetsTheAlternateScreen() throws Exception {
+        sixtyLines();
+        var client = new org.opencs.tn3270.client.Tn3270Client(org.opencs.pki.tls.SystemSsl.jsseClient(
+                new org.opencs.pki.tls.KeyDatabaseRing(KeyDatabase.openStashed(
+                        registry.home().hfsPath("/etc/tn3270/server.kdb"), new java.security.SecureRandom()), null)),
+                null, java.nio.charset.Charset.forName("IBM1047"));
+        client.model(4);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        String script = String.join("\n", actions("Connect(L:localhost:" + server.port() + ")", LOGON,
+                "Query(ScreenCurSize)", "String(\"1\")", "Enter()", "String(\"B\")", "Enter()", "Query(ScreenCurSize)",
+                "Ascii()", "Quit()")) + "\n";
+        int rc = new org.opencs.tn3270.client.ScriptRunner(client, new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8))
+                .run(new java.io.BufferedReader(new java.io.StringReader(script)));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(rc).as(out).isZero();
+        assertThat(out).contains("data: 24 80").contains("data: 43 80").contains("LINE 39 END")
+                .doesNotContain("LINE 40 END");
+    }
+
     /** IBM-DYNAMIC (s3270 -oversize): the server asks with Read Partition Query and draws the size the reply gives. */
     @Test
     void anIbmDynamicTerminalIsAskedForItsSize() {

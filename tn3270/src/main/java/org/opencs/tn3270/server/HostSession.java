@@ -1,0 +1,342 @@
+package org.opencs.tn3270.server;
+
+import io.netty.channel.ChannelHandlerContext;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.opencs.tn3270.apps.Terminal;
+import org.opencs.tn3270.apps.Transaction;
+import org.opencs.tn3270.datastream.Aid;
+import org.opencs.tn3270.datastream.DataStream;
+import org.opencs.tn3270.datastream.Field;
+import org.opencs.tn3270.datastream.Query;
+import org.opencs.tn3270.datastream.Screen;
+import org.opencs.tn3270.datastream.ScreenSize;
+import org.opencs.tn3270.telnet.TelnetMessage;
+
+/**
+ * The host side of a bound session: runs the applications one transaction at a time and speaks the 3270 records for
+ * them. Inbound records become named field values for the application; its next screen goes out as an Erase/Write
+ * (Alternate). With TN3270E BIND-IMAGE an application session starts with a BIND and ends with an UNBIND, and VTAM's
+ * USS screen is SSCP-LU data; with SYSREQ the client's SYSREQ key switches to the SSCP-LU session, where LOGOFF ends
+ * the application. An IBM-DYNAMIC terminal is asked for its size (Read Partition Query) before the first application
+ * screen. A printer session gets print jobs (SCS data, PRINT-EOJ). Everything runs on the session's event loop.
+ */
+final class HostSession {
+    /** Writes an audit record for the connection (the session adds LU, client, TLS ...). */
+    interface Auditor {
+        void audit(ChannelHandlerContext ctx, String event, Map<String, Object> extra);
+    }
+
+    private final Tn3270ServerContext context;
+    private final Tn3270Negotiation negotiation;
+    private final Auditor auditor;
+    /** Replaces Express Logon placeholders in inbound data (or removes them when that cannot be done). */
+    private final BiFunction<ChannelHandlerContext, byte[], byte[]> placeholders;
+    private final String certificateUser;
+    private final String elfApplid;
+    private final DataStream dataStream;
+    private final Terminal terminal;
+    private Transaction current;
+    /** Whether the terminal takes extended attributes (colours): an -E or 3279 type, or a query reply with colours. */
+    private boolean extendedAttributes;
+    /** Whether the terminal's alternate size is known (from its type, or asked for with a query). */
+    private boolean sizeKnown;
+    /** The transaction whose screen waits for the terminal's query reply. */
+    private Transaction awaitingQuery;
+    /** The application the terminal is in session with (the BIND's primary LU name). */
+    private String applicationName = "TSO";
+    /** Whether the application session is bound (BIND-IMAGE sent, no UNBIND since). */
+    private boolean applicationBound;
+    /** The SSCP-LU screen last sent (SSCP-LU data adds to the display: the next one sends only what changed). */
+    private Screen sscpShown;
+    /** Whether SYSREQ handed the screen to the SSCP-LU session. */
+    private boolean sscpMode;
+    private int sequence;
+    private long bytesIn;
+    private long bytesOut;
+    private String loggedOn;
+
+    /** {@code certificateUser}, {@code elfApplid}: from a SAFCERT certificate and Express Logon, each or null. */
+    HostSession(Tn3270ServerContext context, Tn3270Negotiation negotiation, Auditor auditor,
+                BiFunction<ChannelHandlerContext, byte[], byte[]> placeholders, String certificateUser, String elfApplid) {
+        this.context = context;
+        this.negotiation = negotiation;
+        this.auditor = auditor;
+        this.placeholders = placeholders;
+        this.certificateUser = certificateUser;
+        this.elfApplid = elfApplid;
+        this.dataStream = new DataStream(context.codePage());
+        String type = negotiation.terminalType();
+        this.terminal = new Terminal(ScreenSize.alternateOf(type));
+        this.extendedAttributes = type != null && (type.endsWith("-E") || type.startsWith("IBM-3279"));
+        this.sizeKnown = !"IBM-DYNAMIC".equals(type);
+    }
+
+    /** Whether an application (or the USS screen) has been started. */
+    boolean started() {
+        return current != null;
+    }
+
+    String loggedOn() {
+        return loggedOn;
+    }
+
+    long bytesIn() {
+        return bytesIn;
+    }
+
+    long bytesOut() {
+        return bytesOut;
+    }
+
+    private void audit(ChannelHandlerContext ctx, String event, Map<String, Object> extra) {
+        auditor.audit(ctx, event, extra);
+    }
+
+    void printJob(ChannelHandlerContext ctx, String title, java.util.List<String> lines) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        if (negotiation.bindImage() && !applicationBound) {
+            record(ctx, HostRecords.BIND_IMAGE, BindImage.printer(applicationName, context.codePage()));
+            applicationBound = true;
+        }
+        java.io.ByteArrayOutputStream scs = new java.io.ByteArrayOutputStream();
+        for (String line : lines) {
+            scs.writeBytes(line.getBytes(context.codePage()));
+            scs.write(BindImage.SCS_NEW_LINE);
+        }
+        record(ctx, HostRecords.SCS_DATA, scs.toByteArray());
+        record(ctx, HostRecords.PRINT_EOJ, new byte[0]);
+        context.log().info("OCST051I Printer {} printed {} ({} lines)", negotiation.luName(), title, lines.size());
+    }
+
+    /** Where this terminal's print jobs go: the printer session of its associated printer, when one is connected. */
+    private String print(ChannelHandlerContext ctx, String title, java.util.List<String> lines) {
+        String printer = context.vtam().associatedPrinter(negotiation.luName());
+        Vtam.Printer session = context.vtam().printerFor(negotiation.luName());
+        if (session == null) {
+            return printer == null ? "No printer is associated with " + negotiation.luName()
+                    : "Printer " + printer + " is not connected";
+        }
+        session.print(title, lines);
+        audit(ctx, "TN3270_PRINT", Map.of("printer", printer, "title", title, "lines", lines.size(),
+                "user", String.valueOf(loggedOn)));
+        return "Printed " + lines.size() + " lines on " + printer;
+    }
+
+    /** The first application (again after a LOGOFF from the SSCP-LU session). */
+    void start(ChannelHandlerContext ctx) {
+        terminal.printer((title, lines) -> print(ctx, title, lines));
+        current = context.firstTransaction().start(certificateUser, elfApplid, negotiation.luName(), terminal);
+        show(ctx, current);
+    }
+
+    boolean tn3270e() {
+        return negotiation.mode() == Tn3270Negotiation.Mode.TN3270E;
+    }
+
+    /**
+     * Sends a transaction's screen the way the session needs it: VTAM's own screen as SSCP-LU data under BIND-IMAGE;
+     * an application's after a BIND when its session is not bound yet, and after a Read Partition Query when the
+     * terminal's size is not known yet (the screen follows the query reply).
+     */
+    private void show(ChannelHandlerContext ctx, Transaction t) {
+        if (t.applid() != null) {
+            applicationName = t.applid();
+        }
+        if (tn3270e() && negotiation.bindImage()) {
+            if (t.sscp()) {
+                unbind(ctx);
+                Screen screen = t.screen();
+                record(ctx, HostRecords.SSCP_LU_DATA, dataStream.unformatted(screen, sscpShown));
+                sscpShown = screen;
+                return;
+            }
+            sscpShown = null;
+            if (!applicationBound) {
+                record(ctx, HostRecords.BIND_IMAGE, BindImage.of(applicationName, sizeKnown ? terminal.size() : null,
+                        context.codePage()));
+                applicationBound = true;
+            }
+        }
+        if (!sizeKnown) {
+            sizeKnown = true;
+            awaitingQuery = t;
+            record(ctx, HostRecords.DATA_3270, Query.readPartitionQuery());
+            return;
+        }
+        record(ctx, HostRecords.DATA_3270, dataStream.eraseWrite(t.screen(), extendedAttributes));
+    }
+
+    private void unbind(ChannelHandlerContext ctx) {
+        if (applicationBound) {
+            applicationBound = false;
+            record(ctx, HostRecords.UNBIND, BindImage.UNBIND);
+        }
+    }
+
+    /** The terminal's answer to Read Partition Query: its alternate size, then the screen that waited for it. */
+    private void queryReply(ChannelHandlerContext ctx, byte[] data) {
+        Transaction waiting = awaitingQuery;
+        awaitingQuery = null;
+        try {
+            Map<Integer, byte[]> replies = Query.replies(data);
+            terminal.learned(Query.alternateSize(replies));
+            extendedAttributes = replies.containsKey(Query.COLOR);
+            context.log().info("OCST040I LU {} ({}) has a {} screen", negotiation.luName(), negotiation.terminalType(),
+                    terminal.size());
+        } catch (IllegalArgumentException e) {
+            context.log().warn("OCST041W Query reply from LU {} not understood ({}); 24x80 assumed", negotiation.luName(),
+                    e.getMessage());
+        }
+        show(ctx, waiting);
+    }
+
+    /** ATTN from a TN3270E terminal (IAC IP): the application gets it as PA1, TSO's attention key. */
+    void attention(ChannelHandlerContext ctx) {
+        if (current == null || current.sscp() || sscpMode || awaitingQuery != null) {
+            return;
+        }
+        proceed(ctx, current.next(Aid.PA1, values(current.screen(), new DataStream.Input(Aid.PA1, -1, Map.of()))));
+    }
+
+    /**
+     * SYSREQ (TN3270E SYSREQ function: IAC AO): the first press hands the screen to the SSCP-LU session, which takes
+     * LOGOFF; the second returns to the application as it was.
+     */
+    void sysreq(ChannelHandlerContext ctx) {
+        if (current == null || current.sscp() || awaitingQuery != null) {
+            return;
+        }
+        sscpMode = !sscpMode;
+        if (sscpMode) {
+            sscpMessage(ctx, "SSCP-LU session of " + negotiation.luName() + " (application " + applicationName + ")",
+                    "Enter LOGOFF to end the application session, or press SYSREQ to return to it");
+        } else {
+            show(ctx, current);
+        }
+    }
+
+    /** Lines of SSCP-LU text (each at most a row wide). */
+    private void sscpMessage(ChannelHandlerContext ctx, String... lines) {
+        java.util.List<Field> fields = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            fields.add(Field.text(i, 0, lines[i].length() > 79 ? lines[i].substring(0, 79) : lines[i]));
+        }
+        record(ctx, HostRecords.SSCP_LU_DATA, dataStream.unformatted(Screen.of(fields, 0, 0), null));
+    }
+
+    /** SSCP-LU input: a command for the USS screen, or (after SYSREQ) LOGOFF to end the application session. */
+    private void sscpInput(ChannelHandlerContext ctx, byte[] data) {
+        String text = dataStream.unformattedInput(data);
+        if (sscpMode) {
+            if (text.equalsIgnoreCase("LOGOFF")) {
+                sscpMode = false;
+                context.log().info("OCST042I LU {} logged off the application session from SSCP-LU mode",
+                        negotiation.luName());
+                unbind(ctx);
+                start(ctx);
+            } else {
+                sscpMessage(ctx, "IST457I USS COMMAND " + (text.isEmpty() ? "(none)" : text.split("\\s+")[0])
+                        + " INVALID");
+            }
+            return;
+        }
+        if (current.sscp()) {
+            String field = current.screen().fields().stream().filter(Field::write).map(Field::name)
+                    .filter(java.util.Objects::nonNull).findFirst().orElse("command");
+            proceed(ctx, current.next(Aid.ENTER, Map.of(field, text)));
+        }
+    }
+
+    private void proceed(ChannelHandlerContext ctx, Transaction next) {
+        if (next != null && next.userid() != null) {
+            loggedOn = next.userid();
+        }
+        if (next == null) {
+            if (tn3270e() && negotiation.bindImage()) {
+                unbind(ctx);
+            }
+            ctx.close();
+            return;
+        }
+        current = next;
+        show(ctx, current);
+    }
+
+    /** A record from the terminal: TN3270E header handling, then the application's (or the SSCP's) input. */
+    void inbound(ChannelHandlerContext ctx, byte[] record) {
+        bytesIn += record.length;
+        byte[] data = record;
+        if (tn3270e()) {
+            int type = record.length < 5 ? -1 : record[0];
+            if (type != HostRecords.DATA_3270 && type != HostRecords.SSCP_LU_DATA) {
+                return; // responses and other data types carry no terminal input
+            }
+            if (record[2] == 0x02 && negotiation.responses()) {
+                // ALWAYS-RESPONSE: a positive response (device end) with the request's sequence number (RFC 2355 10.4).
+                ctx.writeAndFlush(new TelnetMessage.Record(new byte[] {0x02, 0x00, 0x00, record[3], record[4], 0x00}));
+            }
+            data = java.util.Arrays.copyOfRange(record, 5, record.length);
+            if (type == HostRecords.SSCP_LU_DATA) {
+                sscpInput(ctx, data);
+                return;
+            }
+        }
+        if (awaitingQuery != null) {
+            if (data.length > 0 && (data[0] & 0xFF) == Aid.STRUCTURED_FIELD.code) {
+                queryReply(ctx, data);
+            }
+            return; // the keyboard stays locked until the screen that waits for the reply is sent
+        }
+        if (sscpMode) {
+            return; // the application does not see input while SYSREQ has the screen
+        }
+        if (ExpressLogon.hasPlaceholders(data)) {
+            data = placeholders.apply(ctx, data);
+        }
+        DataStream.Input input;
+        try {
+            input = dataStream.read(data);
+        } catch (IllegalArgumentException e) {
+            context.log().warn("OCST001W Inbound 3270 data from LU {} ignored: {}", negotiation.luName(), e.getMessage());
+            show(ctx, current);
+            return;
+        }
+        if (input.aid() == Aid.STRUCTURED_FIELD) {
+            return; // an unsolicited query reply: nothing for the application
+        }
+        proceed(ctx, current.next(input.aid(), values(current.screen(), input)));
+    }
+
+    /** Named input fields: what the terminal sent for modified ones, the screen's content for the others. */
+    private static Map<String, String> values(Screen screen, DataStream.Input input) {
+        Map<String, String> values = new HashMap<>();
+        for (Field f : screen.fields()) {
+            if (f.name() == null) {
+                continue;
+            }
+            int address = f.row() * screen.columns() + f.column();
+            String sent = input.fields().get(address);
+            values.put(f.name(), sent != null ? sent : f.content() == null ? "" : f.content());
+        }
+        return values;
+    }
+
+    /** One outbound record: behind a TN3270E header (data type, no request flag, no response, sequence number). */
+    private void record(ChannelHandlerContext ctx, int dataType, byte[] data) {
+        byte[] record = data;
+        if (tn3270e()) {
+            record = new byte[data.length + 5];
+            record[0] = (byte) dataType;
+            record[3] = (byte) (sequence >> 8);
+            record[4] = (byte) sequence;
+            sequence = (sequence + 1) & 0x7FFF;
+            System.arraycopy(data, 0, record, 5, data.length);
+        }
+        bytesOut += record.length;
+        ctx.writeAndFlush(new TelnetMessage.Record(record));
+    }
+}
