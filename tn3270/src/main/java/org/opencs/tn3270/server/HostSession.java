@@ -133,6 +133,27 @@ final class HostSession {
         show(ctx, current);
     }
 
+    private static final int NO_RESPONSE = 0x00;
+    private static final int ERROR_RESPONSE = 0x01;
+    private static final int ALWAYS_RESPONSE = 0x02;
+    /** Negative response data: OPERATION-CHECK (the data could not be processed), RFC 2355 8.1.4. */
+    private static final int OPERATION_CHECK = 0x02;
+    private byte[] responseSequence = {0, 0};
+
+    /**
+     * The response a client asked for in its header (RFC 2355 10.4): ALWAYS-RESPONSE gets a positive (device end) or a
+     * negative one, ERROR-RESPONSE only a negative one; each carries the request's sequence number.
+     */
+    private void respond(ChannelHandlerContext ctx, int wanted, boolean understood) {
+        if (understood && wanted == ALWAYS_RESPONSE) {
+            ctx.writeAndFlush(new TelnetMessage.Record(new byte[] {HostRecords.RESPONSE, 0x00, 0x00, responseSequence[0],
+                    responseSequence[1], 0x00}));
+        } else if (!understood && (wanted == ALWAYS_RESPONSE || wanted == ERROR_RESPONSE)) {
+            ctx.writeAndFlush(new TelnetMessage.Record(new byte[] {HostRecords.RESPONSE, 0x00, 0x01, responseSequence[0],
+                    responseSequence[1], OPERATION_CHECK}));
+        }
+    }
+
     boolean tn3270e() {
         return negotiation.mode() == Tn3270Negotiation.Mode.TN3270E;
     }
@@ -270,20 +291,25 @@ final class HostSession {
     void inbound(ChannelHandlerContext ctx, byte[] record) {
         bytesIn += record.length;
         byte[] data = record;
+        int responseWanted = NO_RESPONSE;
         if (tn3270e()) {
             int type = record.length < 5 ? -1 : record[0];
             if (type != HostRecords.DATA_3270 && type != HostRecords.SSCP_LU_DATA) {
                 return; // responses and other data types carry no terminal input
             }
-            if (record[2] == 0x02 && negotiation.responses()) {
-                // ALWAYS-RESPONSE: a positive response (device end) with the request's sequence number (RFC 2355 10.4).
-                ctx.writeAndFlush(new TelnetMessage.Record(new byte[] {0x02, 0x00, 0x00, record[3], record[4], 0x00}));
+            if (negotiation.responses()) {
+                responseWanted = record[2];
+                responseSequence = new byte[] {record[3], record[4]};
             }
             data = java.util.Arrays.copyOfRange(record, 5, record.length);
             if (type == HostRecords.SSCP_LU_DATA) {
+                respond(ctx, responseWanted, true);
                 sscpInput(ctx, data);
                 return;
             }
+        }
+        if (awaitingQuery != null || sscpMode) {
+            respond(ctx, responseWanted, true);
         }
         if (awaitingQuery != null) {
             if (data.length > 0 && (data[0] & 0xFF) == Aid.STRUCTURED_FIELD.code) {
@@ -302,9 +328,11 @@ final class HostSession {
             input = dataStream.read(data);
         } catch (IllegalArgumentException e) {
             context.log().warn("OCST001W Inbound 3270 data from LU {} ignored: {}", negotiation.luName(), e.getMessage());
+            respond(ctx, responseWanted, false);
             show(ctx, current);
             return;
         }
+        respond(ctx, responseWanted, true);
         if (input.aid() == Aid.STRUCTURED_FIELD) {
             return; // an unsolicited query reply: nothing for the application
         }

@@ -38,8 +38,10 @@ final class SessionTimers {
             return;
         }
         long period = Math.max(200, tick * 1000 / 4);
-        future = ctx.channel().eventLoop().scheduleAtFixedRate(() -> check(ctx, luName.get(), printer.getAsBoolean()),
-                period, period, TimeUnit.MILLISECONDS);
+        // Scheduled on the channel's event loop, run on the session's executor like everything else of the session.
+        future = ctx.channel().eventLoop().scheduleAtFixedRate(() -> ctx.executor().execute(() -> check(ctx,
+                luName.get() == null ? "(none yet)" : luName.get(), printer.getAsBoolean())), period, period,
+                TimeUnit.MILLISECONDS);
     }
 
     /** Anything from the client: it is alive (an outstanding TIMEMARK probe is answered). */

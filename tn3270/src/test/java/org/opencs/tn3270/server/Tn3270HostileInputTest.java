@@ -216,6 +216,9 @@ class Tn3270HostileInputTest {
             c.send(new TelnetMessage.Record(new byte[] {0x00, 0x00, 0x02, 0x00, 0x07, 0x7D, 0x40, 0x40}));
             assertThat(c.next(10_000)).isEqualTo(new TelnetMessage.Record(new byte[] {0x02, 0x00, 0x00, 0x00, 0x07, 0x00}));
             assertThat(c.next(10_000)).isInstanceOf(TelnetMessage.Record.class);
+            // Data that cannot be read, sent with ERROR-RESPONSE (sequence 8): a negative response, OPERATION-CHECK.
+            c.send(new TelnetMessage.Record(new byte[] {0x00, 0x00, 0x01, 0x00, 0x08, 0x7D, 0x40, 0x40, 0x00, 0x00}));
+            assertThat(c.next(10_000)).isEqualTo(new TelnetMessage.Record(new byte[] {0x02, 0x00, 0x01, 0x00, 0x08, 0x02}));
         }
     }
 

@@ -237,6 +237,36 @@ class Tn3270ServerS3270Test {
         }
     }
 
+    /**
+     * The seed's first scenario: gskkyman builds abckey.kdb in USER1's SSLcase1 directory (the seed's session), the seed's
+     * first TelnetParms block names it as it is printed, and s3270, trusting the exported mvs098_self_signed.crt as PCOMM
+     * does, reaches the logon panel over TLS. The certificate names no host, so s3270 accepts any name in it.
+     */
+    @Test
+    void theSeedsGskkymanKeyDatabaseServesTheSeedsFirstTelnetParms() throws Exception {
+        String blocks;
+        try (var in = getClass().getResourceAsStream("/seed/PROFILE.TCPIP.blocks")) {
+            blocks = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        TelnetPort seedPort = ProfileParser.parse(blocks, "PROFILE.TCPIP").config().ports().get(0);
+        Path kdbDir = Files.createDirectories(registry.home().hfsPath("/u/user1/SSLcase1"));
+        var session = org.opencs.pki.gskkyman.GskkymanSession.interactive(kdbDir,
+                org.opencs.pki.gskkyman.GskkymanSession.SEED_SESSION.toArray(new String[0]));
+        assertThat(session.exitCode()).as(session.transcript()).isZero();
+        try (Tn3270Server seed = new Tn3270Server(seedPort, registry, "127.0.0.1", 0)) {
+            String script = String.join("\n", "Connect(L:localhost:" + seed.port() + ")", "Wait(20,InputField)",
+                    "Query(Tls)", "Ascii()", "Quit()") + "\n";
+            var result = ExternalCommand.run(dir, script.getBytes(StandardCharsets.US_ASCII), List.of("timeout", "60",
+                    "s3270", "-cafile", kdbDir.resolve("mvs098_self_signed.crt").toString(), "-accepthostname", "any",
+                    "-model", "3278-2"));
+            assertThat(result.all()).contains("data: secure").contains("TSO/E LOGON");
+            // Without the exported certificate as a trusted root the handshake fails, as PCOMM's would.
+            var untrusted = ExternalCommand.run(dir, script.getBytes(StandardCharsets.US_ASCII), List.of("timeout", "60",
+                    "s3270", "-cafile", dir.resolve("ca.pem").toString(), "-accepthostname", "any", "-model", "3278-2"));
+            assertThat(untrusted.all()).doesNotContain("TSO/E LOGON");
+        }
+    }
+
     /** The primary menu: a data set list, a PDS's members, browsing with PF8/PF3, the user's certificates. */
     @Test
     void theMenuBrowsesDataSetsAndMembers() throws Exception {
