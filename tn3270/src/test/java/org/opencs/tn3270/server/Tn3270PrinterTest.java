@@ -14,14 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opencs.pki.TestPki;
-import org.opencs.pki.codec.ExportFormat;
-import org.opencs.pki.kdb.StashFile;
-import org.opencs.pki.keydb.KeyDatabase;
 import org.opencs.saf.MutableClock;
 import org.opencs.saf.Registry;
-import org.opencs.saf.TestRegistries;
-import org.opencs.saf.users.User;
 import org.opencs.testkit.ExternalCommand;
 import org.opencs.tn3270.client.TelnetConnection;
 import org.opencs.tn3270.config.ProfileParser;
@@ -55,12 +49,7 @@ class Tn3270PrinterTest {
 
     @BeforeEach
     void start() throws Exception {
-        registry = TestRegistries.open(TestRegistries.init(dir, TestRegistries.Store.H2, clock), clock);
-        KeyDatabase kdb = TestPki.caAndServer(registry.home().hfsPath("/etc/tn3270/server.kdb"));
-        kdb.stash(StashFile.Format.V8);
-        Files.write(dir.resolve("ca.pem"), TestPki.operations().exportCertificate(kdb, "ABC CA", ExportFormat.BASE64_DER));
-        registry.users().add(User.define("USER1", "USER1", "IBMUSER",
-                registry.passwordHasher().hash("user1pw".toCharArray()), false, false, 101L, "/u/user1", clock.instant()));
+        registry = TestHost.open(dir, clock);
         TelnetConfig config = ProfileParser.parse(PROFILE, "PROFILE.TCPIP").config();
         vtam = new Vtam(config.vtam());
         server = new Tn3270Server(config.ports().get(0), registry, "127.0.0.1", 0, vtam);

@@ -11,14 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opencs.pki.TestPki;
-import org.opencs.pki.codec.ExportFormat;
-import org.opencs.pki.kdb.StashFile;
 import org.opencs.pki.keydb.KeyDatabase;
 import org.opencs.saf.MutableClock;
 import org.opencs.saf.Registry;
-import org.opencs.saf.TestRegistries;
-import org.opencs.saf.users.User;
 import org.opencs.testkit.ExternalCommand;
 import org.opencs.tn3270.config.ProfileParser;
 import org.opencs.tn3270.config.TelnetPort;
@@ -34,12 +29,7 @@ class Tn3270ServerS3270Test {
 
     @BeforeEach
     void start() throws Exception {
-        registry = TestRegistries.open(TestRegistries.init(dir, TestRegistries.Store.H2, clock), clock);
-        KeyDatabase kdb = TestPki.caAndServer(registry.home().hfsPath("/etc/tn3270/server.kdb"));
-        kdb.stash(StashFile.Format.V8);
-        Files.write(dir.resolve("ca.pem"), TestPki.operations().exportCertificate(kdb, "ABC CA", ExportFormat.BASE64_DER));
-        registry.users().add(User.define("USER1", "USER1", "IBMUSER",
-                registry.passwordHasher().hash("user1pw".toCharArray()), false, false, 101L, "/u/user1", clock.instant()));
+        registry = TestHost.open(dir, clock);
         String profile = String.join("\n", "TelnetParms", "  SecurePort 0", "  Conntype secure", "  Clientauth none",
                 "  Keyring HFS /etc/tn3270/server.kdb", "  Inactive 0", "EndTelnetParms");
         TelnetPort port = ProfileParser.parse(profile, "PROFILE.TCPIP").config().ports().get(0);

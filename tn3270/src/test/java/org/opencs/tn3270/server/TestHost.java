@@ -1,0 +1,32 @@
+package org.opencs.tn3270.server;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.opencs.pki.TestPki;
+import org.opencs.pki.codec.ExportFormat;
+import org.opencs.pki.kdb.StashFile;
+import org.opencs.pki.keydb.KeyDatabase;
+import org.opencs.saf.MutableClock;
+import org.opencs.saf.Registry;
+import org.opencs.saf.TestRegistries;
+import org.opencs.saf.users.User;
+
+/**
+ * The host most TN3270 tests start from: a registry with USER1 (password user1pw), the server key database
+ * /etc/tn3270/server.kdb (stashed; ABC CA and a server certificate for localhost) and ABC CA exported to dir/ca.pem
+ * for the clients to trust.
+ */
+final class TestHost {
+    private TestHost() {
+    }
+
+    static Registry open(Path dir, MutableClock clock) throws Exception {
+        Registry registry = TestRegistries.open(TestRegistries.init(dir, TestRegistries.Store.H2, clock), clock);
+        KeyDatabase kdb = TestPki.caAndServer(registry.home().hfsPath("/etc/tn3270/server.kdb"));
+        kdb.stash(StashFile.Format.V8);
+        Files.write(dir.resolve("ca.pem"), TestPki.operations().exportCertificate(kdb, "ABC CA", ExportFormat.BASE64_DER));
+        registry.users().add(User.define("USER1", "USER1", "IBMUSER",
+                registry.passwordHasher().hash("user1pw".toCharArray()), false, false, 101L, "/u/user1", clock.instant()));
+        return registry;
+    }
+}
