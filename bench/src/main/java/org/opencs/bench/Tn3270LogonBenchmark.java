@@ -65,9 +65,12 @@ public final class Tn3270LogonBenchmark {
             ExecutorService all = Executors.newFixedThreadPool(sessions);
             // Every session connects first; the round trips start together, so no handshake competes with them.
             java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(sessions);
+            // Terminals arrive over time, not in one instant: at most 50 connect at once, so that no client is starved
+            // so long that its ClientHello misses the server's 1.5 s wait on the SECURE port.
+            java.util.concurrent.Semaphore arriving = new java.util.concurrent.Semaphore(50);
             List<Future<List<Long>>> timings = new ArrayList<>();
             for (int i = 0; i < sessions; i++) {
-                timings.add(all.submit(() -> roundTrips(tls, port, trips, connected)));
+                timings.add(all.submit(() -> roundTrips(tls, port, trips, connected, arriving)));
             }
             List<Long> latencies = new ArrayList<>();
             int sessionFailures = 0;
@@ -104,10 +107,16 @@ public final class Tn3270LogonBenchmark {
     }
 
     /** Connects, then presses Enter on the empty logon panel {@code trips} times, timing each answer; null on failure. */
-    private static List<Long> roundTrips(SSLContext tls, int port, int trips, java.util.concurrent.CountDownLatch connected) {
+    private static List<Long> roundTrips(SSLContext tls, int port, int trips, java.util.concurrent.CountDownLatch connected,
+                                         java.util.concurrent.Semaphore arriving) {
         try (Tn3270Client client = new Tn3270Client(tls, null, Ebcdic.IBM_1047)) {
             try {
-                client.connect("localhost", port, true, true, 120_000);
+                arriving.acquire();
+                try {
+                    client.connect("localhost", port, true, true, 120_000);
+                } finally {
+                    arriving.release();
+                }
             } finally {
                 connected.countDown();
             }

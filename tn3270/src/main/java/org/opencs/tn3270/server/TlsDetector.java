@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
  * CONNTYPE SECURE on a SECUREPORT, as IBM describes it: the server first waits for a TLS ClientHello; the first bytes
  * tell (a TLS record starts 16 03 0n, a telnet client's first byte is IAC). A handshake goes to TLS at once; telnet
  * bytes, or silence for {@link #WAIT_MILLIS}, mean the client expects negotiation, and the session is told to
- * negotiate START_TLS instead. Either way this handler then leaves the pipeline, passing on what it read.
+ * negotiate START_TLS instead. Either way this handler then leaves the pipeline, passing on what it read. A direct-TLS
+ * client so slow that its ClientHello comes after the START_TLS offer cannot be served (it has read telnet bytes where
+ * it expected a ServerHello): it is disconnected at once with a message, rather than left waiting.
  */
 final class TlsDetector extends ByteToMessageDecoder {
     static final long WAIT_MILLIS = 1500;
@@ -27,10 +29,14 @@ final class TlsDetector extends ByteToMessageDecoder {
     };
 
     private final SslContext tls;
+    private final org.slf4j.Logger log;
     private ScheduledFuture<?> timeout;
+    /** Whether the wait ran out and START_TLS was offered: the client's first bytes must be telnet now. */
+    private boolean offered;
 
-    TlsDetector(SslContext tls) {
+    TlsDetector(SslContext tls, org.slf4j.Logger log) {
         this.tls = tls;
+        this.log = log;
     }
 
     @Override
@@ -44,16 +50,26 @@ final class TlsDetector extends ByteToMessageDecoder {
             return; // possibly the start of a TLS record: wait for its header
         }
         timeout.cancel(false);
-        if (SslHandler.isEncrypted(in, false)) {
+        boolean handshake = SslHandler.isEncrypted(in, false);
+        if (handshake && offered) {
+            log.warn("OCST023W {} began a TLS handshake after {} ms, when START_TLS had been offered; connection closed "
+                    + "(the client may connect again)", ctx.channel().remoteAddress(), WAIT_MILLIS);
+            in.skipBytes(in.readableBytes());
+            ctx.close();
+        } else if (handshake) {
             ctx.pipeline().replace(this, "tls", tls.newHandler(ctx.alloc()));
         } else {
-            startTls(ctx);
+            ctx.pipeline().remove(this);
+            if (!offered) {
+                ctx.fireUserEventTriggered(START_TLS_NEEDED);
+            }
         }
     }
 
+    /** The wait ran out: START_TLS is offered; the detector stays to see what the client's first bytes are. */
     private void startTls(ChannelHandlerContext ctx) {
-        if (ctx.pipeline().context(this) != null) {
-            ctx.pipeline().remove(this);
+        if (ctx.pipeline().context(this) != null && !offered) {
+            offered = true;
             ctx.fireUserEventTriggered(START_TLS_NEEDED);
         }
     }

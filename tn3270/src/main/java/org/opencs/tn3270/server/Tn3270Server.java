@@ -80,7 +80,7 @@ public final class Tn3270Server implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         connections.add(ch);
                         if (port.connType() == TelnetPort.ConnType.SECURE) {
-                            ch.pipeline().addLast("detect", new TlsDetector(tls));
+                            ch.pipeline().addLast("detect", new TlsDetector(tls, LoggerFactory.getLogger(Tn3270Server.class)));
                         }
                         ch.pipeline().addLast(new TelnetDecoder());
                         ch.pipeline().addLast(TelnetEncoder.INSTANCE);
@@ -105,9 +105,11 @@ public final class Tn3270Server implements AutoCloseable {
     public void close() {
         listener.close().syncUninterruptibly();
         connections.close().awaitUninterruptibly();
-        sessions.shutdownGracefully(0, 5, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        // The I/O threads first: the events they still deliver (a closing connection's last exception, channelInactive)
+        // go to the session executors, which stop last, once those are handled (the sessions' last audit records).
         workers.shutdownGracefully(0, 5, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
         boss.shutdownGracefully(0, 5, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        sessions.shutdownGracefully(0, 5, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
     }
 
 }

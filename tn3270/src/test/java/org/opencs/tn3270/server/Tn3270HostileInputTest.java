@@ -242,6 +242,43 @@ class Tn3270HostileInputTest {
         }
     }
 
+    /**
+     * CONNTYPE SECURE: a direct-TLS client whose ClientHello comes only after the server offered START_TLS has read
+     * telnet bytes where it expected a ServerHello; it is disconnected at once (OCST023W) instead of left waiting.
+     */
+    @Test
+    void aClientHelloAfterTheStartTlsOfferEndsTheConnectionAtOnce() throws Exception {
+        org.opencs.pki.keydb.KeyDatabase kdb = org.opencs.pki.TestPki.caAndServer(registry.home().hfsPath("/etc/tn/s.kdb"));
+        kdb.stash(org.opencs.pki.kdb.StashFile.Format.V8);
+        try (Tn3270Server secure = new Tn3270Server(ProfileParser.parse(
+                "TELNETPARMS\n SECUREPORT 0\n KEYRING HFS /etc/tn/s.kdb\nENDTELNETPARMS\n", "P")
+                .config().ports().get(0), registry, "127.0.0.1", 0);
+             Socket plain = new Socket("127.0.0.1", secure.port())) {
+            plain.setSoTimeout(20_000);
+            byte[] offer = plain.getInputStream().readNBytes(3); // silence for 1.5 s: IAC DO START_TLS
+            assertThat(offer).containsExactly(0xFF, 0xFD, 0x2E);
+            javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
+            trustAll.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+                @Override
+                public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {
+                }
+
+                @Override
+                public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {
+                }
+
+                @Override
+                public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                    return new java.security.cert.X509Certificate[0];
+                }
+            }}, null);
+            var late = (javax.net.ssl.SSLSocket) trustAll.getSocketFactory().createSocket(plain, "localhost", secure.port(),
+                    false);
+            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(late::startHandshake);
+            assertThat(failure).isInstanceOf(IOException.class).isNotInstanceOf(java.net.SocketTimeoutException.class);
+        }
+    }
+
     /** Negotiates TN3270E up to DEVICE-TYPE IS or REJECT and returns that reply (null if the server closed first). */
     private static TelnetMessage.Subnegotiation deviceType(TelnetConnection c) throws IOException {
         for (TelnetMessage m = c.next(10_000); m != null; m = c.next(10_000)) {
