@@ -29,4 +29,13 @@ final class TestHost {
                 registry.passwordHasher().hash("user1pw".toCharArray()), false, false, 101L, "/u/user1", clock.instant()));
         return registry;
     }
+
+    /** A sequential (PS, VB 84) data set holding {@code text}. */
+    static void dataset(Registry registry, MutableClock clock, String name, String text) {
+        var catalog = new org.opencs.datasets.Catalog(registry.home(), clock);
+        var today = java.time.LocalDate.now();
+        catalog.allocate(new org.opencs.datasets.DatasetName(name, null), new org.opencs.datasets.DatasetAttributes("PS",
+                org.opencs.datasets.RecordFormat.VB, 84, 27998, today, today));
+        catalog.writeText(new org.opencs.datasets.DatasetName(name, null), text);
+    }
 }

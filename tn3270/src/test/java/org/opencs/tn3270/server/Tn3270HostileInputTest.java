@@ -222,14 +222,18 @@ class Tn3270HostileInputTest {
         }
     }
 
+    /** A port with these TELNETPARMS statements and a fresh server key database as its KEYRING. */
+    private Tn3270Server tlsPort(String statements) throws Exception {
+        org.opencs.pki.keydb.KeyDatabase kdb = org.opencs.pki.TestPki.caAndServer(registry.home().hfsPath("/etc/tn/s.kdb"));
+        kdb.stash(org.opencs.pki.kdb.StashFile.Format.V8);
+        return new Tn3270Server(ProfileParser.parse("TELNETPARMS\n" + statements + " KEYRING HFS /etc/tn/s.kdb\n"
+                + "ENDTELNETPARMS\n", "P").config().ports().get(0), registry, "127.0.0.1", 0);
+    }
+
     /** On a port that requires TLS, a client that skips START_TLS and negotiates TN3270E in the clear gets nowhere. */
     @Test
     void noPlaintextSessionOnAPortThatRequiresTls() throws Exception {
-        org.opencs.pki.keydb.KeyDatabase kdb = org.opencs.pki.TestPki.caAndServer(registry.home().hfsPath("/etc/tn/s.kdb"));
-        kdb.stash(org.opencs.pki.kdb.StashFile.Format.V8);
-        try (Tn3270Server strict = new Tn3270Server(ProfileParser.parse(
-                "TELNETPARMS\n PORT 0\n CONNTYPE NEGTSECURE\n KEYRING HFS /etc/tn/s.kdb\nENDTELNETPARMS\n", "P")
-                .config().ports().get(0), registry, "127.0.0.1", 0);
+        try (Tn3270Server strict = tlsPort(" PORT 0\n CONNTYPE NEGTSECURE\n");
              TelnetConnection c = new TelnetConnection(new Socket("127.0.0.1", strict.port()))) {
             assertThat(c.next(10_000)).isEqualTo(new TelnetMessage.Negotiation(Telnet.DO, Telnet.START_TLS));
             c.send(new TelnetMessage.Negotiation(Telnet.WILL, Telnet.TN3270E));
@@ -248,11 +252,7 @@ class Tn3270HostileInputTest {
      */
     @Test
     void aClientHelloAfterTheStartTlsOfferEndsTheConnectionAtOnce() throws Exception {
-        org.opencs.pki.keydb.KeyDatabase kdb = org.opencs.pki.TestPki.caAndServer(registry.home().hfsPath("/etc/tn/s.kdb"));
-        kdb.stash(org.opencs.pki.kdb.StashFile.Format.V8);
-        try (Tn3270Server secure = new Tn3270Server(ProfileParser.parse(
-                "TELNETPARMS\n SECUREPORT 0\n KEYRING HFS /etc/tn/s.kdb\nENDTELNETPARMS\n", "P")
-                .config().ports().get(0), registry, "127.0.0.1", 0);
+        try (Tn3270Server secure = tlsPort(" SECUREPORT 0\n");
              Socket plain = new Socket("127.0.0.1", secure.port())) {
             plain.setSoTimeout(20_000);
             byte[] offer = plain.getInputStream().readNBytes(3); // silence for 1.5 s: IAC DO START_TLS

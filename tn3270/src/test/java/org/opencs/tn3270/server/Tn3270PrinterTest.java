@@ -119,12 +119,7 @@ class Tn3270PrinterTest {
      */
     @Test
     void pr3287PrintsWhatTheAssociatedTerminalSendsFromBrowse() throws Exception {
-        var catalog = new org.opencs.datasets.Catalog(registry.home(), clock);
-        var today = java.time.LocalDate.now();
-        catalog.allocate(new org.opencs.datasets.DatasetName("USER1.REPORT", null), new org.opencs.datasets
-                .DatasetAttributes("PS", org.opencs.datasets.RecordFormat.VB, 84, 27998, today, today));
-        catalog.writeText(new org.opencs.datasets.DatasetName("USER1.REPORT", null),
-                "QUARTERLY REPORT\nLINE TWO OF THE REPORT\nEND OF REPORT\n");
+        TestHost.dataset(registry, clock, "USER1.REPORT", "QUARTERLY REPORT\nLINE TWO OF THE REPORT\nEND OF REPORT\n");
         Path printed = dir.resolve("printed.txt");
         Process s3270 = new ProcessBuilder("timeout", "60", "s3270", "-cafile", dir.resolve("ca.pem").toString(),
                 "-model", "3278-2").redirectErrorStream(true).redirectOutput(dir.resolve("s3270.out").toFile()).start();

@@ -65,15 +65,11 @@ class Tn3270ServerS3270Test {
     }
 
     private void sixtyLines() {
-        var catalog = new org.opencs.datasets.Catalog(registry.home(), clock);
-        var today = java.time.LocalDate.now();
-        catalog.allocate(new org.opencs.datasets.DatasetName("USER1.LONG", null), new org.opencs.datasets
-                .DatasetAttributes("PS", org.opencs.datasets.RecordFormat.VB, 84, 27998, today, today));
         StringBuilder lines = new StringBuilder();
         for (int i = 1; i <= 60; i++) {
             lines.append("LINE ").append(i).append(" END\n");
         }
-        catalog.writeText(new org.opencs.datasets.DatasetName("USER1.LONG", null), lines.toString());
+        TestHost.dataset(registry, clock, "USER1.LONG", lines.toString());
     }
 
     /** A model 4 (43x80): the menu's lists and BROWSE fill the alternate screen (Erase/Write Alternate), 39 lines a page. */
