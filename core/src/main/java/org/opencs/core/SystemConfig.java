@@ -17,9 +17,11 @@ import java.util.Set;
  * file still works with an older OpenCS.
  */
 public record SystemConfig(String sysname, String smfid, String registryUrl, String registryUser, String serverUserid,
-                           int ftpPort, String masterKeyFile, List<String> warnings) {
+                           int ftpPort, String masterKeyFile, SessionLimits ftpLimits, SessionLimits tn3270Limits,
+                           List<String> warnings) {
     public static final Set<String> KNOWN_KEYS = Set.of("sysname", "smfid", "registry.url", "registry.user",
-            "server.userid", "ftp.port", "master.key.file", "tn3270.port");
+            "server.userid", "ftp.port", "master.key.file", "tn3270.port", "ftp.max.sessions",
+            "ftp.max.sessions.per.client", "tn3270.max.sessions", "tn3270.max.sessions.per.client");
 
     public SystemConfig {
         warnings = List.copyOf(warnings);
@@ -46,18 +48,36 @@ public record SystemConfig(String sysname, String smfid, String registryUrl, Str
         if (!smfid.matches("[A-Z0-9#$@]{1,4}")) {
             throw new ZosException("OCS0006E", "system.conf: smfid '" + smfid + "' must be 1 to 4 characters.");
         }
-        String port = properties.getProperty("ftp.port", "2021").trim();
-        int ftpPort;
-        try {
-            ftpPort = Integer.parseInt(port);
-        } catch (NumberFormatException e) {
-            throw new ZosException("OCS0006E", "system.conf: ftp.port '" + port + "' is not a number.");
-        }
+        int ftpPort = number(properties, "ftp.port", 2021);
+        SessionLimits ftpLimits = new SessionLimits(
+                number(properties, "ftp.max.sessions", SessionLimits.FTP_DEFAULT.total()),
+                number(properties, "ftp.max.sessions.per.client", SessionLimits.FTP_DEFAULT.perClient()));
+        SessionLimits tn3270Limits = new SessionLimits(
+                number(properties, "tn3270.max.sessions", SessionLimits.TN3270_DEFAULT.total()),
+                number(properties, "tn3270.max.sessions.per.client", SessionLimits.TN3270_DEFAULT.perClient()));
         String url = properties.getProperty("registry.url",
                 "jdbc:h2:file:" + home.saf().resolve("registry") + ";AUTO_SERVER=TRUE").trim();
         return new SystemConfig(sysname, smfid, url, properties.getProperty("registry.user", "").trim(),
                 upper(properties.getProperty("server.userid", "TCPIP")), ftpPort,
-                properties.getProperty("master.key.file", home.saf().resolve("master.key").toString()).trim(), warnings);
+                properties.getProperty("master.key.file", home.saf().resolve("master.key").toString()).trim(),
+                ftpLimits, tn3270Limits, warnings);
+    }
+
+    /** A non-negative whole number from system.conf, or {@code fallback} when the key is absent. */
+    private static int number(Properties properties, String key, int fallback) {
+        String text = properties.getProperty(key);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ZosException("OCS0006E", "system.conf: " + key + " '" + text.trim() + "' is not a number of 0 or more.");
     }
 
     /** The application name TSO uses for PassTickets: TSO followed by the SMF ID (the seed's TSO3090). */
