@@ -41,13 +41,20 @@ public record SystemHome(Path root) {
         return root.resolve("logs");
     }
 
-    /** Maps a z/OS UNIX path ("/u/user1/x.kdb") into hfs/; ".." can never climb out of hfs/. */
+    /**
+     * Maps a z/OS UNIX path ("/u/user1/x.kdb") to its host file in hfs/, after resolving it as the file system will
+     * ({@link UnixPathResolver}: {@code ..} and symbolic links inside the z/OS UNIX name space), so nothing can
+     * climb out of hfs/. A symbolic link in the last component is followed.
+     *
+     * @throws ZosException EDC5121I/EDC5126I/EDC5146I for a name z/OS UNIX would refuse
+     */
     public Path hfsPath(String unixPath) {
-        Path hfs = hfs();
-        Path resolved = hfs.resolve(unixPath.startsWith("/") ? unixPath.substring(1) : unixPath).normalize();
-        if (!resolved.startsWith(hfs)) {
-            throw new ZosException("OCS0002E", "The path " + unixPath + " is outside the z/OS UNIX file system.");
-        }
-        return resolved;
+        UnixPathResolver resolver = unixFiles();
+        return resolver.host(resolver.canonical(unixPath, true));
+    }
+
+    /** The resolver of this system's z/OS UNIX file system (hfs/). */
+    public UnixPathResolver unixFiles() {
+        return new UnixPathResolver(hfs());
     }
 }

@@ -98,4 +98,43 @@ class DatasetCommandsTest {
                 "BPXF024I The file /u/user1/missing.txt does not exist.");
         assertThat(String.join("\n", listing)).contains("IKJ56709I INVALID DATA SET NAME, /ETC/PASSWD");
     }
+
+    /**
+     * Issue 15: the check runs on the path as the file system resolves it. USER1 could copy the quickstart server's
+     * stash into a data set with {@code ..}; a symbolic link out of the home directory is judged by its target, and an
+     * absolute link target means the z/OS UNIX root (hfs/), never the host's.
+     */
+    @Test
+    void unixPathsAreCheckedWhereTheyLead() throws Exception {
+        Path stash = registry.home().hfsPath("/etc/opencs/server.sth");
+        Files.createDirectories(stash.getParent());
+        Files.write(stash, new byte[] {1, 2, 3});
+        Path home1 = registry.home().hfsPath("/u/user1");
+        Files.createSymbolicLink(home1.resolve("etc"), Path.of("/etc/opencs"));
+        Files.createSymbolicLink(home1.resolve("up"), Path.of("../.."));
+        Files.createSymbolicLink(home1.resolve("loop"), Path.of("loop"));
+        List<String> listing = run("USER1", String.join("\n",
+                "OPUT '/u/user1/../../etc/opencs/server.sth' 'USER1.STOLEN' BINARY",
+                "OPUT '/u/user1/etc/server.sth' 'USER1.STOLEN' BINARY",
+                "OPUT '/u/user1/up/etc/opencs/server.sth' 'USER1.STOLEN' BINARY",
+                "OGET 'USER1.ANY' '/u/user1/../user2/planted' BINARY",
+                "OPUT '/u/user1/loop' 'USER1.STOLEN' BINARY",
+                "LISTCAT LEVEL(USER1)"));
+        assertThat(listing).contains(
+                "BPXF135E USER USER1 MAY NOT USE /u/user1/../../etc/opencs/server.sth (OUTSIDE ITS HOME DIRECTORY /u/user1)",
+                "BPXF135E USER USER1 MAY NOT USE /u/user1/etc/server.sth (OUTSIDE ITS HOME DIRECTORY /u/user1)",
+                "BPXF135E USER USER1 MAY NOT USE /u/user1/up/etc/opencs/server.sth (OUTSIDE ITS HOME DIRECTORY /u/user1)",
+                "BPXF135E USER USER1 MAY NOT USE /u/user1/../user2/planted (OUTSIDE ITS HOME DIRECTORY /u/user1)",
+                "EDC5146I Too many levels of symbolic links in /u/user1/loop.");
+        assertThat(listing).contains("IDC3012I ENTRY USER1 NOT FOUND");
+        assertThat(registry.home().hfsPath("/u/user2/planted")).doesNotExist();
+        assertThat(Files.readString(dir.resolve("home/logs/audit.jsonl"))).contains("UNIX_FILE_ACCESS_DENIED");
+        // A link that stays inside the home directory works, and so does SPECIAL's reach anywhere in hfs/.
+        Files.writeString(home1.resolve("real.txt"), "inside\n");
+        Files.createSymbolicLink(home1.resolve("alias.txt"), Path.of("/u/user1/real.txt"));
+        assertThat(run("USER1", "OPUT '/u/user1/alias.txt' 'USER1.ALIAS' TEXT")).contains("RC=0");
+        assertThat(run("IBMUSER", "OPUT '/u/user1/etc/server.sth' 'IBMUSER.STASH' BINARY")).contains("RC=0");
+        assertThat(run("USER1", "OPUT '/u/user1/a\u0000b' 'USER1.NUL' BINARY"))
+                .contains("EDC5121I Invalid argument: a path name cannot contain a NUL character.");
+    }
 }

@@ -8,18 +8,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import org.opencs.ftp.config.FtpData;
 
 /**
- * Data connections: PASV/EPSV listeners and PORT/EPRT targets (only ever the control client's address: RFC 2577), the client's connection with TLS under PROT P, the
- * SECURE_SESSION_REUSE check, and streaming a download. Everything here blocks, so it runs on the session workers,
- * never on an event loop.
+ * Data connections: PASV/EPSV listeners and PORT/EPRT targets (only ever the control client's address: RFC 2577), the
+ * client's connection with TLS under PROT P, the SECURE_SESSION_REUSE check, and streaming a download. Nothing here
+ * waits on a thread: each step returns a {@link CompletableFuture} whose continuation runs on the session's own
+ * executor, so a client that never connects its data port or stalls a transfer holds up no other session. Each step
+ * is bounded: the client's data connection must arrive, and data must keep flowing, within the data connection
+ * timeout ({@link FtpSessionContext#dataTimeoutSeconds()}), else 425 or 426.
  */
 final class DataConnections {
-    static final int TIMEOUT_SECONDS = 30;
     private static final int CHUNK = 256 * 1024;
     private static final io.netty.buffer.ByteBufAllocator HEAP = new io.netty.buffer.PooledByteBufAllocator(false);
 
@@ -37,7 +40,8 @@ final class DataConnections {
             s.passive = new PassiveListener(s.context.dataGroup(), local.getAddress(), remote.getAddress(),
                     s.context.config().passiveDataPorts());
         } catch (InterruptedException | IllegalStateException e) {
-            s.reply("425 Cannot open a passive data port: " + e.getMessage());
+            s.reply("425 Cannot open a passive data port: " + (e instanceof IllegalStateException ? e.getMessage()
+                    : "the server is stopping") + ".");
             return;
         }
         int port = s.passive.port();
@@ -50,67 +54,119 @@ final class DataConnections {
     }
 
     /**
-     * The data connection the client opened after PASV/EPSV, with TLS when PROT P is in force and {@code sink} (for
-     * uploads) behind it; reading starts only once both are in place. Null (after a 425 or 522 reply) when there is
-     * none to use.
+     * The data connection the client opened after PASV/EPSV (or the server opened after PORT/EPRT), with TLS when PROT
+     * P is in force and {@code sink} (for uploads) behind it; reading starts only once both are in place. Completes
+     * with null (after a 425 or 522 reply) when there is none to use: none asked for, none within the timeout, a
+     * failed handshake, an abort.
      */
-    SocketChannel open(ChannelHandler sink, String startReply) throws InterruptedException {
+    CompletableFuture<SocketChannel> open(ChannelHandler sink, String startReply) {
         if (s.passive == null && s.activeTarget == null) {
             s.reply("425 Use PASV, EPSV or PORT first.");
-            return null;
+            return CompletableFuture.completedFuture(null);
         }
         if (!s.protectData && s.context.config().secureDataconn().compareTo(FtpData.Protection.CLEAR) > 0) {
             s.reply(FtpReplies.PROTECTED_DATA_REQUIRED + "\r\n425 Send PROT P first.");
             s.closePassive();
             s.activeTarget = null;
-            return null;
+            return CompletableFuture.completedFuture(null);
         }
-        SocketChannel data = s.passive != null ? s.passive.await(TIMEOUT_SECONDS) : connectActive(s.activeTarget);
-        s.closePassive();
+        PassiveListener passive = s.passive;
+        InetSocketAddress target = s.activeTarget;
+        s.passive = null;
         s.activeTarget = null;
-        if (data == null) {
-            s.reply("425 Can't open data connection.");
-            return null;
-        }
+        CompletableFuture<SocketChannel> connected = passive != null ? passive.accepted() : connectActive(target);
+        // ABOR (or the server's shutdown) while the client has not connected yet ends the wait at once.
+        s.pendingConnection = connected;
+        int timeout = s.context.dataTimeoutSeconds();
+        return connected.completeOnTimeout(null, timeout, TimeUnit.SECONDS)
+                .handle((data, error) -> error == null ? data : null)
+                .thenComposeAsync(data -> {
+                    s.pendingConnection = null;
+                    if (passive != null) {
+                        passive.close(data != null);
+                    }
+                    if (data == null || s.aborted) {
+                        if (data != null) {
+                            data.close();
+                        }
+                        s.reply("425 Can't open data connection"
+                                + (s.aborted ? "; the transfer was aborted." : " within " + timeout + " seconds."));
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    return attach(data, sink, startReply);
+                }, s.executor());
+    }
+
+    /** Puts TLS, the stall timer and the sink on a new data connection, sends the 1xx reply, then awaits TLS. */
+    private CompletableFuture<SocketChannel> attach(SocketChannel data, ChannelHandler sink, String startReply) {
+        s.dataChannel = data;
         SslHandler ssl = s.protectData ? new SslHandler(dataEngine(data)) : null;
         if (ssl != null) {
-            data.pipeline().addFirst(ssl);
+            data.pipeline().addFirst("tls", ssl);
         }
+        // A transfer that moves no byte either way for the data connection timeout is ended (426).
+        int timeout = s.context.dataTimeoutSeconds();
+        data.pipeline().addLast("stall", new io.netty.handler.timeout.IdleStateHandler(0, 0, timeout));
         if (sink != null) {
-            data.pipeline().addLast(sink);
+            data.pipeline().addLast("sink", sink);
+        } else {
+            data.pipeline().addLast("stall-close", new StallCloser());
         }
         data.config().setAutoRead(true);
         // The 1xx reply goes out before the data connection's TLS handshake, as z/OS does: clients such as lftp
         // start that handshake only once they have it.
         s.reply(startReply);
-        if (ssl != null) {
-            if (!ssl.handshakeFuture().await(TIMEOUT_SECONDS, TimeUnit.SECONDS) || !ssl.handshakeFuture().isSuccess()) {
-                data.close();
-                s.reply("425 TLS handshake on the data connection failed.");
-                return null;
-            }
-            if (!reuseSatisfied(ssl.engine().getSession())) {
-                data.close();
-                s.activity("EZYFS54I", "SECURE FAILED Reason=data connection did not reuse the control session");
-                s.reply("522 Data connections must reuse the TLS session of the control connection"
-                        + " (SECURE_SESSION_REUSE REQUIRED).");
-                return null;
+        if (ssl == null) {
+            return CompletableFuture.completedFuture(data);
+        }
+        return Futures.of(ssl.handshakeFuture()).handle((channel, error) -> error)
+                .thenApplyAsync(error -> {
+                    if (error != null) {
+                        data.close();
+                        s.activity("EZYFS54I", "SECURE FAILED Reason=TLS handshake on the data connection failed: "
+                                + TlsFailures.describe(error));
+                        s.reply("425 TLS handshake on the data connection failed.");
+                        return null;
+                    }
+                    if (!reuseSatisfied(ssl.engine().getSession())) {
+                        data.close();
+                        s.activity("EZYFS54I", "SECURE FAILED Reason=data connection did not reuse the control session");
+                        s.reply("522 Data connections must reuse the TLS session of the control connection"
+                                + " (SECURE_SESSION_REUSE REQUIRED).");
+                        return null;
+                    }
+                    return data;
+                }, s.executor());
+    }
+
+    /** On a download, a connection that takes no data for the timeout is closed, which fails the write (426). */
+    private static final class StallCloser extends io.netty.channel.ChannelInboundHandlerAdapter {
+        @Override
+        public void userEventTriggered(io.netty.channel.ChannelHandlerContext ctx, Object event) {
+            if (event instanceof io.netty.handler.timeout.IdleStateEvent) {
+                ctx.close();
+            } else {
+                ctx.fireUserEventTriggered(event);
             }
         }
-        return data;
+
+        @Override
+        public void exceptionCaught(io.netty.channel.ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close(); // the write fails and the session replies 426
+        }
     }
 
     /**
      * PORT/EPRT: the server connects to the client (only ever the control connection's client address, checked when
      * the command came); the client is still the TLS client on the data connection (RFC 4217).
      */
-    private SocketChannel connectActive(InetSocketAddress target) throws InterruptedException {
-        var connected = new io.netty.bootstrap.Bootstrap().group(s.context.dataGroup())
+    private CompletableFuture<SocketChannel> connectActive(InetSocketAddress target) {
+        var connecting = new io.netty.bootstrap.Bootstrap().group(s.context.dataGroup())
                 .channel(io.netty.channel.socket.nio.NioSocketChannel.class)
                 .option(io.netty.channel.ChannelOption.AUTO_READ, false)
-                .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, TIMEOUT_SECONDS * 1000)
-                .handler(new io.netty.channel.ChannelInboundHandlerAdapter()).connect(target).await();
-        return connected.isSuccess() ? (SocketChannel) connected.channel() : null;
+                .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, s.context.dataTimeoutSeconds() * 1000)
+                .handler(new io.netty.channel.ChannelInboundHandlerAdapter()).connect(target);
+        return Futures.of(connecting).thenApply(v -> (SocketChannel) connecting.channel());
     }
 
     /**
@@ -181,52 +237,65 @@ final class DataConnections {
     }
 
     /**
-     * Streams {@code content} between the start and done replies; the bytes sent, or -1 when nothing could be. The
-     * data connection's event loop pulls the chunks itself as the socket drains (ChunkedWriteHandler), so the file is
-     * read, converted and encrypted without a hand-off per chunk.
+     * Streams {@code content} between the start and done replies; completes with the bytes sent, or -1 when nothing
+     * could be (the failure has been replied). The data connection's event loop pulls the chunks itself as the socket
+     * drains (ChunkedWriteHandler), so the file is read, converted and encrypted without a hand-off per chunk.
      */
-    long send(String start, InputStream content, NetworkAscii ascii, String done) {
+    CompletableFuture<Long> send(String start, InputStream content, NetworkAscii ascii, String done) {
         CountingInput counted = new CountingInput(ascii == null ? content : ascii.encoding(content));
-        if (send(start, new io.netty.handler.stream.ChunkedStream(counted, CHUNK), done) < 0) {
-            return -1;
-        }
-        s.bytesOut += counted.count;
-        return counted.count;
+        return send(start, new io.netty.handler.stream.ChunkedStream(counted, CHUNK), done).thenApply(ok -> {
+            if (!ok) {
+                return -1L;
+            }
+            s.bytesOut += counted.count;
+            return counted.count;
+        });
     }
 
     /** A binary download of a z/OS UNIX file from {@code offset}: read straight into the connection's buffers. */
-    long sendFile(String start, java.nio.channels.FileChannel file, long offset, String done) throws IOException {
+    CompletableFuture<Long> sendFile(String start, java.nio.channels.FileChannel file, long offset, String done)
+            throws IOException {
         long length = Math.max(0, file.size() - offset);
-        if (send(start, new io.netty.handler.stream.ChunkedNioFile(file, offset, length, CHUNK), done) < 0) {
-            return -1;
-        }
-        s.bytesOut += length;
-        return length;
+        return send(start, new io.netty.handler.stream.ChunkedNioFile(file, offset, length, CHUNK), done).thenApply(ok -> {
+            if (!ok) {
+                return -1L;
+            }
+            s.bytesOut += length;
+            return length;
+        });
     }
 
-    private long send(String start, io.netty.handler.stream.ChunkedInput<io.netty.buffer.ByteBuf> chunks, String done) {
-        try {
-            SocketChannel data = open(null, start);
+    private CompletableFuture<Boolean> send(String start, io.netty.handler.stream.ChunkedInput<io.netty.buffer.ByteBuf> chunks,
+                                            String done) {
+        return open(null, start).thenCompose(data -> {
             if (data == null) {
-                return -1;
+                closeQuietly(chunks);
+                return CompletableFuture.completedFuture(false);
             }
             if (!io.netty.handler.ssl.OpenSsl.isAvailable()) {
                 // Heap buffers for the JDK's TLS engine, which encrypts from and into arrays; BoringSSL wants direct ones.
                 data.config().setAllocator(HEAP);
             }
-            data.pipeline().addLast(new io.netty.handler.stream.ChunkedWriteHandler());
-            ChannelFuture written = data.writeAndFlush(chunks).await();
-            if (!written.isSuccess()) {
-                data.close();
-                s.reply("426 Connection closed; transfer aborted.");
-                return -1;
-            }
-            data.close().await();
-            s.reply(done);
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
+            data.pipeline().addBefore("stall-close", "chunks", new io.netty.handler.stream.ChunkedWriteHandler());
+            return Futures.of(data.writeAndFlush(chunks)).handle((v, error) -> error)
+                    .thenCompose(error -> {
+                        if (error != null || s.aborted) {
+                            return Futures.of(data.close()).handle((v, e) -> false);
+                        }
+                        return Futures.of(data.close()).handle((v, e) -> true);
+                    })
+                    .thenApplyAsync(ok -> {
+                        s.reply(ok ? done : "426 Connection closed; transfer aborted.");
+                        return ok;
+                    }, s.executor());
+        });
+    }
+
+    private static void closeQuietly(io.netty.handler.stream.ChunkedInput<?> chunks) {
+        try {
+            chunks.close();
+        } catch (Exception e) {
+            // nothing was sent from it
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.opencs.core.Ebcdic;
 import org.opencs.core.ZosException;
@@ -76,20 +77,18 @@ final class DatasetCommands {
                 : "257 \"'" + s.prefix + "'\" is working directory.";
     }
 
-    void list(String argument, boolean namesOnly) {
+    CompletableFuture<Void> list(String argument, boolean namesOnly) {
         Catalog catalog = s.catalog();
         String pattern = argument.trim();
         boolean quoted = pattern.startsWith("'");
         if (MvsFiles.isPds(s.prefix) && !quoted) {
-            listMembers(catalog, new DatasetName(s.prefix, null), pattern.isEmpty() ? "*" : pattern, namesOnly);
-            return;
+            return listMembers(catalog, new DatasetName(s.prefix, null), pattern.isEmpty() ? "*" : pattern, namesOnly);
         }
         String full = pattern.isEmpty() ? s.prefix : MvsFiles.target(s.prefix.isEmpty() ? "" : s.prefix, pattern);
         int open = full.indexOf('(');
         if (open > 0 && full.endsWith(")")) {
-            listMembers(catalog, new DatasetName(full.substring(0, open), null), full.substring(open + 1, full.length() - 1),
-                    namesOnly);
-            return;
+            return listMembers(catalog, new DatasetName(full.substring(0, open), null),
+                    full.substring(open + 1, full.length() - 1), namesOnly);
         }
         List<String> names;
         if (full.contains("*") || full.contains("%")) {
@@ -105,7 +104,7 @@ final class DatasetCommands {
                 || new DatasetName(n, null).highLevelQualifier().equals(s.user.userid())).toList();
         if (names.isEmpty()) {
             s.reply("550 No data sets found.");
-            return;
+            return Futures.DONE;
         }
         String listing;
         if (namesOnly) {
@@ -115,57 +114,56 @@ final class DatasetCommands {
         } else {
             listing = MvsFiles.listing(catalog, names, s.prefix, quoted);
         }
-        data.send(FtpReplies.LIST_STARTED, new ByteArrayInputStream(listing.getBytes(StandardCharsets.UTF_8)), null,
-                FtpReplies.LIST_DONE);
+        return data.send(FtpReplies.LIST_STARTED, new ByteArrayInputStream(listing.getBytes(StandardCharsets.UTF_8)), null,
+                FtpReplies.LIST_DONE).thenApply(sent -> null);
     }
 
-    private void listMembers(Catalog catalog, DatasetName pds, String memberPattern, boolean namesOnly) {
+    private CompletableFuture<Void> listMembers(Catalog catalog, DatasetName pds, String memberPattern, boolean namesOnly) {
         if (catalog.attributes(pds).map(a -> !a.dsorg().equals("PO")).orElse(true)) {
             s.reply("550 No data sets found.");
-            return;
+            return Futures.DONE;
         }
         if (!allowed(pds, AccessLevel.READ)) {
             s.reply("550 LIST fails: " + pds + ". User not authorized.");
-            return;
+            return Futures.DONE;
         }
         Pattern matcher = MvsFiles.wildcard(memberPattern.toUpperCase(java.util.Locale.ROOT));
         List<String> members = catalog.members(pds).stream().filter(m -> matcher.matcher(m).matches()).toList();
         if (members.isEmpty()) {
             s.reply("550 No members found.");
-            return;
+            return Futures.DONE;
         }
         String listing = namesOnly ? String.join("\r\n", members) + "\r\n" : MvsFiles.memberListing(catalog, pds, members);
-        data.send(FtpReplies.LIST_STARTED, new ByteArrayInputStream(listing.getBytes(StandardCharsets.UTF_8)), null,
-                FtpReplies.LIST_DONE);
+        return data.send(FtpReplies.LIST_STARTED, new ByteArrayInputStream(listing.getBytes(StandardCharsets.UTF_8)), null,
+                FtpReplies.LIST_DONE).thenApply(sent -> null);
     }
 
-    void retrieve(String argument) {
+    CompletableFuture<Void> retrieve(String argument) {
         DatasetName name = resolve(argument);
         Catalog catalog = s.catalog();
         var attributes = catalog.attributes(name.withoutMember());
         if (attributes.isEmpty()) {
             s.reply("550 Data set " + name.withoutMember() + " not found");
-            return;
+            return Futures.DONE;
         }
         if (attributes.get().dsorg().equals("PO") && name.member() == null) {
             s.reply("550 Retrieval of a whole partitioned data set is not supported. Use MGET or MVSGET for this purpose.");
-            return;
+            return Futures.DONE;
         }
         if (!catalog.exists(name)) {
             s.reply("550 Request nonexistent member " + name + " to be sent.");
-            return;
+            return Futures.DONE;
         }
         if (!allowed(name, AccessLevel.READ)) {
             s.reply("550 RETR fails: " + name + ". User not authorized.");
-            return;
+            return Futures.DONE;
         }
         byte[] wire = wire(catalog, name, attributes.get());
         DatasetAttributes a = attributes.get();
         String format = (a.recfm().fixed() ? "FIXrecfm " : a.recfm().variable() ? "VARrecfm " : "UNDEFrecfm ") + a.lrecl();
-        long sent = data.send("125 Sending data set " + name + " " + format, new ByteArrayInputStream(wire), null,
-                FtpReplies.TRANSFER_DONE);
-        TransferRecords.write(s, "MVS dsname", name.toString(), "RETR", sent,
-                sent >= 0 ? FtpReplies.TRANSFER_DONE : "426 Transfer aborted.");
+        return data.send("125 Sending data set " + name + " " + format, new ByteArrayInputStream(wire), null,
+                FtpReplies.TRANSFER_DONE).thenAcceptAsync(sent -> TransferRecords.write(s, "MVS dsname", name.toString(),
+                        "RETR", sent, sent >= 0 ? FtpReplies.TRANSFER_DONE : "426 Transfer aborted."), s.executor());
     }
 
     /**
@@ -208,41 +206,57 @@ final class DatasetCommands {
      * records; a line longer than the record wraps (SITE WRAPRECORD), is cut (SITE TRUNCATE, "data was truncated"),
      * or fails the transfer with z/OS's 451, leaving the previous content (a new data set is removed).
      */
-    void store(String argument, String command) {
+    CompletableFuture<Void> store(String argument, String command) {
         DatasetName name = resolve(argument);
         Catalog catalog = s.catalog();
         if (!allowed(name, AccessLevel.UPDATE)) {
             s.reply("550 " + command + " fails: " + name + ". User not authorized.");
-            return;
+            return Futures.DONE;
         }
         var existing = catalog.attributes(name.withoutMember());
         if (existing.isEmpty() && name.member() != null) {
             s.reply("550 " + name + " requests a nonexistent partitioned data set.  Use MKD command to create it.");
-            return;
+            return Futures.DONE;
         }
         if (existing.isPresent() && existing.get().dsorg().equals("PO") && name.member() == null) {
             s.reply("550 " + command + " fails: " + name + " is a partitioned data set; name a member.");
-            return;
+            return Futures.DONE;
         }
         boolean created = existing.isEmpty();
-        try {
-            if (created) {
-                LocalDate today = LocalDate.ofInstant(s.context.registry().clock().instant(), ZoneOffset.UTC);
+        if (created) {
+            LocalDate today = LocalDate.ofInstant(s.context.registry().clock().instant(), ZoneOffset.UTC);
+            try {
                 catalog.allocate(name, new DatasetAttributes("PS", RecordFormat.parse(s.site.recfm), s.site.lrecl,
                         s.site.blksize, today, today));
+            } catch (ZosException e) {
+                s.reply("451 Transfer aborted: " + e.text());
+                return Futures.DONE;
             }
-            ByteArrayOutputStream received = new ByteArrayOutputStream();
-            UploadSink sink = new UploadSink(received, null);
-            String start = command.equals("APPE") ? "125 Appending to data set " + name : "125 Storing data set " + name;
-            if (data.open(sink, start) == null) {
-                removeIfCreated(catalog, name, created);
-                return;
+        }
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        UploadSink sink = new UploadSink(received, null);
+        String start = command.equals("APPE") ? "125 Appending to data set " + name : "125 Storing data set " + name;
+        return data.open(sink, start)
+                .thenCompose(channel -> channel == null ? CompletableFuture.completedFuture(Boolean.FALSE)
+                        : sink.finished().thenApply(v -> Boolean.TRUE))
+                .handleAsync((opened, error) -> {
+                    finishStore(catalog, name, command, created, Boolean.TRUE.equals(opened), error, received.toByteArray());
+                    return null;
+                }, s.executor());
+    }
+
+    /** The end of an upload into a data set: write its records, or leave the data set as it was and say why (451). */
+    private void finishStore(Catalog catalog, DatasetName name, String command, boolean created, boolean opened,
+                             Throwable error, byte[] content) {
+        if (!opened && error == null) {
+            removeIfCreated(catalog, name, created); // no data connection: 425 was replied
+            return;
+        }
+        try {
+            if (error != null || s.aborted) {
+                throw new ZosException("451", "Transfer aborted: " + (s.aborted ? "the transfer was aborted"
+                        : UploadSink.describe(error)) + ". " + name + " is unchanged.");
             }
-            String failure = sink.await(600);
-            if (failure != null) {
-                throw new ZosException("451", "Transfer aborted: the data connection failed (" + failure + ").");
-            }
-            byte[] content = received.toByteArray();
             boolean truncated = write(catalog, name, content, command.equals("APPE") && catalog.exists(name) && !created);
             s.bytesIn += content.length;
             String done = truncated ? "250 Transfer completed (data was truncated)" : FtpReplies.TRANSFER_DONE;
@@ -250,12 +264,12 @@ final class DatasetCommands {
             TransferRecords.write(s, "MVS dsname", name.toString(), command, content.length, done);
         } catch (ZosException e) {
             removeIfCreated(catalog, name, created);
-            s.reply(e.messageId().equals("IEC020I")
+            String reply = e.messageId().equals("IEC020I")
                     ? "451-File transfer failed. File contains records that are longer than the LRECL of the new file.\r\n"
                       + "451 Transfer aborted: " + e.text()
-                    : "451 Transfer aborted: " + e.text());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+                    : "451 " + e.text();
+            s.reply(reply);
+            TransferRecords.write(s, "MVS dsname", name.toString(), command, content.length, "451 " + e.text());
         }
     }
 

@@ -29,6 +29,16 @@ import org.opencs.saf.certs.KeyRingResolver;
 public final class FtpServer implements AutoCloseable {
     /** The longest command line accepted; longer ones get a 500 reply and are skipped. */
     static final int MAX_LINE = 8192;
+    /** The user event that tells every session the server is stopping (426 for a transfer, then 421). */
+    static final Object SHUTDOWN = new Object();
+    /** How long close() lets sessions say goodbye before it closes what is left. */
+    private static final long SHUTDOWN_MILLIS = 3000;
+    /**
+     * Seconds a data connection may take to arrive after the 1xx reply is due, and a transfer may stall: z/OS's
+     * DATACTTIME default.
+     */
+    static final int DEFAULT_DATA_TIMEOUT_SECONDS = 120;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FtpServer.class);
 
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
@@ -38,6 +48,7 @@ public final class FtpServer implements AutoCloseable {
             new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
     private final Channel listener;
     private final Channel implicitListener;
+    private final SessionLimiter limiter;
 
     public FtpServer(FtpData config, Registry registry, String bindAddress, int port) throws InterruptedException {
         this(config, registry, bindAddress, port, config.tlsPort() == null ? -1 : config.tlsPort());
@@ -51,13 +62,26 @@ public final class FtpServer implements AutoCloseable {
      */
     public FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort)
             throws InterruptedException {
+        this(config, registry, bindAddress, port, tlsPort, DEFAULT_DATA_TIMEOUT_SECONDS, registry.config().ftpLimits());
+    }
+
+    /** As above, with the data connection timeout (seconds) and the session limits given rather than configured. */
+    FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort, int dataTimeoutSeconds,
+              org.opencs.core.SessionLimits limits) throws InterruptedException {
         org.opencs.pki.tls.KeyRing ring = config.tlsEnabled() || tlsPort >= 0 ? keyRing(config, registry) : null;
         java.util.List<String> protocols = config.secureSessionReuse() == FtpData.SessionReuse.REQUIRED
                 ? java.util.List.of("TLSv1.2") : SystemSsl.DEFAULT_PROTOCOLS;
         SslContext tls = ring == null ? null : SystemSsl.fastServer(ring, clientAuth(config), protocols);
         FtpActivityLog activity = new FtpActivityLog(registry.home().logs().resolve("ftp-activity.log"), registry.clock(),
                 config.ftpLogging());
-        FtpSessionContext context = new FtpSessionContext(config, registry, tls, workers, activity);
+        FtpSessionContext context = new FtpSessionContext(config, registry, tls, workers, activity,
+                dataTimeoutSeconds);
+        int leftovers = PartialUploads.removeLeftovers(registry.home().hfs());
+        if (leftovers > 0) {
+            LOG.info("OCSF003I {} partial upload(s) left by an earlier run were removed; their targets kept their content.",
+                    leftovers);
+        }
+        this.limiter = new SessionLimiter(limits);
         this.listener = bind(context, bindAddress, port, false);
         this.implicitListener = tlsPort < 0 ? null : bind(context, bindAddress, tlsPort, true);
     }
@@ -69,6 +93,20 @@ public final class FtpServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        String refusal = limiter.admit(ch);
+                        if (refusal != null) {
+                            // Over a session limit: told so in the clear (RFC 959 421) and closed, before any TLS.
+                            LOG.warn("OCSF001W FTP connection from {} refused: {}.", ch.remoteAddress(), refusal);
+                            String reply = "421 Service not available, too many sessions: " + refusal + ".\r\n";
+                            ch.pipeline().addLast(new io.netty.channel.ChannelInboundHandlerAdapter() {
+                                @Override
+                                public void channelActive(io.netty.channel.ChannelHandlerContext ctx) {
+                                    ctx.writeAndFlush(io.netty.buffer.Unpooled.copiedBuffer(reply, StandardCharsets.US_ASCII))
+                                            .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+                                }
+                            });
+                            return;
+                        }
                         connections.add(ch);
                         if (implicitTls && !config.secureImplicitZos()) {
                             // SECUREIMPLICITZOS FALSE: the handshake comes first, as ftps:// clients expect.
@@ -111,12 +149,20 @@ public final class FtpServer implements AutoCloseable {
         return implicitListener == null ? -1 : ((InetSocketAddress) implicitListener.localAddress()).getPort();
     }
 
+    /**
+     * Stops the server within seconds: the ports close first (no new client gets in), every session is told (a
+     * transfer in progress ends with 426, then 421), and whatever has not closed after a short grace is closed.
+     */
     @Override
     public void close() {
         listener.close().syncUninterruptibly();
         if (implicitListener != null) {
             implicitListener.close().syncUninterruptibly();
         }
+        for (Channel connection : connections) {
+            connection.pipeline().fireUserEventTriggered(SHUTDOWN);
+        }
+        connections.newCloseFuture().awaitUninterruptibly(SHUTDOWN_MILLIS);
         connections.close().awaitUninterruptibly();
         sessions.shutdownGracefully(0, 5, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
         workers.shutdownGracefully(0, 5, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();

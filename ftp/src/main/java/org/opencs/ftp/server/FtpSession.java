@@ -14,8 +14,17 @@ import org.opencs.core.ZosException;
 /**
  * One control connection: reads command lines and hands each to the command group that owns it (security, logon,
  * z/OS UNIX files, MVS data sets, information). The state they share lives in {@link SessionState}.
+ *
+ * <p>A command that moves data returns while its transfer goes on; the lines that arrive meanwhile wait, in order,
+ * until it ends (RFC 959 section 5.4), except ABOR, which ends the transfer at once (426 for it, then 226). Nothing
+ * here waits on a thread, so one slow or silent client holds up no other session. An unexpected failure gets a 451
+ * reply and a log line naming the session, and the session goes on.
  */
 final class FtpSession extends SimpleChannelInboundHandler<String> {
+    /** Command lines kept while a transfer runs; past this the connection stops reading until it ends. */
+    private static final int MAX_WAITING = 16;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FtpSession.class);
+
     private final FtpSessionContext context;
     private final boolean implicitTls;
     private SessionState s;
@@ -25,6 +34,10 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
     private HfsCommands hfs;
     private DatasetCommands datasets;
     private InfoCommands info;
+    /** The transfer in progress, or null. */
+    private java.util.concurrent.CompletableFuture<?> busy;
+    private final java.util.ArrayDeque<String> waiting = new java.util.ArrayDeque<>();
+    private boolean abortReplyPending;
 
     FtpSession(FtpSessionContext context, boolean implicitTls) {
         this.context = context;
@@ -65,18 +78,86 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, String line) {
+        if (busy != null) {
+            if (command(line).equals("ABOR")) {
+                // RFC 959 4.1.3: the transfer ends with 426, then ABOR itself is answered with 226.
+                s.abortTransfer();
+                abortReplyPending = true;
+                return;
+            }
+            waiting.add(line);
+            if (waiting.size() >= MAX_WAITING) {
+                ctx.channel().config().setAutoRead(false);
+            }
+            return;
+        }
+        execute(line);
+    }
+
+    private static String command(String line) {
+        String text = line.strip();
+        int space = text.indexOf(' ');
+        return (space < 0 ? text : text.substring(0, space)).toUpperCase(Locale.ROOT);
+    }
+
+    /** Runs one command line; a transfer it starts makes the session busy until it ends. */
+    private void execute(String line) {
         String text = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
         int space = text.indexOf(' ');
         String command = (space < 0 ? text : text.substring(0, space)).toUpperCase(Locale.ROOT);
         String argument = space < 0 ? "" : text.substring(space + 1).trim();
+        java.util.concurrent.CompletableFuture<?> transfer = null;
         try {
-            handle(command, argument);
+            transfer = handle(command, argument);
         } catch (ZosException e) {
-            s.reply((e.messageId().matches("\\d{3}") ? e.messageId() : "550") + " " + e.text());
+            s.reply(e.messageId().matches("\\d{3}") ? e.messageId() + " " + e.text() : "550 " + e.getMessage());
+        } catch (RuntimeException e) {
+            unexpected(command, e);
+        }
+        if (transfer != null && !transfer.isDone()) {
+            busy = transfer;
+            transfer.whenCompleteAsync((result, error) -> {
+                if (error != null) {
+                    unexpected(command, Futures.cause(error));
+                }
+                endTransfer();
+            }, s.executor());
+        } else if (transfer != null && transfer.isCompletedExceptionally()) {
+            transfer.exceptionally(error -> {
+                unexpected(command, Futures.cause(error));
+                return null;
+            });
         }
     }
 
-    private void handle(String command, String argument) {
+    /** After a transfer: the data connection state is cleared and the lines that waited run in order. */
+    private void endTransfer() {
+        busy = null;
+        s.dataChannel = null;
+        s.pendingConnection = null;
+        s.aborted = false;
+        if (abortReplyPending) {
+            abortReplyPending = false;
+            s.reply("226 Abort successful");
+        }
+        while (busy == null && !waiting.isEmpty() && s.ctx.channel().isActive()) {
+            execute(waiting.poll());
+        }
+        if (busy == null) {
+            s.ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    /** A failure no command expects: the client hears 451, the log names the session, and the session goes on. */
+    private void unexpected(String command, Throwable error) {
+        String reason = error.getMessage() == null ? "no detail" : org.opencs.core.Values.cut(error.getMessage());
+        LOG.error("OCSF002E FTP session {} ({}): {} ended with an unexpected error: {}", s.sessionId,
+                s.ctx.channel().remoteAddress(), command, reason, error);
+        s.activity("OCSF002E", "ERROR Command=" + command + " Reason=" + reason);
+        s.reply("451 Requested action aborted: local error in processing " + command + ".");
+    }
+
+    private java.util.concurrent.CompletableFuture<?> handle(String command, String argument) {
         if (!command.equals("RNTO")) {
             s.renameFrom = null; // RFC 959: RNTO must follow RNFR at once
         }
@@ -99,14 +180,15 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             default -> {
                 if (s.user == null) {
                     s.reply(FtpReplies.LOGIN_FIRST);
-                    return;
+                    return null;
                 }
-                loggedIn(command, argument);
+                return loggedIn(command, argument);
             }
         }
+        return null;
     }
 
-    private void loggedIn(String command, String argument) {
+    private java.util.concurrent.CompletableFuture<?> loggedIn(String command, String argument) {
         boolean mvs = s.mvsName(argument) || (s.mvs && argument.isEmpty());
         switch (command) {
             case "PWD", "XPWD" -> s.reply(s.mvs ? datasets.pwd() : FtpReplies.pwd(s.cwd));
@@ -150,25 +232,22 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             case "LIST", "NLST" -> {
                 String pattern = argument.startsWith("-") ? "" : argument;
                 if (s.mvsName(pattern) || (s.mvs && pattern.isEmpty())) {
-                    datasets.list(pattern, command.equals("NLST"));
-                } else {
-                    hfs.list(pattern, command.equals("NLST"));
+                    return datasets.list(pattern, command.equals("NLST"));
                 }
+                return hfs.list(pattern, command.equals("NLST"));
             }
             case "MLSD", "MLST" -> {
                 if (mvs) {
                     s.reply("501 " + command + " is available for z/OS UNIX files only; use LIST for data sets.");
-                } else {
-                    hfs.machineListing(argument, command.equals("MLST"));
+                    return null;
                 }
+                return hfs.machineListing(argument, command.equals("MLST"));
             }
-            case "RETR" -> either(mvs, () -> datasets.retrieve(argument), () -> hfs.retrieve(argument));
+            case "RETR" -> {
+                return mvs ? datasets.retrieve(argument) : hfs.retrieve(argument);
+            }
             case "STOR", "APPE", "STOU" -> {
-                if (mvs && !command.equals("STOU")) {
-                    datasets.store(argument, command);
-                } else {
-                    hfs.store(argument, command);
-                }
+                return mvs && !command.equals("STOU") ? datasets.store(argument, command) : hfs.store(argument, command);
             }
             case "SIZE" -> either(mvs, () -> datasets.size(argument), () -> hfs.size(argument));
             case "MDTM" -> {
@@ -183,8 +262,9 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             case "RMD", "XRMD" -> either(mvs, () -> datasets.removeDirectory(argument), () -> hfs.removeDirectory(argument));
             case "RNFR" -> either(mvs, () -> datasets.renameFrom(argument), () -> hfs.renameFrom(argument));
             case "RNTO" -> renameTo(argument);
-            default -> s.reply("500 unknown command " + command);
+            default -> s.reply("500 unknown command " + org.opencs.core.Values.cut(command));
         }
+        return null;
     }
 
     /** Data set or z/OS UNIX file: the same command goes to the namespace its argument names. */
@@ -282,7 +362,17 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent) {
+        if (event == FtpServer.SHUTDOWN) {
+            // The server is stopping: a transfer in progress ends (426), then the client hears 421 and is closed.
+            waiting.clear();
+            if (busy != null) {
+                s.abortTransfer();
+            }
+            ctx.writeAndFlush("421 Service not available, the server is shutting down.\r\n").addListener(f -> ctx.close());
+        } else if (event instanceof IdleStateEvent) {
+            if (busy != null) {
+                return; // the control connection is quiet while its transfer runs: the data connection has its own timer
+            }
             // INACTIVE: a control connection idle for that long is told so and closed (banner line 2 announces it).
             ctx.writeAndFlush("421 Timeout: the control connection was idle too long.\r\n").addListener(f -> ctx.close());
         } else if (event instanceof SslCloseCompletionEvent) {
@@ -296,9 +386,19 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             s.reply("500 Command line too long: at most " + FtpServer.MAX_LINE + " bytes.");
             return;
         }
-        if (s != null && cause.getCause() instanceof javax.net.ssl.SSLException) {
-            s.activity("EZYFS54I", "SECURE FAILED Reason=" + cause.getCause().getMessage());
+        if (s == null) {
+            ctx.close();
+            return;
         }
-        ctx.close();
+        Throwable root = cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() != null
+                ? cause.getCause() : cause;
+        if (root instanceof javax.net.ssl.SSLException) {
+            s.activity("EZYFS54I", "SECURE FAILED Reason=" + TlsFailures.describe(root));
+            ctx.close();
+        } else if (root instanceof java.io.IOException) {
+            ctx.close(); // the client reset or dropped the connection: CONN ends says so
+        } else {
+            unexpected("the command", root);
+        }
     }
 }

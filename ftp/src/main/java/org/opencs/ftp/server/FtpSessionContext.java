@@ -8,8 +8,8 @@ import org.opencs.saf.Registry;
 /**
  * What every session of one server shares: configuration, registry, the TLS context (control and data connections
  * share it, so data connections can resume the control connection's session), the data connections' event loops and
- * the activity log.
+ * the activity log, and how long a data connection may take to arrive or stall (seconds).
  */
 record FtpSessionContext(FtpData config, Registry registry, SslContext tls, EventLoopGroup dataGroup,
-                         FtpActivityLog activity) {
+                         FtpActivityLog activity, int dataTimeoutSeconds) {
 }

@@ -6,12 +6,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
 import java.time.format.DateTimeFormatter;
+import org.opencs.core.UnixErrors;
+import org.opencs.datasets.UnixFileAccess;
 
 /**
  * Commands on z/OS UNIX files (under the system's {@code hfs/}): users work inside their OMVS home, SPECIAL users
@@ -24,22 +26,26 @@ final class HfsCommands {
 
     private final SessionState s;
     private final DataConnections data;
+    private final UnixFileAccess access;
 
     HfsCommands(SessionState session, DataConnections data) {
         this.s = session;
         this.data = data;
+        this.access = new UnixFileAccess(session.context.registry());
     }
 
     private String resolve(String argument) {
         return HfsPaths.resolve(s.cwd, argument);
     }
 
+    /** The host file a path names once resolved as the file system will (symbolic links followed inside hfs/). */
     private Path file(String target) {
-        return s.context.registry().home().hfsPath(target);
+        return access.resolveUnchecked(target, true).host();
     }
 
+    /** Whether the user may use what {@code target} resolves to (its canonical path, not the name it was given). */
     private boolean allowed(String target) {
-        return HfsPaths.allowed(s.user, target);
+        return access.mayUse(s.user, access.resolveUnchecked(target, true).path());
     }
 
     /**
@@ -59,80 +65,105 @@ final class HfsCommands {
         s.reply(FtpReplies.cwd(s.cwd));
     }
 
-    void list(String argument, boolean namesOnly) {
+    CompletableFuture<Void> list(String argument, boolean namesOnly) {
         String target = resolve(argument);
         Path dir = file(target);
         if (!allowed(target) || !Files.exists(dir)) {
             s.reply(namesOnly ? "550 NLST cmd failed.  No files found." : "550 LIST cmd failed : EDC5129I No such file or directory.");
-            return;
+            return Futures.DONE;
         }
         try {
             String listing = HfsPaths.listing(dir, namesOnly, s.context.registry().clock());
             if (namesOnly && listing.isEmpty()) {
                 s.reply("550 NLST cmd failed.  No files found.");
-                return;
+                return Futures.DONE;
             }
-            data.send(FtpReplies.LIST_STARTED, new java.io.ByteArrayInputStream(listing.getBytes(StandardCharsets.UTF_8)),
-                    null, FtpReplies.LIST_DONE);
+            return data.send(FtpReplies.LIST_STARTED, new java.io.ByteArrayInputStream(listing.getBytes(StandardCharsets.UTF_8)),
+                    null, FtpReplies.LIST_DONE).thenApply(sent -> null);
         } catch (IOException e) {
-            s.reply("550 LIST cmd failed : " + e.getMessage());
+            s.reply("550 LIST cmd failed : " + UnixErrors.describe(e));
+            return Futures.DONE;
         }
     }
 
-    void retrieve(String argument) {
+    CompletableFuture<Void> retrieve(String argument) {
         String target = resolve(argument);
         Path file = file(target);
         long offset = takeRestart();
         if (!allowed(target) || !Files.isRegularFile(file)) {
             s.reply("550 RETR fails: " + target + " does not exist or is not accessible.");
-            return;
+            return Futures.DONE;
         }
         if (s.recordStructure) {
             s.reply(RECORDS_FOR_DATA_SETS);
-            return;
+            return Futures.DONE;
         }
-        if (s.type == 'I') {
-            try (var channel = java.nio.channels.FileChannel.open(file)) {
-                long sent = data.sendFile("125 Sending data set " + target, channel, offset, FtpReplies.TRANSFER_DONE);
-                TransferRecords.write(s, "HFS filename", target, "RETR", sent,
-                        sent >= 0 ? FtpReplies.TRANSFER_DONE : "426 Transfer aborted.");
-            } catch (IOException e) {
-                s.reply("550 RETR fails: " + e.getMessage());
+        java.io.Closeable source = null;
+        try {
+            CompletableFuture<Long> sending;
+            if (s.type == 'I') {
+                var channel = java.nio.channels.FileChannel.open(file);
+                source = channel;
+                sending = data.sendFile("125 Sending data set " + target, channel, offset, FtpReplies.TRANSFER_DONE);
+            } else {
+                InputStream in = s.type == 'E' ? new java.io.ByteArrayInputStream(toEbcdic(Files.readAllBytes(file)))
+                        : Files.newInputStream(file);
+                source = in;
+                in.skipNBytes(Math.min(offset, Files.size(file)));
+                sending = data.send("125 Sending data set " + target, in, s.ascii() ? NetworkAscii.encoder() : null,
+                        FtpReplies.TRANSFER_DONE);
             }
+            java.io.Closeable opened = source;
+            return sending.handleAsync((sent, error) -> {
+                closeQuietly(opened);
+                long bytes = sent == null ? -1 : sent;
+                TransferRecords.write(s, "HFS filename", target, "RETR", bytes,
+                        bytes >= 0 ? FtpReplies.TRANSFER_DONE : "426 Transfer aborted.");
+                return null;
+            }, s.executor());
+        } catch (IOException e) {
+            closeQuietly(source);
+            s.reply("550 RETR fails: " + target + ": " + UnixErrors.describe(e));
+            return Futures.DONE;
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        if (c == null) {
             return;
         }
-        try (InputStream in = s.type == 'E' ? new java.io.ByteArrayInputStream(toEbcdic(Files.readAllBytes(file)))
-                : Files.newInputStream(file)) {
-            in.skipNBytes(Math.min(offset, Files.size(file)));
-            long sent = data.send("125 Sending data set " + target, in, s.ascii() ? NetworkAscii.encoder() : null,
-                    FtpReplies.TRANSFER_DONE);
-            TransferRecords.write(s, "HFS filename", target, "RETR", sent,
-                    sent >= 0 ? FtpReplies.TRANSFER_DONE : "426 Transfer aborted.");
+        try {
+            c.close();
         } catch (IOException e) {
-            s.reply("550 RETR fails: " + e.getMessage());
+            // a file opened for reading: nothing is lost
         }
     }
 
     /**
      * STOR, APPE and STOU. The upload goes to a temporary file (for APPE and REST first a copy of the current
-     * content), renamed over the target only when complete.
+     * content), renamed over the target only when the whole upload arrived; a failed or truncated one is removed
+     * before the client hears of it (451), so the target keeps its previous content.
      */
-    void store(String argument, String command) {
+    CompletableFuture<Void> store(String argument, String command) {
         String target = command.equals("STOU") ? unique(resolve(argument.isEmpty() ? "ftp" : argument)) : resolve(argument);
         Path file = file(target);
         long offset = takeRestart();
         if (!allowed(target) || Files.isDirectory(file) || !Files.isDirectory(file.getParent())) {
             s.reply("550 " + command + " fails: " + target + " cannot be written.");
-            return;
+            return Futures.DONE;
         }
         if (s.recordStructure) {
             s.reply(RECORDS_FOR_DATA_SETS);
-            return;
+            return Futures.DONE;
         }
         Path temp = null;
+        OutputStream out = null;
         try {
-            temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".part");
+            // A short name of the server's own, whatever the target's length (a 255-byte name must still be storable);
+            // leftovers of a killed server are recognised by it and removed at the next start.
+            temp = Files.createTempFile(file.getParent(), PartialUploads.PREFIX, PartialUploads.SUFFIX);
             boolean keep = command.equals("APPE") || offset > 0;
+            long kept = keep && Files.isRegularFile(file) ? offsetOrSize(file, offset) : 0;
             if (keep && Files.isRegularFile(file)) {
                 Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
                 if (offset > 0) {
@@ -141,48 +172,67 @@ final class HfsCommands {
                     }
                 }
             }
-            String failure;
-            long received;
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.APPEND)) {
-                UploadSink sink = new UploadSink(new java.io.BufferedOutputStream(out, 64 * 1024),
-                        s.ascii() ? NetworkAscii.decoder() : null);
-                String start = command.equals("APPE") ? "125 Appending to data set " + target : "125 Storing data set " + target;
-                if (data.open(sink, start) == null) {
-                    return;
-                }
-                failure = sink.await(600);
-                received = sink.received();
-            }
-            if (failure != null) {
-                // The partial upload goes before the client hears of the failure.
-                Files.deleteIfExists(temp);
-                temp = null;
-                s.reply("451 Transfer aborted: the data connection failed (" + failure + "). " + target + " is unchanged.");
-                TransferRecords.write(s, "HFS filename", target, command, received, "451 Transfer aborted.");
-                return;
-            }
+            out = new java.io.BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.APPEND), 64 * 1024);
+            UploadSink sink = new UploadSink(out, s.ascii() ? NetworkAscii.decoder() : null);
+            String start = command.equals("APPE") ? "125 Appending to data set " + target : "125 Storing data set " + target;
+            Path partial = temp;
+            OutputStream stream = out;
+            return data.open(sink, start)
+                    .thenCompose(channel -> channel == null ? CompletableFuture.completedFuture(Boolean.FALSE)
+                            : sink.finished().thenApply(v -> Boolean.TRUE))
+                    .handleAsync((opened, error) -> {
+                        closeQuietly(stream);
+                        finishStore(command, target, file, partial, kept, Boolean.TRUE.equals(opened), error, sink.received());
+                        return null;
+                    }, s.executor());
+        } catch (IOException e) {
+            closeQuietly(out);
+            deleteQuietly(temp);
+            s.reply("451 Transfer aborted: " + target + ": " + UnixErrors.describe(e));
+            return Futures.DONE;
+        }
+    }
+
+    /** The end of an upload: commit the temporary file over the target, or remove it and say why (451). */
+    private void finishStore(String command, String target, Path file, Path temp, long kept, boolean opened,
+                             Throwable error, long received) {
+        if (!opened && error == null) {
+            deleteQuietly(temp); // no data connection: 425 was replied
+            return;
+        }
+        if (error != null || s.aborted) {
+            // The partial upload goes before the client hears of the failure.
+            deleteQuietly(temp);
+            String reason = s.aborted ? "the transfer was aborted" : UploadSink.describe(error);
+            String reply = "451 Transfer aborted: " + reason + ". " + target + " is unchanged.";
+            s.reply(reply);
+            TransferRecords.write(s, "HFS filename", target, command, received, reply);
+            return;
+        }
+        try {
             if (s.type == 'E') {
-                Files.write(temp, fromEbcdic(Files.readAllBytes(temp), keep && Files.isRegularFile(file) ? offsetOrSize(file, offset) : 0));
+                Files.write(temp, fromEbcdic(Files.readAllBytes(temp), kept));
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            temp = null;
             s.bytesIn += received;
             String done = command.equals("STOU") ? "250 Transfer completed successfully. Unique file name is " + target
                     : FtpReplies.TRANSFER_DONE;
             s.reply(done);
             TransferRecords.write(s, "HFS filename", target, command, received, done);
         } catch (IOException e) {
-            s.reply("451 Transfer aborted: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // a leftover .part file is hidden and never taken for the target
-                }
-            }
+            deleteQuietly(temp);
+            s.reply("451 Transfer aborted: " + target + ": " + UnixErrors.describe(e));
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        if (temp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // a leftover partial upload is hidden, never taken for the target, and removed at the next start
         }
     }
 
@@ -287,10 +337,9 @@ final class HfsCommands {
         try {
             Files.createDirectory(file(target));
             s.reply("257 \"" + target + "\" created.");
-        } catch (NoSuchFileException e) {
-            s.reply("550 MKDIR failed: EDC5129I No such file or directory.");
         } catch (IOException e) {
-            s.reply("550 MKDIR failed: EDC5117I File exists.");
+            // Say what failed: a missing parent, an existing name, a full disk ... (z/OS's EDC errno texts).
+            s.reply("550 MKDIR failed: " + UnixErrors.describe(e));
         }
     }
 
@@ -307,7 +356,7 @@ final class HfsCommands {
         } catch (DirectoryNotEmptyException e) {
             s.reply("550 RMD failed: EDC5136I Directory not empty.");
         } catch (IOException e) {
-            s.reply("550 RMD failed: " + e.getMessage());
+            s.reply("550 RMD failed: " + UnixErrors.describe(e));
         }
     }
 
@@ -331,22 +380,22 @@ final class HfsCommands {
             Files.move(file(from), file(target), StandardCopyOption.ATOMIC_MOVE);
             s.reply("250 " + from + " renamed to " + target);
         } catch (IOException e) {
-            s.reply("550 RNTO fails: " + e.getMessage());
+            s.reply("550 RNTO fails: " + UnixErrors.describe(e));
         }
     }
 
     /** MLSD (a directory's entries) and MLST (one entry, on the control connection) with RFC 3659 facts. */
-    void machineListing(String argument, boolean single) {
+    CompletableFuture<Void> machineListing(String argument, boolean single) {
         String target = resolve(argument);
         Path path = file(target);
         if (!allowed(target) || !Files.exists(path) || (!single && !Files.isDirectory(path))) {
             s.reply("550 " + (single ? "MLST" : "MLSD") + " fails: " + target + " does not exist or is not a directory.");
-            return;
+            return Futures.DONE;
         }
         try {
             if (single) {
                 s.reply("250-Listing " + target + "\r\n " + HfsPaths.facts(path) + target + "\r\n250 End");
-                return;
+                return Futures.DONE;
             }
             StringBuilder out = new StringBuilder();
             try (var entries = Files.list(path)) {
@@ -354,10 +403,11 @@ final class HfsCommands {
                     out.append(HfsPaths.facts(p)).append(p.getFileName()).append("\r\n");
                 }
             }
-            data.send(FtpReplies.LIST_STARTED, new java.io.ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8)),
-                    null, FtpReplies.LIST_DONE);
+            return data.send(FtpReplies.LIST_STARTED, new java.io.ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8)),
+                    null, FtpReplies.LIST_DONE).thenApply(sent -> null);
         } catch (IOException e) {
-            s.reply("550 MLSD fails: " + e.getMessage());
+            s.reply("550 MLSD fails: " + UnixErrors.describe(e));
+            return Futures.DONE;
         }
     }
 }

@@ -11,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.opencs.saf.users.User;
 
 /** z/OS UNIX paths for the FTP server: resolution, who may use them, ls-style listings and ASCII line ends. */
 final class HfsPaths {
@@ -23,17 +22,25 @@ final class HfsPaths {
     private HfsPaths() {
     }
 
-    /** Resolves an argument against the working directory into a normalized absolute path ("/" at the top). */
+    /**
+     * Joins an argument to the working directory and removes "." and ".." by name: the path the client sees in
+     * replies ("/" at the top). Which file it names, and whether the user may use it, is decided on its canonical
+     * form ({@link org.opencs.datasets.UnixFileAccess}), never on this string.
+     */
     static String resolve(String cwd, String argument) {
         String joined = argument.isEmpty() ? cwd : argument.startsWith("/") ? argument : cwd + "/" + argument;
-        Path normalized = Path.of("/").resolve(joined).normalize();
-        return normalized.toString();
-    }
-
-    /** A user works inside its own home directory; SPECIAL users anywhere. */
-    static boolean allowed(User user, String path) {
-        String home = user.omvsHome();
-        return user.special() || (home != null && (path.equals(home) || path.startsWith(home.endsWith("/") ? home : home + "/")));
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (String part : joined.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                parts.pollLast();
+            } else {
+                parts.addLast(part);
+            }
+        }
+        return "/" + String.join("/", parts);
     }
 
     static String listing(Path target, boolean namesOnly, Clock clock) throws IOException {

@@ -9,11 +9,12 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.Promise;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One passive data connection: a listener on the control connection's local address that accepts a single
  * connection, and only from the control connection's client address (RFC 2577: no third party can take the data).
+ * Nobody waits on a thread for it: {@link #accepted()} completes when the client connects.
  */
 final class PassiveListener implements AutoCloseable {
     private final Channel listener;
@@ -54,16 +55,24 @@ final class PassiveListener implements AutoCloseable {
         return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
-    /** Waits for the client's data connection (on a worker thread, never an event loop). */
-    SocketChannel await(long seconds) throws InterruptedException {
-        if (!accepted.await(seconds, TimeUnit.SECONDS) || !accepted.isSuccess()) {
-            return null;
+    /** Completes with the client's data connection when it arrives (never on the caller's thread by waiting). */
+    CompletableFuture<SocketChannel> accepted() {
+        return Futures.of(accepted);
+    }
+
+    /**
+     * Stops listening. A connection accepted but never taken ({@code taken} false: the wait timed out or the
+     * transfer was abandoned) is closed too, so none is left open behind the session's back.
+     */
+    void close(boolean taken) {
+        listener.close();
+        if (!accepted.cancel(false) && !taken && accepted.isSuccess()) {
+            accepted.getNow().close();
         }
-        return accepted.getNow();
     }
 
     @Override
     public void close() {
-        listener.close();
+        close(false);
     }
 }

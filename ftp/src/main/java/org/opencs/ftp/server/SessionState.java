@@ -35,12 +35,34 @@ final class SessionState {
     java.net.InetSocketAddress activeTarget;
     long bytesIn;
     long bytesOut;
+    /** The data connection of the transfer in progress, or null. */
+    io.netty.channel.socket.SocketChannel dataChannel;
+    /** The wait for the client's data connection, while there is one (ABOR and shutdown end it). */
+    java.util.concurrent.CompletableFuture<io.netty.channel.socket.SocketChannel> pendingConnection;
+    /** Set by ABOR or the server's shutdown: the transfer in progress ends with 426 and nothing is committed. */
+    boolean aborted;
 
     SessionState(FtpSessionContext context, ChannelHandlerContext ctx, String sessionId, boolean implicitTls) {
         this.context = context;
         this.ctx = ctx;
         this.sessionId = sessionId;
         this.implicitTls = implicitTls;
+    }
+
+    /** The session's own executor: every step of a command, and every continuation of a transfer, runs on it. */
+    java.util.concurrent.Executor executor() {
+        return ctx.executor();
+    }
+
+    /** Ends the transfer in progress, if any: its data connection is closed or its wait for one ends. */
+    void abortTransfer() {
+        aborted = true;
+        if (pendingConnection != null) {
+            pendingConnection.complete(null);
+        }
+        if (dataChannel != null) {
+            dataChannel.close();
+        }
     }
 
     void reply(String text) {

@@ -14,7 +14,8 @@ final class TransferRecords {
         s.activity("EZYFS77I", "DEALL OK Release " + kind + "=" + target);
         s.activity("EZYFS82I", "TRANS " + kind + "=" + target);
         s.activity("EZYFS84I", "TRANS Stru=" + (s.recordStructure ? "R" : "F") + " Mode=S Type=" + s.type + " " + direction + "=" + Math.max(0, bytes) + " bytes");
-        s.activity("EZYFS80I", "TRANS Reply=" + replyText);
+        // A transfer that did not complete says so on its reply line, which the log's readers search for.
+        s.activity("EZYFS80I", (replyText.startsWith("2") ? "TRANS Reply=" : "TRANS FAILED Reply=") + replyText);
         s.context.registry().audit().record(s.context.registry().clock().instant(), "FTP_TRANSFER", Map.of(
                 "session", s.sessionId, "user", s.user.userid(), "file", target, "direction", command,
                 "bytes", Math.max(0, bytes), "reply", replyText.substring(0, 3), "tls", s.tlsDescription()));

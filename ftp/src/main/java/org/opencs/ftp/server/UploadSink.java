@@ -4,28 +4,38 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslCloseCompletionEvent;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLException;
 
 /**
  * The receiving end of an upload: writes what arrives on the data connection to {@code out} (through the TYPE A
- * converter when given) and tells whether the whole upload arrived, which is the case when the client closed the
- * connection, with or without TLS close_notify. Anything else (a reset, a TLS error, a full disk) fails it.
+ * converter when given) and tells whether the whole upload arrived.
+ *
+ * <p>In stream mode the end of the data is the end of the connection (RFC 959 section 3.4.1). On a protected data
+ * connection that end must be the client's TLS close_notify: a connection that ends without one may have been cut
+ * by anyone on the path, so it is a truncation and the upload fails (RFC 4217 section 9, RFC 8446 section 6.1). A
+ * reset, a TLS error, a stall longer than the data connection timeout or a full disk fail it too.
  */
 final class UploadSink extends SimpleChannelInboundHandler<ByteBuf> {
     private final OutputStream out;
     private final NetworkAscii ascii;
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private long received;
+    private boolean protectedConnection;
+    private boolean closeNotifyReceived;
 
     UploadSink(OutputStream out, NetworkAscii ascii) {
         this.out = out;
         this.ascii = ascii;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        protectedConnection = ctx.pipeline().get(SslHandler.class) != null;
     }
 
     @Override
@@ -42,7 +52,25 @@ final class UploadSink extends SimpleChannelInboundHandler<ByteBuf> {
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof SslCloseCompletionEvent close && close.isSuccess()) {
+            closeNotifyReceived = true;
+        } else if (event instanceof IdleStateEvent) {
+            fail(ctx, new IOException("no data arrived for the data connection timeout"));
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (finished.isDone()) {
+            return;
+        }
+        if (protectedConnection && !closeNotifyReceived) {
+            finished.completeExceptionally(new IOException(
+                    "the data connection ended without TLS close_notify after " + received + " bytes (truncated)"));
+            return;
+        }
         try {
             if (ascii != null) {
                 out.write(ascii.convert(new byte[0], 0, 0, true));
@@ -54,14 +82,14 @@ final class UploadSink extends SimpleChannelInboundHandler<ByteBuf> {
         }
     }
 
-    /** A client that ends the upload by closing the socket without TLS close_notify (many do) is not a failure. */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
-        boolean closeWithoutNotify = root instanceof SSLException && String.valueOf(root.getMessage()).contains("close_notify");
-        if (!closeWithoutNotify) {
-            finished.completeExceptionally(root);
-        }
+        fail(ctx, root);
+    }
+
+    private void fail(ChannelHandlerContext ctx, Throwable cause) {
+        finished.completeExceptionally(cause);
         ctx.close();
     }
 
@@ -70,15 +98,25 @@ final class UploadSink extends SimpleChannelInboundHandler<ByteBuf> {
         return received;
     }
 
-    /** Waits for the end of the upload; the failure's description, or null when it all arrived. */
-    String await(long seconds) throws InterruptedException {
-        try {
-            finished.get(seconds, TimeUnit.SECONDS);
-            return null;
-        } catch (ExecutionException e) {
-            return String.valueOf(e.getCause().getMessage());
-        } catch (TimeoutException e) {
-            return "no end of data within " + seconds + " seconds";
+    /**
+     * Completes when the upload ends: normally when all of it arrived, exceptionally with the reason when it did not
+     * (a close without close_notify on a protected connection, a reset, a stall, a write error).
+     */
+    CompletableFuture<Void> finished() {
+        return finished;
+    }
+
+    /** The reason an upload failed, for the 451 reply and the log: no class names, never "null". */
+    static String describe(Throwable error) {
+        Throwable t = Futures.cause(error);
+        if (t instanceof IOException io && !(t instanceof javax.net.ssl.SSLException)) {
+            String m = io.getMessage();
+            if (io instanceof java.nio.file.FileSystemException) {
+                return org.opencs.core.UnixErrors.describe(io);
+            }
+            return m == null ? "the data connection failed" : m.startsWith("Connection reset") ? "the client reset the data connection" : m;
         }
+        String text = TlsFailures.describe(t);
+        return text.contains("close_notify") ? "the data connection ended without TLS close_notify (truncated)" : text;
     }
 }

@@ -16,8 +16,8 @@ import org.opencs.datasets.DatasetAccess;
 import org.opencs.datasets.DatasetAttributes;
 import org.opencs.datasets.DatasetName;
 import org.opencs.datasets.RecordFormat;
+import org.opencs.datasets.UnixFileAccess;
 import org.opencs.saf.resources.AccessLevel;
-import org.opencs.saf.users.User;
 import org.opencs.tso.TsoSession;
 import org.opencs.tso.parse.Operand;
 import org.opencs.tso.parse.Operands;
@@ -160,8 +160,8 @@ public final class DatasetCommands {
             boolean get = command.name().equals("OGET");
             DatasetName name = name(operands.positional().get(get ? 0 : 1), session);
             String path = Operands.text(operands.positional().get(get ? 1 : 0));
-            Path file = session.registry().home().hfsPath(path);
-            checkHfs(session.user(), path);
+            // One resolver for every z/OS UNIX path a user names: checked where the file system will take it.
+            Path file = new UnixFileAccess(session.registry()).resolve(session.user(), path, true).host();
             boolean binary = operands.has("BINARY");
             Catalog catalog = catalog(session);
             try {
@@ -186,17 +186,8 @@ public final class DatasetCommands {
                     }
                 }
             } catch (IOException e) {
-                throw new ZosException("BPXF024I", "The file " + path + " cannot be used: " + e.getMessage());
-            }
-        }
-
-        /** A user works in its own OMVS home directory; SPECIAL users anywhere in the file system. */
-        private static void checkHfs(User user, String path) {
-            String home = user.omvsHome();
-            boolean inHome = home != null && (path.equals(home) || path.startsWith(home.endsWith("/") ? home : home + "/"));
-            if (!user.special() && !inHome) {
-                throw new ZosException("BPXF135E", "USER " + user.userid() + " MAY NOT USE " + path
-                        + " (OUTSIDE ITS HOME DIRECTORY " + (home == null ? "NONE" : home) + ")");
+                throw new ZosException("BPXF024I", "The file " + org.opencs.core.Values.cut(path) + " cannot be used: "
+                        + org.opencs.core.UnixErrors.describe(e));
             }
         }
     }

@@ -83,8 +83,10 @@ class SafKeyRingTlsTest {
     void hfsKeyDatabaseReferencesResolveInsideTheHome() {
         assertThatThrownBy(() -> new KeyRingResolver(registry).resolve("HFS /u/user1/SSLcase1/abckey.kdb"))
                 .hasMessageContaining("does not exist");
+        // ".." at the z/OS UNIX root stays there (POSIX): this names hfs/etc/passwd, never the host's /etc/passwd.
         assertThatThrownBy(() -> new KeyRingResolver(registry).resolve("/../../etc/passwd"))
-                .hasMessageContaining("outside the z/OS UNIX file system");
+                .hasMessageContaining("GSK01009E Key database /../../etc/passwd (" + registry.home().hfs().resolve("etc/passwd")
+                        + ") does not exist.");
         assertThatThrownBy(() -> new KeyRingResolver(registry).resolve("NORING"))
                 .hasMessageContaining("IRRD124I Ring NORING does not exist for user TCPIP");
     }

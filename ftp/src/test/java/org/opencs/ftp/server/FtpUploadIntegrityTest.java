@@ -1,0 +1,123 @@
+package org.opencs.ftp.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencs.datasets.Catalog;
+import org.opencs.datasets.DatasetName;
+import org.opencs.ftp.config.FtpDataParser;
+
+/**
+ * Issue 10, "an upload that is cut off is not committed": curl killed (SIGKILL) in the middle of a PROT P upload over
+ * an existing file ends its data connection without TLS close_notify. That is a truncation (RFC 4217 section 9,
+ * RFC 8446 section 6.1): the server must reply 451, keep the previous content, and log TRANS FAILED with an audit
+ * record; for a z/OS UNIX file and for a data set alike. A whole upload by the same client still commits.
+ */
+class FtpUploadIntegrityTest {
+    @TempDir
+    Path dir;
+
+    private FtpTestSystem system;
+    private FtpServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        system.close();
+    }
+
+    private void start() throws Exception {
+        system = new FtpTestSystem(dir, "/etc/ftp/server.kdb");
+        system.user("USER1");
+        var config = FtpDataParser.parse(String.join("\n", "EXTENSIONS AUTH_TLS", "SECURE_FTP REQUIRED",
+                "SECURE_DATACONN PRIVATE", "KEYRING /etc/ftp/server.kdb", "INACTIVE 0", "STARTDIRECTORY HFS",
+                "FTPLOGGING TRUE"), "FTP.DATA").config();
+        server = new FtpServer(config, system.registry, "127.0.0.1", 0);
+    }
+
+    private List<String> curl(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("curl", "-sS", "--ssl-reqd", "--cacert", "ca.pem",
+                "--user", "USER1:user1pw", "--ftp-method", "nocwd"));
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    private String url(String path) {
+        return "ftp://127.0.0.1:" + server.port() + path;
+    }
+
+    /** Starts a rate-limited curl upload and kills it with SIGKILL once part of the data has gone. */
+    private void killMidUpload(String target) throws Exception {
+        byte[] big = new byte[24 * 1024 * 1024];
+        new Random(7).nextBytes(big);
+        Files.write(dir.resolve("big.bin"), big);
+        Process curl = new ProcessBuilder(curl("--limit-rate", "4M", "-T", "big.bin", url(target)))
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("curl.out").toFile()).start();
+        Thread.sleep(2000);
+        assertThat(curl.isAlive()).as("curl still uploading after 2 s at 4 MB/s of 24 MB").isTrue();
+        curl.destroyForcibly();
+        assertThat(curl.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private String waitForLog(String text) throws Exception {
+        Path log = system.registry.home().logs().resolve("ftp-activity.log");
+        for (int i = 0; i < 100; i++) {
+            String content = Files.exists(log) ? Files.readString(log) : "";
+            if (content.contains(text)) {
+                return content;
+            }
+            Thread.sleep(100);
+        }
+        return Files.readString(log);
+    }
+
+    @Test
+    void aKilledUploadOverAnExistingFileKeepsItsContent() throws Exception {
+        start();
+        Path keep = system.registry.home().hfsPath("/u/user1/keep.bin");
+        byte[] previous = new byte[1024 * 1024];
+        new Random(1).nextBytes(previous);
+        Files.write(keep, previous);
+        killMidUpload("/keep.bin");
+        String log = waitForLog("TRANS FAILED");
+        assertThat(log).contains("TRANS FAILED Reply=451 Transfer aborted: the data connection ended without TLS "
+                + "close_notify");
+        assertThat(Files.readAllBytes(keep)).isEqualTo(previous);
+        try (var files = Files.list(keep.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("keep.bin");
+        }
+        assertThat(Files.readString(system.registry.home().logs().resolve("audit.jsonl")))
+                .contains("\"file\":\"/u/user1/keep.bin\"").contains("\"reply\":\"451\"");
+        // The same client's whole upload ends with close_notify and commits.
+        Files.writeString(dir.resolve("small.txt"), "whole\n");
+        var whole = org.opencs.testkit.ExternalCommand.run(dir, null, curl("-T", "small.txt", url("/keep.bin")));
+        assertThat(whole.exitCode()).as(whole.stderr()).isZero();
+        assertThat(keep).hasContent("whole\n");
+    }
+
+    @Test
+    void aKilledUploadIntoADataSetKeepsItsRecords() throws Exception {
+        start();
+        Catalog catalog = new Catalog(system.registry.home(), system.clock);
+        Files.writeString(dir.resolve("first.txt"), "FIRST RECORD\n");
+        var first = org.opencs.testkit.ExternalCommand.run(dir, null,
+                curl("--use-ascii", "-T", "first.txt", url("/%27USER1.KEEP.DATA%27")));
+        assertThat(first.exitCode()).as(first.stderr()).isZero();
+        DatasetName name = new DatasetName("USER1.KEEP.DATA", null);
+        String before = catalog.readText(name);
+        killMidUpload("/%27USER1.KEEP.DATA%27");
+        assertThat(waitForLog("TRANS FAILED")).contains("TRANS FAILED Reply=451 Transfer aborted: the data connection "
+                + "ended without TLS close_notify");
+        assertThat(catalog.readText(name)).isEqualTo(before).isEqualTo("FIRST RECORD\n");
+    }
+}
