@@ -120,4 +120,39 @@ class FtpUploadIntegrityTest {
                 + "ended without TLS close_notify");
         assertThat(catalog.readText(name)).isEqualTo(before).isEqualTo("FIRST RECORD\n");
     }
+
+    /**
+     * Python's ftplib ends a protected upload with close_notify (SSLSocket.unwrap), so it commits as a whole. Plain
+     * FTP_TLS does not resume the control session on data connections (SECURE_SESSION_REUSE REQUIRED answers 522), so
+     * the script uses the usual subclass that passes the control connection's session, as z/OS users do.
+     */
+    @Test
+    void ftplibUploadsOverProtPCommit() throws Exception {
+        start();
+        String script = String.join("\n",
+                "import ftplib, io, ssl, sys",
+                "ctx = ssl.create_default_context(cafile='ca.pem')",
+                "ctx.check_hostname = False",
+                "class Reusing(ftplib.FTP_TLS):",
+                "    def ntransfercmd(self, cmd, rest=None):",
+                "        conn, size = ftplib.FTP.ntransfercmd(self, cmd, rest)",
+                "        if self._prot_p:",
+                "            conn = self.context.wrap_socket(conn, server_hostname=self.host, session=self.sock.session)",
+                "        return conn, size",
+                "f = Reusing(context=ctx)",
+                "f.connect('127.0.0.1', int(sys.argv[1]))",
+                "f.login('USER1', 'user1pw')",
+                "f.prot_p()",
+                "print(f.storbinary('STOR /u/user1/py.bin', io.BytesIO(bytes(range(256)) * 4096)))",
+                "f.quit()");
+        var run = org.opencs.testkit.ExternalCommand.run(dir, null,
+                List.of("python3", "-c", script, String.valueOf(server.port())));
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("250 Transfer completed successfully.");
+        byte[] expected = new byte[256 * 4096];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = (byte) i;
+        }
+        assertThat(Files.readAllBytes(system.registry.home().hfsPath("/u/user1/py.bin"))).isEqualTo(expected);
+    }
 }
