@@ -164,9 +164,11 @@ public final class FtpServer implements AutoCloseable {
         }
         connections.newCloseFuture().awaitUninterruptibly(SHUTDOWN_MILLIS);
         connections.close().awaitUninterruptibly();
-        sessions.shutdownGracefully(0, 5, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
-        workers.shutdownGracefully(0, 5, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
-        boss.shutdownGracefully(0, 5, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        // I/O threads stop before the session executors: a write completing on an I/O thread notifies its listener
+        // on the session's executor, which must still be there.
+        boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        workers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        sessions.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
     }
 
 }

@@ -150,6 +150,10 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
 
     /** A failure no command expects: the client hears 451, the log names the session, and the session goes on. */
     private void unexpected(String command, Throwable error) {
+        if (error instanceof java.util.concurrent.RejectedExecutionException) {
+            s.ctx.close(); // the server is stopping and its I/O threads are gone: nothing more can be done or said
+            return;
+        }
         String reason = error.getMessage() == null ? "no detail" : org.opencs.core.Values.cut(error.getMessage());
         LOG.error("OCSF002E FTP session {} ({}): {} ended with an unexpected error: {}", s.sessionId,
                 s.ctx.channel().remoteAddress(), command, reason, error);

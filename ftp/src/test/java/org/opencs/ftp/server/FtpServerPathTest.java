@@ -52,18 +52,18 @@ class FtpServerPathTest {
         Path home = hfs("/u/user1");
         Files.createSymbolicLink(home.resolve("etc"), Path.of("/etc/ftp"));
         Files.createSymbolicLink(home.resolve("host"), Path.of("/"));
-        try (RawFtpClient client = new RawFtpClient(server.port()).logOn()) {
-            client.send("SIZE /u/user1/etc/secret.txt");
+        try (RawFtp client = new RawFtp(server.port()).logOn()) {
+            client.write("SIZE /u/user1/etc/secret.txt");
             assertThat(client.reply()).isEqualTo("550 SIZE fails: /u/user1/etc/secret.txt does not exist.");
-            client.send("SIZE /u/user1/../../etc/ftp/secret.txt");
+            client.write("SIZE /u/user1/../../etc/ftp/secret.txt");
             assertThat(client.reply()).isEqualTo("550 SIZE fails: /etc/ftp/secret.txt does not exist.");
-            client.passive();
-            client.send("RETR etc/secret.txt");
+            client.passivePort();
+            client.write("RETR etc/secret.txt");
             assertThat(client.reply()).isEqualTo("550 RETR fails: /u/user1/etc/secret.txt does not exist or is not accessible.");
             // An absolute link target is the z/OS UNIX root (hfs/), never the host's: host/etc/passwd is hfs/etc/passwd.
-            client.send("SIZE host/etc/passwd");
+            client.write("SIZE host/etc/passwd");
             assertThat(client.reply()).isEqualTo("550 SIZE fails: /u/user1/host/etc/passwd does not exist.");
-            client.send("STOR etc/planted.txt");
+            client.write("STOR etc/planted.txt");
             assertThat(client.reply()).isEqualTo("550 STOR fails: /u/user1/etc/planted.txt cannot be written.");
         }
         assertThat(hfs("/etc/ftp/planted.txt")).doesNotExist();
@@ -71,13 +71,13 @@ class FtpServerPathTest {
 
     @Test
     void aNulInAPathGetsAReplyAndTheSessionGoesOn() throws Exception {
-        try (RawFtpClient client = new RawFtpClient(server.port()).logOn()) {
+        try (RawFtp client = new RawFtp(server.port()).logOn()) {
             for (String command : List.of("SIZE", "CWD", "MKD", "RETR", "STOR", "LIST", "DELE", "MDTM", "RNFR")) {
-                client.send(command + " a\u0000b");
+                client.write(command + " a\u0000b");
                 assertThat(client.reply()).as(command)
                         .isEqualTo("550 EDC5121I Invalid argument: a path name cannot contain a NUL character.");
             }
-            client.send("NOOP");
+            client.write("NOOP");
             assertThat(client.reply()).startsWith("200");
         }
     }
@@ -91,13 +91,13 @@ class FtpServerPathTest {
         assertThat(stored.exitCode()).as(stored.stderr()).isZero();
         assertThat(stored.stderr()).contains("< 250 Transfer completed successfully.");
         assertThat(hfs("/u/user1/" + longest)).hasContent("long name\n");
-        try (RawFtpClient client = new RawFtpClient(server.port()).logOn()) {
-            client.passive();
-            client.send("STOR " + "x".repeat(256));
+        try (RawFtp client = new RawFtp(server.port()).logOn()) {
+            client.passivePort();
+            client.write("STOR " + "x".repeat(256));
             String reply = client.reply();
             assertThat(reply).startsWith("550 EDC5126I Filename too long: xxxxxxxx").contains("(256 characters) has more than 255 bytes.");
             assertThat(reply).doesNotContain(dir.toString()).doesNotContain("hfs/");
-            client.send("MKD " + "d".repeat(300));
+            client.write("MKD " + "d".repeat(300));
             assertThat(client.reply()).startsWith("550 EDC5126I Filename too long");
         }
     }
@@ -106,9 +106,9 @@ class FtpServerPathTest {
     void mkdSaysWhatFailed() throws Exception {
         Files.writeString(hfs("/u/user1/file.txt"), "x\n");
         List<String> replies = new ArrayList<>();
-        try (RawFtpClient client = new RawFtpClient(server.port()).logOn()) {
+        try (RawFtp client = new RawFtp(server.port()).logOn()) {
             for (String argument : List.of("made", "made", "file.txt", "missing/child", "file.txt/child", "/etc/x")) {
-                client.send("MKD " + argument);
+                client.write("MKD " + argument);
                 replies.add(client.reply());
             }
         }

@@ -50,8 +50,8 @@ class FtpServerResourceTest {
         server = new FtpServer(config, system.registry, "127.0.0.1", 0, -1, dataTimeoutSeconds, limits);
     }
 
-    private RawFtpClient client() throws IOException {
-        return new RawFtpClient(server.port());
+    private RawFtp client() throws IOException {
+        return new RawFtp(server.port());
     }
 
     private Path home(String file) {
@@ -62,27 +62,27 @@ class FtpServerResourceTest {
     void aClientThatNeverConnectsItsDataPortHoldsUpNoOtherSession() throws Exception {
         start(3, new SessionLimits(0, 0));
         Files.writeString(home("keep.txt"), "previous\n");
-        try (RawFtpClient stuck = client().logOn()) {
-            stuck.passive();
-            stuck.send("STOR keep.txt");
+        try (RawFtp stuck = client().logOn()) {
+            stuck.passivePort();
+            stuck.write("STOR keep.txt");
             // While it waits, more clients than the server has session threads (16) connect and are answered: before,
             // every 16th got no banner and waited with the stuck session's thread.
-            List<RawFtpClient> others = new ArrayList<>();
+            List<RawFtp> others = new ArrayList<>();
             try {
                 for (int i = 0; i < 40; i++) {
-                    RawFtpClient other = client();
-                    other.send("USER USER1");
+                    RawFtp other = client();
+                    other.write("USER USER1");
                     assertThat(other.reply()).startsWith("331");
                     others.add(other);
                 }
             } finally {
-                for (RawFtpClient other : others) {
+                for (RawFtp other : others) {
                     other.close();
                 }
             }
             // The stuck client is bounded by the data connection timeout: 425, and its session goes on.
             assertThat(stuck.reply()).isEqualTo("425 Can't open data connection within 3 seconds.");
-            stuck.send("NOOP");
+            stuck.write("NOOP");
             assertThat(stuck.reply()).startsWith("200");
         }
         assertThat(home("keep.txt")).hasContent("previous\n");
@@ -92,15 +92,15 @@ class FtpServerResourceTest {
     void aTricklingUploadDoesNotStallOthersAndAStalledOneEndsWith451() throws Exception {
         start(2, new SessionLimits(0, 0));
         Files.writeString(home("keep.txt"), "previous\n");
-        try (RawFtpClient slow = client().logOn()) {
-            int port = slow.passive();
-            slow.send("STOR keep.txt");
+        try (RawFtp slow = client().logOn()) {
+            int port = slow.passivePort();
+            slow.write("STOR keep.txt");
             try (Socket data = new Socket("127.0.0.1", port)) {
                 assertThat(slow.reply()).isEqualTo("125 Storing data set /u/user1/keep.txt");
                 for (int i = 0; i < 3; i++) {
                     data.getOutputStream().write("trickle\n".getBytes(StandardCharsets.US_ASCII));
-                    try (RawFtpClient other = client().logOn()) {
-                        other.send("NOOP");
+                    try (RawFtp other = client().logOn()) {
+                        other.write("NOOP");
                         assertThat(other.reply()).startsWith("200");
                     }
                     Thread.sleep(500);
@@ -119,17 +119,17 @@ class FtpServerResourceTest {
     @Test
     void aborEndsAWaitingTransferAtOnce() throws Exception {
         start(30, new SessionLimits(0, 0));
-        try (RawFtpClient client = client().logOn()) {
-            client.passive();
-            client.send("RETR nothing-yet.txt");
+        try (RawFtp client = client().logOn()) {
+            client.passivePort();
+            client.write("RETR nothing-yet.txt");
             assertThat(client.reply()).startsWith("550");
             Files.writeString(home("a.txt"), "abc\n");
-            client.passive();
-            client.send("RETR a.txt");
-            client.send("ABOR");
+            client.passivePort();
+            client.write("RETR a.txt");
+            client.write("ABOR");
             assertThat(client.reply()).isEqualTo("425 Can't open data connection; the transfer was aborted.");
             assertThat(client.reply()).isEqualTo("226 Abort successful");
-            client.send("NOOP");
+            client.write("NOOP");
             assertThat(client.reply()).startsWith("200");
         }
     }
@@ -145,7 +145,7 @@ class FtpServerResourceTest {
     @Test
     void sessionLimitsPerClientAddressAndInAll() throws Exception {
         start(30, new SessionLimits(3, 2));
-        try (RawFtpClient first = client(); RawFtpClient second = client()) {
+        try (RawFtp first = client(); RawFtp second = client()) {
             assertThat(firstLine("127.0.0.1")).isEqualTo("421 Service not available, too many sessions: "
                     + "2 sessions from 127.0.0.1 (ftp.max.sessions.per.client).");
             // Another address still gets in while the total allows it (3), and a fourth session does not.
@@ -158,8 +158,8 @@ class FtpServerResourceTest {
             }
             second.close();
             Thread.sleep(300); // a session that ended frees its place as soon as its connection is closed
-            try (RawFtpClient again = client()) {
-                again.send("NOOP");
+            try (RawFtp again = client()) {
+                again.write("NOOP");
                 assertThat(again.reply()).startsWith("200");
             }
         }
@@ -169,9 +169,9 @@ class FtpServerResourceTest {
     void shutdownEndsWaitingTransfersAndClosesThePortWithinSeconds() throws Exception {
         start(600, new SessionLimits(0, 0));
         int port = server.port();
-        try (RawFtpClient waiting = client().logOn()) {
-            waiting.passive();
-            waiting.send("STOR never.txt");
+        try (RawFtp waiting = client().logOn()) {
+            waiting.passivePort();
+            waiting.write("STOR never.txt");
             Thread.sleep(300);
             long started = System.nanoTime();
             server.close();
@@ -179,7 +179,7 @@ class FtpServerResourceTest {
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(5000);
             List<String> heard = new ArrayList<>();
             try {
-                for (String line = waiting.in.readLine(); line != null; line = waiting.in.readLine()) {
+                for (String line = waiting.readLine(); line != null; line = waiting.readLine()) {
                     heard.add(line);
                 }
             } catch (SocketTimeoutException | java.net.SocketException e) {

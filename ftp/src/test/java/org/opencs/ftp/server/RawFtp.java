@@ -36,9 +36,35 @@ final class RawFtp implements AutoCloseable {
     }
 
     String send(String command) throws IOException {
+        write(command);
+        return reply();
+    }
+
+    /** Sends a command line without waiting for its reply (to pipeline, or to send ABOR during a transfer). */
+    void write(String command) throws IOException {
         out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
-        return reply();
+    }
+
+    /** The next line as it comes, or null at the end of the connection. */
+    String readLine() throws IOException {
+        return in.readLine();
+    }
+
+    /** USER USER1 / PASS user1pw (FtpTestSystem's password rule); fails unless both are accepted. */
+    RawFtp logOn() throws IOException {
+        String user = send("USER USER1");
+        String pass = send("PASS user1pw");
+        if (!user.startsWith("331") || !pass.startsWith("230")) {
+            throw new IOException("logon failed: " + user + " / " + pass);
+        }
+        return this;
+    }
+
+    /** EPSV; the data port (nothing is connected to it). */
+    int passivePort() throws IOException {
+        String epsv = send("EPSV");
+        return Integer.parseInt(epsv.replaceAll(".*\\(\\|\\|\\|(\\d+)\\|\\).*", "$1"));
     }
 
     /** EPSV, then the command; returns the bytes the server sent on the data connection and the final reply. */
@@ -68,9 +94,7 @@ final class RawFtp implements AutoCloseable {
     }
 
     private Socket passive() throws IOException {
-        String epsv = send("EPSV");
-        int port = Integer.parseInt(epsv.replaceAll(".*\\(\\|\\|\\|(\\d+)\\|\\).*", "$1"));
-        return new Socket("127.0.0.1", port);
+        return new Socket("127.0.0.1", passivePort());
     }
 
     @Override
