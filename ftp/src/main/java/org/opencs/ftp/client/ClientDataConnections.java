@@ -69,12 +69,17 @@ final class ClientDataConnections implements AutoCloseable {
         return connected.channel();
     }
 
-    /** After the 125/150 reply: TLS (when protected) resuming the control session, then everything into {@code out}. */
+    /**
+     * After the 125/150 reply: TLS (when protected) resuming the control session, then everything into {@code out}.
+     * On a protected connection the data ends with the server's close_notify; a connection that ends without one is
+     * a truncation (RFC 4217 section 9, RFC 8446 section 6.1) and fails the transfer, so GET keeps the local file.
+     */
     long receive(Channel data, String host, int controlPort, boolean protect, OutputStream out) throws IOException {
         CompletableFuture<Long> done = new CompletableFuture<>();
         SslHandler ssl = protect ? secure(data, host, controlPort) : null;
         data.pipeline().addLast(new SimpleChannelInboundHandler<ByteBuf>() {
             private long count;
+            private boolean closeNotify;
 
             @Override
             protected void channelRead0(ChannelHandlerContext ctx, ByteBuf chunk) throws IOException {
@@ -84,13 +89,18 @@ final class ClientDataConnections implements AutoCloseable {
 
             @Override
             public void channelInactive(ChannelHandlerContext ctx) {
+                if (protect && !closeNotify) {
+                    done.completeExceptionally(new IOException("the data connection ended without TLS close_notify after "
+                            + count + " bytes (truncated)"));
+                }
                 done.complete(count);
             }
 
             /** The server's close_notify ends the data: answer it by closing (servers such as vsftpd wait for that). */
             @Override
             public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-                if (event instanceof io.netty.handler.ssl.SslCloseCompletionEvent) {
+                if (event instanceof io.netty.handler.ssl.SslCloseCompletionEvent close) {
+                    closeNotify = close.isSuccess();
                     ctx.close();
                 }
             }
@@ -98,9 +108,11 @@ final class ClientDataConnections implements AutoCloseable {
             @Override
             public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
                 Throwable root = cause.getCause() != null ? cause.getCause() : cause;
-                if (!(root instanceof javax.net.ssl.SSLException && String.valueOf(root.getMessage()).contains("close_notify"))) {
-                    done.completeExceptionally(root);
+                if (root instanceof javax.net.ssl.SSLException && String.valueOf(root.getMessage()).contains("close_notify")) {
+                    root = new IOException("the data connection ended without TLS close_notify after " + count
+                            + " bytes (truncated)");
                 }
+                done.completeExceptionally(root);
                 ctx.close();
             }
         });
