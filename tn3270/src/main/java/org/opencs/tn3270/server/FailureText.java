@@ -2,6 +2,8 @@ package org.opencs.tn3270.server;
 
 import io.netty.handler.codec.CodecException;
 import io.netty.handler.codec.CorruptedFrameException;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
@@ -19,6 +21,9 @@ final class FailureText {
     /** A qualified Java name (javax.net.ssl.SSLHandshakeException, sun.security...Exception) with its colon, if any. */
     private static final Pattern CLASS_NAME = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*:?\\s*");
 
+    /** A message can carry a whole record in hex (Netty's "not an SSL/TLS record: ..."): a log line keeps the start. */
+    private static final int MAX_DETAIL = 160;
+
     private FailureText() {
     }
 
@@ -28,8 +33,14 @@ final class FailureText {
                 && cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
+        if (cause instanceof NotSslRecordException) {
+            return "the client sent data that is not TLS where TLS was expected";
+        }
         if (cause instanceof CorruptedFrameException || cause instanceof ZosException) {
             return detail(cause, "the client sent data that is not telnet");
+        }
+        if (cause instanceof DecoderException) {
+            return detail(cause, "the client sent data that cannot be read");
         }
         if (cause instanceof SslHandshakeTimeoutException) {
             return "the TLS handshake did not complete in time";
@@ -57,6 +68,9 @@ final class FailureText {
             return fallback;
         }
         String clean = CLASS_NAME.matcher(message).replaceAll("").trim();
+        if (clean.length() > MAX_DETAIL) {
+            clean = clean.substring(0, MAX_DETAIL) + " ...";
+        }
         return clean.isEmpty() || clean.equals("null") ? fallback : clean;
     }
 }
