@@ -152,8 +152,8 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, TelnetMessage message) {
-        if (ending || !ctx.channel().isActive()) {
-            return;
+        if (ending) {
+            return; // the session decided to end: what the client sent meanwhile is not acted on
         }
         timers.heard();
         if (message instanceof TelnetMessage.Negotiation n && n.option() == Telnet.TIMING_MARK
