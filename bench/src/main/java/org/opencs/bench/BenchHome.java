@@ -21,7 +21,8 @@ import org.opencs.saf.users.User;
 /**
  * A throw-away system home for benchmarks: the embedded registry, user BENCH (password benchpw1, home /u/bench), a
  * stashed server key database at HFS path /etc/bench/server.kdb (EC P-256, SAN localhost/127.0.0.1) signed by a CA
- * exported to ca.pem, and the server's key and certificate as server.p12 (password pw, for vsftpd).
+ * exported to ca.pem, and the server's key and certificate as server.p12 (password pw, for vsftpd); system.conf
+ * lifts the TN3270 session limits (tn3270.max.sessions and .per.client 0).
  */
 final class BenchHome {
     static final String USER = "BENCH";
@@ -56,6 +57,9 @@ final class BenchHome {
                     registry.passwordHasher().hash(PASSWORD.toCharArray()), false, false, 1001L, "/u/bench", clock.instant()));
             Files.createDirectories(registry.home().hfsPath("/u/bench"));
         }
+        // The TN3270 benchmarks open thousands of sessions from 127.0.0.1: no session limits for them.
+        Files.writeString(init.home().systemConf(), "tn3270.max.sessions=0\ntn3270.max.sessions.per.client=0\n",
+                java.nio.file.StandardOpenOption.APPEND);
         return init.home();
     }
 }

@@ -71,6 +71,8 @@ public final class StartCommand implements Callable<Integer> {
             sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> stop.countDown());
         }
         stop.await();
+        // Every TN3270E port stops accepting at once, before anything else closes.
+        telnet.forEach(org.opencs.tn3270.server.Tn3270Server::stopAccepting);
         System.out.println("EZYFT59I FTP shutdown in progress");
         ftp.close();
         telnet.forEach(org.opencs.tn3270.server.Tn3270Server::close);
@@ -88,7 +90,8 @@ public final class StartCommand implements Callable<Integer> {
         var ports = parsed.config().ports();
         // One VTAM for every port: an LU name is never given twice, a printer on one port serves a terminal on another.
         // DEFAULTAPPL names the application every session starts; without it (USSTCP) the USS logon screen comes first.
-        var vtam = new org.opencs.tn3270.server.Vtam(parsed.config().vtam());
+        // The session limits (system.conf tn3270.max.sessions[.per.client]) count the connections of every port.
+        var vtam = new org.opencs.tn3270.server.Vtam(parsed.config().vtam(), registry.config().tn3270Limits());
         for (int i = 0; i < ports.size(); i++) {
             int port = i == 0 && tn3270Port != null ? tn3270Port : ports.get(i).port();
             servers.add(new org.opencs.tn3270.server.Tn3270Server(ports.get(i), registry, bind, port, vtam));

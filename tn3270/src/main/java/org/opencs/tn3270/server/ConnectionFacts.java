@@ -1,5 +1,6 @@
 package org.opencs.tn3270.server;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
@@ -25,12 +26,33 @@ final class ConnectionFacts {
         }
     }
 
-    /** {@code extra} plus LU, terminal type, client address, TLS protocol and cipher, client certificate subject. */
+    /** The client's address and port as a reader writes them: 192.0.2.1:40000, [2001:db8::1]:40000. */
+    static String client(Channel channel) {
+        if (!(channel.remoteAddress() instanceof InetSocketAddress address)) {
+            return "(unknown client)";
+        }
+        String host = address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
+    /** How log lines name a session: by its LU once it has one, before that by the client's address and port. */
+    static String session(Channel channel, String lu) {
+        return lu != null ? "LU " + lu : "client " + client(channel);
+    }
+
+    /**
+     * {@code extra} plus LU and terminal type (once known), client address, TLS protocol and cipher, client
+     * certificate subject.
+     */
     static Map<String, Object> auditFields(ChannelHandlerContext ctx, String lu, String terminalType,
                                            Map<String, Object> extra) {
         Map<String, Object> fields = new HashMap<>(extra);
-        fields.put("lu", String.valueOf(lu));
-        fields.put("terminal", String.valueOf(terminalType));
+        if (lu != null) {
+            fields.put("lu", lu);
+        }
+        if (terminalType != null) {
+            fields.put("terminal", terminalType);
+        }
         fields.put("client", ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress());
         SslHandler ssl = ctx.pipeline().get(SslHandler.class);
         SSLSession session = ssl == null ? null : ssl.engine().getSession();

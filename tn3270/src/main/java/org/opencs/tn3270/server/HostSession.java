@@ -210,7 +210,7 @@ final class HostSession {
                     terminal.size());
         } catch (IllegalArgumentException e) {
             context.log().warn("OCST041W Query reply from LU {} not understood ({}); 24x80 assumed", negotiation.luName(),
-                    e.getMessage());
+                    java.util.Objects.requireNonNullElse(e.getMessage(), "no screen size in it"));
         }
         show(ctx, waiting);
     }
@@ -327,7 +327,8 @@ final class HostSession {
         try {
             input = dataStream.read(data);
         } catch (IllegalArgumentException e) {
-            context.log().warn("OCST001W Inbound 3270 data from LU {} ignored: {}", negotiation.luName(), e.getMessage());
+            context.log().warn("OCST001W Inbound 3270 data from LU {} ignored: {}", negotiation.luName(),
+                    java.util.Objects.requireNonNullElse(e.getMessage(), "it cannot be read"));
             respond(ctx, responseWanted, false);
             show(ctx, current);
             return;

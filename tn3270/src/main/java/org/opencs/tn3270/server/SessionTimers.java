@@ -30,8 +30,11 @@ final class SessionTimers {
         this.log = log;
     }
 
-    /** {@code luName} and {@code printer} are read at each check: both are known only after negotiation. */
-    void start(ChannelHandlerContext ctx, Supplier<String> luName, BooleanSupplier printer) {
+    /**
+     * {@code name} (how log lines name the session: its LU, or before it has one its client) and {@code printer} are
+     * read at each check: both are known only after negotiation.
+     */
+    void start(ChannelHandlerContext ctx, Supplier<String> name, BooleanSupplier printer) {
         long tick = IntStream.of(port.inactiveSeconds(), port.prtInactiveSeconds(), port.timeMarkSeconds(),
                 port.scanIntervalSeconds()).filter(t -> t > 0).min().orElse(0);
         if (tick == 0) {
@@ -40,7 +43,7 @@ final class SessionTimers {
         long period = Math.max(200, tick * 1000 / 4);
         // Scheduled on the channel's event loop, run on the session's executor like everything else of the session.
         future = ctx.channel().eventLoop().scheduleAtFixedRate(() -> ctx.executor().execute(() -> check(ctx,
-                luName.get() == null ? "(none yet)" : luName.get(), printer.getAsBoolean())), period, period,
+                name.get(), printer.getAsBoolean())), period, period,
                 TimeUnit.MILLISECONDS);
     }
 
@@ -61,19 +64,19 @@ final class SessionTimers {
         }
     }
 
-    private void check(ChannelHandlerContext ctx, String luName, boolean printer) {
+    private void check(ChannelHandlerContext ctx, String name, boolean printer) {
         if (!ctx.channel().isActive()) {
             return;
         }
         long now = System.nanoTime();
         int inactive = printer ? port.prtInactiveSeconds() : port.inactiveSeconds();
         if (inactive > 0 && (now - lastData) / 1_000_000_000L >= inactive) {
-            log.info("OCST002I LU {} dropped after {} {} seconds without {}", luName, printer ? "PRTINACTIVE" : "INACTIVE",
+            log.info("OCST002I {} dropped after {} {} seconds without {}", name, printer ? "PRTINACTIVE" : "INACTIVE",
                     inactive, printer ? "a print job" : "input");
             ctx.close();
         } else if (timeMarkSent != 0 && port.scanIntervalSeconds() > 0
                 && (now - timeMarkSent) / 1_000_000_000L >= port.scanIntervalSeconds()) {
-            log.info("OCST005I LU {} did not answer TIMEMARK within SCANINTERVAL {} seconds; dropped", luName,
+            log.info("OCST005I {} did not answer TIMEMARK within SCANINTERVAL {} seconds; dropped", name,
                     port.scanIntervalSeconds());
             ctx.close();
         } else if (timeMarkSent == 0 && port.timeMarkSeconds() > 0

@@ -52,8 +52,8 @@ final class TlsDetector extends ByteToMessageDecoder {
         timeout.cancel(false);
         boolean handshake = SslHandler.isEncrypted(in, false);
         if (handshake && offered) {
-            log.warn("OCST023W {} began a TLS handshake after {} ms, when START_TLS had been offered; connection closed "
-                    + "(the client may connect again)", ctx.channel().remoteAddress(), WAIT_MILLIS);
+            log.warn("OCST023W Client {} began a TLS handshake after {} ms, when START_TLS had been offered; connection "
+                    + "closed (the client may connect again)", ConnectionFacts.client(ctx.channel()), WAIT_MILLIS);
             in.skipBytes(in.readableBytes());
             ctx.close();
         } else if (handshake) {

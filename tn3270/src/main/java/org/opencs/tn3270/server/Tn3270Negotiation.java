@@ -64,6 +64,12 @@ final class Tn3270Negotiation {
     private final boolean[] remoteEnabled = new boolean[256];
     private final boolean[] remoteRequested = new boolean[256];
     private final boolean[] localRequested = new boolean[256];
+    /**
+     * Options the client refused when asked (WONT answering our DO, DONT answering our WILL) and has not offered
+     * since.
+     */
+    private final boolean[] remoteRefused = new boolean[256];
+    private final boolean[] localRefused = new boolean[256];
 
     Tn3270Negotiation(DeviceNames names) {
         this.names = names;
@@ -139,6 +145,7 @@ final class Tn3270Negotiation {
             case Telnet.WILL -> {
                 boolean asked = remoteRequested[option];
                 remoteRequested[option] = false;
+                remoteRefused[option] = false; // the client changed its mind
                 if (remoteEnabled[option]) {
                     return false;
                 }
@@ -160,6 +167,7 @@ final class Tn3270Negotiation {
             case Telnet.WONT -> {
                 boolean asked = remoteRequested[option];
                 remoteRequested[option] = false;
+                remoteRefused[option] |= asked;
                 boolean was = remoteEnabled[option];
                 remoteEnabled[option] = false;
                 if (was && !asked) {
@@ -172,6 +180,7 @@ final class Tn3270Negotiation {
             case Telnet.DO -> {
                 boolean asked = localRequested[option];
                 localRequested[option] = false;
+                localRefused[option] = false;
                 if (localEnabled[option]) {
                     return false;
                 }
@@ -187,6 +196,7 @@ final class Tn3270Negotiation {
                 }
             }
             case Telnet.DONT -> {
+                localRefused[option] |= localRequested[option];
                 localRequested[option] = false;
                 if (localEnabled[option]) {
                     localEnabled[option] = false;
@@ -198,6 +208,28 @@ final class Tn3270Negotiation {
             }
         }
         return traditionalReady();
+    }
+
+    /**
+     * Why no 3270 session can be had with this client, or null while one still can. A refusal is an answer, not an
+     * error (RFC 854, RFC 1143: WONT and DONT are always accepted), and most are simply recorded; but a client that
+     * refuses TN3270E (RFC 2355) and also TERMINAL-TYPE, or, in traditional TN3270 (RFC 1576), BINARY or
+     * END-OF-RECORD in either direction, has refused everything a 3270 session is made of.
+     */
+    String impossible() {
+        if (mode != Mode.NEGOTIATING || !remoteRefused[Telnet.TN3270E]) {
+            return null;
+        }
+        if (remoteRefused[Telnet.TERMINAL_TYPE]) {
+            return "it refuses both TN3270E and TERMINAL-TYPE, so no 3270 terminal type can be agreed";
+        }
+        for (int option : new int[] {Telnet.BINARY, Telnet.END_OF_RECORD}) {
+            if (remoteRefused[option] || localRefused[option]) {
+                return "it refuses TN3270E and " + (option == Telnet.BINARY ? "BINARY" : "END-OF-RECORD")
+                        + ", which traditional TN3270 needs in both directions (RFC 1576)";
+            }
+        }
+        return null;
     }
 
     /** Traditional TN3270 is bound once the terminal type is known and BINARY and EOR are on both ways. */

@@ -4,6 +4,8 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
@@ -12,7 +14,9 @@ import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 import org.opencs.core.ZosException;
 import org.opencs.pki.tls.SystemSsl;
 import org.opencs.saf.Registry;
@@ -23,21 +27,34 @@ import org.opencs.tn3270.config.TelnetPort;
 import org.opencs.tn3270.config.VtamConfig;
 import org.opencs.tn3270.telnet.TelnetDecoder;
 import org.opencs.tn3270.telnet.TelnetEncoder;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The TN3270E server for one TELNETPARMS port: under CONNTYPE SECURE a direct TLS handshake or else START_TLS,
- * under NEGTSECURE START_TLS, under ANY START_TLS when the client agrees, under BASIC none; then telnet framing, then the session on a bounded worker pool (logons hash passwords). Each session
- * starts with the TSO/E logon panel.
+ * under NEGTSECURE START_TLS, under ANY START_TLS when the client agrees, under BASIC none; then telnet framing, then
+ * the session on a bounded worker pool (logons hash passwords). Each session starts with the TSO/E logon panel.
+ * A connection is counted against the VTAM's session limits from its first byte, before TLS; one over a limit is
+ * refused at once (OCST008W). {@link #close()} stops accepting first, then ends every session within a few seconds.
  */
 public final class Tn3270Server implements AutoCloseable {
+    /** How long close() lets connections end politely (TLS close_notify) before closing their sockets outright. */
+    private static final long CLOSE_MILLIS = 1500;
+    /** How long close() waits for the sessions' last log lines and audit records, and then for each thread pool. */
+    private static final long DRAIN_MILLIS = 1500;
+
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private final EventExecutorGroup sessions = new DefaultEventExecutorGroup(8);
-    /** Every open connection, so close() can end them and wait until their last log and audit lines are written. */
-    private final io.netty.channel.group.ChannelGroup connections =
-            new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
+    /** Every open connection, so close() can end them; one that registers after close() began is closed at once. */
+    private final ChannelGroup connections = new DefaultChannelGroup("tn3270", GlobalEventExecutor.INSTANCE, true);
+    private final OpenSessions open = new OpenSessions();
+    private final Logger log;
+    private final Registry registry;
+    private final Vtam vtam;
     private final Channel listener;
+    private final int boundPort;
+    private volatile boolean closing;
 
     public Tn3270Server(TelnetPort port, Registry registry, String bindAddress, int listenPort) throws InterruptedException {
         this(port, registry, bindAddress, listenPort, "TSO");
@@ -47,18 +64,30 @@ public final class Tn3270Server implements AutoCloseable {
      * Only DEFAULTAPPL from BEGINVTAM (LU names TCP00001 ..., printers PRT00001 ...): the application every session
      * starts (an APPLID starting TSO, e.g. TSO3090, is the built-in TSO: PassTickets in its logon panel are evaluated
      * for that APPLID unless Express Logon named another); null shows the USS logon screen, where the user names it.
+     * The session limits are system.conf's (tn3270.max.sessions, tn3270.max.sessions.per.client).
      */
     public Tn3270Server(TelnetPort port, Registry registry, String bindAddress, int listenPort, String defaultAppl)
             throws InterruptedException {
-        this(port, registry, bindAddress, listenPort, new Vtam(VtamConfig.defaultAppl(defaultAppl)));
+        this(port, registry, bindAddress, listenPort, new Vtam(VtamConfig.defaultAppl(defaultAppl),
+                registry.config().tn3270Limits()));
     }
 
     /**
-     * {@code vtam}: BEGINVTAM (DEFAULTAPPL, LU pools and maps) and the LUs and printers in use, shared by every port
-     * of the process so that an LU name is never given twice and a printer on one port serves a terminal on another.
+     * {@code vtam}: BEGINVTAM (DEFAULTAPPL, LU pools and maps), the LUs and printers in use and the connections held
+     * against the session limits, shared by every port of the process so that an LU name is never given twice, a
+     * printer on one port serves a terminal on another and the limits count every port.
      */
     public Tn3270Server(TelnetPort port, Registry registry, String bindAddress, int listenPort, Vtam vtam)
             throws InterruptedException {
+        this(port, registry, bindAddress, listenPort, vtam, LoggerFactory.getLogger("TN3270E"));
+    }
+
+    /** As above, writing the server's log lines (OCSTnnn messages) to {@code log}. */
+    public Tn3270Server(TelnetPort port, Registry registry, String bindAddress, int listenPort, Vtam vtam, Logger log)
+            throws InterruptedException {
+        this.log = log;
+        this.registry = registry;
+        this.vtam = vtam;
         String defaultAppl = vtam.config().defaultAppl();
         if (port.connType() == TelnetPort.ConnType.NONE) {
             throw new ZosException("OCST010E", "CONNTYPE NONE on port " + port.port() + ": the port accepts no connections.");
@@ -73,20 +102,50 @@ public final class Tn3270Server implements AutoCloseable {
                         ? new UssLogon(registry, lu, null, terminal)
                         : new TsoLogon(registry, applid != null ? applid : defaultAppl != null ? defaultAppl : "TSO", userid,
                         null, terminal),
-                LoggerFactory.getLogger(Tn3270Server.class));
+                log, open);
         this.listener = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        connections.add(ch);
+                        if (closing || !connections.add(ch)) {
+                            ch.close();
+                            return;
+                        }
+                        if (!admitted(ch)) {
+                            return;
+                        }
                         if (port.connType() == TelnetPort.ConnType.SECURE) {
-                            ch.pipeline().addLast("detect", new TlsDetector(tls, LoggerFactory.getLogger(Tn3270Server.class)));
+                            ch.pipeline().addLast("detect", new TlsDetector(tls, log));
                         }
                         ch.pipeline().addLast(new TelnetDecoder());
                         ch.pipeline().addLast(TelnetEncoder.INSTANCE);
                         ch.pipeline().addLast(sessions, new Tn3270Session(context));
+                        open.opened();
                     }
                 }).bind(bindAddress, listenPort).sync().channel();
+        this.boundPort = ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /**
+     * The session limits, counted from the connection's first byte (before TLS): an admitted connection holds its
+     * place until it closes; one over a limit gets a line of text and is closed, with OCST008W and an audit record.
+     */
+    private boolean admitted(SocketChannel ch) {
+        java.net.InetAddress client = ch.remoteAddress().getAddress();
+        SessionCount.Refusal refusal = vtam.sessions().admit(client);
+        if (refusal == null) {
+            ch.closeFuture().addListener(f -> vtam.sessions().release(client));
+            return true;
+        }
+        int serverPort = ch.localAddress().getPort();
+        log.warn("OCST008W Connection from client {} to port {} refused: {} are at their limit of {} ({})",
+                ConnectionFacts.client(ch), serverPort, refusal.what(), refusal.limit(), refusal.key());
+        ch.pipeline().addLast(new RefusedConnection("OCST008W Too many sessions (" + refusal.key() + " "
+                + refusal.limit() + "); connection refused"));
+        sessions.next().execute(() -> registry.audit().record(registry.clock().instant(), "TN3270_SESSION_LIMIT",
+                java.util.Map.of("client", client.getHostAddress(), "port", serverPort, "limit", refusal.key(),
+                        "max", refusal.limit())));
+        return false;
     }
 
     private static SslContext tls(TelnetPort port, Registry registry) {
@@ -98,18 +157,39 @@ public final class Tn3270Server implements AutoCloseable {
     }
 
     public int port() {
-        return ((InetSocketAddress) listener.localAddress()).getPort();
+        return boundPort;
     }
 
+    /**
+     * Stops accepting connections at once (the port refuses them from now on); sessions already open go on until
+     * {@link #close()}. A process with several ports calls this on all of them before closing any.
+     */
+    public void stopAccepting() {
+        closing = true;
+        listener.close().syncUninterruptibly();
+    }
+
+    /**
+     * Stops accepting at once, then ends every connection, whatever it is doing (negotiating, in a TLS handshake,
+     * logged on): politely first (TLS close_notify), outright after {@value #CLOSE_MILLIS} ms. It waits for the
+     * sessions' last log lines and audit records, then stops the session threads before the I/O threads (a session's
+     * last event still travels through the I/O threads), each wait bounded, so it returns within a few seconds.
+     */
     @Override
     public void close() {
-        listener.close().syncUninterruptibly();
-        connections.close().awaitUninterruptibly();
-        // The I/O threads first: the events they still deliver (a closing connection's last exception, channelInactive)
-        // go to the session executors, which stop last, once those are handled (the sessions' last audit records).
-        workers.shutdownGracefully(0, 5, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
-        boss.shutdownGracefully(0, 5, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
-        sessions.shutdownGracefully(0, 5, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        stopAccepting();
+        int ended = connections.size();
+        if (!connections.close().awaitUninterruptibly(CLOSE_MILLIS)) {
+            for (Channel ch : connections) {
+                ch.eventLoop().execute(() -> ch.unsafe().close(ch.unsafe().voidPromise()));
+            }
+        }
+        open.awaitNone(DRAIN_MILLIS);
+        sessions.shutdownGracefully(0, DRAIN_MILLIS, TimeUnit.MILLISECONDS).awaitUninterruptibly(DRAIN_MILLIS);
+        workers.shutdownGracefully(0, DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+        boss.shutdownGracefully(0, DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+        workers.terminationFuture().awaitUninterruptibly(DRAIN_MILLIS);
+        boss.terminationFuture().awaitUninterruptibly(DRAIN_MILLIS);
+        log.info("OCST009I TN3270E port {} closed; connections ended: {}", boundPort, ended);
     }
-
 }

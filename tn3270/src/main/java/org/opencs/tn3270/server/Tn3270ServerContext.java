@@ -12,10 +12,10 @@ import org.slf4j.Logger;
  * What every session of one port shares: the port's configuration, registry, VTAM (LU names, printers), code page,
  * TLS context, the first
  * transaction (given the user ID a SAFCERT certificate maps to and the Express Logon application, each or null)
- * and the log.
+ * the log, and the count of open sessions that close() waits for.
  */
 record Tn3270ServerContext(TelnetPort port, Registry registry, Vtam vtam, Charset codePage, SslContext tls,
-                           FirstTransaction firstTransaction, Logger log) {
+                           FirstTransaction firstTransaction, Logger log, OpenSessions open) {
 
     /** The application a bound session starts with. */
     interface FirstTransaction {

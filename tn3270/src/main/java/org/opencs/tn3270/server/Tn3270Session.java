@@ -32,6 +32,8 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     private HostSession host;
     private final SessionTimers timers;
     private java.net.InetAddress clientAddress;
+    /** Set once the session decided to end: nothing it still receives is acted on or logged again. */
+    private boolean ending;
 
     Tn3270Session(Tn3270ServerContext context) {
         this.context = context;
@@ -53,7 +55,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     public void channelActive(ChannelHandlerContext ctx) {
         clientAddress = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
         started = context.registry().clock().instant();
-        timers.start(ctx, negotiation::luName, negotiation::printer);
+        timers.start(ctx, () -> name(ctx), negotiation::printer);
         switch (context.port().connType()) {
             case BASIC -> startNegotiation(ctx);
             case NEGTSECURE, ANY -> askStartTls(ctx);
@@ -103,19 +105,36 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         ctx.writeAndFlush(new TelnetMessage.Negotiation(Telnet.DO, Telnet.START_TLS));
     }
 
+    /** How log lines name this session: its LU once it has one, before that the client's address and port. */
+    private String name(ChannelHandlerContext ctx) {
+        return ConnectionFacts.session(ctx.channel(), negotiation.luName());
+    }
+
+    /** Ends the session (once): what the client still sends is ignored from now on. */
+    private void end(ChannelHandlerContext ctx) {
+        ending = true;
+        ctx.close();
+    }
+
     /**
      * START_TLS (draft-altman-telnet-starttls): after the client's FOLLOWS the server answers FOLLOWS in the clear and
-     * TLS starts on the raw connection; a client that refuses is dropped unless CONNTYPE ANY lets it stay plain.
+     * TLS starts on the raw connection; a client that refuses is dropped where TLS is required, and stays plain under
+     * CONNTYPE ANY. Once TLS is on, and on a BASIC port (where START_TLS is an option like any other that the server
+     * does not support: refused when offered, a refusal recorded), START_TLS negotiation ends nothing.
      */
     private boolean startTls(ChannelHandlerContext ctx, TelnetMessage message) {
+        if (context.tls() == null) {
+            return false; // BASIC: the negotiation refuses WILL/DO START_TLS and records WONT/DONT like any option
+        }
         if (message instanceof TelnetMessage.Negotiation n && n.option() == Telnet.START_TLS) {
-            if (n.verb() == Telnet.WONT || n.verb() == Telnet.DONT) {
+            boolean secured = ctx.pipeline().get(SslHandler.class) != null;
+            if ((n.verb() == Telnet.WONT || n.verb() == Telnet.DONT) && !secured) {
                 if (context.port().connType() == TelnetPort.ConnType.ANY) {
                     startNegotiation(ctx);
                 } else {
                     context.log().warn("OCST021E {} refused START_TLS on port {}, which requires TLS; connection closed",
-                            ctx.channel().remoteAddress(), context.port().port());
-                    ctx.close();
+                            name(ctx), context.port().port());
+                    end(ctx);
                 }
             }
             return true;
@@ -133,6 +152,9 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, TelnetMessage message) {
+        if (ending) {
+            return; // the session decided to end: what the client sent meanwhile is not acted on
+        }
         timers.heard();
         if (message instanceof TelnetMessage.Negotiation n && n.option() == Telnet.TIMING_MARK
                 && (n.verb() == Telnet.WILL || n.verb() == Telnet.WONT)) {
@@ -167,17 +189,24 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         Tn3270Negotiation.Step step = negotiation.on(message);
         if (negotiation.exhausted()) {
             context.log().warn("OCST004I Negotiation with {} did not settle after {} messages; session ended",
-                    ctx.channel().remoteAddress(), Tn3270Negotiation.MAX_NEGOTIATIONS);
-            ctx.close();
+                    name(ctx), Tn3270Negotiation.MAX_NEGOTIATIONS);
+            end(ctx);
             return;
         }
         step.replies().forEach(ctx::write);
         ctx.flush();
         if (negotiation.poolExhausted()) {
-            context.log().warn("OCST006W No LU of the DEFAULTLUS pool is free for {}; connection closed",
-                    ctx.channel().remoteAddress());
+            context.log().warn("OCST006W No LU of the client's pool is free for {}; connection closed", name(ctx));
             audit(ctx, "TN3270_NO_LU", Map.of());
-            ctx.close();
+            end(ctx);
+            return;
+        }
+        String impossible = negotiation.impossible();
+        if (impossible != null) {
+            context.log().warn("OCST007E No 3270 session can be had with {}: {}; connection closed", name(ctx),
+                    impossible);
+            audit(ctx, "TN3270_NEGOTIATION_FAILED", Map.of("reason", impossible));
+            end(ctx);
             return;
         }
         if (step.bound() && !bound && negotiation.printer()) {
@@ -214,7 +243,8 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     private void printerReady(ChannelHandlerContext ctx) {
         audit(ctx, "TN3270_PRINTER_START", Map.of());
         host = new HostSession(context, negotiation, this::audit, this::expressLogon, null, null);
-        context.log().info("OCST050I Printer {} ready for {}", negotiation.luName(), ctx.channel().remoteAddress());
+        context.log().info("OCST050I Printer {} ready for client {}", negotiation.luName(),
+                ConnectionFacts.client(ctx.channel()));
         context.vtam().printerReady(negotiation.luName(), (title, lines) -> ctx.executor().execute(() -> {
             timers.data(); // a print job is what keeps a printer session from PRTINACTIVE
             host.printJob(ctx, title, lines);
@@ -244,9 +274,9 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         if (mapping.isEmpty()) {
             String subject = certificate == null ? "(none)" : certificate.getSubjectX500Principal().getName();
             context.log().warn("OCST020E CLIENTAUTH SAFCERT: the client certificate {} maps to no user ID; connection "
-                    + "from {} refused", subject, ctx.channel().remoteAddress());
+                    + "from client {} refused", subject, ConnectionFacts.client(ctx.channel()));
             audit(ctx, "TN3270_CERT_REJECTED", Map.of("subject", subject));
-            ctx.close();
+            end(ctx);
             return null;
         }
         return mapping.get().userid();
@@ -260,8 +290,8 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     private byte[] expressLogon(ChannelHandlerContext ctx, byte[] data) {
         byte[] blank = new byte[0];
         if (elfApplid == null || certificateUser == null) {
-            context.log().warn("OCST031E Express Logon placeholders from LU {} without Express Logon (EXPRESSLOGON, "
-                    + "CLIENTAUTH SAFCERT and the client's IBMELF=YES are all needed); removed", negotiation.luName());
+            context.log().warn("OCST031E Express Logon placeholders from {} without Express Logon (EXPRESSLOGON, "
+                    + "CLIENTAUTH SAFCERT and the client's IBMELF=YES are all needed); removed", name(ctx));
             audit(ctx, "TN3270_EXPRESS_LOGON_FAILED", Map.of("reason", "not an Express Logon session"));
             return ExpressLogon.substitute(data, blank, blank);
         }
@@ -272,7 +302,8 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             return ExpressLogon.substitute(data, certificateUser.getBytes(context.codePage()),
                     ticket.getBytes(context.codePage()));
         } catch (org.opencs.core.ZosException e) {
-            context.log().warn("OCST030E Express Logon for {} to {} failed: {}", certificateUser, elfApplid, e.getMessage());
+            context.log().warn("OCST030E Express Logon of {} for {} to {} failed: {}", name(ctx), certificateUser,
+                    elfApplid, e.getMessage());
             audit(ctx, "TN3270_EXPRESS_LOGON_FAILED", Map.of("user", certificateUser, "applid", elfApplid,
                     "reason", e.getMessage()));
             return ExpressLogon.substitute(data, blank, blank);
@@ -284,6 +315,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        ending = true;
         timers.stop();
         if (host != null) {
             Map<String, Object> end = new HashMap<>(Map.of("seconds",
@@ -302,24 +334,36 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
                 ConnectionFacts.auditFields(ctx, negotiation.luName(), negotiation.terminalType(), extra));
     }
 
+    /** The last call for this session: the server's close() waits for every session to get here. */
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        context.open().closed();
+    }
+
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event == TlsDetector.START_TLS_NEEDED) {
+        if (ending) {
+            return;
+        }
+        if (event == TlsDetector.START_TLS_NEEDED && ctx.channel().isActive()) {
             askStartTls(ctx);
         } else if (event instanceof io.netty.handler.ssl.SslHandshakeCompletionEvent handshake) {
             if (handshake.isSuccess()) {
                 startNegotiation(ctx);
             } else {
-                context.log().info("OCST022I TLS handshake with {} failed: {}", ctx.channel().remoteAddress(),
-                        handshake.cause().getMessage());
-                ctx.close();
+                context.log().info("OCST022I TLS handshake with {} failed: {}", name(ctx),
+                        FailureText.of(handshake.cause()));
+                end(ctx);
             }
         }
     }
 
+    /** Whatever a handler of this connection threw ends the session, with one line giving the reason in words. */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        context.log().info("OCST003I Session {} ended: {}", negotiation.luName(), cause.getMessage());
-        ctx.close();
+        if (!ending) {
+            context.log().info("OCST003I Session {} ended: {}", name(ctx), FailureText.of(cause));
+        }
+        end(ctx);
     }
 }

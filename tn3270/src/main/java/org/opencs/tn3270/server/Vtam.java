@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.opencs.core.SessionLimits;
 import org.opencs.tn3270.config.AddressPattern;
 import org.opencs.tn3270.config.VtamConfig;
 
@@ -14,7 +15,8 @@ import org.opencs.tn3270.config.VtamConfig;
  * What BEGINVTAM defines, shared by every port of one server process: LU names for terminals and printers (the
  * default pools, or the LUGROUP/PRTGROUP a client's address maps to through LUMAP/PRTMAP), which printer is associated
  * with which terminal (the n-th LU of a group with the n-th printer of its paired group), and the printer sessions
- * connected now, so that a terminal's application can print on its printer.
+ * connected now, so that a terminal's application can print on its printer; and the connections every port holds,
+ * against system.conf's session limits.
  */
 public final class Vtam {
     /** A connected printer session: prints a job (lines of text) and says whether it could. */
@@ -40,8 +42,17 @@ public final class Vtam {
     private final Map<String, LuPool> printerPools = new HashMap<>();
     private final Map<String, Printer> printers = new ConcurrentHashMap<>();
 
+    private final SessionCount sessions;
+
+    /** BEGINVTAM's definitions, with the default session limits (tn3270.max.sessions and .per.client unset). */
     public Vtam(VtamConfig config) {
+        this(config, SessionLimits.TN3270_DEFAULT);
+    }
+
+    /** {@code limits}: system.conf's tn3270.max.sessions and tn3270.max.sessions.per.client, over every port. */
+    public Vtam(VtamConfig config, SessionLimits limits) {
         this.config = config;
+        this.sessions = new SessionCount(limits);
         this.defaultTerminals = new LuPool(config.defaultLus(), "TCP");
         this.defaultPrinters = new LuPool(config.defaultPrts(), "PRT");
         config.luGroups().forEach((name, entries) -> luGroups.put(name, new LuPool(entries, "TCP")));
@@ -51,6 +62,11 @@ public final class Vtam {
 
     public VtamConfig config() {
         return config;
+    }
+
+    /** The connections every port holds, against the session limits. */
+    SessionCount sessions() {
+        return sessions;
     }
 
     private boolean matches(String clientId, InetAddress client) {

@@ -16,7 +16,8 @@ public final class TelnetDecoder extends ByteToMessageDecoder {
     public static final int MAX_RECORD = 64 * 1024;
     public static final int MAX_SUBNEGOTIATION = 1024;
 
-    private enum State { DATA, IAC, OPTION, SB_OPTION, SB_DATA, SB_IAC }
+    /** FAILED: the stream broke the framing once; the connection is being closed, the rest is not read. */
+    private enum State { DATA, IAC, OPTION, SB_OPTION, SB_DATA, SB_IAC, FAILED }
 
     private State state = State.DATA;
     private int verb;
@@ -26,6 +27,20 @@ public final class TelnetDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (state == State.FAILED) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
+        try {
+            decodeBytes(in, out);
+        } catch (CorruptedFrameException e) {
+            state = State.FAILED;
+            in.skipBytes(in.readableBytes());
+            throw e;
+        }
+    }
+
+    private void decodeBytes(ByteBuf in, List<Object> out) {
         while (in.isReadable()) {
             int b = in.readUnsignedByte();
             switch (state) {
@@ -64,7 +79,7 @@ public final class TelnetDecoder extends ByteToMessageDecoder {
                         throw new CorruptedFrameException(String.format("telnet IAC %02X inside a subnegotiation", b));
                     }
                 }
-                default -> throw new IllegalStateException(state.name());
+                default -> in.skipBytes(in.readableBytes());
             }
         }
     }

@@ -28,6 +28,9 @@ import org.opencs.tn3270.config.ProfileParser;
 
 /** CLIENTAUTH SAFCERT with s3270: a registered certificate logs on as its user; an unmapped one is refused. */
 class Tn3270ClientAuthTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final ServerLog log = new ServerLog();
+
     @TempDir
     Path dir;
 
@@ -60,8 +63,7 @@ class Tn3270ClientAuthTest {
                 cert.getSerialNumber().toString(16), clock.instant());
         String profile = String.join("\n", "TelnetParms", "  SecurePort 0", "  Conntype secure", "  Clientauth SAFCert",
                 "  Keyring HFS /etc/tn3270/server.kdb", "EndTelnetParms");
-        server = new Tn3270Server(ProfileParser.parse(profile, "PROFILE.TCPIP").config().ports().get(0), registry,
-                "127.0.0.1", 0);
+        server = log.serve(ProfileParser.parse(profile, "PROFILE.TCPIP").config().ports().get(0), registry);
     }
 
     @AfterEach

@@ -45,6 +45,9 @@ import org.opencs.tso.TsoSession;
  * logon panel; the server substitutes USER1 and a fresh PassTicket, and TSO logs USER1 on.
  */
 class Tn3270ExpressLogonTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final ServerLog log = new ServerLog();
+
     @TempDir
     Path dir;
 
@@ -72,8 +75,7 @@ class Tn3270ExpressLogonTest {
         clientTls = clientContext(kdb);
         String profile = String.join("\n", "TelnetParms", "  SecurePort 0", "  Conntype secure", "  Clientauth SAFCert",
                 "  Keyring HFS /etc/tn3270/server.kdb", "  ExpressLogon", "EndTelnetParms");
-        server = new Tn3270Server(ProfileParser.parse(profile, "PROFILE.TCPIP").config().ports().get(0), registry,
-                "127.0.0.1", 0);
+        server = log.serve(ProfileParser.parse(profile, "PROFILE.TCPIP").config().ports().get(0), registry);
     }
 
     @AfterEach

@@ -27,6 +27,9 @@ import org.opencs.tn3270.telnet.TelnetMessage;
  * serving the next client.
  */
 class Tn3270HostileInputTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final ServerLog log = new ServerLog();
+
     @TempDir
     java.nio.file.Path dir;
 
@@ -37,8 +40,8 @@ class Tn3270HostileInputTest {
     @BeforeEach
     void start() throws Exception {
         registry = TestRegistries.open(TestRegistries.init(dir, TestRegistries.Store.H2, clock), clock);
-        server = new Tn3270Server(ProfileParser.parse("TELNETPARMS\n PORT 0\nENDTELNETPARMS\n", "P").config().ports().get(0),
-                registry, "127.0.0.1", 0);
+        server = log.serve(ProfileParser.parse("TELNETPARMS\n PORT 0\nENDTELNETPARMS\n", "P").config().ports().get(0),
+                registry);
     }
 
     @AfterEach
@@ -50,20 +53,12 @@ class Tn3270HostileInputTest {
     /** A plain (BASIC) port with these extra TELNETPARMS statements. */
     private Tn3270Server plainPort(String... statements) throws InterruptedException {
         String profile = "TELNETPARMS\n PORT 0\n " + String.join("\n ", statements) + "\nENDTELNETPARMS\n";
-        return new Tn3270Server(ProfileParser.parse(profile, "P").config().ports().get(0), registry, "127.0.0.1", 0);
+        return log.serve(ProfileParser.parse(profile, "P").config().ports().get(0), registry);
     }
 
     /** A well-behaved TN3270E client still gets its logon screen. */
     private void aNormalClientIsServed() throws IOException {
-        try (TelnetConnection c = new TelnetConnection(new Socket("127.0.0.1", server.port()))) {
-            assertThat(deviceType(c).data()[1]).as("DEVICE-TYPE IS").isEqualTo((byte) 0x04);
-            c.send(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {0x03, 0x07}));
-            TelnetMessage m = c.next(10_000);
-            while (m != null && !(m instanceof TelnetMessage.Record)) {
-                m = c.next(10_000);
-            }
-            assertThat(m).as("the logon screen").isInstanceOf(TelnetMessage.Record.class);
-        }
+        RawTerminal.assertServed(server.port());
     }
 
     @Test
@@ -106,6 +101,8 @@ class Tn3270HostileInputTest {
             assertThat(read).as("the server closed the connection").isEqualTo(-1);
         }
         aNormalClientIsServed();
+        assertThat(log.lines()).filteredOn(l -> l.contains("OCST003I")).singleElement().asString()
+                .containsPattern("Session client 127\\.0\\.0\\.1:\\d+ ended: telnet record longer than 65536 bytes");
     }
 
     @Test
@@ -147,6 +144,9 @@ class Tn3270HostileInputTest {
         assertThat(fromServer).as("messages the server sent before ending the session")
                 .isLessThanOrEqualTo(2 * Tn3270Negotiation.MAX_NEGOTIATIONS);
         aNormalClientIsServed();
+        assertThat(log.lines()).as("one line for the session, however much the client sent after")
+                .filteredOn(l -> l.contains("OCST004I")).singleElement().asString()
+                .contains("Negotiation with client 127.0.0.1:");
     }
 
     /** TIMEMARK 1: a silent client is asked DO TIMING-MARK; one that never answers is dropped after SCANINTERVAL. */
@@ -226,8 +226,8 @@ class Tn3270HostileInputTest {
     private Tn3270Server tlsPort(String statements) throws Exception {
         org.opencs.pki.keydb.KeyDatabase kdb = org.opencs.pki.TestPki.caAndServer(registry.home().hfsPath("/etc/tn/s.kdb"));
         kdb.stash(org.opencs.pki.kdb.StashFile.Format.V8);
-        return new Tn3270Server(ProfileParser.parse("TELNETPARMS\n" + statements + " KEYRING HFS /etc/tn/s.kdb\n"
-                + "ENDTELNETPARMS\n", "P").config().ports().get(0), registry, "127.0.0.1", 0);
+        return log.serve(ProfileParser.parse("TELNETPARMS\n" + statements + " KEYRING HFS /etc/tn/s.kdb\n"
+                + "ENDTELNETPARMS\n", "P").config().ports().get(0), registry);
     }
 
     /** On a port that requires TLS, a client that skips START_TLS and negotiates TN3270E in the clear gets nowhere. */
@@ -279,33 +279,18 @@ class Tn3270HostileInputTest {
         }
     }
 
-    /** Negotiates TN3270E up to DEVICE-TYPE IS or REJECT and returns that reply (null if the server closed first). */
-    private static TelnetMessage.Subnegotiation deviceType(TelnetConnection c) throws IOException {
-        for (TelnetMessage m = c.next(10_000); m != null; m = c.next(10_000)) {
-            if (m instanceof TelnetMessage.Negotiation n && n.verb() == Telnet.DO) {
-                c.send(new TelnetMessage.Negotiation(Telnet.WILL, n.option()));
-            } else if (m instanceof TelnetMessage.Subnegotiation s && s.data()[0] == 0x08) {
-                c.send(new TelnetMessage.Subnegotiation(Telnet.TN3270E,
-                        ("\u0002\u0007IBM-3278-2-E").getBytes(StandardCharsets.ISO_8859_1)));
-            } else if (m instanceof TelnetMessage.Subnegotiation s && s.data()[0] == 0x02) {
-                return s;
-            }
-        }
-        return null;
-    }
-
     /** DEFAULTLUS LU00001..LU00002: two sessions get those names, a third is refused, a freed name is reused. */
     @Test
     void theDefaultLusPoolLimitsSessions() throws Exception {
         var config = ProfileParser.parse("TELNETPARMS\n PORT 0\nENDTELNETPARMS\nBEGINVTAM\n DEFAULTLUS\n  LU00001..LU00002\n"
                 + " ENDDEFAULTLUS\n DEFAULTAPPL TSO\nENDVTAM\n", "P").config();
-        try (Tn3270Server pooled = new Tn3270Server(config.ports().get(0), registry, "127.0.0.1", 0, new Vtam(config.vtam()));
+        try (Tn3270Server pooled = log.serve(config.ports().get(0), registry, new Vtam(config.vtam()));
              TelnetConnection first = new TelnetConnection(new Socket("127.0.0.1", pooled.port()))) {
-            assertThat(new String(deviceType(first).data(), StandardCharsets.ISO_8859_1)).endsWith("LU00001");
+            assertThat(new String(RawTerminal.deviceType(first).data(), StandardCharsets.ISO_8859_1)).endsWith("LU00001");
             try (TelnetConnection second = new TelnetConnection(new Socket("127.0.0.1", pooled.port()))) {
-                assertThat(new String(deviceType(second).data(), StandardCharsets.ISO_8859_1)).endsWith("LU00002");
+                assertThat(new String(RawTerminal.deviceType(second).data(), StandardCharsets.ISO_8859_1)).endsWith("LU00002");
                 try (TelnetConnection third = new TelnetConnection(new Socket("127.0.0.1", pooled.port()))) {
-                    assertThat(deviceType(third)).isEqualTo(new TelnetMessage.Subnegotiation(Telnet.TN3270E,
+                    assertThat(RawTerminal.deviceType(third)).isEqualTo(new TelnetMessage.Subnegotiation(Telnet.TN3270E,
                             new byte[] {0x02, 0x06, 0x05, 0x01}));
                     assertThat(third.next(10_000)).as("closed").isNull();
                 }
@@ -313,7 +298,7 @@ class Tn3270HostileInputTest {
             // The second session ended: its LU is free again.
             for (int i = 0; i < 50; i++) {
                 try (TelnetConnection again = new TelnetConnection(new Socket("127.0.0.1", pooled.port()))) {
-                    var reply = deviceType(again);
+                    var reply = RawTerminal.deviceType(again);
                     if (reply != null && new String(reply.data(), StandardCharsets.ISO_8859_1).endsWith("LU00002")) {
                         return;
                     }

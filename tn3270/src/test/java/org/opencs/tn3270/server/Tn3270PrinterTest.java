@@ -28,6 +28,9 @@ import org.opencs.tn3270.telnet.TelnetMessage;
  * pr3287, associated with the s3270 terminal, prints what its user sends from BROWSE; PRTINACTIVE drops idle printers.
  */
 class Tn3270PrinterTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final ServerLog log = new ServerLog();
+
     @TempDir
     Path dir;
 
@@ -52,8 +55,8 @@ class Tn3270PrinterTest {
         registry = TestHost.open(dir, clock);
         TelnetConfig config = ProfileParser.parse(PROFILE, "PROFILE.TCPIP").config();
         vtam = new Vtam(config.vtam());
-        server = new Tn3270Server(config.ports().get(0), registry, "127.0.0.1", 0, vtam);
-        plain = new Tn3270Server(config.ports().get(1), registry, "127.0.0.1", 0, vtam);
+        server = log.serve(config.ports().get(0), registry, vtam);
+        plain = log.serve(config.ports().get(1), registry, vtam);
     }
 
     @AfterEach

@@ -20,6 +20,9 @@ import org.opencs.tn3270.config.TelnetPort;
 
 /** Debian's s3270 against the TN3270E server over direct TLS: negotiation, the TSO/E logon panel, logon, READY. */
 class Tn3270ServerS3270Test {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final ServerLog log = new ServerLog();
+
     @TempDir
     Path dir;
 
@@ -33,7 +36,7 @@ class Tn3270ServerS3270Test {
         String profile = String.join("\n", "TelnetParms", "  SecurePort 0", "  Conntype secure", "  Clientauth none",
                 "  Keyring HFS /etc/tn3270/server.kdb", "  Inactive 0", "EndTelnetParms");
         TelnetPort port = ProfileParser.parse(profile, "PROFILE.TCPIP").config().ports().get(0);
-        server = new Tn3270Server(port, registry, "127.0.0.1", 0);
+        server = log.serve(port, registry);
     }
 
     @AfterEach
@@ -177,8 +180,7 @@ class Tn3270ServerS3270Test {
     private Tn3270Server serve(String connType) throws Exception {
         String profile = String.join("\n", "TelnetParms", "  " + (connType.equals("BASIC") ? "Port" : "SecurePort") + " 0",
                 "  Conntype " + connType, "  Keyring HFS /etc/tn3270/server.kdb", "EndTelnetParms");
-        return new Tn3270Server(ProfileParser.parse(profile, "PROFILE.TCPIP").config().ports().get(0), registry,
-                "127.0.0.1", 0);
+        return log.serve(ProfileParser.parse(profile, "PROFILE.TCPIP").config().ports().get(0), registry);
     }
 
     /** A client that does not start with a handshake gets START_TLS: on NEGTSECURE at once, on SECURE after a wait. */
@@ -207,8 +209,8 @@ class Tn3270ServerS3270Test {
     void theUssScreenStartsTsoWithTheUserGiven() throws Exception {
         String profile = String.join("\n", "TelnetParms", "  SecurePort 0", "  Keyring HFS /etc/tn3270/server.kdb",
                 "EndTelnetParms");
-        try (Tn3270Server uss = new Tn3270Server(ProfileParser.parse(profile, "P").config().ports().get(0), registry,
-                "127.0.0.1", 0, (String) null)) {
+        try (Tn3270Server uss = log.serve(ProfileParser.parse(profile, "P").config().ports().get(0), registry,
+                new Vtam(org.opencs.tn3270.config.VtamConfig.defaultAppl(null)))) {
             // With BIND-IMAGE (s3270 asks for it) the USS screen is SSCP-LU data: Enter does not lock the keyboard, so
             // the script waits for the host's output.
             var result = s3270("Connect(L:localhost:" + uss.port() + ")", "Wait(20,InputField)",
@@ -239,7 +241,7 @@ class Tn3270ServerS3270Test {
         var session = org.opencs.pki.gskkyman.GskkymanSession.interactive(kdbDir,
                 org.opencs.pki.gskkyman.GskkymanSession.SEED_SESSION.toArray(new String[0]));
         assertThat(session.exitCode()).as(session.transcript()).isZero();
-        try (Tn3270Server seed = new Tn3270Server(seedPort, registry, "127.0.0.1", 0)) {
+        try (Tn3270Server seed = log.serve(seedPort, registry)) {
             String script = String.join("\n", "Connect(L:localhost:" + seed.port() + ")", "Wait(20,InputField)",
                     "Query(Tls)", "Ascii()", "Quit()") + "\n";
             var result = ExternalCommand.run(dir, script.getBytes(StandardCharsets.US_ASCII), List.of("timeout", "60",
