@@ -41,12 +41,29 @@ public record SystemHome(Path root) {
         return root.resolve("logs");
     }
 
-    /** Maps a z/OS UNIX path ("/u/user1/x.kdb") into hfs/; ".." can never climb out of hfs/. */
+    /**
+     * Maps a z/OS UNIX path ("/u/user1/x.kdb") into hfs/; ".." can never climb out of hfs/. A path with a character
+     * no file name may hold (NUL, or any control character: z/OS UNIX path names hold none a user can type) is
+     * refused with OCS0007E rather than reaching the file system.
+     */
     public Path hfsPath(String unixPath) {
+        int bad = Values.firstControlCharacter(unixPath);
+        if (bad >= 0) {
+            throw new ZosException("OCS0007E", "The path " + Values.quoteForMessage(unixPath) + " is not a valid z/OS "
+                    + "UNIX path name: it holds the control character x'" + String.format("%02X", (int) unixPath.charAt(bad))
+                    + "' at position " + (bad + 1) + ".");
+        }
         Path hfs = hfs();
-        Path resolved = hfs.resolve(unixPath.startsWith("/") ? unixPath.substring(1) : unixPath).normalize();
+        Path resolved;
+        try {
+            resolved = hfs.resolve(unixPath.startsWith("/") ? unixPath.substring(1) : unixPath).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ZosException("OCS0007E", "The path " + Values.quoteForMessage(unixPath)
+                    + " is not a valid z/OS UNIX path name: " + e.getReason() + ".");
+        }
         if (!resolved.startsWith(hfs)) {
-            throw new ZosException("OCS0002E", "The path " + unixPath + " is outside the z/OS UNIX file system.");
+            throw new ZosException("OCS0002E", "The path " + Values.quoteForMessage(unixPath)
+                    + " is outside the z/OS UNIX file system.");
         }
         return resolved;
     }
