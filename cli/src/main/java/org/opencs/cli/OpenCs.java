@@ -32,7 +32,14 @@ public final class OpenCs implements Runnable {
                 cl.getErr().println(cause.getMessage());
                 return 1;
             }
-            cl.getErr().println("OCS0001E Unexpected error: " + e);
+            // A bug: the user gets what happened without Java's class names; OPENCS_DEBUG=1 adds the stack trace.
+            String detail = e.getMessage() == null || e.getMessage().isBlank() ? "no further detail"
+                    : org.opencs.core.Values.quoteForMessage(e.getMessage());
+            cl.getErr().println("OCS0001E Unexpected error in '" + cl.getCommandName() + "': " + detail
+                    + ". Please report it with the command that caused it (OPENCS_DEBUG=1 shows the details).");
+            if ("1".equals(System.getenv("OPENCS_DEBUG"))) {
+                e.printStackTrace(cl.getErr());
+            }
             return 70;
         });
         return commandLine.execute(args);

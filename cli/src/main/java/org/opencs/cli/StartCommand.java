@@ -42,14 +42,30 @@ public final class StartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Registry registry = Registry.open(home.home(), Clock.systemUTC(), new SecureRandom());
+        // Whatever has started is closed again when a later step fails (a busy port, a bad KEYRING), so a failed start
+        // leaves no port open and the registry closed.
+        java.util.Deque<AutoCloseable> started = new java.util.ArrayDeque<>();
+        started.push(registry);
+        try {
+            return run(registry, started);
+        } finally {
+            while (!started.isEmpty()) {
+                started.pop().close();
+            }
+        }
+    }
+
+    private int run(Registry registry, java.util.Deque<AutoCloseable> started) throws Exception {
         registry.config().warnings().forEach(System.err::println);
         Path ftpDataFile = registry.home().tcpip().resolve("FTP.DATA");
         String ftpData = Files.exists(ftpDataFile) ? Files.readString(ftpDataFile, StandardCharsets.UTF_8) : "";
         FtpDataParser.Result parsed = FtpDataParser.parse(ftpData, ftpDataFile.toString());
         parsed.warnings().forEach(System.err::println);
+        var profile = readProfile(registry);
         int port = ftpPort != null ? ftpPort : registry.config().ftpPort();
-        FtpServer ftp = new FtpServer(parsed.config(), registry, bind, port);
-        java.util.List<org.opencs.tn3270.server.Tn3270Server> telnet = startTelnet(registry);
+        FtpServer ftp = Listening.open("FTP", bind, port, () -> new FtpServer(parsed.config(), registry, bind, port));
+        started.push(ftp);
+        java.util.List<org.opencs.tn3270.server.Tn3270Server> telnet = startTelnet(registry, profile, started);
         String ports = "ftp=" + ftp.port() + "\n" + (ftp.tlsPort() >= 0 ? "ftps=" + ftp.tlsPort() + "\n" : "");
         for (int i = 0; i < telnet.size(); i++) {
             ports += (i == 0 ? "tn3270" : "tn3270." + (i + 1)) + "=" + telnet.get(i).port() + "\n";
@@ -76,16 +92,23 @@ public final class StartCommand implements Callable<Integer> {
         System.out.println("EZYFT59I FTP shutdown in progress");
         ftp.close();
         telnet.forEach(org.opencs.tn3270.server.Tn3270Server::close);
+        started.clear();
         registry.close();
         return 0;
     }
 
-    /** Every TELNETPARMS port of tcpip/PROFILE.TCPIP (none when the file has no active block). */
-    private java.util.List<org.opencs.tn3270.server.Tn3270Server> startTelnet(Registry registry) throws Exception {
+    /** tcpip/PROFILE.TCPIP, read before any port opens so that a bad statement starts nothing. */
+    private org.opencs.tn3270.config.ProfileParser.Result readProfile(Registry registry) throws java.io.IOException {
         Path profile = registry.home().tcpip().resolve("PROFILE.TCPIP");
         String text = Files.exists(profile) ? Files.readString(profile, StandardCharsets.UTF_8) : "";
         var parsed = org.opencs.tn3270.config.ProfileParser.parse(text, profile.toString());
         parsed.warnings().forEach(System.err::println);
+        return parsed;
+    }
+
+    /** Every TELNETPARMS port of tcpip/PROFILE.TCPIP (none when the file has no active block). */
+    private java.util.List<org.opencs.tn3270.server.Tn3270Server> startTelnet(Registry registry,
+            org.opencs.tn3270.config.ProfileParser.Result parsed, java.util.Deque<AutoCloseable> started) throws Exception {
         java.util.List<org.opencs.tn3270.server.Tn3270Server> servers = new java.util.ArrayList<>();
         var ports = parsed.config().ports();
         // One VTAM for every port: an LU name is never given twice, a printer on one port serves a terminal on another.
@@ -94,7 +117,11 @@ public final class StartCommand implements Callable<Integer> {
         var vtam = new org.opencs.tn3270.server.Vtam(parsed.config().vtam(), registry.config().tn3270Limits());
         for (int i = 0; i < ports.size(); i++) {
             int port = i == 0 && tn3270Port != null ? tn3270Port : ports.get(i).port();
-            servers.add(new org.opencs.tn3270.server.Tn3270Server(ports.get(i), registry, bind, port, vtam));
+            var telnetPort = ports.get(i);
+            var server = Listening.open("TN3270", bind, port,
+                    () -> new org.opencs.tn3270.server.Tn3270Server(telnetPort, registry, bind, port, vtam));
+            started.push(server);
+            servers.add(server);
         }
         return servers;
     }

@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code opencs tso}: one TSO command from the arguments, or a batch SYSTSIN stream from standard input. Whoever can
- * write the system home acts as IBMUSER without a password (the operator console's role); {@code --user} logs on
+ * write the system home acts as IBMUSER without a password (the operator console's role; with failsoft SPECIAL
+ * authority when the registry has no active SPECIAL user, see {@link TsoSession#console}); {@code --user} logs on
  * with that user's password or PassTicket and acts with that user's authority.
  */
 @Command(name = "tso", mixinStandardHelpOptions = true,
@@ -52,7 +53,7 @@ public final class TsoCommandLine implements Callable<Integer> {
     public Integer call() throws IOException {
         try (Registry registry = Registry.open(home.home(), Clock.systemUTC(), new SecureRandom())) {
             registry.config().warnings().forEach(System.err::println);
-            TsoSession session = new TsoSession(registry, actingUser(registry));
+            TsoSession session = isConsole() ? console(registry) : new TsoSession(registry, logon(registry));
             TsoProcessor processor = new TsoProcessor();
             if (!command.isEmpty()) {
                 return processor.run(String.join(" ", command), session, System.out::println);
@@ -62,17 +63,21 @@ public final class TsoCommandLine implements Callable<Integer> {
         }
     }
 
-    private User actingUser(Registry registry) {
-        boolean console = user == null || user.equalsIgnoreCase("IBMUSER") && passwordFile == null
+    private boolean isConsole() {
+        return user == null || user.equalsIgnoreCase("IBMUSER") && passwordFile == null
                 && System.getenv("OPENCS_PASSWORD") == null;
-        if (console) {
-            if (!Files.isWritable(registry.home().root())) {
-                throw new ZosException("IKJ56421I", "PASSWORD NOT AUTHORIZED FOR USERID IBMUSER: the system home "
-                        + registry.home().root() + " is not writable by you, so give --user and a password.");
-            }
-            return registry.users().find("IBMUSER").orElseThrow(() ->
-                    new ZosException("ICH30001I", "UNABLE TO LOCATE USER ENTRY IBMUSER"));
+    }
+
+    /** The console: IBMUSER, with failsoft SPECIAL authority when the registry has no active SPECIAL user left. */
+    private TsoSession console(Registry registry) {
+        if (!Files.isWritable(registry.home().root())) {
+            throw new ZosException("IKJ56421I", "PASSWORD NOT AUTHORIZED FOR USERID IBMUSER: the system home "
+                    + registry.home().root() + " is not writable by you, so give --user and a password.");
         }
+        return TsoSession.console(registry, System.err::println);
+    }
+
+    private User logon(Registry registry) {
         String userid = user.toUpperCase(Locale.ROOT);
         char[] password = PasswordSource.resolve(passwordFile, "OPENCS_PASSWORD", "ENTER CURRENT PASSWORD FOR " + userid + "-");
         Authenticator authenticator = new Authenticator(registry);

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * The tokenizer for z/OS TCP/IP configuration files (FTP.DATA, PROFILE.TCPIP): a {@code ;} starts a comment that runs
  * to the end of the line, blanks separate tokens, and each non-empty line is one statement: its first token names it
- * (case-insensitive), the others are its values. Every token keeps its line and column for messages.
+ * (case-insensitive), the others are its values. Every token keeps its line and column for messages. Lines end with
+ * CRLF, LF or a lone CR (files written on Windows, UNIX or old Mac systems read alike, with the same line numbers).
  */
 public final class StatementFile {
     private StatementFile() {
@@ -30,7 +31,7 @@ public final class StatementFile {
 
     public static List<Statement> parse(String text) {
         List<Statement> statements = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
+        String[] lines = text.split("\r\n|\r|\n", -1);
         for (int i = 0; i < lines.length; i++) {
             List<Token> tokens = tokens(lines[i], i + 1);
             if (!tokens.isEmpty()) {

@@ -40,13 +40,14 @@ public record SystemConfig(String sysname, String smfid, String registryUrl, Str
         List<String> warnings = new ArrayList<>();
         for (String key : properties.stringPropertyNames()) {
             if (!KNOWN_KEYS.contains(key)) {
-                warnings.add("OCS0005W system.conf: unknown key '" + key + "' is ignored.");
+                warnings.add("OCS0005W system.conf: unknown key '" + Values.quoteForMessage(key) + "' is ignored.");
             }
         }
         String sysname = upper(properties.getProperty("sysname", "OPENCS"));
         String smfid = upper(properties.getProperty("smfid", "OCS1"));
         if (!smfid.matches("[A-Z0-9#$@]{1,4}")) {
-            throw new ZosException("OCS0006E", "system.conf: smfid '" + smfid + "' must be 1 to 4 characters.");
+            throw new ZosException("OCS0006E", "system.conf: smfid '" + Values.quoteForMessage(smfid)
+                    + "' must be 1 to 4 characters.");
         }
         int ftpPort = number(properties, "ftp.port", 2021);
         SessionLimits ftpLimits = new SessionLimits(
@@ -57,9 +58,15 @@ public record SystemConfig(String sysname, String smfid, String registryUrl, Str
                 number(properties, "tn3270.max.sessions.per.client", SessionLimits.TN3270_DEFAULT.perClient()));
         String url = properties.getProperty("registry.url",
                 "jdbc:h2:file:" + home.saf().resolve("registry") + ";AUTO_SERVER=TRUE").trim();
+        String masterKeyFile = properties.getProperty("master.key.file", home.saf().resolve("master.key").toString()).trim();
+        try {
+            java.nio.file.Path.of(masterKeyFile);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ZosException("OCS0006E", "system.conf: master.key.file '" + Values.quoteForMessage(masterKeyFile)
+                    + "' is not a valid file name.");
+        }
         return new SystemConfig(sysname, smfid, url, properties.getProperty("registry.user", "").trim(),
-                upper(properties.getProperty("server.userid", "TCPIP")), ftpPort,
-                properties.getProperty("master.key.file", home.saf().resolve("master.key").toString()).trim(),
+                upper(properties.getProperty("server.userid", "TCPIP")), ftpPort, masterKeyFile,
                 ftpLimits, tn3270Limits, warnings);
     }
 
@@ -77,7 +84,8 @@ public record SystemConfig(String sysname, String smfid, String registryUrl, Str
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ZosException("OCS0006E", "system.conf: " + key + " '" + text.trim() + "' is not a number of 0 or more.");
+        throw new ZosException("OCS0006E", "system.conf: " + key + " '" + Values.quoteForMessage(text.trim())
+                + "' is not a number of 0 or more.");
     }
 
     /** The application name TSO uses for PassTickets: TSO followed by the SMF ID (the seed's TSO3090). */

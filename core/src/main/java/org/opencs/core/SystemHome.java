@@ -44,11 +44,18 @@ public record SystemHome(Path root) {
     /**
      * Maps a z/OS UNIX path ("/u/user1/x.kdb") to its host file in hfs/, after resolving it as the file system will
      * ({@link UnixPathResolver}: {@code ..} and symbolic links inside the z/OS UNIX name space), so nothing can
-     * climb out of hfs/. A symbolic link in the last component is followed.
+     * climb out of hfs/. A symbolic link in the last component is followed. A path with a control character (NUL
+     * or any other: configuration files name no such file) is refused with OCS0007E before it reaches the file system.
      *
-     * @throws ZosException EDC5121I/EDC5126I/EDC5146I for a name z/OS UNIX would refuse
+     * @throws ZosException OCS0007E for a control character, EDC5126I/EDC5146I for a name z/OS UNIX would refuse
      */
     public Path hfsPath(String unixPath) {
+        int bad = Values.firstControlCharacter(unixPath);
+        if (bad >= 0) {
+            throw new ZosException("OCS0007E", "The path " + Values.quoteForMessage(unixPath) + " is not a valid z/OS "
+                    + "UNIX path name: it holds the control character x'" + String.format("%02X", (int) unixPath.charAt(bad))
+                    + "' at position " + (bad + 1) + ".");
+        }
         UnixPathResolver resolver = unixFiles();
         return resolver.host(resolver.canonical(unixPath, true));
     }

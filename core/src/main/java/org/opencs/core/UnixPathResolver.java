@@ -62,7 +62,7 @@ public final class UnixPathResolver {
             boolean last = todo.isEmpty();
             if ((followLast || !last) && Files.isSymbolicLink(host)) {
                 if (++links > SYMLOOP_MAX) {
-                    throw new ZosException("EDC5146I", "Too many levels of symbolic links in " + Values.cut(path) + ".");
+                    throw new ZosException("EDC5146I", "Too many levels of symbolic links in " + Values.quoteForMessage(path) + ".");
                 }
                 String target = readLink(host, path);
                 check(target);
@@ -97,7 +97,7 @@ public final class UnixPathResolver {
         try {
             return p.resolve(name);
         } catch (InvalidPathException e) {
-            throw new ZosException("EDC5121I", "Invalid argument: " + Values.cut(name) + " is not a valid file name.");
+            throw new ZosException("EDC5121I", "Invalid argument: " + Values.quoteForMessage(name) + " is not a valid file name.");
         }
     }
 
@@ -105,7 +105,7 @@ public final class UnixPathResolver {
         try {
             return Files.readSymbolicLink(link).toString();
         } catch (IOException e) {
-            throw new ZosException("EDC5129I", "No such file or directory: " + Values.cut(path) + ".");
+            throw new ZosException("EDC5129I", "No such file or directory: " + Values.quoteForMessage(path) + ".");
         }
     }
 
@@ -118,7 +118,7 @@ public final class UnixPathResolver {
         }
         for (String name : split(path)) {
             if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > NAME_MAX) {
-                throw new ZosException("EDC5126I", "Filename too long: " + Values.cut(name) + " has more than "
+                throw new ZosException("EDC5126I", "Filename too long: " + Values.quoteForMessage(name) + " has more than "
                         + NAME_MAX + " bytes.");
             }
         }

@@ -1,21 +1,51 @@
 package org.opencs.core;
 
-/** How user-supplied values appear inside messages: whole when short, cut when long, so a message stays readable. */
+/**
+ * Echoing user-supplied values in messages. A message repeats what the user wrote so that it can be found, but a value
+ * of 100,000 characters (a damaged file, a pasted blob) must not become a 100,000-character message: values are cut
+ * to {@value #LIMIT} characters and the full length is said instead, the way IBM's messages truncate long operands.
+ * Control characters (NUL, CR, ESC, ...) are shown as {@code \xNN} so that a message never breaks a terminal or a log
+ * line.
+ */
 public final class Values {
     /** The most characters of a value a message repeats. */
-    public static final int MAX_SHOWN = 64;
+    public static final int LIMIT = 64;
 
     private Values() {
     }
 
-    /** {@code value} itself, or its first {@value #MAX_SHOWN} characters and "... (N characters)". */
-    public static String cut(String value) {
+    /**
+     * The value as a message shows it: at most {@value #LIMIT} characters, then {@code "... (N characters)"} when it
+     * is longer; control characters escaped. {@code null} (no value) is shown as an empty string.
+     */
+    public static String quoteForMessage(String value) {
         if (value == null) {
             return "";
         }
-        if (value.length() <= MAX_SHOWN) {
-            return value;
+        int length = value.length();
+        String shown = length > LIMIT ? value.substring(0, LIMIT) : value;
+        StringBuilder out = new StringBuilder(shown.length() + 24);
+        for (int i = 0; i < shown.length(); i++) {
+            char c = shown.charAt(i);
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\x%02X", (int) c));
+            } else {
+                out.append(c);
+            }
         }
-        return value.substring(0, MAX_SHOWN) + "... (" + value.length() + " characters)";
+        if (length > LIMIT) {
+            out.append("... (").append(length).append(" characters)");
+        }
+        return out.toString();
+    }
+
+    /** The first control character (below blank, or DEL) in the value, or -1: such a character is never in a name. */
+    public static int firstControlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

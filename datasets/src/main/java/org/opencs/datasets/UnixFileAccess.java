@@ -37,10 +37,10 @@ public final class UnixFileAccess {
         UnixFile file = resolveUnchecked(path, followLast);
         if (!mayUse(user, file.path())) {
             registry.audit().record(registry.clock().instant(), "UNIX_FILE_ACCESS_DENIED",
-                    Map.of("user", user.userid(), "path", org.opencs.core.Values.cut(path), "resolved", file.path()));
+                    Map.of("user", user.userid(), "path", org.opencs.core.Values.quoteForMessage(path), "resolved", file.path()));
             String home = user.omvsHome();
             throw new ZosException("BPXF135E", "USER " + user.userid() + " MAY NOT USE "
-                    + org.opencs.core.Values.cut(path) + " (OUTSIDE ITS HOME DIRECTORY " + (home == null ? "NONE" : home) + ")");
+                    + org.opencs.core.Values.quoteForMessage(path) + " (OUTSIDE ITS HOME DIRECTORY " + (home == null ? "NONE" : home) + ")");
         }
         return file;
     }

@@ -17,6 +17,27 @@ public final class TsoSession {
         this.user = user;
     }
 
+    /**
+     * The operator console's session (whoever can write the system home acts as IBMUSER). When the registry has no
+     * active SPECIAL user left (made before OpenCS refused removing the last one, edited directly, or every SPECIAL
+     * user revoked by failed logons), the console acts with SPECIAL authority, as RACF's failsoft processing lets the
+     * operator act when RACF cannot, and says so with OCS0061W through {@code warn}, so that the operator can run
+     * {@code ALTUSER IBMUSER SPECIAL RESUME} (or {@code ADDUSER IBMUSER SPECIAL ...} when IBMUSER was deleted).
+     */
+    public static TsoSession console(Registry registry, java.util.function.Consumer<String> warn) {
+        java.util.Optional<User> ibmuser = registry.users().find("IBMUSER");
+        if (registry.users().activeSpecialCount() > 0) {
+            return new TsoSession(registry, ibmuser.orElseThrow(() ->
+                    new ZosException("ICH30001I", "UNABLE TO LOCATE USER ENTRY IBMUSER")));
+        }
+        warn.accept("OCS0061W NO ACTIVE SPECIAL USER IS DEFINED IN THE REGISTRY: THE CONSOLE ACTS AS IBMUSER WITH "
+                + "SPECIAL AUTHORITY (FAILSOFT). RESTORE ONE WITH ALTUSER IBMUSER SPECIAL RESUME"
+                + (ibmuser.isPresent() ? "." : " AFTER ADDUSER IBMUSER."));
+        User acting = ibmuser.orElseGet(() -> User.define("IBMUSER", "FAILSOFT CONSOLE", "IBMUSER", null, false, true,
+                null, null, registry.clock().instant()));
+        return new TsoSession(registry, acting.withSpecial(true).withRevoked(false));
+    }
+
     public Registry registry() {
         return registry;
     }

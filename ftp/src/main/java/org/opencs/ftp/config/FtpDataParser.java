@@ -9,24 +9,18 @@ import java.util.Map;
 import java.util.Set;
 import org.opencs.core.StatementFile;
 import org.opencs.core.StatementFile.Statement;
+import org.opencs.core.Values;
 import org.opencs.core.ZosException;
 
 /**
  * Reads FTP.DATA: statement names and values as z/OS writes them (the seed's file parses as printed). An unknown
- * statement is a warning with its line; a bad value is an error naming the line and column (EZYFT46E), and nothing
- * is applied. Obsolete CIPHERSUITE names are refused with a warning unless OPENCS_INSECURE_CIPHERSUITES TRUE is set.
+ * statement is warning EZYFT47I with its line; a statement IBM documents that OpenCS does not act on is warning
+ * OCSF012W with its line (see {@link FtpStatements}); a bad value is an error naming the line and column (EZYFT46E),
+ * and nothing is applied. A value holding a control character (NUL, ...) is a bad value: no file or ring name holds
+ * one. Values repeated in messages are cut ({@link Values#quoteForMessage}). Obsolete CIPHERSUITE names are refused
+ * with a warning unless OPENCS_INSECURE_CIPHERSUITES TRUE is set.
  */
 public final class FtpDataParser {
-    /** IBM statements OpenCS accepts without acting on them yet (no warning: they are not mistakes). */
-    private static final Set<String> ACCEPTED = Set.of("ANONYMOUSFTPLOGGING", "JESINTERFACELEVEL", "JESENTRYLIMIT",
-            "TRAILINGBLANKS", "WRAPRECORD", "CONDDISP", "DIRECTORYMODE", "SUPPRESSIGNOREWARNINGS", "LISTLEVEL",
-            "AUTOMOUNT", "AUTORECALL", "PRIMARY", "SECONDARY", "SPACETYPE", "RECFM", "LRECL", "BLKSIZE", "TRACE",
-            "UMASK", "SBDATACONN", "ENCODING", "ACCESSERRORMSGS", "FILETYPE", "ASATRANS", "SMF", "SMFJES", "SMFSQL",
-            "EMAILADDRCHECK", "ANONYMOUS", "ADMINEMAILADDRESS", "DATASETMODE", "CHKPTINT", "DB2", "DCBDSN", "MGMTCLASS",
-            "STORCLASS", "DATACLASS", "UNITNAME", "VOLUME", "PORTOFENTRY4", "PASSIVEONLY", "DEBUG", "DUMP", "SQLCOL",
-            // client statements (the batch client reads the same file format)
-            "SECURE_MECHANISM", "CLIENTEXIT", "CLIENTERRCODES", "LOGCLIENTERR", "EPSV4", "SENDSITE");
-
     private final String source;
     private final boolean client;
     private final List<String> warnings = new ArrayList<>();
@@ -81,8 +75,14 @@ public final class FtpDataParser {
         String loginMessage = null;
         int inactive = 300;
         int[] passive = null;
+        int dataCtTime = FtpData.DEFAULT_DATACTTIME;
+        int dataTimeout = FtpData.DEFAULT_DATATIMEOUT;
         Map<String, String> other = new HashMap<>();
         for (Statement s : statements) {
+            boolean known = s.name().equals("OPENCS_INSECURE_CIPHERSUITES") || FtpStatements.IBM.contains(s.name());
+            if (known) {
+                noControlCharacters(s);
+            }
             switch (s.name()) {
                 case "EXTENSIONS" -> {
                     for (int i = 0; i < s.values().size(); i++) {
@@ -115,12 +115,18 @@ public final class FtpDataParser {
                 case "LOGINMSG" -> loginMessage = single(s);
                 case "INACTIVE" -> inactive = number(s, 0, 2147483647);
                 case "PASSIVEDATAPORTS" -> passive = portRange(s);
+                case "DATACTTIME" -> dataCtTime = number(s, 15, 86400);
+                case "DATATIMEOUT" -> dataTimeout = number(s, 0, 86400);
                 default -> {
-                    if (ACCEPTED.contains(s.name())) {
+                    if (known) {
                         other.put(s.name(), String.join(" ", s.values().stream().map(StatementFile.Token::text).toList()));
+                        if (!(client && FtpStatements.CLIENT_APPLIED.contains(s.name()))) {
+                            warnings.add("OCSF012W Statement " + s.name() + " on line " + s.line() + " of "
+                                    + Values.quoteForMessage(source) + " is accepted but has no effect in OpenCS.");
+                        }
                     } else {
-                        warnings.add("EZYFT47I Unknown statement " + s.name() + " on line " + s.line() + " of "
-                                + source + " is ignored.");
+                        warnings.add("EZYFT47I Unknown statement " + Values.quoteForMessage(s.name()) + " on line "
+                                + s.line() + " of " + Values.quoteForMessage(source) + " is ignored.");
                     }
                 }
             }
@@ -128,7 +134,8 @@ public final class FtpDataParser {
         List<String> enabled = new ArrayList<>();
         for (Statement s : suites) {
             String name = s.value(0);
-            String iana = CipherSuites.ianaName(name).orElseThrow(() -> error(s, 0, "CIPHERSUITE " + name + " is not known"));
+            String iana = CipherSuites.ianaName(name).orElseThrow(() -> error(s, 0, "CIPHERSUITE "
+                    + Values.quoteForMessage(name) + " is not known"));
             if (CipherSuites.obsolete(iana) && !insecure) {
                 warnings.add("OCSF010W CIPHERSUITE " + name + " (" + iana + ") on line " + s.line() + " of " + source
                         + " is insecure and is NOT enabled; OPENCS_INSECURE_CIPHERSUITES TRUE would enable it.");
@@ -145,11 +152,12 @@ public final class FtpDataParser {
                     + "SECURE_PASSWORD REQUIRED is used.");
         }
         if (!client && !extensions.contains("AUTH_TLS") && secureFtp == FtpData.SecureFtp.REQUIRED) {
-            throw new ZosException("EZYFT46E", "Error in '" + source + "' file: SECURE_FTP REQUIRED needs EXTENSIONS AUTH_TLS.");
+            throw new ZosException("EZYFT46E", "Error in '" + Values.quoteForMessage(source)
+                    + "' file: SECURE_FTP REQUIRED needs EXTENSIONS AUTH_TLS.");
         }
         return new FtpData(extensions, secureFtp, secureLogin, securePassword, ctrl, data, pbsz, reuse, rfcLevel,
                 mechanism, tlsPort, implicitZos, keyring, enabled, insecure, tlsTimeout, start, logging, banner,
-                loginMessage, inactive, passive, other);
+                loginMessage, inactive, passive, dataCtTime, dataTimeout, other);
     }
 
     private String choice(Statement s, int index, String... allowed) {
@@ -160,7 +168,8 @@ public final class FtpDataParser {
                 return option;
             }
         }
-        throw error(s, index, s.name() + " must be one of " + String.join(", ", allowed) + ", not " + s.value(index));
+        throw error(s, index, s.name() + " must be one of " + String.join(", ", allowed) + ", not "
+                + Values.quoteForMessage(s.value(index)));
     }
 
     private String single(Statement s) {
@@ -178,7 +187,8 @@ public final class FtpDataParser {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw error(s, 0, s.name() + " must be a number from " + min + " to " + max + ", not " + s.value(0));
+        throw error(s, 0, s.name() + " must be a number from " + min + " to " + max + ", not "
+                + Values.quoteForMessage(s.value(0)));
     }
 
     private boolean bool(Statement s) {
@@ -203,15 +213,29 @@ public final class FtpDataParser {
         throw error(s, 0, "PASSIVEDATAPORTS must be a range of ports from 1024 to 65535 (low high)");
     }
 
+    /** A control character (NUL, ESC, ...) is in no name, path or keyword: the value is bad, not the file system's problem. */
+    private void noControlCharacters(Statement s) {
+        for (int i = 0; i < s.values().size(); i++) {
+            String value = s.value(i);
+            int bad = Values.firstControlCharacter(value);
+            if (bad >= 0) {
+                throw new ZosException("EZYFT46E", "Error in '" + Values.quoteForMessage(source) + "' file: line "
+                        + s.line() + " near column " + (s.values().get(i).column() + bad) + ": " + s.name()
+                        + " value " + Values.quoteForMessage(value) + " holds the control character x'"
+                        + String.format("%02X", (int) value.charAt(bad)) + "'.");
+            }
+        }
+    }
+
     private void requireValues(Statement s, int count) {
         if (s.values().size() < count) {
-            throw new ZosException("EZYFT46E", "Error in '" + source + "' file: line " + s.line() + " near column "
-                    + (s.column() + s.name().length()) + ": " + s.name() + " needs a value.");
+            throw new ZosException("EZYFT46E", "Error in '" + Values.quoteForMessage(source) + "' file: line " + s.line()
+                    + " near column " + (s.column() + s.name().length()) + ": " + s.name() + " needs a value.");
         }
     }
 
     private ZosException error(Statement s, int index, String reason) {
-        return new ZosException("EZYFT46E", "Error in '" + source + "' file: line " + s.line() + " near column "
-                + s.values().get(index).column() + ": " + reason + ".");
+        return new ZosException("EZYFT46E", "Error in '" + Values.quoteForMessage(source) + "' file: line " + s.line()
+                + " near column " + s.values().get(index).column() + ": " + reason + ".");
     }
 }

@@ -154,7 +154,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             s.ctx.close(); // the server is stopping and its I/O threads are gone: nothing more can be done or said
             return;
         }
-        String reason = error.getMessage() == null ? "no detail" : org.opencs.core.Values.cut(error.getMessage());
+        String reason = error.getMessage() == null ? "no detail" : org.opencs.core.Values.quoteForMessage(error.getMessage());
         LOG.error("OCSF002E FTP session {} ({}): {} ended with an unexpected error: {}", s.sessionId,
                 s.ctx.channel().remoteAddress(), command, reason, error);
         s.activity("OCSF002E", "ERROR Command=" + command + " Reason=" + reason);
@@ -266,7 +266,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             case "RMD", "XRMD" -> either(mvs, () -> datasets.removeDirectory(argument), () -> hfs.removeDirectory(argument));
             case "RNFR" -> either(mvs, () -> datasets.renameFrom(argument), () -> hfs.renameFrom(argument));
             case "RNTO" -> renameTo(argument);
-            default -> s.reply("500 unknown command " + org.opencs.core.Values.cut(command));
+            default -> s.reply("500 unknown command " + org.opencs.core.Values.quoteForMessage(command));
         }
         return null;
     }

@@ -67,7 +67,8 @@ class FtpDataParserTest {
     @Test
     void unknownStatementsWarnAndBadValuesFailWithTheirPosition() {
         FtpDataParser.Result result = FtpDataParser.parse("EXTENSIONS AUTH_TLS\nFROBNICATE 1\nTRAILINGBLANKS TRUE\n", "FTP.DATA");
-        assertThat(result.warnings()).containsExactly("EZYFT47I Unknown statement FROBNICATE on line 2 of FTP.DATA is ignored.");
+        assertThat(result.warnings()).containsExactly("EZYFT47I Unknown statement FROBNICATE on line 2 of FTP.DATA is ignored.",
+                "OCSF012W Statement TRAILINGBLANKS on line 3 of FTP.DATA is accepted but has no effect in OpenCS.");
         assertThat(result.config().other()).containsEntry("TRAILINGBLANKS", "TRUE");
         assertThatThrownBy(() -> FtpDataParser.parse("EXTENSIONS AUTH_TLS\nSECURE_FTP  MAYBE\n", "FTP.DATA"))
                 .hasMessage("EZYFT46E Error in 'FTP.DATA' file: line 2 near column 13: SECURE_FTP must be one of "
@@ -81,6 +82,55 @@ class FtpDataParserTest {
                 .hasMessageContaining("CIPHERSUITE SSL_BOGUS is not known");
         assertThat(FtpDataParser.parse("PASSIVEDATAPORTS (50000,50010)\n", "FTP.DATA").config().passiveDataPorts())
                 .containsExactly(50000, 50010);
+    }
+
+    @Test
+    void everyStatementIbmDocumentsIsKnownAndTheTimersGetIbmsDefaultsAndRanges() {
+        String text = String.join("\n", "DATACTTIME 600", "DATAKEEPALIVE 60", "FTPKEEPALIVE 0", "CHKCONFIDENCE TRUE",
+                "LISTSUBDIR TRUE", "MIGRATEVOL MIGRAT", "XLATE STANDARD", "DIRECTORY 27", "DATATIMEOUT 30", "");
+        FtpDataParser.Result result = FtpDataParser.parse(text, "FTP.DATA");
+        assertThat(result.warnings()).hasSize(7).noneMatch(w -> w.startsWith("EZYFT47I"))
+                .contains("OCSF012W Statement XLATE on line 7 of FTP.DATA is accepted but has no effect in OpenCS.");
+        assertThat(result.config().dataCtTime()).isEqualTo(600);
+        assertThat(result.config().dataTimeout()).isEqualTo(30);
+        assertThat(FtpDataParser.parse("", "F").config().dataCtTime()).isEqualTo(120);
+        assertThat(FtpDataParser.parse("", "F").config().dataTimeout()).isEqualTo(300);
+        assertThatThrownBy(() -> FtpDataParser.parse("\n\nDATACTTIME 5\n", "FTP.DATA"))
+                .hasMessage("EZYFT46E Error in 'FTP.DATA' file: line 3 near column 12: DATACTTIME must be a number "
+                        + "from 15 to 86400, not 5.");
+        for (String statement : FtpStatements.IBM) {
+            try {
+                assertThat(FtpDataParser.parse(statement + " TRUE\n", "F").warnings()).noneMatch(w -> w.startsWith("EZYFT47I"));
+            } catch (ZosException badValue) {
+                assertThat(badValue.getMessage()).startsWith("EZYFT46E").contains(statement);
+            }
+        }
+        // The client acts on its own statements: no "no effect" warning for them there.
+        assertThat(FtpDataParser.parseClient("SECURE_MECHANISM TLS\nCLIENTEXIT TRUE\n", "F").warnings()).isEmpty();
+    }
+
+    @Test
+    void aNulInAKeyringIsABadValueWithItsLineNotAnInvalidPath() {
+        assertThatThrownBy(() -> FtpDataParser.parse("EXTENSIONS AUTH_TLS\nKEYRING /u/user1/abc\u0000key.kdb\n", "FTP.DATA"))
+                .isInstanceOf(ZosException.class)
+                .hasMessage("EZYFT46E Error in 'FTP.DATA' file: line 2 near column 21: KEYRING value "
+                        + "/u/user1/abc\\x00key.kdb holds the control character x'00'.");
+    }
+
+    @Test
+    void crOnlyLineEndsCountLines() {
+        assertThatThrownBy(() -> FtpDataParser.parse("EXTENSIONS AUTH_TLS\rSECURE_FTP MAYBE\r", "FTP.DATA"))
+                .hasMessageContaining("line 2 near column 12");
+    }
+
+    @Test
+    void hugeValuesAreCutInMessages() {
+        String huge = "X".repeat(100_000);
+        assertThatThrownBy(() -> FtpDataParser.parse("SECURE_FTP " + huge + "\n", "FTP.DATA"))
+                .hasMessageEndingWith("not " + "X".repeat(64) + "... (100000 characters).")
+                .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(300));
+        assertThat(FtpDataParser.parse(huge + "\n", "FTP.DATA").warnings()).singleElement()
+                .satisfies(w -> assertThat(w.length()).isLessThan(200));
     }
 
     @Property(tries = 300)

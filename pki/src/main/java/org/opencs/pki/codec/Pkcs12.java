@@ -35,14 +35,25 @@ public final class Pkcs12 {
         }
     }
 
+    /**
+     * The file's entries. Failures say what is wrong with the file ({@link Pkcs12Check}): OCSK008E for a wrong PKCS #12
+     * password, OCSK006E for a file that is not PKCS #12, is truncated or damaged, or uses an algorithm no provider
+     * supports (named).
+     */
     public static List<Entry> read(byte[] data, char[] password, String source) {
+        Pkcs12Check.check(data, password, source);
         KeyStore store = load(data, password, source);
         try {
             List<Entry> entries = new ArrayList<>();
             for (String alias : Collections.list(store.aliases())) {
                 if (store.isKeyEntry(alias)) {
                     PrivateKey key = toJdkKey((PrivateKey) store.getKey(alias, password));
-                    entries.add(new Entry(alias, key, x509(store.getCertificateChain(alias))));
+                    List<X509Certificate> chain = x509(store.getCertificateChain(alias));
+                    if (chain.isEmpty()) {
+                        throw KeyDbException.badInput(org.opencs.core.Values.quoteForMessage(source)
+                                + " holds a private key without its certificate.");
+                    }
+                    entries.add(new Entry(alias, key, chain));
                 } else if (store.isCertificateEntry(alias)) {
                     entries.add(new Entry(alias, null, List.of((X509Certificate) store.getCertificate(alias))));
                 }
@@ -51,10 +62,29 @@ public final class Pkcs12 {
             entries.sort((a, b) -> Boolean.compare(b.key() != null, a.key() != null));
             return entries;
         } catch (UnrecoverableKeyException e) {
-            throw KeyDbException.wrongPassword(source);
-        } catch (GeneralSecurityException e) {
-            throw KeyDbException.badInput(source + " holds an entry that cannot be read: " + e.getMessage());
+            throw Pkcs12Check.wrongPassword(source);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw KeyDbException.badInput(org.opencs.core.Values.quoteForMessage(source)
+                    + " holds an entry that cannot be read: " + reason(e) + ".");
         }
+    }
+
+    /** A failure's reason without Java class names: the algorithm a provider lacks, or the message, or "damaged". */
+    private static String reason(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.security.NoSuchAlgorithmException) {
+                String text = String.valueOf(cause.getMessage());
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+(\\.[0-9]+)+|[A-Za-z0-9-]+With[A-Za-z0-9-]+"
+                        + "|PBE[A-Za-z0-9-]*|Hmac[A-Za-z0-9-]+|AES[A-Za-z0-9/-]*|RC2[A-Za-z0-9-]*|DES[A-Za-z0-9-]*)").matcher(text);
+                return "it uses an unsupported algorithm" + (m.find() ? " " + m.group(1) : "");
+            }
+        }
+        String message = e.getMessage();
+        if (message == null || message.isBlank() || message.equals("null")
+                || message.matches(".*\\b(java|javax|org)\\.[a-z].*") || message.contains("Index ")) {
+            return "the file is damaged";
+        }
+        return org.opencs.core.Values.quoteForMessage(message);
     }
 
     private static KeyStore load(byte[] data, char[] password, String source) {
@@ -67,14 +97,17 @@ public final class Pkcs12 {
                 return store;
             } catch (IOException e) {
                 if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
-                    throw KeyDbException.wrongPassword(source);
+                    throw Pkcs12Check.wrongPassword(source);
                 }
                 failure = new GeneralSecurityException(e.getMessage(), e);
             } catch (GeneralSecurityException e) {
                 failure = e;
+            } catch (RuntimeException e) {
+                failure = new GeneralSecurityException(e.getMessage(), e);
             }
         }
-        throw KeyDbException.badInput(source + " is not a valid PKCS #12 file: " + failure.getMessage());
+        throw KeyDbException.badInput(org.opencs.core.Values.quoteForMessage(source)
+                + " is not a valid PKCS #12 file: " + reason(failure) + ".");
     }
 
     /** Writes the entries; the first key entry becomes the file's default. Keys are never written unencrypted. */

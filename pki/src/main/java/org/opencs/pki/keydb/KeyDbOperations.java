@@ -8,7 +8,6 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -199,6 +198,6 @@ public final class KeyDbOperations {
             return file;
         }
         String text = new String(file, StandardCharsets.US_ASCII);
-        return Pem.isPem(file) ? Pem.decodeFirst(text, source) : Base64.getMimeDecoder().decode(text.replaceAll("\\s", ""));
+        return Pem.isPem(file) ? Pem.decodeFirst(text, source) : Pem.decodeBase64(text, source);
     }
 }

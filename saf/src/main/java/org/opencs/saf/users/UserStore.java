@@ -88,6 +88,67 @@ public final class UserStore {
         });
     }
 
+    /** What a change guarded by {@link #updateKeepingSpecial} or {@link #deleteKeepingSpecial} did. */
+    public enum Guarded {
+        DONE,
+        /** No such user. */
+        NOT_DEFINED,
+        /** Refused: the user is the last active SPECIAL user (SPECIAL and not revoked), and the change would end that. */
+        LAST_SPECIAL
+    }
+
+    /** How many users are SPECIAL and not revoked: who can still administer the registry. */
+    public int activeSpecialCount() {
+        return database.inTransaction(c -> activeSpecial(c, false).size());
+    }
+
+    /**
+     * Updates a user unless the update would leave the registry with no active SPECIAL user (RACF itself allows
+     * that, and only its failsoft mode at the console gets out of it; OpenCS refuses). The active SPECIAL rows are
+     * read with SELECT ... FOR UPDATE in the update's own transaction, so two processes (two nodes of one PostgreSQL
+     * registry) removing the last two SPECIAL users at once are serialized: the second waits for the first and then
+     * sees one SPECIAL user left, its own.
+     */
+    public Guarded updateKeepingSpecial(User user) {
+        return database.inTransaction(c -> {
+            List<String> special = activeSpecial(c, true);
+            Optional<User> before = find(c, user.userid());
+            if (before.isEmpty()) {
+                return Guarded.NOT_DEFINED;
+            }
+            boolean stays = user.special() && !user.revoked();
+            if (!stays && special.contains(user.userid()) && special.size() <= 1) {
+                return Guarded.LAST_SPECIAL;
+            }
+            update(c, user);
+            return Guarded.DONE;
+        });
+    }
+
+    /** Deletes a user unless it is the last active SPECIAL user; serialized as {@link #updateKeepingSpecial}. */
+    public Guarded deleteKeepingSpecial(String userid) {
+        return database.inTransaction(c -> {
+            List<String> special = activeSpecial(c, true);
+            if (special.contains(userid) && special.size() <= 1) {
+                return Guarded.LAST_SPECIAL;
+            }
+            Sql.update(c, "DELETE FROM access_list WHERE userid = ?", userid);
+            return Sql.update(c, "DELETE FROM users WHERE userid = ?", userid) == 1 ? Guarded.DONE : Guarded.NOT_DEFINED;
+        });
+    }
+
+    private static List<String> activeSpecial(Connection c, boolean lock) throws SQLException {
+        List<String> userids = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT userid FROM users WHERE special = TRUE AND revoked = FALSE"
+                + " ORDER BY userid" + (lock ? " FOR UPDATE" : ""));
+             ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                userids.add(rs.getString(1));
+            }
+        }
+        return userids;
+    }
+
     /** Binds the 13 columns in COLUMNS order. */
     private static void bind(PreparedStatement statement, User user) throws SQLException {
         statement.setString(1, user.userid());

@@ -6,13 +6,17 @@ import java.util.Locale;
 import java.util.Set;
 import org.opencs.core.StatementFile;
 import org.opencs.core.StatementFile.Statement;
+import org.opencs.core.StatementFile.Token;
+import org.opencs.core.Values;
 import org.opencs.core.ZosException;
 
 /**
  * Reads the telnet statements of PROFILE.TCPIP: TELNETGLOBALS (defaults for every port), TELNETPARMS ... ENDTELNETPARMS
  * (one per port) and BEGINVTAM ... ENDVTAM. The seed's three blocks are accepted as printed, OCR slips included: a
  * misspelled statement is warning EZZ0401I naming its line, a bad value error EZZ0318I naming its line; statements
- * outside these blocks (the rest of a real PROFILE.TCPIP) are not this parser's business and are skipped.
+ * outside these blocks (the rest of a real PROFILE.TCPIP) are not this parser's business and are skipped. A value
+ * holding a control character (NUL, ...) inside a block is a bad value: no path, ring or LU name holds one. Values
+ * repeated in messages are cut ({@link Values#quoteForMessage}).
  */
 public final class ProfileParser {
     /** IBM statements accepted without an effect yet (no warning: they are not mistakes). */
@@ -73,14 +77,16 @@ public final class ProfileParser {
                 inVtam = false;
                 vtam.end(s);
             } else if (inVtam) {
+                noControlCharacters(s);
                 vtam.statement(s);
             } else if (current != null || inGlobals) {
+                noControlCharacters(s);
                 statement(current != null ? current : globals, s);
             }
         }
         if (current != null) {
-            throw new ZosException("EZZ0318I", "TELNETPARMS starting on line " + current.line + " of " + source
-                    + " has no ENDTELNETPARMS");
+            throw new ZosException("EZZ0318I", "TELNETPARMS starting on line " + current.line + " of "
+                    + Values.quoteForMessage(source) + " has no ENDTELNETPARMS");
         }
         return new TelnetConfig(ports, vtam.config());
     }
@@ -166,7 +172,8 @@ public final class ProfileParser {
                     try {
                         AddressPattern.parse(token);
                     } catch (IllegalArgumentException e) {
-                        throw error(s, openName + " entry " + e.getMessage());
+                        throw error(s, openName + " entry " + (token.length() > Values.LIMIT
+                                ? Values.quoteForMessage(token) + " is not an address or subnet" : e.getMessage()));
                     }
                     open.add(token);
                 } else {
@@ -188,7 +195,7 @@ public final class ProfileParser {
                 AddressPattern.parse(client);
                 return client;
             } catch (IllegalArgumentException e) {
-                throw error(s, s.name() + " client " + s.value(1) + " is neither an IPGROUP defined before nor an IP address");
+                throw error(s, s.name() + " client " + Values.quoteForMessage(s.value(1)) + " is neither an IPGROUP defined before nor an IP address");
             }
         }
 
@@ -209,7 +216,7 @@ public final class ProfileParser {
             }
             String name = s.value(index).toUpperCase(Locale.ROOT);
             if (!groups.containsKey(name)) {
-                throw error(s, s.name() + " names " + kind + " " + name + ", which is not defined before it");
+                throw error(s, s.name() + " names " + kind + " " + Values.quoteForMessage(name) + ", which is not defined before it");
             }
             return name;
         }
@@ -235,7 +242,7 @@ public final class ProfileParser {
     private String luEntry(Statement s, String list, String text) {
         String entry = text.toUpperCase(Locale.ROOT);
         if (!entry.matches("[A-Z@#$][A-Z0-9@#$]{0,7}(\\.\\.[A-Z@#$][A-Z0-9@#$]{0,7})?")) {
-            throw error(s, list + " entry " + text + " is not an LU name or a range NAME1..NAME2");
+            throw error(s, list + " entry " + Values.quoteForMessage(text) + " is not an LU name or a range NAME1..NAME2");
         }
         if (entry.contains("..")) {
             String[] ends = entry.split("\\.\\.");
@@ -243,7 +250,7 @@ public final class ProfileParser {
             String last = ends[1].replaceAll("\\d+$", "");
             if (!first.equals(last) || first.length() == ends[0].length()
                     || ends[0].length() != ends[1].length()) {
-                throw error(s, list + " range " + text + " must vary only in its trailing digits");
+                throw error(s, list + " range " + Values.quoteForMessage(text) + " must vary only in its trailing digits");
             }
         }
         return entry;
@@ -290,8 +297,8 @@ public final class ProfileParser {
     }
 
     private String warning(Statement s, String block) {
-        return "EZZ0401I UNRECOGNIZED STATEMENT " + s.name() + " IN " + block + " ON LINE " + s.line() + " OF " + source
-                + " IGNORED";
+        return "EZZ0401I UNRECOGNIZED STATEMENT " + Values.quoteForMessage(s.name()) + " IN " + block + " ON LINE "
+                + s.line() + " OF " + Values.quoteForMessage(source) + " IGNORED";
     }
 
     private int number(Statement s, int low, int high) {
@@ -313,12 +320,25 @@ public final class ProfileParser {
         try {
             return Enum.valueOf(type, s.value(0).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw error(s, s.name() + " " + s.value(0) + " is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw error(s, s.name() + " " + Values.quoteForMessage(s.value(0)) + " is not one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
 
     private ZosException error(Statement s, String reason) {
-        return new ZosException("EZZ0318I", "ERROR IN " + source + " ON LINE " + s.line() + ": " + reason);
+        return new ZosException("EZZ0318I", "ERROR IN " + Values.quoteForMessage(source) + " ON LINE " + s.line() + ": "
+                + reason);
+    }
+
+    /** A control character is in no path, ring, LU or keyword: a bad value with its line, not a file system failure. */
+    private void noControlCharacters(Statement s) {
+        for (Token token : s.values()) {
+            int bad = Values.firstControlCharacter(token.text());
+            if (bad >= 0) {
+                throw error(s, s.name() + " value " + Values.quoteForMessage(token.text())
+                        + " holds the control character x'" + String.format("%02X", (int) token.text().charAt(bad)) + "'");
+            }
+        }
     }
 
     /** A block being read: what TELNETGLOBALS set, then the block's own statements. */

@@ -48,6 +48,27 @@ class ProfileParserTest {
     }
 
     @Test
+    void crOnlyLineEndsStartingWithTelnetGlobalsStillDefineThePorts() {
+        String lf = "TELNETGLOBALS\n INACTIVE 300\nENDTELNETGLOBALS\nTELNETPARMS\n PORT 2023\n CONNTYPE SOMETIMES\n"
+                + "ENDTELNETPARMS\n";
+        assertThatThrownBy(() -> ProfileParser.parse(lf.replace("\n", "\r"), "P")).hasMessageContaining("LINE 6");
+        var config = ProfileParser.parse(lf.replace(" CONNTYPE SOMETIMES\n", "").replace("\n", "\r"), "P").config();
+        assertThat(config.ports()).singleElement().satisfies(p -> {
+            assertThat(p.port()).isEqualTo(2023);
+            assertThat(p.inactiveSeconds()).isEqualTo(300);
+        });
+    }
+
+    @Test
+    void aNulInAKeyringIsABadValueAndLongValuesAreCut() {
+        assertThatThrownBy(() -> ProfileParser.parse("TELNETPARMS\n SECUREPORT 992\n KEYRING HFS /u/a\u0000b.kdb\n"
+                + "ENDTELNETPARMS\n", "PROFILE.TCPIP")).hasMessage("EZZ0318I ERROR IN PROFILE.TCPIP ON LINE 3: KEYRING value "
+                + "/u/a\\x00b.kdb holds the control character x'00'");
+        assertThatThrownBy(() -> ProfileParser.parse("TELNETPARMS\n CONNTYPE " + "Q".repeat(100_000) + "\n", "P"))
+                .hasMessageContaining("... (100000 characters)").satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));
+    }
+
+    @Test
     void globalsAndVtamApply() {
         var config = ProfileParser.parse(String.join("\n", "TELNETGLOBALS", " INACTIVE 300", "ENDTELNETGLOBALS",
                 "TELNETPARMS", " PORT 23", "ENDTELNETPARMS", "BEGINVTAM", " PORT 23", " DEFAULTLUS", "  TCP00001..TCP00099",

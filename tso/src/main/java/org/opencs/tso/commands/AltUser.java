@@ -9,7 +9,11 @@ import org.opencs.tso.TsoSession;
 import org.opencs.tso.parse.Operands;
 import org.opencs.tso.parse.TsoCommand;
 
-/** ALTUSER (ALU): changes users: PASSWORD (temporary unless NOEXPIRED), PHRASE, NAME, SPECIAL, REVOKE, RESUME, OMVS. */
+/**
+ * ALTUSER (ALU): changes users: PASSWORD (temporary unless NOEXPIRED), PHRASE, NAME, SPECIAL, REVOKE, RESUME, OMVS.
+ * NOSPECIAL or REVOKE of the last active SPECIAL user is refused with OCS0060E (RACF would accept it and leave only
+ * its failsoft console; docs/registry.md).
+ */
 public final class AltUser implements TsoCommandHandler {
     static final Set<String> KEYWORDS = Set.of("NAME", "PASSWORD", "NOPASSWORD", "PHRASE", "NOPHRASE", "EXPIRED",
             "NOEXPIRED", "SPECIAL", "NOSPECIAL", "REVOKE", "RESUME", "OMVS", "NOOMVS", "OWNER");
@@ -63,7 +67,9 @@ public final class AltUser implements TsoCommandHandler {
                 user = user.withOmvs(null, null);
             }
             User altered = UserOptions.omvs(user, operands);
-            registry.users().update(altered);
+            if (registry.users().updateKeepingSpecial(altered) == org.opencs.saf.users.UserStore.Guarded.LAST_SPECIAL) {
+                throw LastSpecial.refused(userid, operands.has("NOSPECIAL") ? "NOSPECIAL" : "REVOKE");
+            }
             UserOptions.createHome(registry, altered);
         }
     }

@@ -186,7 +186,7 @@ public final class DatasetCommands {
                     }
                 }
             } catch (IOException e) {
-                throw new ZosException("BPXF024I", "The file " + org.opencs.core.Values.cut(path) + " cannot be used: "
+                throw new ZosException("BPXF024I", "The file " + org.opencs.core.Values.quoteForMessage(path) + " cannot be used: "
                         + org.opencs.core.UnixErrors.describe(e));
             }
         }

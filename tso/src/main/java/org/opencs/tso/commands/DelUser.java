@@ -6,7 +6,7 @@ import org.opencs.tso.TsoSession;
 import org.opencs.tso.parse.Operands;
 import org.opencs.tso.parse.TsoCommand;
 
-/** DELUSER (DU): removes users and their access list entries. */
+/** DELUSER (DU): removes users and their access list entries; never the last active SPECIAL user (OCS0060E). */
 public final class DelUser implements TsoCommandHandler {
     @Override
     public Set<String> names() {
@@ -21,8 +21,11 @@ public final class DelUser implements TsoCommandHandler {
             if (userid.equals(session.user().userid())) {
                 throw new ZosException("ICH04002I", "USER " + userid + " CANNOT DELETE ITSELF");
             }
-            if (!session.registry().users().delete(userid)) {
-                throw new ZosException("ICH04001I", "USER " + userid + " NOT DEFINED");
+            switch (session.registry().users().deleteKeepingSpecial(userid)) {
+                case NOT_DEFINED -> throw new ZosException("ICH04001I", "USER " + userid + " NOT DEFINED");
+                case LAST_SPECIAL -> throw LastSpecial.refused(userid, "DELUSER");
+                case DONE -> {
+                }
             }
         }
     }

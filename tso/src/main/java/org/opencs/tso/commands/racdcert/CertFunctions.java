@@ -73,9 +73,15 @@ final class CertFunctions {
         PrivateKey key = null;
         if (context.operands.has("PASSWORD")) {
             char[] password = context.operands.value("PASSWORD").orElseThrow().toCharArray();
-            byte[] binary = content.length > 0 && content[0] == 0x30 ? content
-                    : java.util.Base64.getMimeDecoder().decode(new String(content, java.nio.charset.StandardCharsets.US_ASCII));
-            Pkcs12.Entry entry = Pkcs12.read(binary, password, dsn.toString()).stream().filter(e -> e.key() != null)
+            byte[] binary;
+            try {
+                binary = content.length > 0 && content[0] == 0x30 ? content : java.util.Base64.getMimeDecoder()
+                        .decode(new String(content, java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (IllegalArgumentException e) {
+                throw new ZosException("OCSK006E", dsn + " is neither a binary PKCS #12 file nor Base64 text of one.");
+            }
+            Pkcs12.Entry entry = Pkcs12.read(binary, password, dsn.toString()).stream()
+                    .filter(e -> e.key() != null && !e.chain().isEmpty())
                     .findFirst().orElseThrow(() -> new ZosException("IRRD125I", dsn + " holds no private key."));
             certificate = entry.chain().get(0);
             key = entry.key();
