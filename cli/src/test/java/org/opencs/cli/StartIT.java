@@ -76,6 +76,23 @@ class StartIT {
                     + "String(\"X\")\nEnter()\nQuit()\n", "tn3270", "--cafile", ca);
             assertThat(ours.exitCode()).as(ours.all()).isZero();
             assertThat(ours.stdout()).contains("IBMUSER LOGON IN PROGRESS AT").contains("data: secure host-verified");
+
+            // Issue 15: SIGTERM while an upload waits for data that never comes (curl reading a silent stdin) and a
+            // TN3270 client sits mid-negotiation: the process still exits within seconds, and nothing is committed.
+            Process hanging = new ProcessBuilder("curl", "-sS", "--ssl-reqd", "--cacert", ca, "--user", "IBMUSER:Fresh123",
+                    "-T", "-", "ftp://localhost:" + port + "/hang.txt").directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("hanging.log").toFile()).start();
+            try (java.net.Socket telnet = new java.net.Socket("localhost", Integer.parseInt(listening.get("tn3270")))) {
+                Thread.sleep(2000);
+                assertThat(hanging.isAlive()).isTrue();
+                long stopping = System.nanoTime();
+                server.destroy();
+                assertThat(server.waitFor(10, TimeUnit.SECONDS)).as("exit within 10 s of SIGTERM").isTrue();
+                assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stopping)).isLessThan(10);
+            } finally {
+                hanging.destroyForcibly();
+            }
+            assertThat(dir.resolve("opencs-home/hfs/u/ibmuser/hang.txt")).doesNotExist();
         } finally {
             server.destroy();
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();

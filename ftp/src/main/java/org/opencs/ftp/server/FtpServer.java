@@ -33,11 +33,6 @@ public final class FtpServer implements AutoCloseable {
     static final Object SHUTDOWN = new Object();
     /** How long close() lets sessions say goodbye before it closes what is left. */
     private static final long SHUTDOWN_MILLIS = 3000;
-    /**
-     * Seconds a data connection may take to arrive after the 1xx reply is due, and a transfer may stall: z/OS's
-     * DATACTTIME default.
-     */
-    static final int DEFAULT_DATA_TIMEOUT_SECONDS = 120;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FtpServer.class);
 
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -62,10 +57,13 @@ public final class FtpServer implements AutoCloseable {
      */
     public FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort)
             throws InterruptedException {
-        this(config, registry, bindAddress, port, tlsPort, DEFAULT_DATA_TIMEOUT_SECONDS, registry.config().ftpLimits());
+        this(config, registry, bindAddress, port, tlsPort, config.dataCtTime(), registry.config().ftpLimits());
     }
 
-    /** As above, with the data connection timeout (seconds) and the session limits given rather than configured. */
+    /**
+     * As above, with the data connection timer (seconds: how long a data connection may take to arrive, and a
+     * transfer may move no byte; FTP.DATA DATACTTIME) and the session limits given rather than configured.
+     */
     FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort, int dataTimeoutSeconds,
               org.opencs.core.SessionLimits limits) throws InterruptedException {
         org.opencs.pki.tls.KeyRing ring = config.tlsEnabled() || tlsPort >= 0 ? keyRing(config, registry) : null;
