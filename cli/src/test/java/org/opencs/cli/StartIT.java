@@ -25,6 +25,11 @@ class StartIT {
         Matcher password = Pattern.compile("IBMUSER's initial password: (\\S{8})").matcher(quickstart.stdout());
         assertThat(password.find()).as(quickstart.all()).isTrue();
         assertThat(quickstart.stdout()).contains("curl --ssl-reqd --cacert ").contains("ftp://localhost:2021/");
+        // The server's own secrets are readable by their owner only (issue 15).
+        for (String secret : List.of("server.kdb", "server.rdb", "server.sth")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    dir.resolve("opencs-home/hfs/etc/opencs/" + secret)))).as(secret).isEqualTo("rw-------");
+        }
 
         Process server = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 OpenCsProcess.jar().toString(), "start", "--ftp-port", "0", "--tn3270-port", "0").directory(dir.toFile())
