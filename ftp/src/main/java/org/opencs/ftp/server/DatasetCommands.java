@@ -169,10 +169,11 @@ final class DatasetCommands {
     /**
      * The data set as the transfer type and structure want it: TYPE A lines (CRLF), TYPE E records ending in x'15'
      * (the EBCDIC new line), TYPE I the records' bytes; under STRU R each record marked instead. Fixed records lose
-     * their trailing blanks unless SITE TRAILINGBLANKS or STRU R.
+     * their trailing blanks in text transfers (TYPE A and E) unless SITE TRAILINGBLANKS or STRU R; binary records go
+     * whole, as z/OS sends them (TRAILINGBLANKS concerns text only: z/OS IP User's Guide, SITE TRAILINGBLANKS).
      */
     private byte[] wire(Catalog catalog, DatasetName name, DatasetAttributes attributes) {
-        boolean strip = attributes.recfm().fixed() && !s.site.trailingBlanks && !s.recordStructure;
+        boolean strip = attributes.recfm().fixed() && s.type != 'I' && !s.site.trailingBlanks && !s.recordStructure;
         List<byte[]> records = new ArrayList<>();
         for (byte[] record : catalog.readRecords(name)) {
             byte[] r = strip ? stripBlanks(record) : record;
