@@ -31,17 +31,9 @@ class StartIT {
                     dir.resolve("opencs-home/hfs/etc/opencs/" + secret)))).as(secret).isEqualTo("rw-------");
         }
 
-        Process server = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                OpenCsProcess.jar().toString(), "start", "--ftp-port", "0", "--tn3270-port", "0").directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("start.log").toFile()).start();
+        Process server = start("start.log");
         try {
-            Path ports = dir.resolve("opencs-home/logs/ports");
-            for (int i = 0; i < 100 && !Files.exists(ports); i++) {
-                Thread.sleep(200);
-            }
-            assertThat(ports).as("the server wrote logs/ports").exists();
-            Map<String, String> listening = new java.util.HashMap<>();
-            Files.readAllLines(ports).forEach(l -> listening.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
+            Map<String, String> listening = ports();
             String port = listening.get("ftp");
             String ca = dir.resolve("opencs-home/hfs/etc/opencs/opencs-quickstart-ca.pem").toString();
             var firstLogon = ExternalCommand.run(dir, null, List.of("curl", "-sS", "-v", "--ssl-reqd", "--cacert", ca,
@@ -106,5 +98,76 @@ class StartIT {
         assertThat(Files.readString(dir.resolve("start.log"))).contains("EZY2702I Server-FTP: Initialization completed")
                 .contains("EZZ6003I TELNET LISTENING ON PORT ")
                 .contains("EZYFT59I FTP shutdown in progress");
+    }
+
+    /** {@code opencs start} on free ports for the quickstart home, its console in {@code log}. */
+    private Process start(String log) throws Exception {
+        Files.deleteIfExists(dir.resolve("opencs-home/logs/ports"));
+        return new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                OpenCsProcess.jar().toString(), "start", "--ftp-port", "0", "--tn3270-port", "0").directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile()).start();
+    }
+
+    /** The ports the running server wrote to logs/ports, by name (ftp, tn3270, ...). */
+    private Map<String, String> ports() throws Exception {
+        Path ports = dir.resolve("opencs-home/logs/ports");
+        for (int i = 0; i < 100 && !Files.exists(ports); i++) {
+            Thread.sleep(200);
+        }
+        assertThat(ports).as("the server wrote logs/ports").exists();
+        Map<String, String> listening = new java.util.HashMap<>();
+        Files.readAllLines(ports).forEach(l -> listening.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
+        return listening;
+    }
+
+    /**
+     * Issue 10: a server killed with SIGKILL in the middle of an upload over an existing file leaves that file as it
+     * was; the partial upload it leaves behind is removed when the server starts again (OCSF003I).
+     */
+    @Test
+    void aServerKilledMidUploadKeepsThePreviousContent() throws Exception {
+        var quickstart = OpenCsProcess.run(dir, Map.of(), "quickstart");
+        Matcher password = Pattern.compile("IBMUSER's initial password: (\\S{8})").matcher(quickstart.stdout());
+        assertThat(password.find()).as(quickstart.all()).isTrue();
+        Path keep = dir.resolve("opencs-home/hfs/u/ibmuser/keep.bin");
+        byte[] previous = new byte[256 * 1024];
+        new java.util.Random(3).nextBytes(previous);
+        Files.write(keep, previous);
+        byte[] big = new byte[32 * 1024 * 1024];
+        Files.write(dir.resolve("big.bin"), big);
+        String ca = dir.resolve("opencs-home/hfs/etc/opencs/opencs-quickstart-ca.pem").toString();
+        Process server = start("start1.log");
+        Process upload = null;
+        try {
+            String url = "ftp://localhost:" + ports().get("ftp") + "/keep.bin";
+            upload = new ProcessBuilder("curl", "-sS", "--ssl-reqd", "--cacert", ca, "--limit-rate", "2M", "--user",
+                    "IBMUSER:" + password.group(1) + "/Fresh123/Fresh123", "-T", "big.bin", url).directory(dir.toFile())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("upload.log").toFile()).start();
+            Thread.sleep(3000);
+            assertThat(upload.isAlive()).isTrue();
+            server.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
+            assertThat(server.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            server.destroyForcibly();
+            if (upload != null) {
+                upload.destroyForcibly();
+            }
+        }
+        assertThat(Files.readAllBytes(keep)).isEqualTo(previous);
+        try (var files = Files.list(keep.getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(n -> n.startsWith(".opencs-upload-"));
+        }
+        Process again = start("start2.log");
+        try {
+            ports();
+        } finally {
+            again.destroy();
+            assertThat(again.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        try (var files = Files.list(keep.getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("keep.bin");
+        }
+        assertThat(Files.readAllBytes(keep)).isEqualTo(previous);
+        assertThat(Files.readString(dir.resolve("start2.log"))).contains("OCSF003I 1 partial upload(s) left by an earlier run were removed");
     }
 }

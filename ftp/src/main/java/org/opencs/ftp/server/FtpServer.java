@@ -74,7 +74,7 @@ public final class FtpServer implements AutoCloseable {
                 config.ftpLogging());
         FtpSessionContext context = new FtpSessionContext(config, registry, tls, workers, activity,
                 dataTimeoutSeconds);
-        int leftovers = PartialUploads.removeLeftovers(registry.home().hfs());
+        int leftovers = PartialUploads.removeLeftovers(registry.home().hfs(), registry.home().datasets());
         if (leftovers > 0) {
             LOG.info("OCSF003I {} partial upload(s) left by an earlier run were removed; their targets kept their content.",
                     leftovers);

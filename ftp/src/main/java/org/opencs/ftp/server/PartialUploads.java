@@ -19,18 +19,27 @@ final class PartialUploads {
     private PartialUploads() {
     }
 
-    /** Removes every partial upload under {@code hfs}; the number removed. Unreadable directories are skipped. */
-    static int removeLeftovers(Path hfs) {
-        if (!Files.isDirectory(hfs)) {
+    /**
+     * Removes every partial upload under {@code hfs}, and under {@code datasets} the temporary files of data set
+     * writes a killed process left ({@link org.opencs.core.AtomicFiles}: ".name.digits.tmp"); the number removed.
+     * Unreadable directories are skipped.
+     */
+    static int removeLeftovers(Path hfs, Path datasets) {
+        return remove(hfs, name -> name.startsWith(PREFIX) && name.endsWith(SUFFIX))
+                + remove(datasets, name -> name.matches("\\..+\\.\\d+\\.tmp"));
+    }
+
+    private static int remove(Path root, java.util.function.Predicate<String> leftover) {
+        if (!Files.isDirectory(root)) {
             return 0;
         }
         int[] removed = {0};
         try {
-            Files.walkFileTree(hfs, new SimpleFileVisitor<>() {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                     String name = file.getFileName().toString();
-                    if (attributes.isRegularFile() && name.startsWith(PREFIX) && name.endsWith(SUFFIX)) {
+                    if (attributes.isRegularFile() && leftover.test(name)) {
                         Files.deleteIfExists(file);
                         removed[0]++;
                     }

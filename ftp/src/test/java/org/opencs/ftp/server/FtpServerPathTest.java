@@ -126,9 +126,12 @@ class FtpServerPathTest {
         Files.writeString(hfs("/u/user1/keep.txt"), "previous\n");
         Path leftover = hfs("/u/user1/" + PartialUploads.PREFIX + "123" + PartialUploads.SUFFIX);
         Files.writeString(leftover, "half an upload");
+        Path datasetLeftover = Files.createDirectories(system.registry.home().datasets()).resolve(".USER1.DATA.12345.tmp");
+        Files.writeString(datasetLeftover, "half a data set write");
         server.close();
         server = new FtpServer(FtpDataParser.parse("INACTIVE 0", "FTP.DATA").config(), system.registry, "127.0.0.1", 0);
         assertThat(leftover).doesNotExist();
+        assertThat(datasetLeftover).doesNotExist();
         assertThat(hfs("/u/user1/keep.txt")).hasContent("previous\n");
     }
 }
