@@ -42,15 +42,17 @@ public final class Database implements AutoCloseable {
     private Connection open(java.util.function.Supplier<String> holder) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
         for (int attempt = 1; ; attempt++) {
-            Connection kept = null;
+            Connection[] kept = new Connection[1];
             try {
-                kept = dialect == Dialect.H2 ? connect() : null;
-                try (Connection connection = connect()) {
-                    Migrations.apply(connection, dialect);
-                }
-                return kept;
+                return takingTurns(unused -> {
+                    kept[0] = dialect == Dialect.H2 ? connect() : null;
+                    try (Connection connection = connect()) {
+                        Migrations.apply(connection, dialect);
+                    }
+                    return kept[0];
+                });
             } catch (SQLException e) {
-                closeQuietly(kept);
+                closeQuietly(kept[0]);
                 if (dialect == Dialect.H2 && H2Lock.isContention(e)) {
                     // The process whose server this one reached exited meanwhile: open again, it may be ours now.
                     if (System.nanoTime() < deadline) {
@@ -90,32 +92,53 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * A connection. For the embedded registry, processes on one home take turns (an exclusive lock on
-     * {@code registry.open.lock} beside the database) while H2 decides who owns the file and who connects through the
-     * owner's server, and a lost race ("Lock file recently modified", an owner that just exited) is tried again for up
-     * to 15 seconds.
+     * A connection. On the embedded registry a lost race ("Lock file recently modified", an owner whose server just
+     * exited) is tried again for up to 15 seconds.
      */
     public Connection connect() throws SQLException {
-        Path file = dialect == Dialect.H2 ? H2Lock.databasePath(url) : null;
-        if (file == null) {
-            return DriverManager.getConnection(url, user, password);
-        }
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
         for (int attempt = 1; ; attempt++) {
-            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
-                    file.resolveSibling(file.getFileName() + ".open.lock"), java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.WRITE);
-                 java.nio.channels.FileLock ignored = channel.lock()) {
+            try {
                 return DriverManager.getConnection(url, user, password);
             } catch (SQLException e) {
-                if (!H2Lock.isContention(e) || System.nanoTime() > deadline) {
+                if (dialect != Dialect.H2 || !H2Lock.isContention(e) || System.nanoTime() > deadline) {
                     throw e;
                 }
-            } catch (java.io.IOException e) {
-                // No lock file possible (read-only home): connect without taking turns.
-                return DriverManager.getConnection(url, user, password);
             }
             pause(100L * Math.min(attempt, 5) + java.util.concurrent.ThreadLocalRandom.current().nextLong(100));
+        }
+    }
+
+    /**
+     * Runs the first connections of a process to the embedded registry while holding an exclusive lock on
+     * {@code registry.open.lock} beside the database, so processes on one home take turns while H2 decides who owns
+     * the file and who connects through the owner's server. Inside one JVM H2 shares the open database, so another
+     * thread holding the lock ({@link java.nio.channels.OverlappingFileLockException}) or a home without a writable
+     * lock file just goes ahead.
+     */
+    private <T> T takingTurns(Work<T> work) throws SQLException {
+        Path file = dialect == Dialect.H2 ? H2Lock.databasePath(url) : null;
+        if (file == null) {
+            return work.run(null);
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
+                file.resolveSibling(file.getFileName() + ".open.lock"), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock lock;
+            try {
+                lock = channel.lock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null;
+            }
+            try {
+                return work.run(null);
+            } finally {
+                if (lock != null) {
+                    lock.release();
+                }
+            }
+        } catch (java.io.IOException e) {
+            return work.run(null);
         }
     }
 
