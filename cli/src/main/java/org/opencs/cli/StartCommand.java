@@ -46,6 +46,14 @@ public final class StartCommand implements Callable<Integer> {
         // leaves no port open and the registry closed.
         java.util.Deque<AutoCloseable> started = new java.util.ArrayDeque<>();
         started.push(registry);
+        String running = org.opencs.core.StartRecord.describe(registry.home());
+        if (!running.isEmpty()) {
+            registry.close();
+            throw new org.opencs.core.ZosException("OCS0024E", "The servers of this system already run (" + running
+                    + "): one opencs start per system home.");
+        }
+        org.opencs.core.StartRecord.write(registry.home(), java.time.Instant.now());
+        started.push(() -> org.opencs.core.StartRecord.remove(registry.home()));
         try {
             return run(registry, started);
         } finally {
@@ -93,6 +101,7 @@ public final class StartCommand implements Callable<Integer> {
         ftp.close();
         telnet.forEach(org.opencs.tn3270.server.Tn3270Server::close);
         started.clear();
+        org.opencs.core.StartRecord.remove(registry.home());
         registry.close();
         return 0;
     }

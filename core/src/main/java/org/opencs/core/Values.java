@@ -39,6 +39,21 @@ public final class Values {
         return out.toString();
     }
 
+    /**
+     * A whole message with every blank-delimited word passed through {@link #quoteForMessage}: the backstop for
+     * message texts built from values at places that did not cut them, so that no message grows with its input.
+     */
+    public static String cutLongWords(String message) {
+        if (message == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String part : message.split("((?<= )|(?= ))")) {
+            out.append(part.equals(" ") ? part : quoteForMessage(part));
+        }
+        return out.toString();
+    }
+
     /** The first control character (below blank, or DEL) in the value, or -1: such a character is never in a name. */
     public static int firstControlCharacter(String value) {
         for (int i = 0; i < value.length(); i++) {

@@ -8,7 +8,7 @@ public record DatasetAttributes(String dsorg, RecordFormat recfm, int lrecl, int
                                 LocalDate referenced) {
     public DatasetAttributes {
         if (!dsorg.equals("PS") && !dsorg.equals("PO")) {
-            throw new ZosException("IKJ56702I", "INVALID DSORG, " + dsorg + " (PS OR PO)");
+            throw new ZosException("IKJ56702I", "INVALID DSORG, " + org.opencs.core.Values.quoteForMessage(dsorg) + " (PS OR PO)");
         }
         if (lrecl < 1 || lrecl > 32760 || (recfm.variable() && lrecl < 5)) {
             throw new ZosException("IKJ56702I", "INVALID LRECL, " + lrecl);

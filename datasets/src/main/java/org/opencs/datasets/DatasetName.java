@@ -13,10 +13,10 @@ public record DatasetName(String name, String member) {
 
     public DatasetName {
         if (name.length() > 44 || !name.matches(QUALIFIER + "(\\." + QUALIFIER + ")*")) {
-            throw new ZosException("IKJ56709I", "INVALID DATA SET NAME, " + name);
+            throw new ZosException("IKJ56709I", "INVALID DATA SET NAME, " + org.opencs.core.Values.quoteForMessage(name));
         }
         if (member != null && !member.matches("[A-Z#$@][A-Z0-9#$@]{0,7}")) {
-            throw new ZosException("IKJ56709I", "INVALID MEMBER NAME, " + member);
+            throw new ZosException("IKJ56709I", "INVALID MEMBER NAME, " + org.opencs.core.Values.quoteForMessage(member));
         }
     }
 
@@ -35,7 +35,7 @@ public record DatasetName(String name, String member) {
         int open = t.indexOf('(');
         if (open >= 0) {
             if (!t.endsWith(")")) {
-                throw new ZosException("IKJ56709I", "INVALID DATA SET NAME, " + text);
+                throw new ZosException("IKJ56709I", "INVALID DATA SET NAME, " + org.opencs.core.Values.quoteForMessage(text));
             }
             member = t.substring(open + 1, t.length() - 1);
             t = t.substring(0, open);

@@ -24,7 +24,7 @@ public enum RecordFormat {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ZosException("IKJ56702I", "INVALID RECFM, " + text + " (F, FB, V, VB OR U)");
+            throw new ZosException("IKJ56702I", "INVALID RECFM, " + org.opencs.core.Values.quoteForMessage(text) + " (F, FB, V, VB OR U)");
         }
     }
 }

@@ -41,7 +41,8 @@ public final class Registry implements AutoCloseable {
         SystemConfig config = SystemConfig.load(home);
         MasterKey masterKey = MasterKey.load(java.nio.file.Path.of(config.masterKeyFile()), random);
         String password = System.getenv("OPENCS_REGISTRY_PASSWORD");
-        Database database = new Database(config.registryUrl(), config.registryUser(), password == null ? "" : password);
+        Database database = new Database(config.registryUrl(), config.registryUser(), password == null ? "" : password,
+                () -> org.opencs.core.StartRecord.describe(home));
         return new Registry(home, config, database, masterKey, clock, random);
     }
 

@@ -57,7 +57,7 @@ public final class TsoProcessor {
             TsoCommand command = CommandParser.parse(text);
             TsoCommandHandler handler = handlers.get(command.name());
             if (handler == null) {
-                throw new ZosException("IKJ56500I", "COMMAND " + command.name() + " NOT FOUND");
+                throw new ZosException("IKJ56500I", "COMMAND " + org.opencs.core.Values.quoteForMessage(command.name()) + " NOT FOUND");
             }
             command.warnings().forEach(w -> listing.accept("OCS0050W " + w));
             handler.execute(command, session);
@@ -65,7 +65,8 @@ public final class TsoProcessor {
             return 0;
         } catch (ZosException e) {
             session.drain().forEach(listing);
-            listing.accept(e.getMessage());
+            // Every value a message repeats is cut (docs/messages.md): a 100,000-character operand is not echoed.
+            listing.accept(org.opencs.core.Values.cutLongWords(e.getMessage()));
             return 8;
         }
     }

@@ -78,8 +78,9 @@ final class DataConnections {
         // ABOR (or the server's shutdown) while the client has not connected yet ends the wait at once.
         s.pendingConnection = connected;
         int timeout = s.context.dataTimeoutSeconds();
-        return connected.completeOnTimeout(null, timeout, TimeUnit.SECONDS)
-                .handle((data, error) -> error == null ? data : null)
+        CompletableFuture<SocketChannel> bounded = timeout > 0 ? connected.completeOnTimeout(null, timeout, TimeUnit.SECONDS)
+                : connected;
+        return bounded.handle((data, error) -> error == null ? data : null)
                 .thenComposeAsync(data -> {
                     s.pendingConnection = null;
                     if (passive != null) {
@@ -89,8 +90,8 @@ final class DataConnections {
                         if (data != null) {
                             data.close();
                         }
-                        s.reply("425 Can't open data connection"
-                                + (s.aborted ? "; the transfer was aborted." : " within " + timeout + " seconds."));
+                        s.reply("425 Can't open data connection" + (s.aborted ? "; the transfer was aborted."
+                                : timeout > 0 ? " within " + timeout + " seconds." : "."));
                         return CompletableFuture.completedFuture(null);
                     }
                     return attach(data, sink, startReply);
@@ -106,7 +107,9 @@ final class DataConnections {
         }
         // A transfer that moves no byte either way for the data connection timeout is ended (426).
         int timeout = s.context.dataTimeoutSeconds();
-        data.pipeline().addLast("stall", new io.netty.handler.timeout.IdleStateHandler(0, 0, timeout));
+        if (timeout > 0) {
+            data.pipeline().addLast("stall", new io.netty.handler.timeout.IdleStateHandler(0, 0, timeout));
+        }
         if (sink != null) {
             data.pipeline().addLast("sink", sink);
         } else {

@@ -57,12 +57,12 @@ public final class FtpServer implements AutoCloseable {
      */
     public FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort)
             throws InterruptedException {
-        this(config, registry, bindAddress, port, tlsPort, config.dataCtTime(), registry.config().ftpLimits());
+        this(config, registry, bindAddress, port, tlsPort, config.dataTimeout(), registry.config().ftpLimits());
     }
 
     /**
      * As above, with the data connection timer (seconds: how long a data connection may take to arrive, and a
-     * transfer may move no byte; FTP.DATA DATACTTIME) and the session limits given rather than configured.
+     * transfer may move no byte; FTP.DATA DATATIMEOUT, 0 = none) and the session limits given rather than configured.
      */
     FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort, int dataTimeoutSeconds,
               org.opencs.core.SessionLimits limits) throws InterruptedException {

@@ -93,7 +93,7 @@ public final class DatasetCommands {
             List<String> names = catalog(session).list(level).stream()
                     .filter(n -> !operands.has("ENTRIES") || n.equals(level)).toList();
             if (names.isEmpty()) {
-                throw new ZosException("IDC3012I", "ENTRY " + level + " NOT FOUND");
+                throw new ZosException("IDC3012I", "ENTRY " + org.opencs.core.Values.quoteForMessage(level) + " NOT FOUND");
             }
             names.forEach(n -> session.print("NONVSAM ------- " + n));
         }
@@ -173,7 +173,7 @@ public final class DatasetCommands {
                 } else {
                     new DatasetAccess(session.registry()).check(session.user(), name, AccessLevel.UPDATE);
                     if (!Files.isRegularFile(file)) {
-                        throw new ZosException("BPXF024I", "The file " + path + " does not exist.");
+                        throw new ZosException("BPXF024I", "The file " + org.opencs.core.Values.quoteForMessage(path) + " does not exist.");
                     }
                     byte[] content = Files.readAllBytes(file);
                     LocalDate today = LocalDate.ofInstant(session.registry().clock().instant(), ZoneOffset.UTC);
@@ -196,7 +196,7 @@ public final class DatasetCommands {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new ZosException("IKJ56702I", "INVALID " + keyword + ", " + text);
+            throw new ZosException("IKJ56702I", "INVALID " + keyword + ", " + org.opencs.core.Values.quoteForMessage(text));
         }
     }
 }

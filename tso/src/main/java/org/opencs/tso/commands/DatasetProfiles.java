@@ -21,7 +21,7 @@ public final class DatasetProfiles {
         }
         String name = ProfileOptions.profileName(operands.positionalWords().get(0));
         if (!name.matches("[A-Z#$@*][A-Z0-9#$@*-]{0,7}(\\.[A-Z#$@*][A-Z0-9#$@*-]{0,7})*") || name.length() > 44) {
-            throw new ZosException("IKJ56709I", "INVALID DATA SET PROFILE NAME, " + name + " (" + command + ")");
+            throw new ZosException("IKJ56709I", "INVALID DATA SET PROFILE NAME, " + org.opencs.core.Values.quoteForMessage(name) + " (" + command + ")");
         }
         return name;
     }
@@ -73,7 +73,7 @@ public final class DatasetProfiles {
             Operands operands = Operands.of(command.operands(), Set.of("DATASET", "ALL", "GENERIC"), 1);
             String name = ProfileOptions.profileName(operands.value("DATASET").orElseGet(() -> profile(operands, "LISTDSD")));
             ResourceProfile p = session.registry().resources().find(DatasetAccess.CLASS, name)
-                    .orElseThrow(() -> new ZosException("ICH35003I", "NO RACF DESCRIPTION FOUND FOR " + name));
+                    .orElseThrow(() -> new ZosException("ICH35003I", "NO RACF DESCRIPTION FOUND FOR " + org.opencs.core.Values.quoteForMessage(name)));
             session.print("INFORMATION FOR DATASET " + p.profile() + (p.profile().contains("*") ? " (G)" : ""));
             session.print("");
             session.print("LEVEL  OWNER      UNIVERSAL ACCESS");

@@ -32,7 +32,7 @@ public final class Permit implements TsoCommandHandler {
         for (String word : words) {
             String profile = ProfileOptions.profileName(word);
             if (session.registry().resources().find(className, profile).isEmpty()) {
-                throw new ZosException("ICH06004I", profile + " NOT DEFINED TO RACF IN CLASS " + className);
+                throw new ZosException("ICH06004I", org.opencs.core.Values.quoteForMessage(profile) + " NOT DEFINED TO RACF IN CLASS " + className);
             }
             for (String id : ids) {
                 String userid = UserOptions.userid(id);

@@ -28,7 +28,7 @@ final class ProfileOptions {
     static String className(String text) {
         String name = text.toUpperCase(Locale.ROOT);
         if (!name.matches("[A-Z$#@][A-Z0-9$#@]{0,7}")) {
-            throw new ZosException("ICH09005I", text + " NOT FOUND IN CDT. (INVALID CLASS NAME)");
+            throw new ZosException("ICH09005I", org.opencs.core.Values.quoteForMessage(text) + " NOT FOUND IN CDT. (INVALID CLASS NAME)");
         }
         return name;
     }
@@ -36,7 +36,7 @@ final class ProfileOptions {
     static String profileName(String text) {
         String name = text.toUpperCase(Locale.ROOT);
         if (name.isEmpty() || name.length() > 246) {
-            throw new ZosException("IKJ56702I", "INVALID PROFILE NAME, " + text);
+            throw new ZosException("IKJ56702I", "INVALID PROFILE NAME, " + org.opencs.core.Values.quoteForMessage(text));
         }
         return name;
     }
@@ -75,12 +75,12 @@ final class ProfileOptions {
                     "EPTKTDATA NEEDS KEYMASKED(64 TO 512 HEXADECIMAL DIGITS) IN OPENCS (NO ICSF KEYLABEL)"));
             String type = e.value("TYPE").orElse("MIXED").toUpperCase(Locale.ROOT);
             if (!type.equals("UPPER") && !type.equals("MIXED")) {
-                throw new ZosException("IKJ56702I", "INVALID TYPE, " + type + " (UPPER OR MIXED)");
+                throw new ZosException("IKJ56702I", "INVALID TYPE, " + org.opencs.core.Values.quoteForMessage(type) + " (UPPER OR MIXED)");
             }
             int timeout = number(e.value("TIMEOUT").orElse("60"));
             String replay = e.value("REPLAY").orElse("NO").toUpperCase(Locale.ROOT);
             if (!replay.equals("YES") && !replay.equals("NO")) {
-                throw new ZosException("IKJ56702I", "INVALID REPLAY, " + replay + " (YES OR NO)");
+                throw new ZosException("IKJ56702I", "INVALID REPLAY, " + org.opencs.core.Values.quoteForMessage(replay) + " (YES OR NO)");
             }
             PassTicketKey key = parse(() -> PassTicketKey.enhanced(hex,
                     org.opencs.saf.passticket.EnhancedPassTicket.Type.valueOf(type), timeout, replay.equals("YES")));
@@ -105,7 +105,7 @@ final class ProfileOptions {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new ZosException("IKJ56702I", "INVALID TIMEOUT, " + text);
+            throw new ZosException("IKJ56702I", "INVALID TIMEOUT, " + org.opencs.core.Values.quoteForMessage(text));
         }
     }
 

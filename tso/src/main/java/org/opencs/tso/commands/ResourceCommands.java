@@ -41,7 +41,7 @@ public final class ResourceCommands {
                     ResourceProfile.simple(t.className(), t.profile(), session.user().userid(), AccessLevel.NONE),
                     t.operands(), session.registry());
             if (!session.registry().resources().add(profile, session.registry().clock().instant())) {
-                throw new ZosException("ICH10102I", t.profile() + " ALREADY DEFINED TO CLASS " + t.className() + ".");
+                throw new ZosException("ICH10102I", org.opencs.core.Values.quoteForMessage(t.profile()) + " ALREADY DEFINED TO CLASS " + t.className() + ".");
             }
         }
     }
@@ -126,6 +126,6 @@ public final class ResourceCommands {
     }
 
     private static ZosException notFound(Target t) {
-        return new ZosException("ICH13003I", t.profile() + " NOT FOUND IN CLASS " + t.className() + ".");
+        return new ZosException("ICH13003I", org.opencs.core.Values.quoteForMessage(t.profile()) + " NOT FOUND IN CLASS " + t.className() + ".");
     }
 }

@@ -42,7 +42,7 @@ public final class Setropts implements TsoCommandHandler {
             if (password.has("REVOKE")) {
                 String n = password.value("REVOKE").orElseThrow();
                 if (!n.matches("\\d{1,3}") || Integer.parseInt(n) < 1 || Integer.parseInt(n) > 254) {
-                    throw new ZosException("IKJ56702I", "INVALID REVOKE VALUE, " + n + " (1 TO 254)");
+                    throw new ZosException("IKJ56702I", "INVALID REVOKE VALUE, " + org.opencs.core.Values.quoteForMessage(n) + " (1 TO 254)");
                 }
                 options.set("PASSWORD.REVOKE", n);
             }

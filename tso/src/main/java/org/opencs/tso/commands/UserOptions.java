@@ -16,14 +16,14 @@ final class UserOptions {
     static String userid(String text) {
         String userid = text.toUpperCase(Locale.ROOT);
         if (!User.validUserid(userid)) {
-            throw new ZosException("IKJ56702I", "INVALID USERID, " + text);
+            throw new ZosException("IKJ56702I", "INVALID USERID, " + org.opencs.core.Values.quoteForMessage(text));
         }
         return userid;
     }
 
     static String name(String text) {
         if (text.length() > 20) {
-            throw new ZosException("IKJ56702I", "INVALID NAME, " + text + " (AT MOST 20 CHARACTERS)");
+            throw new ZosException("IKJ56702I", "INVALID NAME, " + org.opencs.core.Values.quoteForMessage(text) + " (AT MOST 20 CHARACTERS)");
         }
         return text;
     }
@@ -44,7 +44,7 @@ final class UserOptions {
                     throw new NumberFormatException();
                 }
             } catch (NumberFormatException e) {
-                throw new ZosException("IKJ56702I", "INVALID UID, " + value);
+                throw new ZosException("IKJ56702I", "INVALID UID, " + org.opencs.core.Values.quoteForMessage(value));
             }
         }
         if (omvs.get().has("NOUID")) {
@@ -53,7 +53,7 @@ final class UserOptions {
         if (omvs.get().has("HOME")) {
             home = omvs.get().value("HOME").orElseThrow();
             if (!home.startsWith("/") || home.length() > 1023) {
-                throw new ZosException("IKJ56702I", "INVALID HOME, " + home + " (AN ABSOLUTE PATH IS REQUIRED)");
+                throw new ZosException("IKJ56702I", "INVALID HOME, " + org.opencs.core.Values.quoteForMessage(home) + " (AN ABSOLUTE PATH IS REQUIRED)");
             }
         }
         if (omvs.get().has("NOHOME")) {

@@ -47,7 +47,7 @@ public final class Operands {
             }
             String full = resolve(name, known);
             if (result.keywords.containsKey(full)) {
-                throw new ParseException("IKJ56713I", "DUPLICATE KEYWORD " + full);
+                throw new ParseException("IKJ56713I", "DUPLICATE KEYWORD " + org.opencs.core.Values.quoteForMessage(full));
             }
             result.keywords.put(full, new Operand.Keyword(full, values));
         }
@@ -62,7 +62,7 @@ public final class Operands {
         if (candidates.size() == 1) {
             return candidates.get(0);
         }
-        throw new ParseException("IKJ56712I", "INVALID KEYWORD, " + name
+        throw new ParseException("IKJ56712I", "INVALID KEYWORD, " + org.opencs.core.Values.quoteForMessage(name)
                 + (candidates.isEmpty() ? "" : " (ambiguous: " + String.join(", ", candidates) + ")"));
     }
 

@@ -96,7 +96,7 @@ final class CertFunctions {
             if (!context.store().add(new DigitalCertificate(context.owner, label, certificate.getEncoded(), key != null, trust),
                     sealed, certificate.getSubjectX500Principal().getName(), certificate.getIssuerX500Principal().getName(),
                     certificate.getSerialNumber().toString(16), context.registry.clock().instant())) {
-                throw new ZosException("IRRD109I", "The label '" + label + "' is already in use for "
+                throw new ZosException("IRRD109I", "The label '" + org.opencs.core.Values.quoteForMessage(label) + "' is already in use for "
                         + DigitalCertificate.displayOwner(context.owner) + ".");
             }
         } catch (java.security.cert.CertificateEncodingException e) {
@@ -114,7 +114,7 @@ final class CertFunctions {
                 : context.operands.has("TRUST") ? "TRUST" : certificate.trust();
         String newLabel = RacdcertContext.label(context.operands.value("NEWLABEL").orElse(label));
         if (!newLabel.equals(label) && context.store().find(certificate.owner(), newLabel).isPresent()) {
-            throw new ZosException("IRRD109I", "The label '" + newLabel + "' is already in use.");
+            throw new ZosException("IRRD109I", "The label '" + org.opencs.core.Values.quoteForMessage(newLabel) + "' is already in use.");
         }
         context.store().alter(certificate.owner(), label, newLabel, trust);
     }

@@ -26,7 +26,7 @@ final class ExportCert {
         byte[] content;
         if (format.withKey()) {
             if (!certificate.hasPrivateKey()) {
-                throw new ZosException("IRRD175I", "The certificate '" + label + "' has no private key to export.");
+                throw new ZosException("IRRD175I", "The certificate '" + org.opencs.core.Values.quoteForMessage(label) + "' has no private key to export.");
             }
             char[] password = context.operands.value("PASSWORD").orElseThrow(() -> new ZosException("IRRD176I",
                     "FORMAT(" + context.operands.value("FORMAT").orElse("") + ") needs PASSWORD('...').")).toCharArray();
@@ -44,7 +44,7 @@ final class ExportCert {
     private static ExportFormat format(String name) {
         String upper = RacdcertContext.upper(name);
         if (!Set.of("CERTB64", "CERTDER", "PKCS7B64", "PKCS7DER", "PKCS12B64", "PKCS12DER").contains(upper)) {
-            throw new ZosException("IRRD118I", "FORMAT(" + name + ") is not one of CERTB64, CERTDER, PKCS7B64, "
+            throw new ZosException("IRRD118I", "FORMAT(" + org.opencs.core.Values.quoteForMessage(name) + ") is not one of CERTB64, CERTDER, PKCS7B64, "
                     + "PKCS7DER, PKCS12B64, PKCS12DER.");
         }
         return ExportFormat.parse(upper);

@@ -46,7 +46,7 @@ final class GenCert {
         context.authorize("GENCERT", context.owner);
         String label = RacdcertContext.label(operands.value("WITHLABEL").orElseGet(() -> defaultLabel(context)));
         if (context.store().find(context.owner, label).isPresent()) {
-            throw new ZosException("IRRD109I", "The label '" + label + "' is already in use for "
+            throw new ZosException("IRRD109I", "The label '" + org.opencs.core.Values.quoteForMessage(label) + "' is already in use for "
                     + DigitalCertificate.displayOwner(context.owner) + ".");
         }
         Instant notBefore = dateTime(operands, "NOTBEFORE", LocalTime.MIDNIGHT)
@@ -146,7 +146,7 @@ final class GenCert {
         String label = s.value("LABEL").orElseThrow(() -> new ZosException("IKJ56700A", "ENTER SIGNWITH LABEL -"));
         DigitalCertificate ca = context.certificate(owner, label);
         if (!ca.hasPrivateKey()) {
-            throw new ZosException("IRRD113I", "The signing certificate '" + label + "' has no private key.");
+            throw new ZosException("IRRD113I", "The signing certificate '" + org.opencs.core.Values.quoteForMessage(label) + "' has no private key.");
         }
         return new CertificateIssuer.Issuer(ca.x509(), context.privateKey(ca));
     }
@@ -158,7 +158,7 @@ final class GenCert {
         try {
             return KeyType.parse(family + bits);
         } catch (IllegalArgumentException e) {
-            throw new ZosException("IRRD115I", "SIZE(" + bits + ") is not valid for " + family.toUpperCase()
+            throw new ZosException("IRRD115I", "SIZE(" + org.opencs.core.Values.quoteForMessage(bits) + ") is not valid for " + family.toUpperCase()
                     + " keys (RSA 1024-4096, NISTECC 256/384/521, DSA 1024/2048).");
         }
     }
@@ -177,7 +177,7 @@ final class GenCert {
         String country = part(sdn, operands, "C");
         if (country != null) {
             if (!country.matches("[A-Za-z]{2}")) {
-                throw new ZosException("IRRD116I", "The country C('" + country + "') must be 2 letters.");
+                throw new ZosException("IRRD116I", "The country C('" + org.opencs.core.Values.quoteForMessage(country) + "') must be 2 letters.");
             }
             builder.addRDN(BCStyle.C, country.toUpperCase());
         }
@@ -206,7 +206,7 @@ final class GenCert {
         values.addAll(top.values(name));
         for (String value : values) {
             if (value.length() > 64) {
-                throw new ZosException("IRRD116I", "The subject name part " + name + "('" + value + "') is longer than 64 characters.");
+                throw new ZosException("IRRD116I", "The subject name part " + name + "('" + org.opencs.core.Values.quoteForMessage(value) + "') is longer than 64 characters.");
             }
         }
         return values;

@@ -27,7 +27,7 @@ final class MapFunctions {
         boolean trusted = !context.operands.has("NOTRUST");
         if (!context.registry.certificateMaps().add(new CertificateMap(context.owner, label, sdn, idn, trusted),
                 context.registry.clock().instant())) {
-            throw new ZosException("IRRD109I", "The label '" + label + "' is already in use for a mapping of "
+            throw new ZosException("IRRD109I", "The label '" + org.opencs.core.Values.quoteForMessage(label) + "' is already in use for a mapping of "
                     + context.owner + ".");
         }
     }
@@ -85,6 +85,6 @@ final class MapFunctions {
     }
 
     private static ZosException notFound(String owner, String label) {
-        return new ZosException("IRRD133I", "No mapping with label '" + label + "' was found for user " + owner + ".");
+        return new ZosException("IRRD133I", "No mapping with label '" + org.opencs.core.Values.quoteForMessage(label) + "' was found for user " + owner + ".");
     }
 }

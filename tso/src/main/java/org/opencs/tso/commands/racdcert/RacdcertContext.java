@@ -52,7 +52,7 @@ final class RacdcertContext {
     DigitalCertificate certificate(String ownerName, String label) {
         return store().find(ownerName, label).orElseThrow(() -> new ZosException("IRRD107I",
                 "No certificate information was found for " + DigitalCertificate.displayOwner(ownerName)
-                        + " with label '" + label + "'."));
+                        + " with label '" + org.opencs.core.Values.quoteForMessage(label) + "'."));
     }
 
     PrivateKey privateKey(DigitalCertificate certificate) {
@@ -104,7 +104,7 @@ final class RacdcertContext {
 
     static String label(String text) {
         if (text.isEmpty() || text.length() > 32) {
-            throw new ZosException("IRRD102I", "The label '" + text + "' is not valid: 1 to 32 characters are allowed.");
+            throw new ZosException("IRRD102I", "The label '" + org.opencs.core.Values.quoteForMessage(text) + "' is not valid: 1 to 32 characters are allowed.");
         }
         return text;
     }

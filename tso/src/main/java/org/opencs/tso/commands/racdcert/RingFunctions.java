@@ -18,7 +18,7 @@ final class RingFunctions {
         String ring = ringName(context.operands.value("ADDRING").orElseThrow());
         context.authorize("ADDRING", context.owner);
         if (!context.store().addRing(context.owner, ring, context.registry.clock().instant())) {
-            throw new ZosException("IRRD119I", "Ring " + ring + " already exists for user " + context.owner + ".");
+            throw new ZosException("IRRD119I", "Ring " + org.opencs.core.Values.quoteForMessage(ring) + " already exists for user " + context.owner + ".");
         }
     }
 
@@ -50,11 +50,11 @@ final class RingFunctions {
                 ? certOwner : "PERSONAL";
         String usage = RacdcertContext.upper(c.value("USAGE").or(() -> context.operands.value("USAGE")).orElse(defaultUsage));
         if (!Set.of("PERSONAL", "CERTAUTH", "SITE").contains(usage)) {
-            throw new ZosException("IRRD120I", "USAGE(" + usage + ") is not PERSONAL, CERTAUTH or SITE.");
+            throw new ZosException("IRRD120I", "USAGE(" + org.opencs.core.Values.quoteForMessage(usage) + ") is not PERSONAL, CERTAUTH or SITE.");
         }
         boolean isDefault = c.has("DEFAULT") || context.operands.has("DEFAULT");
         if (isDefault && !context.certificate(certOwner, label).hasPrivateKey()) {
-            throw new ZosException("IRRD121I", "Certificate '" + label + "' has no private key and cannot be the ring's default.");
+            throw new ZosException("IRRD121I", "Certificate '" + org.opencs.core.Values.quoteForMessage(label) + "' has no private key and cannot be the ring's default.");
         }
         context.store().connect(context.owner, ring, new RingMember(certOwner, label, usage, isDefault));
     }
@@ -68,7 +68,7 @@ final class RingFunctions {
                 .orElseThrow(() -> new ZosException("IKJ56700A", "ENTER REMOVE RING -")));
         context.authorize("REMOVE", context.owner);
         if (!context.store().remove(context.owner, ring, certOwner, label)) {
-            throw new ZosException("IRRD122I", "Certificate '" + label + "' is not connected to ring " + ring + ".");
+            throw new ZosException("IRRD122I", "Certificate '" + org.opencs.core.Values.quoteForMessage(label) + "' is not connected to ring " + org.opencs.core.Values.quoteForMessage(ring) + ".");
         }
     }
 
@@ -104,12 +104,12 @@ final class RingFunctions {
 
     private static String ringName(String name) {
         if (name.isEmpty() || name.length() > 237 || name.contains(" ")) {
-            throw new ZosException("IRRD123I", "The ring name '" + name + "' is not valid (1 to 237 characters, no blanks).");
+            throw new ZosException("IRRD123I", "The ring name '" + org.opencs.core.Values.quoteForMessage(name) + "' is not valid (1 to 237 characters, no blanks).");
         }
         return name;
     }
 
     private static ZosException ringNotFound(String owner, String ring) {
-        return new ZosException("IRRD124I", "Ring " + ring + " does not exist for user " + owner + ".");
+        return new ZosException("IRRD124I", "Ring " + org.opencs.core.Values.quoteForMessage(ring) + " does not exist for user " + owner + ".");
     }
 }
