@@ -23,7 +23,11 @@ public final class FuzzHarness {
     /** The fuzz properties of the modules (each runs its own bounded number of tries per run). */
     static final List<String> FUZZ_CLASSES = List.of(
             "org.opencs.ftp.server.FtpCommandFuzzTest",
-            "org.opencs.tn3270.server.Tn3270FuzzTest");
+            "org.opencs.ftp.config.FtpDataFuzzTest",
+            "org.opencs.tn3270.server.Tn3270FuzzTest",
+            "org.opencs.tn3270.config.ProfileFuzzTest",
+            "org.opencs.tso.hostile.TsoCommandFuzzTest",
+            "org.opencs.pki.hostile.DamagedFilesTest");
 
     private FuzzHarness() {
     }
