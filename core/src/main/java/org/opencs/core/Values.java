@@ -29,6 +29,8 @@ public final class Values {
             char c = shown.charAt(i);
             if (Character.isISOControl(c)) {
                 out.append(String.format("\\x%02X", (int) c));
+            } else if (breaksLine(c)) {
+                out.append(String.format("\\u%04X", (int) c)); // LINE and PARAGRAPH SEPARATOR end lines too
             } else {
                 out.append(c);
             }
@@ -54,10 +56,19 @@ public final class Values {
         return out.toString();
     }
 
-    /** The first control character (below blank, or DEL) in the value, or -1: such a character is never in a name. */
+    /** Unicode's own line ends (U+2028, U+2029), which would split a log or console line as CR and LF do. */
+    private static boolean breaksLine(char c) {
+        int type = Character.getType(c);
+        return type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+    }
+
+    /**
+     * The first control character (below blank, DEL, C1 controls) or Unicode line separator in the value, or -1:
+     * such a character is never in a name.
+     */
     public static int firstControlCharacter(String value) {
         for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
+            if (Character.isISOControl(value.charAt(i)) || breaksLine(value.charAt(i))) {
                 return i;
             }
         }

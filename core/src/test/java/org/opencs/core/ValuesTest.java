@@ -26,6 +26,13 @@ class ValuesTest {
         assertThat(Values.firstControlCharacter(quoted)).isEqualTo(-1);
     }
 
+    /** Found by bench's FuzzHarness (TSO command fuzzing): a U+2028 in an operand split the message line. */
+    @Test
+    void unicodeLineSeparatorsAreEscapedLikeControlCharacters() {
+        assertThat(Values.quoteForMessage("a\u2028b\u2029c\u0085d")).isEqualTo("a\\u2028b\\u2029c\\x85d");
+        assertThat(Values.firstControlCharacter("ok\u2028")).isEqualTo(2);
+    }
+
     @Test
     void hfsPathsWithANulAreAConfigurationErrorNotAnInvalidPathException() {
         SystemHome home = new SystemHome(Path.of("/tmp/home"));

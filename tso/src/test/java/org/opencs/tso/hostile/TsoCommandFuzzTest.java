@@ -99,4 +99,11 @@ class TsoCommandFuzzTest {
             assertThat(message.length()).as("%.300s", message).isLessThanOrEqualTo(400);
         }
     }
+
+    /** Found by bench's FuzzHarness: an operand holding U+2028 (LINE SEPARATOR) split the message in two lines. */
+    @net.jqwik.api.Example
+    void aLineSeparatorInAnOperandStaysInsideOneMessageLine() throws Exception {
+        everyCommandEndsInAShortTypedMessage("LISTCAT   \u5594\u2028\u3041");
+        everyCommandEndsInAShortTypedMessage("ADDUSER \u2028");
+    }
 }
