@@ -44,6 +44,7 @@ public final class FtpServer implements AutoCloseable {
     private final Channel listener;
     private final Channel implicitListener;
     private final SessionLimiter limiter;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     public FtpServer(FtpData config, Registry registry, String bindAddress, int port) throws InterruptedException {
         this(config, registry, bindAddress, port, config.tlsPort() == null ? -1 : config.tlsPort());
@@ -150,9 +151,13 @@ public final class FtpServer implements AutoCloseable {
     /**
      * Stops the server within seconds: the ports close first (no new client gets in), every session is told (a
      * transfer in progress ends with 426, then 421), and whatever has not closed after a short grace is closed.
+     * Closing again does nothing.
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return; // closed already: its event loops are gone
+        }
         listener.close().syncUninterruptibly();
         if (implicitListener != null) {
             implicitListener.close().syncUninterruptibly();

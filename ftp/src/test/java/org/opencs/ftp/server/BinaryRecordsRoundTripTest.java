@@ -20,7 +20,6 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.opencs.core.SessionLimits;
-import org.opencs.ftp.config.FtpDataParser;
 import org.opencs.testkit.ExternalCommand;
 
 /**
@@ -31,7 +30,6 @@ import org.opencs.testkit.ExternalCommand;
  * Net is the client of the property; curl replays the issue's own example.
  */
 class BinaryRecordsRoundTripTest {
-    private static Path dir;
     private static FtpTestSystem system;
     private static FtpServer server;
     private static int counter;
@@ -40,12 +38,9 @@ class BinaryRecordsRoundTripTest {
 
     @BeforeContainer
     static void start() throws Exception {
-        dir = Files.createTempDirectory("ftp-binary");
-        system = new FtpTestSystem(dir, "/etc/ftp/server.kdb");
-        system.user("USER1");
-        var config = FtpDataParser.parse(String.join("\n", "SECURE_FTP ALLOWED", "SECURE_DATACONN CLEAR",
-                "INACTIVE 0", "STARTDIRECTORY MVS"), "FTP.DATA").config();
-        server = new FtpServer(config, system.registry, "127.0.0.1", 0, -1, 30, new SessionLimits(0, 0));
+        system = FtpTestSystem.temporary("ftp-binary");
+        server = system.serve(30, new SessionLimits(0, 0), "SECURE_FTP ALLOWED", "SECURE_DATACONN CLEAR", "INACTIVE 0",
+                "STARTDIRECTORY MVS");
         ftp = new FTPClient();
         ftp.connect("127.0.0.1", server.port());
         assertThat(ftp.login("USER1", "user1pw")).isTrue();
@@ -56,11 +51,7 @@ class BinaryRecordsRoundTripTest {
     @AfterContainer
     static void stop() throws IOException {
         ftp.disconnect();
-        server.close();
         system.close();
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     record Case(String recfm, int lrecl, boolean trailingBlanks, byte[] content) {
@@ -118,6 +109,7 @@ class BinaryRecordsRoundTripTest {
         java.util.Arrays.fill(content, (byte) 0x40);
         java.util.Arrays.fill(content, 0, 10, (byte) 0x01);
         java.util.Arrays.fill(content, 80, 85, (byte) 0x02);
+        Path dir = system.registry.home().root().getParent();
         Files.write(dir.resolve("fb80.bin"), content);
         String url = "ftp://127.0.0.1:" + server.port() + "/%27USER1.FB80%27";
         var up = ExternalCommand.run(dir, null, List.of("curl", "-sS", "--user", "USER1:user1pw", "--ftp-method",

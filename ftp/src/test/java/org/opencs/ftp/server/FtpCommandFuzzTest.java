@@ -16,7 +16,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.opencs.core.SessionLimits;
-import org.opencs.ftp.config.FtpDataParser;
 
 /**
  * Issue 15's fuzzing kept in CI (bounded: a few seconds): random command lines, known verbs with hostile arguments
@@ -26,29 +25,20 @@ import org.opencs.ftp.config.FtpDataParser;
  * bench/'s FuzzHarness.
  */
 class FtpCommandFuzzTest {
-    private static Path dir;
     private static FtpTestSystem system;
     private static FtpServer server;
 
     @BeforeContainer
     static void start() throws Exception {
-        dir = Files.createTempDirectory("ftp-fuzz");
-        system = new FtpTestSystem(dir, "/etc/ftp/server.kdb");
-        system.user("USER1");
+        system = FtpTestSystem.temporary("ftp-fuzz");
         Files.writeString(system.registry.home().hfsPath("/u/user1/file.txt"), "text\n");
-        var config = FtpDataParser.parse(String.join("\n", "EXTENSIONS AUTH_TLS", "SECURE_FTP ALLOWED",
-                "SECURE_DATACONN CLEAR", "KEYRING /etc/ftp/server.kdb", "INACTIVE 0", "STARTDIRECTORY HFS"),
-                "FTP.DATA").config();
-        server = new FtpServer(config, system.registry, "127.0.0.1", 0, -1, 1, new SessionLimits(0, 0));
+        server = system.serve(1, new SessionLimits(0, 0), "EXTENSIONS AUTH_TLS", "SECURE_FTP ALLOWED",
+                "SECURE_DATACONN CLEAR", "KEYRING /etc/ftp/server.kdb", "INACTIVE 0", "STARTDIRECTORY HFS");
     }
 
     @AfterContainer
-    static void stop() throws IOException {
-        server.close();
+    static void stop() {
         system.close();
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     private static final List<String> VERBS = List.of("CWD", "CDUP", "PWD", "LIST", "NLST", "MLSD", "MLST", "RETR", "STOR",
@@ -85,7 +75,7 @@ class FtpCommandFuzzTest {
                 assertThat(reply).as("reply to %s", line)
                         .doesNotContainPattern("\\b(?:java|javax|io\\.netty|org\\.opencs)\\.[a-z]")
                         .doesNotContain("Exception").doesNotContain("null").doesNotContain("local error in processing")
-                        .doesNotContain(dir.toString());
+                        .doesNotContain(system.registry.home().root().toString());
                 if (reply.startsWith("1")) {
                     replies.add(ftp.reply()); // no data connection comes: the transfer's own end (425) follows
                 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opencs.ftp.config.FtpDataParser;
 import org.opencs.testkit.ExternalCommand;
 
 /**
@@ -30,15 +29,12 @@ class FtpServerPathTest {
     void start() throws Exception {
         system = new FtpTestSystem(dir, "/etc/ftp/server.kdb");
         system.user("USER1");
-        var config = FtpDataParser.parse(String.join("\n", "EXTENSIONS AUTH_TLS", "SECURE_FTP ALLOWED",
-                "SECURE_DATACONN CLEAR", "KEYRING /etc/ftp/server.kdb", "INACTIVE 0", "STARTDIRECTORY HFS"),
-                "FTP.DATA").config();
-        server = new FtpServer(config, system.registry, "127.0.0.1", 0);
+        server = system.serve(30, new org.opencs.core.SessionLimits(0, 0), "EXTENSIONS AUTH_TLS", "SECURE_FTP ALLOWED",
+                "SECURE_DATACONN CLEAR", "KEYRING /etc/ftp/server.kdb", "INACTIVE 0", "STARTDIRECTORY HFS");
     }
 
     @AfterEach
     void stop() {
-        server.close();
         system.close();
     }
 
@@ -129,7 +125,7 @@ class FtpServerPathTest {
         Path datasetLeftover = Files.createDirectories(system.registry.home().datasets()).resolve(".USER1.DATA.12345.tmp");
         Files.writeString(datasetLeftover, "half a data set write");
         server.close();
-        server = new FtpServer(FtpDataParser.parse("INACTIVE 0", "FTP.DATA").config(), system.registry, "127.0.0.1", 0);
+        server = system.serve(30, new org.opencs.core.SessionLimits(0, 0), "INACTIVE 0");
         assertThat(leftover).doesNotExist();
         assertThat(datasetLeftover).doesNotExist();
         assertThat(hfs("/u/user1/keep.txt")).hasContent("previous\n");

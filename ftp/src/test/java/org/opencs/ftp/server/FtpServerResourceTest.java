@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencs.core.SessionLimits;
-import org.opencs.ftp.config.FtpDataParser;
 
 /**
  * Issue 15, "no client can stall others": raw sockets play the clients that hold a session open on purpose (a PASV
@@ -35,19 +34,15 @@ class FtpServerResourceTest {
 
     @AfterEach
     void stop() {
-        if (server != null) {
-            server.close();
-        }
         system.close();
     }
 
     private void start(int dataTimeoutSeconds, SessionLimits limits) throws Exception {
         system = new FtpTestSystem(dir, "/etc/ftp/server.kdb");
         system.user("USER1");
-        var config = FtpDataParser.parse(String.join("\n", "EXTENSIONS AUTH_TLS", "SECURE_FTP ALLOWED",
+        server = system.serve(dataTimeoutSeconds, limits, "EXTENSIONS AUTH_TLS", "SECURE_FTP ALLOWED",
                 "SECURE_DATACONN CLEAR", "KEYRING /etc/ftp/server.kdb", "INACTIVE 0", "STARTDIRECTORY HFS",
-                "FTPLOGGING TRUE"), "FTP.DATA").config();
-        server = new FtpServer(config, system.registry, "127.0.0.1", 0, -1, dataTimeoutSeconds, limits);
+                "FTPLOGGING TRUE");
     }
 
     private RawFtp client() throws IOException {
@@ -175,7 +170,6 @@ class FtpServerResourceTest {
             Thread.sleep(300);
             long started = System.nanoTime();
             server.close();
-            server = null;
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(5000);
             List<String> heard = new ArrayList<>();
             try {

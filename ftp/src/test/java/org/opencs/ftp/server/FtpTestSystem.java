@@ -18,6 +18,8 @@ public final class FtpTestSystem implements AutoCloseable {
     public final MutableClock clock = new MutableClock(Instant.now());
     public final Registry registry;
     public final KeyDatabase keyDatabase;
+    private final java.util.List<FtpServer> servers = new java.util.ArrayList<>();
+    private Path temporaryDirectory;
 
     /** {@code kdbPath}: the HFS path of the server key database (stashed), signed by "ABC CA" exported to dir/ca.pem. */
     public FtpTestSystem(Path dir, String kdbPath) throws Exception {
@@ -36,8 +38,41 @@ public final class FtpTestSystem implements AutoCloseable {
         Files.createDirectories(registry.home().hfsPath(home));
     }
 
+    /**
+     * A system in a new temporary directory (removed by {@link #close()}) with USER1 and the server key database at
+     * /etc/ftp/server.kdb, for tests whose server lives as long as the test class (jqwik containers).
+     */
+    public static FtpTestSystem temporary(String prefix) throws Exception {
+        Path dir = Files.createTempDirectory(prefix);
+        FtpTestSystem system = new FtpTestSystem(dir, "/etc/ftp/server.kdb");
+        system.temporaryDirectory = dir;
+        system.user("USER1");
+        return system;
+    }
+
+    /**
+     * An FTP server on 127.0.0.1 (any free port, no implicit TLS port) for these FTP.DATA lines, closed with the
+     * system; {@code dataTimeoutSeconds} and {@code limits} as the server's test constructor takes them.
+     */
+    FtpServer serve(int dataTimeoutSeconds, org.opencs.core.SessionLimits limits, String... ftpData) throws Exception {
+        var config = org.opencs.ftp.config.FtpDataParser.parse(String.join("\n", ftpData), "FTP.DATA").config();
+        FtpServer server = new FtpServer(config, registry, "127.0.0.1", 0, -1, dataTimeoutSeconds, limits);
+        servers.add(server);
+        return server;
+    }
+
+    /** Closes the servers it started (once each), the registry, and a temporary directory it made. */
     @Override
     public void close() {
+        servers.forEach(FtpServer::close);
+        servers.clear();
         registry.close();
+        if (temporaryDirectory != null) {
+            try (var files = Files.walk(temporaryDirectory)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a temporary directory left behind is harmless
+            }
+        }
     }
 }

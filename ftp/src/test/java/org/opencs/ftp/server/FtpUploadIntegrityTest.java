@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencs.datasets.Catalog;
 import org.opencs.datasets.DatasetName;
-import org.opencs.ftp.config.FtpDataParser;
 
 /**
  * Issue 10, "an upload that is cut off is not committed": curl killed (SIGKILL) in the middle of a PROT P upload over
@@ -30,19 +29,15 @@ class FtpUploadIntegrityTest {
 
     @AfterEach
     void stop() {
-        if (server != null) {
-            server.close();
-        }
         system.close();
     }
 
     private void start() throws Exception {
         system = new FtpTestSystem(dir, "/etc/ftp/server.kdb");
         system.user("USER1");
-        var config = FtpDataParser.parse(String.join("\n", "EXTENSIONS AUTH_TLS", "SECURE_FTP REQUIRED",
-                "SECURE_DATACONN PRIVATE", "KEYRING /etc/ftp/server.kdb", "INACTIVE 0", "STARTDIRECTORY HFS",
-                "FTPLOGGING TRUE"), "FTP.DATA").config();
-        server = new FtpServer(config, system.registry, "127.0.0.1", 0);
+        server = system.serve(org.opencs.ftp.config.FtpData.DEFAULT_DATATIMEOUT, new org.opencs.core.SessionLimits(0, 0),
+                "EXTENSIONS AUTH_TLS", "SECURE_FTP REQUIRED", "SECURE_DATACONN PRIVATE", "KEYRING /etc/ftp/server.kdb",
+                "INACTIVE 0", "STARTDIRECTORY HFS", "FTPLOGGING TRUE");
     }
 
     private List<String> curl(String... arguments) {
