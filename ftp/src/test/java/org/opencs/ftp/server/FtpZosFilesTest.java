@@ -142,7 +142,7 @@ class FtpZosFilesTest {
     @Test
     void textUploadedInAsciiIsStoredInEbcdicAndComesBack() throws Exception {
         Files.writeString(dir.resolve("hello.txt"), "Hello\n");
-        var up = curl("--use-ascii", "--crlf", "-T", "hello.txt", url("/hello.txt"));
+        var up = curl("--use-ascii", "-T", "hello.txt", url("/hello.txt"));
         assertThat(up.exitCode()).as(up.all()).isZero();
         assertThat(hex(Files.readAllBytes(home("hello.txt")))).isEqualTo("c88593939615");
         assertThat(UnixFileTags.read(home("hello.txt"))).contains(FileTag.text("IBM-1047"));
