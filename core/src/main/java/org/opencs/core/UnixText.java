@@ -45,6 +45,32 @@ public final class UnixText {
         return ebcdicPem(bytes) ? CodePage.IBM_1047.decodeText(bytes).getBytes(StandardCharsets.ISO_8859_1) : bytes;
     }
 
+    /**
+     * Text that may have been written on z/OS's terms or edited on the host (a BANNER or LOGINMSG file, a local file
+     * of the batch FTP client): by its tag when tagged; untagged, as IBM-1047 when it reads as EBCDIC text (no byte
+     * below x'40' but HT x'05', CR x'0D', NL x'15' and LF x'25'), else as the host's UTF-8.
+     */
+    public static String readAnyText(Path file) throws IOException {
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        Optional<CodePage> tagged = UnixFileTags.read(file).flatMap(FileTag::codePage);
+        if (tagged.isPresent()) {
+            return tagged.get().decodeText(bytes);
+        }
+        return !asciiText(bytes) && ebcdicText(bytes) ? CodePage.IBM_1047.decodeText(bytes)
+                : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Whether the bytes read as EBCDIC text: no byte below x'40' but HT, CR, NL and LF. */
+    static boolean ebcdicText(byte[] data) {
+        for (byte b : data) {
+            int u = b & 0xFF;
+            if (u < 0x40 && u != 0x05 && u != 0x0D && u != 0x15 && u != 0x25) {
+                return false;
+            }
+        }
+        return data.length > 0;
+    }
+
     /** Whether the bytes are PEM text in EBCDIC: they hold "-----BEGIN" encoded in IBM-1047. */
     public static boolean ebcdicPem(byte[] bytes) {
         byte[] begin = CodePage.IBM_1047.encodeText("-----BEGIN");
@@ -60,9 +86,25 @@ public final class UnixText {
         return false;
     }
 
-    /** Writes ASCII text (a PEM export) as it is and tags it {@code t ISO8859-1}, so z/OS readers convert it by tag. */
-    public static void writeTaggedAscii(Path file, byte[] ascii, boolean ownerOnly) throws IOException {
-        AtomicFiles.write(file, ascii, ownerOnly);
-        UnixFileTags.write(file, FileTag.text("ISO8859-1"));
+    /**
+     * Writes an export (a certificate, request or key file) as its producer made it: Base64 text stays ASCII and is
+     * tagged {@code t ISO8859-1} so z/OS readers (FTP TYPE A, OPUT TEXT) convert it by its tag, as z/OS does for a
+     * tagged file; binary content (DER, PKCS #12) is written untagged, byte for byte.
+     */
+    public static void writeExport(Path file, byte[] data, boolean ownerOnly) throws IOException {
+        AtomicFiles.write(file, data, ownerOnly);
+        if (asciiText(data)) {
+            UnixFileTags.write(file, FileTag.text("ISO8859-1"));
+        }
+    }
+
+    /** Whether the bytes are printable ASCII lines (tab, CR, LF and x'20'-x'7E' only). */
+    static boolean asciiText(byte[] data) {
+        for (byte b : data) {
+            if (!(b == '\t' || b == '\n' || b == '\r' || (b >= 0x20 && b < 0x7F))) {
+                return false;
+            }
+        }
+        return data.length > 0;
     }
 }
