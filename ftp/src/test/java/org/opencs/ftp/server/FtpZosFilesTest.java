@@ -168,6 +168,25 @@ class FtpZosFilesTest {
         assertThat(Files.readAllBytes(home("two.txt"))).contains(0xAD, 0xBD, 0xC0, 0xD0); // IBM-1047 [ ] { }
     }
 
+    /**
+     * The seed's flow on a z/OS UNIX file: a certificate request uploaded in ASCII (curl) is stored in EBCDIC and
+     * read by gskkyman's reader (the one {@code gskkyman -g -cr} uses) as the request it was.
+     */
+    @Test
+    void aRequestUploadedInAsciiIsReadByGskkyman() throws Exception {
+        var pair = org.opencs.pki.cert.KeyType.RSA_2048.generate(new java.security.SecureRandom());
+        String pem = org.opencs.pki.cert.CertificateRequests.toPem(org.opencs.pki.cert.CertificateRequests.create(pair,
+                new org.opencs.pki.cert.SubjectName("USER1", null, "ABC", null, null, "US").toX500Name(), List.of()));
+        Files.writeString(dir.resolve("certreq.arm"), pem);
+        var up = curl("--use-ascii", "-T", "certreq.arm", url("/certreq.arm"));
+        assertThat(up.exitCode()).as(up.all()).isZero();
+        byte[] stored = Files.readAllBytes(home("certreq.arm"));
+        assertThat(stored).isEqualTo(org.opencs.core.CodePage.IBM_1047.encodeText(pem));
+        var request = org.opencs.pki.cert.CertificateRequests.read(org.opencs.core.UnixText.readPemOrBinary(home("certreq.arm")),
+                "/u/user1/certreq.arm");
+        assertThat(request.getSubject().toString()).contains("CN=USER1");
+    }
+
     /** SBDATACONN=(ISO8859-1,ISO8859-1) stores ASCII and tags it so; the tag decides every later conversion. */
     @Test
     void aFileTaggedAsciiIsStoredAndSentByItsTag() throws Exception {
