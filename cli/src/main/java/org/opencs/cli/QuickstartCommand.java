@@ -146,7 +146,8 @@ public final class QuickstartCommand implements Callable<Integer> {
         db.setDefault(SERVER_LABEL);
         db.save();
         db.stash(StashFile.Format.V8);
-        org.opencs.core.AtomicFiles.write(caFile, operations.exportCertificate(db, CA_LABEL, ExportFormat.BASE64_DER), false);
+        // Base64 text in ASCII, tagged ISO8859-1: FTP TYPE A downloads convert it by its tag (docs/ftp.md).
+        org.opencs.core.UnixText.writeExport(caFile, operations.exportCertificate(db, CA_LABEL, ExportFormat.BASE64_DER), false);
         return db;
     }
 

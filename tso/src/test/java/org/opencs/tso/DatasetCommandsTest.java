@@ -10,6 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opencs.core.CodePage;
+import org.opencs.core.FileTag;
+import org.opencs.core.UnixFileTags;
+import org.opencs.datasets.Catalog;
+import org.opencs.datasets.DatasetName;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencs.saf.MutableClock;
 import org.opencs.saf.Registry;
@@ -46,12 +51,17 @@ class DatasetCommandsTest {
     @Test
     void allocateCopyListAndDelete() throws Exception {
         assertThat(registry.home().hfsPath("/u/user1")).isDirectory();
-        Files.writeString(registry.home().hfsPath("/u/user1/req.txt"), "-----BEGIN NEW CERTIFICATE REQUEST-----\nMIIB\n");
+        // z/OS UNIX text files hold IBM-1047 (NL x'15' line ends) unless tagged: OPUT/OGET TEXT read and write them so.
+        Files.write(registry.home().hfsPath("/u/user1/req.txt"),
+                CodePage.IBM_1047.encodeText("-----BEGIN NEW CERTIFICATE REQUEST-----\nMIIB\n"));
+        Files.writeString(registry.home().hfsPath("/u/user1/ascii.txt"), "tagged ASCII [text]\n");
+        assertThat(UnixFileTags.write(registry.home().hfsPath("/u/user1/ascii.txt"), FileTag.text("ISO8859-1"))).isTrue();
         Files.write(registry.home().hfsPath("/u/user1/blob.bin"), new byte[] {0, 1, 2, (byte) 0xFF, 10, 13});
         List<String> listing = run("USER1", String.join("\n",
                 "ALLOCATE DATASET(CERTREQ.ARM) NEW RECFM(V,B) LRECL(84) BLKSIZE(27998) DSORG(PS)",
                 "OPUT '/u/user1/req.txt' 'USER1.CERTREQ.ARM' TEXT",
                 "OPUT /u/user1/blob.bin BLOB.BIN BINARY",
+                "OPUT /u/user1/ascii.txt ASCII.TXT TEXT",
                 "OGET 'USER1.CERTREQ.ARM' '/u/user1/back.txt' TEXT",
                 "OGET BLOB.BIN /u/user1/back.bin BINARY",
                 "LISTCAT LEVEL(USER1)",
@@ -61,14 +71,20 @@ class DatasetCommandsTest {
         assertThat(listing).contains("NONVSAM ------- USER1.BLOB.BIN", "NONVSAM ------- USER1.CERTREQ.ARM",
                 "--RECFM-LRECL-BLKSIZE-DSORG", "  VB    84    27998   PS", "IDC0550I ENTRY (A) USER1.BLOB.BIN DELETED",
                 "IDC3012I ENTRY USER1.BLOB.BIN NOT FOUND", "RC=8");
-        assertThat(Files.readString(registry.home().hfsPath("/u/user1/back.txt")))
+        assertThat(Files.readAllBytes(registry.home().hfsPath("/u/user1/back.txt")))
+                .isEqualTo(CodePage.IBM_1047.encodeText("-----BEGIN NEW CERTIFICATE REQUEST-----\nMIIB\n"));
+        assertThat(UnixFileTags.read(registry.home().hfsPath("/u/user1/back.txt"))).isEmpty();
+        Catalog catalog = new Catalog(registry.home(), registry.clock());
+        assertThat(catalog.readText(new DatasetName("USER1.CERTREQ.ARM", null)))
                 .isEqualTo("-----BEGIN NEW CERTIFICATE REQUEST-----\nMIIB\n");
+        // A file tagged ISO8859-1 is read by its tag: the data set gets the same text in EBCDIC.
+        assertThat(catalog.readText(new DatasetName("USER1.ASCII.TXT", null))).isEqualTo("tagged ASCII [text]\n");
         assertThat(Files.readAllBytes(registry.home().hfsPath("/u/user1/back.bin"))).containsExactly(0, 1, 2, 0xFF, 10, 13);
     }
 
     @Test
     void datasetProfilesDecideWhoReadsAndWrites() throws Exception {
-        Files.writeString(registry.home().hfsPath("/u/user1/a.txt"), "hello\n");
+        Files.write(registry.home().hfsPath("/u/user1/a.txt"), CodePage.IBM_1047.encodeText("hello\n"));
         run("USER1", "OPUT /u/user1/a.txt SHARED.TXT TEXT");
         List<String> denied = run("USER2", "OGET 'USER1.SHARED.TXT' /u/user2/a.txt TEXT\nOGET 'USER1.SHARED.TXT' /u/user1/x TEXT");
         assertThat(denied).contains("ICH408I USER(USER2) USER1.SHARED.TXT CL(DATASET) INSUFFICIENT ACCESS AUTHORITY ACCESS INTENT(READ)",
@@ -76,7 +92,7 @@ class DatasetCommandsTest {
         assertThat(run("IBMUSER", "ADDSD 'USER1.**' UACC(NONE)\nPERMIT 'USER1.**' ID(USER2) ACCESS(READ)\nLISTDSD DATASET('USER1.**')"))
                 .contains("RC=0", "INFORMATION FOR DATASET USER1.** (G)", "USER2     READ");
         assertThat(run("USER2", "OGET 'USER1.SHARED.TXT' /u/user2/a.txt TEXT")).contains("RC=0");
-        assertThat(Files.readString(registry.home().hfsPath("/u/user2/a.txt"))).isEqualTo("hello\n");
+        assertThat(Files.readAllBytes(registry.home().hfsPath("/u/user2/a.txt"))).isEqualTo(CodePage.IBM_1047.encodeText("hello\n"));
         assertThat(run("USER2", "OPUT /u/user2/a.txt 'USER1.SHARED.TXT' TEXT"))
                 .contains("ICH408I USER(USER2) USER1.SHARED.TXT CL(DATASET) INSUFFICIENT ACCESS AUTHORITY ACCESS INTENT(UPDATE)");
         assertThat(Files.readString(dir.resolve("home/logs/audit.jsonl"))).contains("DATASET_ACCESS_DENIED");

@@ -387,7 +387,8 @@ public final class BatchFtpClient {
             }
             return;
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n").replace("\n", "\r\n");
+        // A local text file by its tag, or as it reads (EBCDIC, as a z/OS UNIX file untagged, or this machine's text).
+        String text = org.opencs.core.UnixText.readAnyText(file).replace("\r\n", "\n").replace("\n", "\r\n");
         transfer(subcommand, command + " " + target, null,
                 new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }

@@ -244,7 +244,7 @@ final class DataConnections {
      * could be (the failure has been replied). The data connection's event loop pulls the chunks itself as the socket
      * drains (ChunkedWriteHandler), so the file is read, converted and encrypted without a hand-off per chunk.
      */
-    CompletableFuture<Long> send(String start, InputStream content, NetworkAscii ascii, String done) {
+    CompletableFuture<Long> send(String start, InputStream content, ChunkConverter ascii, String done) {
         CountingInput counted = new CountingInput(ascii == null ? content : ascii.encoding(content));
         return send(start, new io.netty.handler.stream.ChunkedStream(counted, CHUNK), done).thenApply(ok -> {
             if (!ok) {

@@ -2,6 +2,7 @@ package org.opencs.ftp.server;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
+import org.opencs.core.CodePage;
 import org.opencs.core.Ebcdic;
 import org.opencs.core.ZosException;
 import org.opencs.datasets.Catalog;
@@ -118,9 +120,21 @@ final class DatasetCommands {
                 FtpReplies.LIST_DONE).thenApply(sent -> null);
     }
 
+    /**
+     * LIST/NLST of members ({@code 'PDS(MEM*)'}, or inside the working PDS). A name that is no partitioned data set is
+     * said so, in the words z/OS uses for a member of a missing PDS (IBM z/OS IP and SNA Codes, 550 reply codes:
+     * "dsname requests a nonexistent partitioned data set"), not "No data sets found": the client asked for members.
+     */
     private CompletableFuture<Void> listMembers(Catalog catalog, DatasetName pds, String memberPattern, boolean namesOnly) {
-        if (catalog.attributes(pds).map(a -> !a.dsorg().equals("PO")).orElse(true)) {
-            s.reply("550 No data sets found.");
+        var attributes = catalog.attributes(pds);
+        String command = namesOnly ? "NLST" : "LIST";
+        if (attributes.isEmpty()) {
+            s.reply("550 " + command + " fails: " + pds + "(" + memberPattern.toUpperCase(java.util.Locale.ROOT)
+                    + ") requests a nonexistent partitioned data set.");
+            return Futures.DONE;
+        }
+        if (!attributes.get().dsorg().equals("PO")) {
+            s.reply("550 " + command + " fails: " + pds + " is not a partitioned data set.");
             return Futures.DONE;
         }
         if (!allowed(pds, AccessLevel.READ)) {
@@ -177,7 +191,7 @@ final class DatasetCommands {
         List<byte[]> records = new ArrayList<>();
         for (byte[] record : catalog.readRecords(name)) {
             byte[] r = strip ? stripBlanks(record) : record;
-            records.add(s.type == 'A' ? Ebcdic.decode(r).getBytes(s.site.networkCharset()) : r);
+            records.add(s.type == 'A' ? text(r).getBytes(s.site.networkCharset()) : r);
         }
         if (s.recordStructure) {
             return RecordStructure.encode(records);
@@ -192,6 +206,15 @@ final class DatasetCommands {
             }
         }
         return out.toByteArray();
+    }
+
+    /** A record's characters (x'25' a LF inside the line, as it was uploaded). */
+    private static String text(byte[] record) {
+        char[] chars = new char[record.length];
+        for (int i = 0; i < record.length; i++) {
+            chars[i] = CodePage.IBM_1047.decode(record[i]);
+        }
+        return new String(chars);
     }
 
     private static byte[] stripBlanks(byte[] record) {
@@ -299,44 +322,74 @@ final class DatasetCommands {
             return false;
         }
         int max = a.recfm() == RecordFormat.U ? Math.max(a.lrecl(), a.blksize()) : a.recfm().maxData(a.lrecl());
-        List<String> lines = new ArrayList<>(append ? catalog.readText(name).lines().toList() : List.of());
+        // Each incoming line is one record, whatever characters it holds: a bare LF stays in its record as x'25'.
+        List<byte[]> records = new ArrayList<>(append ? catalog.readRecords(name) : List.of());
         boolean truncated = false;
         for (String line : incomingLines(content)) {
             if (line.length() <= max || !(s.site.wrapRecord || s.site.truncate)) {
-                lines.add(line);
+                records.add(record(line, a));
             } else if (s.site.wrapRecord) {
                 for (int i = 0; i < line.length(); i += max) {
-                    lines.add(line.substring(i, Math.min(line.length(), i + max)));
+                    records.add(record(line.substring(i, Math.min(line.length(), i + max)), a));
                 }
             } else {
-                lines.add(line.substring(0, max));
+                records.add(record(line.substring(0, max), a));
                 truncated = true;
             }
         }
-        catalog.writeText(name, lines.isEmpty() ? "" : String.join("\n", lines) + "\n");
+        catalog.writeRecords(name, records);
         return truncated;
+    }
+
+    /** A line of text as an IBM-1047 record (LF inside it x'25'), blank-padded to LRECL in fixed formats. */
+    private static byte[] record(String line, DatasetAttributes a) {
+        byte[] record = new byte[line.length()];
+        for (int i = 0; i < record.length; i++) {
+            record[i] = CodePage.IBM_1047.encode(line.charAt(i));
+        }
+        if (a.recfm().fixed() && record.length < a.lrecl()) {
+            byte[] padded = java.util.Arrays.copyOf(record, a.lrecl());
+            java.util.Arrays.fill(padded, record.length, padded.length, Ebcdic.BLANK);
+            return padded;
+        }
+        return record;
     }
 
     private List<String> incomingLines(byte[] content) {
         if (s.recordStructure) {
             return RecordStructure.decode(content).stream()
-                    .map(r -> s.type == 'E' ? Ebcdic.decode(r) : new String(r, s.site.networkCharset())).toList();
+                    .map(r -> s.type == 'E' ? text(r) : new String(r, s.site.networkCharset())).toList();
         }
         if (s.type == 'E') {
             List<String> lines = new ArrayList<>();
             int start = 0;
             for (int i = 0; i < content.length; i++) {
                 if (content[i] == EBCDIC_NEW_LINE) {
-                    lines.add(Ebcdic.decode(java.util.Arrays.copyOfRange(content, start, i)));
+                    lines.add(text(java.util.Arrays.copyOfRange(content, start, i)));
                     start = i + 1;
                 }
             }
             if (start < content.length) {
-                lines.add(Ebcdic.decode(java.util.Arrays.copyOfRange(content, start, content.length)));
+                lines.add(text(java.util.Arrays.copyOfRange(content, start, content.length)));
             }
             return lines;
         }
-        return new String(NetworkAscii.decode(content), s.site.networkCharset()).lines().toList();
+        // TYPE A: only CRLF ends a line; a lone CR or LF is a character of its line (IBM z/OS IP and SNA Codes,
+        // reply 211 ftp211-11: "The z/OS server and client can receive ASCII data only in this format").
+        List<String> lines = new ArrayList<>();
+        Charset network = s.site.networkCharset();
+        int start = 0;
+        for (int i = 0; i + 1 < content.length; i++) {
+            if (content[i] == '\r' && content[i + 1] == '\n') {
+                lines.add(new String(content, start, i - start, network));
+                start = i + 2;
+                i++;
+            }
+        }
+        if (start < content.length) {
+            lines.add(new String(content, start, content.length - start, network));
+        }
+        return lines;
     }
 
     private static void removeIfCreated(Catalog catalog, DatasetName name, boolean created) {

@@ -6,13 +6,17 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.time.format.DateTimeFormatter;
+import org.opencs.core.CodePage;
+import org.opencs.core.FileTag;
 import org.opencs.core.UnixErrors;
+import org.opencs.core.UnixFileTags;
 import org.opencs.datasets.UnixFileAccess;
 
 /**
@@ -106,12 +110,19 @@ final class HfsCommands {
                 source = channel;
                 sending = data.sendFile("125 Sending data set " + target, channel, offset, FtpReplies.TRANSFER_DONE);
             } else {
-                InputStream in = s.type == 'E' ? new java.io.ByteArrayInputStream(toEbcdic(Files.readAllBytes(file)))
-                        : Files.newInputStream(file);
+                SbDataconn sbd = SbDataconn.of(s.site.sbDataconn);
+                var tag = sbd.tags() ? UnixFileTags.read(file).flatMap(FileTag::codePage) : java.util.Optional.<CodePage>empty();
+                CodePage fileCodePage = tag.orElse(sbd.file());
+                InputStream in = Files.newInputStream(file);
                 source = in;
                 in.skipNBytes(Math.min(offset, Files.size(file)));
-                sending = data.send("125 Sending data set " + target, in, s.ascii() ? NetworkAscii.encoder() : null,
-                        FtpReplies.TRANSFER_DONE);
+                ChunkConverter converter = s.type == 'E' ? HfsTextConverter.fileToEbcdic(fileCodePage)
+                        : HfsTextConverter.fileToAscii(fileCodePage, sbd.network());
+                // z/OS names the tag it translated by (IBM z/OS IP and SNA Codes, reply 125 r125_060).
+                String tagged = tag.map(cp -> "125-Tagged " + (cp.ebcdic() ? "EBCDIC" : "ASCII") + " file translated with table built"
+                        + " using file system cp=" + cp.name() + ", network transfer cp="
+                        + (s.type == 'E' ? CodePage.IBM_1047 : sbd.network()).name() + "\r\n").orElse("");
+                sending = data.send(tagged + "125 Sending data set " + target, in, converter, FtpReplies.TRANSFER_DONE);
             }
             java.io.Closeable opened = source;
             return sending.handleAsync((sent, error) -> {
@@ -163,7 +174,6 @@ final class HfsCommands {
             // leftovers of a killed server are recognised by it and removed at the next start.
             temp = Files.createTempFile(file.getParent(), PartialUploads.PREFIX, PartialUploads.SUFFIX);
             boolean keep = command.equals("APPE") || offset > 0;
-            long kept = keep && Files.isRegularFile(file) ? offsetOrSize(file, offset) : 0;
             if (keep && Files.isRegularFile(file)) {
                 Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
                 if (offset > 0) {
@@ -173,7 +183,19 @@ final class HfsCommands {
                 }
             }
             out = new java.io.BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.APPEND), 64 * 1024);
-            UploadSink sink = new UploadSink(out, s.ascii() ? NetworkAscii.decoder() : null);
+            // What the file holds after this upload: text in TYPE A/E, in the code page of the content kept (its
+            // tag) or of SBDATACONN; a kept file keeps its tag, a new text file gets SBDATACONN's when it tags.
+            SbDataconn sbd = SbDataconn.of(s.site.sbDataconn);
+            var keptTag = keep && Files.isRegularFile(file) ? UnixFileTags.read(file) : java.util.Optional.<FileTag>empty();
+            CodePage fileCodePage = keptTag.flatMap(FileTag::codePage).orElse(sbd.file());
+            var tag = keptTag.isPresent() ? keptTag
+                    : s.type != 'I' && sbd.tags() ? java.util.Optional.of(FileTag.text(fileCodePage.name())) : java.util.Optional.<FileTag>empty();
+            if (tag.isPresent()) {
+                UnixFileTags.write(temp, tag.get());
+            }
+            ChunkConverter converter = s.type == 'A' ? HfsTextConverter.asciiToFile(sbd.network(), fileCodePage)
+                    : s.type == 'E' ? HfsTextConverter.ebcdicToFile(fileCodePage) : null;
+            UploadSink sink = new UploadSink(out, converter);
             String start = command.equals("APPE") ? "125 Appending to data set " + target : "125 Storing data set " + target;
             Path partial = temp;
             OutputStream stream = out;
@@ -182,7 +204,7 @@ final class HfsCommands {
                             : sink.finished().thenApply(v -> Boolean.TRUE))
                     .handleAsync((opened, error) -> {
                         closeQuietly(stream);
-                        finishStore(command, target, file, partial, kept, Boolean.TRUE.equals(opened), error, sink.received());
+                        finishStore(command, target, file, partial, Boolean.TRUE.equals(opened), error, sink.received());
                         return null;
                     }, s.executor());
         } catch (IOException e) {
@@ -194,7 +216,7 @@ final class HfsCommands {
     }
 
     /** The end of an upload: commit the temporary file over the target, or remove it and say why (451). */
-    private void finishStore(String command, String target, Path file, Path temp, long kept, boolean opened,
+    private void finishStore(String command, String target, Path file, Path temp, boolean opened,
                              Throwable error, long received) {
         if (!opened && error == null) {
             deleteQuietly(temp); // no data connection: 425 was replied
@@ -210,9 +232,6 @@ final class HfsCommands {
             return;
         }
         try {
-            if (s.type == 'E') {
-                Files.write(temp, fromEbcdic(Files.readAllBytes(temp), kept));
-            }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             s.bytesIn += received;
             String done = command.equals("STOU") ? "250 Transfer completed successfully. Unique file name is " + target
@@ -234,41 +253,6 @@ final class HfsCommands {
         } catch (IOException ignored) {
             // a leftover partial upload is hidden, never taken for the target, and removed at the next start
         }
-    }
-
-    private static long offsetOrSize(Path file, long offset) throws IOException {
-        return offset > 0 ? offset : Files.size(file);
-    }
-
-    /** TYPE E: text lines as EBCDIC (IBM-1047), each ended by x'15'. */
-    private static byte[] toEbcdic(byte[] text) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        for (String line : new String(text, StandardCharsets.UTF_8).split("\n", -1)) {
-            out.writeBytes(org.opencs.core.Ebcdic.encode(line));
-            out.write(DatasetCommands.EBCDIC_NEW_LINE);
-        }
-        byte[] all = out.toByteArray();
-        // the split leaves an empty last piece after a final line end: drop its x'15'
-        return text.length > 0 && text[text.length - 1] == '\n' ? java.util.Arrays.copyOf(all, all.length - 1) : all;
-    }
-
-    /** The inverse of {@link #toEbcdic}, for the bytes after {@code kept} (the part of the file an APPE or REST kept). */
-    private static byte[] fromEbcdic(byte[] content, long kept) {
-        int k = (int) Math.min(kept, content.length);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        out.write(content, 0, k);
-        int start = k;
-        for (int i = k; i < content.length; i++) {
-            if (content[i] == DatasetCommands.EBCDIC_NEW_LINE) {
-                out.writeBytes(org.opencs.core.Ebcdic.decode(java.util.Arrays.copyOfRange(content, start, i))
-                        .getBytes(StandardCharsets.UTF_8));
-                out.write('\n');
-                start = i + 1;
-            }
-        }
-        out.writeBytes(org.opencs.core.Ebcdic.decode(java.util.Arrays.copyOfRange(content, start, content.length))
-                .getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
     }
 
     private long takeRestart() {
@@ -313,19 +297,35 @@ final class HfsCommands {
         s.reply("550 " + command + " fails: " + target + " does not exist.");
     }
 
+    /**
+     * DELE of a file, a symbolic link (the link, not what it points to) or an empty directory, as z/OS does; a
+     * directory with entries is refused with z/OS's {@code 550 DELE fails: <path> is a directory and is not empty.}
+     * (IBM z/OS IP and SNA Codes, FTP reply 550 ftp550-19: "The delete and rename subcommands support a directory name
+     * but the directory must be empty"). The user's own home directory is never removed.
+     */
     void delete(String argument) {
         String target = resolve(argument);
-        Path file = file(target);
-        try {
-            if (allowed(target) && Files.isRegularFile(file)) {
-                Files.delete(file);
-                s.reply("250 " + target + " deleted.");
-                return;
-            }
-        } catch (IOException e) {
-            // reported below
+        // The last component is not followed: DELE of a link removes the link (unlink()).
+        var entry = access.resolveUnchecked(target, false);
+        Path file = entry.host();
+        if (!access.mayUse(s.user, entry.path()) || !Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                || isHome(entry.path())) {
+            s.reply("550 DELE fails: " + target + " does not exist or is not accessible.");
+            return;
         }
-        s.reply("550 DELE fails: " + target + " does not exist or is not accessible.");
+        try {
+            Files.delete(file);
+            s.reply("250 " + target + " deleted.");
+        } catch (DirectoryNotEmptyException e) {
+            s.reply("550 DELE fails: " + target + " is a directory and is not empty.");
+        } catch (IOException e) {
+            s.reply("550 DELE fails: " + target + ": " + UnixErrors.describe(e));
+        }
+    }
+
+    private boolean isHome(String canonical) {
+        String home = s.user.omvsHome();
+        return home != null && !home.isBlank() && canonical.equals(access.resolveUnchecked(home, true).path());
     }
 
     void makeDirectory(String argument) {
@@ -387,20 +387,25 @@ final class HfsCommands {
     /** MLSD (a directory's entries) and MLST (one entry, on the control connection) with RFC 3659 facts. */
     CompletableFuture<Void> machineListing(String argument, boolean single) {
         String target = resolve(argument);
-        Path path = file(target);
-        if (!allowed(target) || !Files.exists(path) || (!single && !Files.isDirectory(path))) {
+        // MLST describes a symbolic link itself; MLSD lists the directory a name leads to.
+        var entry = access.resolveUnchecked(target, !single);
+        Path path = entry.host();
+        if (!access.mayUse(s.user, entry.path()) || !Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+                || (!single && !Files.isDirectory(path))) {
             s.reply("550 " + (single ? "MLST" : "MLSD") + " fails: " + target + " does not exist or is not a directory.");
             return Futures.DONE;
         }
         try {
             if (single) {
-                s.reply("250-Listing " + target + "\r\n " + HfsPaths.facts(path) + target + "\r\n250 End");
+                String facts = HfsPaths.facts(path).orElse(null);
+                s.reply(facts == null ? "550 MLST fails: " + target + " does not exist or is not a directory."
+                        : "250-Listing " + target + "\r\n " + facts + target + "\r\n250 End");
                 return Futures.DONE;
             }
             StringBuilder out = new StringBuilder();
             try (var entries = Files.list(path)) {
                 for (Path p : entries.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList()) {
-                    out.append(HfsPaths.facts(p)).append(p.getFileName()).append("\r\n");
+                    HfsPaths.facts(p).ifPresent(facts -> out.append(facts).append(p.getFileName()).append("\r\n"));
                 }
             }
             return data.send(FtpReplies.LIST_STARTED, new java.io.ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8)),

@@ -43,6 +43,12 @@ final class HfsPaths {
         return "/" + String.join("/", parts);
     }
 
+    /**
+     * The ls-style LIST (or NLST) of a directory or one file. A symbolic link is listed as itself, the way z/OS's
+     * {@code /bin/ls -l} shows it ({@code lrwxrwxrwx ... name -> target}, its size the length of the target), whether
+     * its target exists or not; an entry that vanishes or cannot be read while listing is left out, so one entry
+     * never fails the listing (and no host path ever reaches the client).
+     */
     static String listing(Path target, boolean namesOnly, Clock clock) throws IOException {
         List<Path> entries;
         if (Files.isDirectory(target)) {
@@ -52,28 +58,47 @@ final class HfsPaths {
         } else {
             entries = List.of(target);
         }
+        List<Entry> rows = new java.util.ArrayList<>();
+        for (Path p : entries) {
+            entry(p).ifPresent(rows::add);
+        }
         StringBuilder out = new StringBuilder();
         if (!namesOnly) {
             long blocks = 0;
-            for (Path p : entries) {
-                blocks += (Files.size(p) + 4095) / 4096 * 8;
+            for (Entry e : rows) {
+                blocks += e.link() == null ? (e.size() + 4095) / 4096 * 8 : 0;
             }
             out.append("total ").append(blocks).append("\r\n");
         }
         Instant sixMonthsAgo = clock.instant().minusSeconds(182L * 86400);
-        for (Path p : entries) {
-            String name = p.getFileName().toString();
+        for (Entry e : rows) {
+            String name = e.path().getFileName().toString();
             if (namesOnly) {
                 out.append(name).append("\r\n");
                 continue;
             }
-            boolean dir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
-            Instant modified = Files.getLastModifiedTime(p).toInstant();
-            out.append(String.format("%s %3d %-8s %-8s %7d %s %s\r\n", dir ? "drwxr-xr-x" : "-rw-r--r--", dir ? 2 : 1,
-                    owner(p), "SYS1", Files.size(p), (modified.isBefore(sixMonthsAgo) ? OLD : RECENT).format(modified),
-                    name));
+            String mode = e.link() != null ? "lrwxrwxrwx" : e.directory() ? "drwxr-xr-x" : "-rw-r--r--";
+            out.append(String.format("%s %3d %-8s %-8s %7d %s %s%s\r\n", mode, e.directory() ? 2 : 1,
+                    owner(e.path()), "SYS1", e.size(), (e.modified().isBefore(sixMonthsAgo) ? OLD : RECENT).format(e.modified()),
+                    name, e.link() == null ? "" : " -> " + e.link()));
         }
         return out.toString();
+    }
+
+    /** One directory entry as lstat() sees it; {@code link} is a symbolic link's target text, else null. */
+    record Entry(Path path, boolean directory, long size, Instant modified, String link) {
+    }
+
+    /** The entry's own attributes (a link is not followed), or empty when it vanished or cannot be read. */
+    static java.util.Optional<Entry> entry(Path p) {
+        try {
+            var a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            String link = a.isSymbolicLink() ? Files.readSymbolicLink(p).toString() : null;
+            long size = link != null ? link.getBytes(java.nio.charset.StandardCharsets.UTF_8).length : a.size();
+            return java.util.Optional.of(new Entry(p, a.isDirectory(), size, a.lastModifiedTime().toInstant(), link));
+        } catch (IOException | UnsupportedOperationException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Files under /u/name belong to user NAME; others to OMVSKERN (OpenCS keeps no owner per file yet). */
@@ -88,12 +113,21 @@ final class HfsPaths {
         return "OMVSKERN";
     }
 
-    /** RFC 3659 facts of one entry, ending with the space before its name: "type=file;size=12;modify=...;perm=rw; ". */
-    static String facts(Path p) throws IOException {
-        boolean dir = Files.isDirectory(p);
-        String modify = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC)
-                .format(Files.getLastModifiedTime(p).toInstant());
-        return (dir ? "type=dir;" : "type=file;size=" + Files.size(p) + ";") + "modify=" + modify + ";perm="
-                + (dir ? "cdelmp" : "adfrw") + "; ";
+    /**
+     * RFC 3659 facts of one entry, ending with the space before its name: "type=file;size=12;modify=...;perm=rw; ".
+     * RFC 3659 has no type for a symbolic link; its section 7.7.4 example and Pure-FTPd, ProFTPD and FileZilla use
+     * {@code type=OS.unix=slink:<target>} (or {@code type=OS.unix=symlink} when the target holds ';', CR or LF), which
+     * OpenCS follows. Empty when the entry vanished or cannot be read.
+     */
+    static java.util.Optional<String> facts(Path p) {
+        return entry(p).map(e -> {
+            String modify = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(e.modified());
+            if (e.link() != null) {
+                String type = e.link().matches("[^;\r\n]+") ? "OS.unix=slink:" + e.link() : "OS.unix=symlink";
+                return "type=" + type + ";modify=" + modify + ";perm=; ";
+            }
+            return (e.directory() ? "type=dir;" : "type=file;size=" + e.size() + ";") + "modify=" + modify + ";perm="
+                    + (e.directory() ? "cdelmp" : "adfrw") + "; ";
+        });
     }
 }

@@ -31,7 +31,8 @@ final class LoginMessages {
         String text;
         try {
             if (file.startsWith("/")) {
-                text = Files.readString(registry.home().hfsPath(file), StandardCharsets.UTF_8);
+                // By its tag, or as EBCDIC or host text as it reads (an operator may edit it on either side).
+                text = org.opencs.core.UnixText.readAnyText(registry.home().hfsPath(file));
             } else {
                 Catalog catalog = new Catalog(registry.home(), registry.clock());
                 text = catalog.readText(DatasetName.resolve(file.startsWith("'") ? file : "'" + file + "'", null));

@@ -6,7 +6,7 @@ import java.io.ByteArrayOutputStream;
  * TYPE A line ends on the wire (RFC 959: CRLF) converted chunk by chunk, so files of any size stream through without
  * being held in memory. One instance per transfer and direction: it remembers a CR that ended the previous chunk.
  */
-final class NetworkAscii {
+final class NetworkAscii implements ChunkConverter {
     private final boolean toNetwork;
     private boolean previousCr;
 
@@ -33,7 +33,8 @@ final class NetworkAscii {
     }
 
     /** Converts one chunk; {@code last} releases a CR held back at the end of the previous chunk. */
-    byte[] convert(byte[] chunk, int offset, int length, boolean last) {
+    @Override
+    public byte[] convert(byte[] chunk, int offset, int length, boolean last) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(length + length / 32 + 2);
         for (int i = offset; i < offset + length; i++) {
             byte b = chunk[i];
@@ -58,45 +59,5 @@ final class NetworkAscii {
             previousCr = false;
         }
         return out.toByteArray();
-    }
-
-    /** {@code in} as this converter's output, for streaming a download. */
-    java.io.InputStream encoding(java.io.InputStream in) {
-        NetworkAscii self = this;
-        return new java.io.InputStream() {
-            private byte[] pending = new byte[0];
-            private int position;
-            private boolean ended;
-
-            @Override
-            public int read() throws java.io.IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xFF;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws java.io.IOException {
-                while (position >= pending.length) {
-                    if (ended) {
-                        return -1;
-                    }
-                    byte[] chunk = new byte[Math.max(len, 8192)];
-                    int n = in.read(chunk);
-                    ended = n < 0;
-                    pending = self.convert(chunk, 0, Math.max(0, n), ended);
-                    position = 0;
-                }
-                int count = Math.min(len, pending.length - position);
-                System.arraycopy(pending, position, b, off, count);
-                position += count;
-                return count;
-            }
-
-            @Override
-            public void close() throws java.io.IOException {
-                in.close();
-            }
-        };
     }
 }

@@ -22,13 +22,13 @@ import java.util.concurrent.CompletableFuture;
  */
 final class UploadSink extends SimpleChannelInboundHandler<ByteBuf> {
     private final OutputStream out;
-    private final NetworkAscii ascii;
+    private final ChunkConverter ascii;
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private long received;
     private boolean protectedConnection;
     private boolean closeNotifyReceived;
 
-    UploadSink(OutputStream out, NetworkAscii ascii) {
+    UploadSink(OutputStream out, ChunkConverter ascii) {
         this.out = out;
         this.ascii = ascii;
     }

@@ -158,7 +158,9 @@ class BatchFtpClientTest {
         assertThat(Files.readAllBytes(dir.resolve("copy.bin"))).isEqualTo(binary);
         assertThat(Files.readAllBytes(system.registry.home().hfsPath("/u/user1/data.bin"))).isEqualTo(binary);
         assertThat(Files.readString(dir.resolve("notes.copy"))).isEqualTo("line one\nline two\n");
-        assertThat(Files.readString(system.registry.home().hfsPath("/u/user1/sub/notes.txt"))).isEqualTo("line one\nline two\n");
+        // On the server the text is a z/OS UNIX text file: IBM-1047 with NL x'15' line ends.
+        assertThat(Files.readAllBytes(system.registry.home().hfsPath("/u/user1/sub/notes.txt")))
+                .isEqualTo(org.opencs.core.CodePage.IBM_1047.encodeText("line one\nline two\n"));
         assertThat(run.output()).contains("EZA1701I >>> PASS\n230-*\n").contains("230 USER1 is logged on.")
                 .contains("EZA1617I 300000 bytes transferred in").contains("EZA2284I notes.txt")
                 .contains("250 /u/user1/notes.txt renamed to /u/user1/sub/notes.txt")

@@ -36,7 +36,9 @@ class FtpDatasetCurlTest {
         registry = system.registry;
         clock = system.clock;
         system.user("USER1");
-        Files.writeString(dir.resolve("certreq.arm"), CSR.replace("\n", "\r\n"));
+        // The request as a workstation holds it (LF line ends): curl's ASCII mode sends each line end as CRLF, the
+        // only line end z/OS takes in TYPE A (a CRLF file would arrive as CR CR LF, the CR kept in each record).
+        Files.writeString(dir.resolve("certreq.arm"), CSR);
         Files.writeString(dir.resolve("long.txt"), "short\n" + "x".repeat(100) + "\n");
         // The seed's server FTP.DATA, with the key database this test made.
         String ftpData = new String(getClass().getResourceAsStream("/seed/FTP.DATA.serverauth").readAllBytes())

@@ -199,7 +199,7 @@ class FtpServerCommandsTest {
     @Test
     void aDataConnectionFromAnotherAddressIsNotTaken() throws Exception {
         start("SECURE_FTP ALLOWED", "SECURE_DATACONN CLEAR");
-        Files.writeString(home("d.txt"), "mine\n");
+        Files.write(home("d.txt"), org.opencs.core.CodePage.IBM_1047.encodeText("mine\n"));
         try (Socket control = new Socket("127.0.0.1", server.port())) {
             BufferedReader in = new BufferedReader(new InputStreamReader(control.getInputStream(), StandardCharsets.UTF_8));
             OutputStream out = control.getOutputStream();
@@ -292,10 +292,10 @@ class FtpServerCommandsTest {
                     StandardCharsets.ISO_8859_1) + "\u0015" + new String(org.opencs.core.Ebcdic.encode("SECOND"),
                     StandardCharsets.ISO_8859_1) + "\u0015");
             assertThat(ftp.send("STRU P")).startsWith("504-Page structure not implemented");
-            // TYPE E on a z/OS UNIX file: EBCDIC lines ended by x'15' on the wire, UTF-8 lines on disk.
+            // TYPE E on a z/OS UNIX file: EBCDIC lines ended by x'15' on the wire and on disk (IBM-1047 text).
             byte[] ebcdicText = RecordStructureBytes.lines(org.opencs.core.Ebcdic.encode("AB"), org.opencs.core.Ebcdic.encode("CD"));
             assertThat(ftp.upload("STOR /u/user1/e.txt", ebcdicText)).isEqualTo("250 Transfer completed successfully.");
-            assertThat(home("e.txt")).hasContent("AB\nCD\n");
+            assertThat(home("e.txt")).hasBinaryContent(ebcdicText);
             assertThat(ftp.download("RETR /u/user1/e.txt")[0].getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(ebcdicText);
         }
     }

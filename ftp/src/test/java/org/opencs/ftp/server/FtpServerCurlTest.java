@@ -28,7 +28,8 @@ class FtpServerCurlTest {
         system = new FtpTestSystem(dir, "/u/user1/SSLcase1/abckey.kdb");
         registry = system.registry;
         system.user("USER1");
-        Files.writeString(registry.home().hfsPath("/u/user1/hello.txt"), "line one\nline two\n");
+        // A z/OS UNIX text file: IBM-1047, NL x'15' ending each line; TYPE A downloads convert it to ASCII.
+        Files.write(registry.home().hfsPath("/u/user1/hello.txt"), org.opencs.core.CodePage.IBM_1047.encodeText("line one\nline two\n"));
         String ftpData = String.join("\n",
                 "EXTENSIONS      AUTH_TLS      ; Enable TLS authentication",
                 "SECURE_FTP      REQUIRED",

@@ -275,7 +275,7 @@ final class EntryMenus {
         byte[] data = operations.exportWithKey(db, label, format, password);
         Arrays.fill(password, '\0');
         try {
-            org.opencs.core.AtomicFiles.write(gsk.resolve(file), data, true);
+            org.opencs.core.UnixText.writeExport(gsk.resolve(file), data, true);
         } catch (java.io.IOException e) {
             throw KeyDbException.io(file, e);
         }

@@ -273,9 +273,14 @@ public final class Gskkyman {
         return workingDirectory.resolve(name).toAbsolutePath().normalize();
     }
 
+    /**
+     * A certificate, request or key file as the codecs take it: Base64 text by the file's tag, or recognised in EBCDIC
+     * (an untagged z/OS UNIX text file), handed over in ASCII; binary content as it is (docs/ftp.md, "Text in z/OS UNIX
+     * files").
+     */
     byte[] readFile(Path file) {
         try {
-            return Files.readAllBytes(file);
+            return org.opencs.core.UnixText.readPemOrBinary(file);
         } catch (IOException e) {
             throw org.opencs.pki.KeyDbException.notFound("The file " + file);
         }

@@ -234,7 +234,7 @@ public final class GskkymanCommandLine {
 
     private static void write(Path file, byte[] data, boolean ownerOnly) {
         try {
-            org.opencs.core.AtomicFiles.write(file, data, ownerOnly);
+            org.opencs.core.UnixText.writeExport(file, data, ownerOnly);
         } catch (java.io.IOException e) {
             throw KeyDbException.io(file.toString(), e);
         }

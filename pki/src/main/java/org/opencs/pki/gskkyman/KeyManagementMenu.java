@@ -183,7 +183,7 @@ final class KeyManagementMenu {
 
     static void writeFile(Path target, byte[] data) {
         try {
-            org.opencs.core.AtomicFiles.write(target, data, false);
+            org.opencs.core.UnixText.writeExport(target, data, false);
         } catch (java.io.IOException e) {
             throw KeyDbException.io(target.toString(), e);
         }

@@ -52,6 +52,30 @@ class GskkymanCommandLineTest {
                 .contains("user1.crt: OK");
     }
 
+    /**
+     * A request that reached z/OS UNIX as an EBCDIC text file (uploaded in ASCII over FTP, written by OGET TEXT) is
+     * read as gskkyman reads it on z/OS; the Base64 certificate it writes is ASCII tagged ISO8859-1, so an FTP TYPE A
+     * download converts it by its tag and openssl takes it as it is.
+     */
+    @Test
+    void signsAnEbcdicRequestAndTagsItsBase64Output() throws Exception {
+        KeyDatabase db = TestPki.caAndServer(dir.resolve("ring.kdb"));
+        var pair = KeyType.RSA_2048.generate(TestPki.RANDOM);
+        String pem = CertificateRequests.toPem(CertificateRequests.create(pair,
+                new SubjectName("USER1", null, "ABC", null, null, "US").toX500Name(), List.of()));
+        Files.write(dir.resolve("user1.arm"), org.opencs.core.CodePage.IBM_1047.encodeText(pem));
+        var signed = GskkymanSession.run(dir, List.of(PW),
+                List.of("-g", "-x", "90", "-cr", "user1.arm", "-ct", "user1.crt", "-k", "ring.kdb", "-l", "ABC CA"));
+        assertThat(signed.exitCode()).as(signed.transcript()).isZero();
+        assertThat(org.opencs.core.UnixFileTags.read(dir.resolve("user1.crt")))
+                .contains(org.opencs.core.FileTag.text("ISO8859-1"));
+        Files.write(dir.resolve("ca.pem"), TestPki.operations().exportCertificate(db, "ABC CA", ExportFormat.BASE64_DER));
+        assertThat(ExternalCommand.run(dir, "openssl", "verify", "-CAfile", "ca.pem", "user1.crt").stdout())
+                .contains("user1.crt: OK");
+        var shown = GskkymanSession.run(dir, List.of(), List.of("-dc", "user1.crt"));
+        assertThat(shown.transcript()).contains("CN=USER1");
+    }
+
     @Test
     void exportsAndImportsPkcs12() throws Exception {
         TestPki.caAndServer(dir.resolve("ring.kdb"));

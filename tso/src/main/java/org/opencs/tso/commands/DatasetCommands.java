@@ -167,22 +167,27 @@ public final class DatasetCommands {
             try {
                 if (get) {
                     new DatasetAccess(session.registry()).check(session.user(), name, AccessLevel.READ);
-                    byte[] content = binary ? catalog.readBinary(name)
-                            : catalog.readText(name).getBytes(StandardCharsets.UTF_8);
-                    AtomicFiles.write(file, content, false);
+                    // TEXT: a z/OS UNIX text file, IBM-1047 with NL x'15' ending each record (docs/ftp.md, "Text in
+                    // z/OS UNIX files"); BINARY: the records' bytes.
+                    if (binary) {
+                        AtomicFiles.write(file, catalog.readBinary(name), false);
+                    } else {
+                        org.opencs.core.UnixText.write(file, catalog.readText(name));
+                    }
                 } else {
                     new DatasetAccess(session.registry()).check(session.user(), name, AccessLevel.UPDATE);
                     if (!Files.isRegularFile(file)) {
                         throw new ZosException("BPXF024I", "The file " + org.opencs.core.Values.quoteForMessage(path) + " does not exist.");
                     }
-                    byte[] content = Files.readAllBytes(file);
+                    byte[] content = binary ? Files.readAllBytes(file) : new byte[0];
                     LocalDate today = LocalDate.ofInstant(session.registry().clock().instant(), ZoneOffset.UTC);
                     catalog.ensure(name, new DatasetAttributes("PS", binary ? RecordFormat.U : RecordFormat.VB,
                             binary ? 27998 : 1028, 27998, today, today));
                     if (binary) {
                         catalog.writeBinary(name, content);
                     } else {
-                        catalog.writeText(name, new String(content, StandardCharsets.UTF_8));
+                        // Text by the file's tag, IBM-1047 when untagged, as z/OS reads a z/OS UNIX text file.
+                        catalog.writeText(name, org.opencs.core.UnixText.read(file));
                     }
                 }
             } catch (IOException e) {
