@@ -39,6 +39,8 @@ import javax.net.ssl.SSLEngine;
 final class ClientDataConnections implements AutoCloseable {
     private static final int CHUNK = 64 * 1024;
 
+    /** How long an upload waits for the server to close a protected data connection after close_notify. */
+    private static final int SERVER_CLOSE_SECONDS = 5;
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final SslContext tls;
     private final int timeoutSeconds;
@@ -160,7 +162,11 @@ final class ClientDataConnections implements AutoCloseable {
                 throw new IOException("the upload failed: " + last.cause().getMessage());
             }
             if (ssl != null) {
+                // close_notify, then let the server answer and close first (RFC 8446 section 6.1): closing at once
+                // could reset the connection before the server has read the end of the upload (vsftpd then
+                // answers 426 Failure reading network stream).
                 ssl.closeOutbound().await(timeoutSeconds, TimeUnit.SECONDS);
+                data.closeFuture().await(Math.min(timeoutSeconds, SERVER_CLOSE_SECONDS), TimeUnit.SECONDS);
             }
             data.close().await(timeoutSeconds, TimeUnit.SECONDS);
             return count;

@@ -284,16 +284,16 @@ final class DatasetCommands {
             boolean truncated = write(catalog, name, content, command.equals("APPE") && catalog.exists(name) && !created);
             s.bytesIn += content.length;
             String done = truncated ? "250 Transfer completed (data was truncated)" : FtpReplies.TRANSFER_DONE;
-            s.reply(done);
             TransferRecords.write(s, "MVS dsname", name.toString(), command, content.length, done);
+            s.reply(done); // logged first: a client that hears the reply finds the records
         } catch (ZosException e) {
             removeIfCreated(catalog, name, created);
             String reply = e.messageId().equals("IEC020I")
                     ? "451-File transfer failed. File contains records that are longer than the LRECL of the new file.\r\n"
                       + "451 Transfer aborted: " + e.text()
                     : "451 " + e.text();
-            s.reply(reply);
             TransferRecords.write(s, "MVS dsname", name.toString(), command, content.length, "451 " + e.text());
+            s.reply(reply); // logged first: a client that hears the reply finds the records
         }
     }
 

@@ -227,8 +227,8 @@ final class HfsCommands {
             deleteQuietly(temp);
             String reason = s.aborted ? "the transfer was aborted" : UploadSink.describe(error);
             String reply = "451 Transfer aborted: " + reason + ". " + target + " is unchanged.";
-            s.reply(reply);
             TransferRecords.write(s, "HFS filename", target, command, received, reply);
+            s.reply(reply); // logged first: a client that hears the reply finds the records
             return;
         }
         try {
@@ -236,8 +236,8 @@ final class HfsCommands {
             s.bytesIn += received;
             String done = command.equals("STOU") ? "250 Transfer completed successfully. Unique file name is " + target
                     : FtpReplies.TRANSFER_DONE;
-            s.reply(done);
             TransferRecords.write(s, "HFS filename", target, command, received, done);
+            s.reply(done); // logged first: a client that hears the reply finds the records
         } catch (IOException e) {
             deleteQuietly(temp);
             s.reply("451 Transfer aborted: " + target + ": " + UnixErrors.describe(e));

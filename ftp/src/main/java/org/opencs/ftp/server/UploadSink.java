@@ -54,7 +54,10 @@ final class UploadSink extends SimpleChannelInboundHandler<ByteBuf> {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof SslCloseCompletionEvent close && close.isSuccess()) {
+            // The client's close_notify ends the upload: answer with ours and close (RFC 8446 section 6.1), so a
+            // client that waits for the server to close first is not kept waiting.
             closeNotifyReceived = true;
+            ctx.close();
         } else if (event instanceof IdleStateEvent) {
             fail(ctx, new IOException("no data arrived for the data connection timeout"));
         }
