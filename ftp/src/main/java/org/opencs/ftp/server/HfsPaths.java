@@ -43,17 +43,23 @@ final class HfsPaths {
         return "/" + String.join("/", parts);
     }
 
-    static String listing(Path target, boolean namesOnly, Clock clock) throws IOException {
+    /**
+     * LIST (ls -l style) or NLST of a directory or of one file. {@code all} (LIST -a, -A) includes names that start
+     * with a dot, never the server's own partial uploads. The {@code total} line heads a directory's listing only:
+     * ls prints none for a single file.
+     */
+    static String listing(Path target, boolean namesOnly, Clock clock, boolean all) throws IOException {
         List<Path> entries;
-        if (Files.isDirectory(target)) {
+        boolean directory = Files.isDirectory(target);
+        if (directory) {
             try (Stream<Path> list = Files.list(target)) {
-                entries = list.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+                entries = list.filter(p -> shown(p.getFileName().toString(), all)).sorted().toList();
             }
         } else {
             entries = List.of(target);
         }
         StringBuilder out = new StringBuilder();
-        if (!namesOnly) {
+        if (!namesOnly && directory) {
             long blocks = 0;
             for (Path p : entries) {
                 blocks += (Files.size(p) + 4095) / 4096 * 8;
@@ -76,6 +82,10 @@ final class HfsPaths {
         return out.toString();
     }
 
+    private static boolean shown(String name, boolean all) {
+        return all ? !name.startsWith(PartialUploads.PREFIX) : !name.startsWith(".");
+    }
+
     /** Files under /u/name belong to user NAME; others to OMVSKERN (OpenCS keeps no owner per file yet). */
     private static String owner(Path p) {
         String text = p.toString().replace('\\', '/');
@@ -88,12 +98,29 @@ final class HfsPaths {
         return "OMVSKERN";
     }
 
-    /** RFC 3659 facts of one entry, ending with the space before its name: "type=file;size=12;modify=...;perm=rw; ". */
-    static String facts(Path p) throws IOException {
+    /** The facts MLST and MLSD offer (FEAT), in their order. */
+    static final List<String> FACTS = List.of("type", "size", "modify", "perm");
+
+    /**
+     * RFC 3659 facts of one entry, ending with the space before its name: "type=file;size=12;modify=...;perm=rw; ".
+     * Only the {@code selected} facts (OPTS MLST, RFC 3659 section 7.9) are given.
+     */
+    static String facts(Path p, java.util.Set<String> selected) throws IOException {
         boolean dir = Files.isDirectory(p);
-        String modify = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC)
-                .format(Files.getLastModifiedTime(p).toInstant());
-        return (dir ? "type=dir;" : "type=file;size=" + Files.size(p) + ";") + "modify=" + modify + ";perm="
-                + (dir ? "cdelmp" : "adfrw") + "; ";
+        StringBuilder out = new StringBuilder();
+        if (selected.contains("type")) {
+            out.append(dir ? "type=dir;" : "type=file;");
+        }
+        if (selected.contains("size") && !dir) {
+            out.append("size=").append(Files.size(p)).append(';');
+        }
+        if (selected.contains("modify")) {
+            out.append("modify=").append(DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC)
+                    .format(Files.getLastModifiedTime(p).toInstant())).append(';');
+        }
+        if (selected.contains("perm")) {
+            out.append("perm=").append(dir ? "cdelmp" : "adfrw").append(';');
+        }
+        return out.append(' ').toString();
     }
 }
