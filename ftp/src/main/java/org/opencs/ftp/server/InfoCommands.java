@@ -63,7 +63,9 @@ final class InfoCommands {
                     + "214-RECFM={F|FA|FB|FBA|V|VA|VB|VBA|U}  LRECL=n  BLKSIZE=n\r\n"
                     + "214-PRIMARY=n  SECONDARY=n  DIRECTORY=n  TRACKS  CYLINDERS  BLOCKS\r\n"
                     + "214-TRUNCATE | NOTRUNCATE  WRAPRECORD | NOWRAPRECORD  TRAILINGBLANKS | NOTRAILINGBLANKS\r\n"
-                    + "214-FILETYPE=SEQ  SBDATACONN=(fs_cp,net_cp)  ENCODING=SBCS\r\n"
+                    + "214-FILETYPE=SEQ  SBDATACONN=(fs_cp,net_cp)  ENCODING=SBCS  PDSTYPE=PDS\r\n"
+                    + "214-RDW | NORDW  SBSENDEOL={CRLF|LF|CR|NONE}  LISTLEVEL={0|1|2}  DATASETMODE | DIRECTORYMODE\r\n"
+                    + "214-QUOTESOVERRIDE | NOQUOTESOVERRIDE  ISPFSTATS | NOISPFSTATS  UMASK ooo  CHMOD mode file\r\n"
                     + "214 HELP command successful.";
         }
         StringBuilder out = new StringBuilder("214-The following commands are recognized:\r\n");
