@@ -31,6 +31,8 @@ public final class Catalog {
     private static final String ATTRIBUTES = "attributes.properties";
     private static final String DATA = "data";
     private static final String MEMBERS = "members";
+    /** ISPF statistics of members, beside them (hidden: member names never start with a dot). */
+    private static final String STATISTICS = ".ispf";
 
     private final Path root;
     private final Clock clock;
@@ -84,6 +86,7 @@ public final class Catalog {
         try {
             if (name.member() != null) {
                 Files.delete(dir.resolve(MEMBERS).resolve(name.member()));
+                Files.deleteIfExists(statisticsFile(name));
                 return;
             }
             try (Stream<Path> walk = Files.walk(dir)) {
@@ -163,6 +166,57 @@ public final class Catalog {
         }
         writeFile(name, dataFile(name, attributes), out.toByteArray());
         writeAttributes(name.withoutMember(), attributes.referencedOn(today()));
+        if (name.member() != null) {
+            // As a STOW without user data on z/OS: a member rewritten by anything but ISPF loses its statistics;
+            // a writer that keeps them (FTP with ISPFSTATS) writes them again after the records.
+            writeStatistics(name, null);
+        }
+    }
+
+    /** The ISPF statistics of a member, if it has any. */
+    public Optional<MemberStatistics> statistics(DatasetName member) {
+        Path file = statisticsFile(member);
+        if (member.member() == null || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(reader);
+            return Optional.of(new MemberStatistics(Integer.parseInt(p.getProperty("version")),
+                    Integer.parseInt(p.getProperty("level")), LocalDate.parse(p.getProperty("created")),
+                    java.time.LocalDateTime.parse(p.getProperty("changed")), Integer.parseInt(p.getProperty("size")),
+                    Integer.parseInt(p.getProperty("initial")), Integer.parseInt(p.getProperty("modified")),
+                    p.getProperty("user")));
+        } catch (IOException e) {
+            throw ioError(member, e);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // damaged statistics are shown as none, as ISPF shows a member without them
+        }
+    }
+
+    /** Writes (or, with null, removes) the ISPF statistics of an existing member. */
+    public void writeStatistics(DatasetName member, MemberStatistics statistics) {
+        if (member.member() == null) {
+            throw new IllegalArgumentException("statistics belong to members: " + member);
+        }
+        Path file = statisticsFile(member);
+        try {
+            if (statistics == null) {
+                Files.deleteIfExists(file);
+                return;
+            }
+        } catch (IOException e) {
+            throw ioError(member, e);
+        }
+        String text = "version=" + statistics.version() + "\nlevel=" + statistics.level() + "\ncreated="
+                + statistics.created() + "\nchanged=" + statistics.changed() + "\nsize=" + statistics.size()
+                + "\ninitial=" + statistics.initial() + "\nmodified=" + statistics.modified() + "\nuser="
+                + statistics.user() + "\n";
+        writeFile(member, file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Path statisticsFile(DatasetName member) {
+        return directory(member).resolve(MEMBERS).resolve(STATISTICS).resolve(member.member());
     }
 
     /** Text: each line becomes an EBCDIC (IBM-1047) record; fixed records are padded with blanks. */
@@ -246,6 +300,9 @@ public final class Catalog {
                 Path members = directory(from).resolve(MEMBERS);
                 Files.move(members.resolve(from.member()), members.resolve(to.member()),
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                if (Files.isRegularFile(statisticsFile(from))) {
+                    Files.move(statisticsFile(from), statisticsFile(to), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                }
             } else {
                 Files.move(directory(from), directory(to), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }

@@ -38,6 +38,7 @@ final class DatasetCommands {
     }
 
     private DatasetName resolve(String argument) {
+        MvsFiles.checkQualifiers(argument);
         try {
             return MvsFiles.resolve(s.prefix, argument);
         } catch (ZosException e) {
@@ -51,6 +52,10 @@ final class DatasetCommands {
 
     /** CWD: an existing PDS becomes the working PDS; anything else (no I/O) a prefix. */
     void cwd(String argument) {
+        if (argument.trim().equals("..")) {
+            argument = parent(); // one qualifier up, as CDUP (z/OS: 'SYS1', abc, .. is "SYS1.")
+        }
+        MvsFiles.checkQualifiers(argument);
         String target = MvsFiles.target(s.prefix, argument);
         s.mvs = true;
         if (!target.isEmpty() && !target.endsWith(".")) {
@@ -86,14 +91,19 @@ final class DatasetCommands {
         if (MvsFiles.isPds(s.prefix) && !quoted) {
             return listMembers(catalog, new DatasetName(s.prefix, null), pattern.isEmpty() ? "*" : pattern, namesOnly);
         }
+        MvsFiles.checkQualifiers(pattern);
         String full = pattern.isEmpty() ? s.prefix : MvsFiles.target(s.prefix.isEmpty() ? "" : s.prefix, pattern);
         int open = full.indexOf('(');
         if (open > 0 && full.endsWith(")")) {
             return listMembers(catalog, new DatasetName(full.substring(0, open), null),
                     full.substring(open + 1, full.length() - 1), namesOnly);
         }
+        boolean wildcard = full.contains("*") || full.contains("%");
+        if (s.site.directoryMode && !wildcard && (full.isEmpty() || full.endsWith("."))) {
+            return listLevel(catalog, full, quoted, namesOnly);
+        }
         List<String> names;
-        if (full.contains("*") || full.contains("%")) {
+        if (wildcard) {
             Pattern matcher = MvsFiles.wildcard(full);
             names = catalog.list("").stream().filter(n -> matcher.matcher(n).matches()).toList();
         } else if (!full.endsWith(".") && catalog.attributes(new DatasetName(full, null)).isPresent()) {
@@ -114,10 +124,48 @@ final class DatasetCommands {
             names.forEach(n -> out.append(MvsFiles.displayName(n, s.prefix, quoted)).append("\r\n"));
             listing = out.toString();
         } else {
-            listing = MvsFiles.listing(catalog, names, s.prefix, quoted);
+            listing = MvsFiles.listing(catalog, names, s.prefix, quoted, s.site.listLevel);
         }
         return data.send(FtpReplies.LIST_STARTED, new ByteArrayInputStream(listing.getBytes(StandardCharsets.UTF_8)), null,
                 FtpReplies.LIST_DONE).thenApply(sent -> null);
+    }
+
+    /**
+     * DIRECTORYMODE (IP User's Guide and Commands, "DIR and LS in DIRECTORYMode and DATASetmode"): only the next
+     * qualifier below the prefix; one that has further qualifiers is a "Pseudo Directory", a data set with no more
+     * qualifiers is listed as itself.
+     */
+    private CompletableFuture<Void> listLevel(Catalog catalog, String level, boolean quoted, boolean namesOnly) {
+        java.util.TreeMap<String, String> entries = new java.util.TreeMap<>(); // next qualifier -> data set, or null
+        for (String n : catalog.list(level.isEmpty() ? "" : level.substring(0, level.length() - 1))) {
+            if (!allowed(new DatasetName(n, null), AccessLevel.READ)
+                    && !new DatasetName(n, null).highLevelQualifier().equals(s.user.userid())) {
+                continue;
+            }
+            String rest = n.substring(level.length());
+            int dot = rest.indexOf('.');
+            if (dot < 0) {
+                entries.put(rest, n);
+            } else {
+                entries.putIfAbsent(rest.substring(0, dot), null);
+            }
+        }
+        if (entries.isEmpty()) {
+            s.reply("550 No data sets found.");
+            return Futures.DONE;
+        }
+        StringBuilder out = new StringBuilder(namesOnly ? "" : MvsFiles.header(s.site.listLevel) + "\r\n");
+        entries.forEach((qualifier, dataset) -> {
+            if (namesOnly) {
+                out.append(quoted ? "'" + level + qualifier + "'" : qualifier).append("\r\n");
+            } else if (dataset == null) {
+                out.append(String.format("%-56s%s\r\n", "Pseudo Directory", quoted ? "'" + level + qualifier + "'" : qualifier));
+            } else {
+                out.append(MvsFiles.row(catalog, dataset, s.prefix, quoted, s.site.listLevel));
+            }
+        });
+        return data.send(FtpReplies.LIST_STARTED, new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8)),
+                null, FtpReplies.LIST_DONE).thenApply(sent -> null);
     }
 
     /**
@@ -188,9 +236,21 @@ final class DatasetCommands {
      */
     private byte[] wire(Catalog catalog, DatasetName name, DatasetAttributes attributes) {
         boolean strip = attributes.recfm().fixed() && s.type != 'I' && !s.site.trailingBlanks && !s.recordStructure;
+        // SITE RDW: each variable record goes with its record descriptor word as 4 bytes of data (LL, 2 bytes, then
+        // x'0000'; DFSMS Using Data Sets, "Record Descriptor Word"), translated with the rest in TYPE A (IBM's RDW
+        // statement: "transferred as data").
+        boolean rdw = s.site.rdw && attributes.recfm().variable();
+        byte[] lineEnd = s.site.sbSendEol.bytes();
         List<byte[]> records = new ArrayList<>();
         for (byte[] record : catalog.readRecords(name)) {
             byte[] r = strip ? stripBlanks(record) : record;
+            if (rdw) {
+                byte[] withRdw = new byte[r.length + 4];
+                withRdw[0] = (byte) ((r.length + 4) >> 8);
+                withRdw[1] = (byte) (r.length + 4);
+                System.arraycopy(r, 0, withRdw, 4, r.length);
+                r = withRdw;
+            }
             records.add(s.type == 'A' ? text(r).getBytes(s.site.networkCharset()) : r);
         }
         if (s.recordStructure) {
@@ -200,7 +260,7 @@ final class DatasetCommands {
         for (byte[] record : records) {
             out.writeBytes(record);
             if (s.type == 'A') {
-                out.writeBytes(new byte[] {'\r', '\n'});
+                out.writeBytes(lineEnd); // SITE SBSENDEOL (CRLF by default)
             } else if (s.type == 'E') {
                 out.write(EBCDIC_NEW_LINE);
             }
@@ -250,10 +310,10 @@ final class DatasetCommands {
         if (created) {
             LocalDate today = LocalDate.ofInstant(s.context.registry().clock().instant(), ZoneOffset.UTC);
             try {
-                catalog.allocate(name, new DatasetAttributes("PS", RecordFormat.parse(s.site.recfm), s.site.lrecl,
-                        s.site.blksize, today, today));
+                catalog.allocate(name, s.site.newDataset("PS", today));
             } catch (ZosException e) {
-                s.reply("451 Transfer aborted: " + e.text());
+                // A permanent failure (5xx): a 4xx would tell the client to try again, and lftp does, for ever.
+                s.reply("550-" + e.text() + "\r\n550 Unable to create data set " + name + " for " + command + " command.");
                 return Futures.DONE;
             }
         }
@@ -281,7 +341,12 @@ final class DatasetCommands {
                 throw new ZosException("451", "Transfer aborted: " + (s.aborted ? "the transfer was aborted"
                         : UploadSink.describe(error)) + ". " + name + " is unchanged.");
             }
+            var previous = name.member() == null ? java.util.Optional.<org.opencs.datasets.MemberStatistics>empty()
+                    : catalog.statistics(name);
             boolean truncated = write(catalog, name, content, command.equals("APPE") && catalog.exists(name) && !created);
+            if (name.member() != null) {
+                IspfStatistics.afterStore(s, catalog, name, previous);
+            }
             s.bytesIn += content.length;
             String done = truncated ? "250 Transfer completed (data was truncated)" : FtpReplies.TRANSFER_DONE;
             TransferRecords.write(s, "MVS dsname", name.toString(), command, content.length, done);
@@ -433,8 +498,12 @@ final class DatasetCommands {
             return;
         }
         LocalDate today = LocalDate.ofInstant(s.context.registry().clock().instant(), ZoneOffset.UTC);
-        catalog.allocate(name, new DatasetAttributes("PO", RecordFormat.parse(s.site.recfm), s.site.lrecl, s.site.blksize,
-                today, today));
+        try {
+            catalog.allocate(name, s.site.newDataset("PO", today));
+        } catch (ZosException e) {
+            s.reply("550 MKD fails: " + name + ": " + e.text());
+            return;
+        }
         s.reply("257 \"'" + name + "'\" created.");
     }
 

@@ -179,8 +179,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             case "HELP" -> s.reply(info.help(argument));
             case "STAT" -> s.reply(info.stat(argument));
             case "SITE" -> site(argument);
-            case "OPTS" -> s.reply(argument.toUpperCase(Locale.ROOT).startsWith("UTF8")
-                    ? "501 command OPTS aborted -- no options supported for UTF8" : "501 OPTS " + argument + " not supported");
+            case "OPTS" -> s.reply(info.opts(argument));
             default -> {
                 if (s.user == null) {
                     s.reply(FtpReplies.LOGIN_FIRST);
@@ -193,14 +192,17 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
     }
 
     private java.util.concurrent.CompletableFuture<?> loggedIn(String command, String argument) {
-        boolean mvs = s.mvsName(argument) || (s.mvs && argument.isEmpty());
+        // Each name goes to the realm it names (FtpNames): a data set or a z/OS UNIX file, from either working directory.
+        FtpNames.Name name = s.name(argument);
+        boolean mvs = name.dataset();
+        String target = name.text();
         switch (command) {
             case "PWD", "XPWD" -> s.reply(s.mvs ? datasets.pwd() : FtpReplies.pwd(s.cwd));
             case "CWD", "XCWD" -> {
-                if (s.mvsName(argument)) {
-                    datasets.cwd(argument);
+                if (mvs) {
+                    datasets.cwd(target);
                 } else {
-                    hfs.cwd(argument);
+                    hfs.cwd(target);
                 }
             }
             case "CDUP", "XCUP" -> {
@@ -234,38 +236,41 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
                 s.reply("226 Abort successful; no transfer was in progress.");
             }
             case "LIST", "NLST" -> {
-                String pattern = argument.startsWith("-") ? "" : argument;
-                if (s.mvsName(pattern) || (s.mvs && pattern.isEmpty())) {
-                    return datasets.list(pattern, command.equals("NLST"));
+                // ls-style options come first ("LIST -la sub", "LIST -a 'X(*)'"); the name after them is listed.
+                ListOptions options = ListOptions.parse(argument);
+                FtpNames.Name listed = s.name(options.name());
+                if (listed.dataset()) {
+                    return datasets.list(listed.text(), command.equals("NLST"));
                 }
-                return hfs.list(pattern, command.equals("NLST"));
+                return hfs.list(listed.text(), command.equals("NLST"), options.all());
             }
             case "MLSD", "MLST" -> {
                 if (mvs) {
                     s.reply("501 " + command + " is available for z/OS UNIX files only; use LIST for data sets.");
                     return null;
                 }
-                return hfs.machineListing(argument, command.equals("MLST"));
+                return hfs.machineListing(target, command.equals("MLST"));
             }
             case "RETR" -> {
-                return mvs ? datasets.retrieve(argument) : hfs.retrieve(argument);
+                return mvs ? datasets.retrieve(target) : hfs.retrieve(target);
             }
             case "STOR", "APPE", "STOU" -> {
-                return mvs && !command.equals("STOU") ? datasets.store(argument, command) : hfs.store(argument, command);
+                return mvs && !command.equals("STOU") ? datasets.store(target, command)
+                        : hfs.store(mvs ? argument : target, command);
             }
-            case "SIZE" -> either(mvs, () -> datasets.size(argument), () -> hfs.size(argument));
+            case "SIZE" -> either(mvs, () -> datasets.size(target), () -> hfs.size(target));
             case "MDTM" -> {
                 if (mvs) {
                     s.reply("501 command aborted -- FTP server not configured for MDTM");
                 } else {
-                    hfs.modificationTime(argument);
+                    hfs.modificationTime(target);
                 }
             }
-            case "DELE" -> either(mvs, () -> datasets.delete(argument), () -> hfs.delete(argument));
-            case "MKD", "XMKD" -> either(mvs, () -> datasets.makeDirectory(argument), () -> hfs.makeDirectory(argument));
-            case "RMD", "XRMD" -> either(mvs, () -> datasets.removeDirectory(argument), () -> hfs.removeDirectory(argument));
-            case "RNFR" -> either(mvs, () -> datasets.renameFrom(argument), () -> hfs.renameFrom(argument));
-            case "RNTO" -> renameTo(argument);
+            case "DELE" -> either(mvs, () -> datasets.delete(target), () -> hfs.delete(target));
+            case "MKD", "XMKD" -> either(mvs, () -> datasets.makeDirectory(target), () -> hfs.makeDirectory(target));
+            case "RMD", "XRMD" -> either(mvs, () -> datasets.removeDirectory(target), () -> hfs.removeDirectory(target));
+            case "RNFR" -> either(mvs, () -> datasets.renameFrom(target), () -> hfs.renameFrom(target));
+            case "RNTO" -> renameTo(name);
             default -> s.reply("500 unknown command " + org.opencs.core.Values.quoteForMessage(command));
         }
         return null;
@@ -276,15 +281,19 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         (mvs ? dataset : file).run();
     }
 
-    private void renameTo(String argument) {
+    private void renameTo(FtpNames.Name to) {
         String from = s.renameFrom;
         s.renameFrom = null;
+        boolean fromDataset = from != null && from.startsWith("'");
         if (from == null) {
             s.reply("503 RNFR must come first.");
-        } else if (from.startsWith("'")) {
-            datasets.renameTo(from, argument);
+        } else if (fromDataset != to.dataset()) {
+            s.reply("550 RNTO fails: " + org.opencs.core.Values.quoteForMessage(to.text()) + " and " + from
+                    + " are not both data sets or both z/OS UNIX files.");
+        } else if (fromDataset) {
+            datasets.renameTo(from, to.text());
         } else {
-            hfs.renameTo(from, argument);
+            hfs.renameTo(from, to.text());
         }
     }
 
@@ -336,24 +345,35 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         }
     }
 
-    /** SITE: each keyword in turn; notes for ignored ones come as 200- lines before the final 200. */
+    /**
+     * SITE: the parameters are read first ({@link SiteParser}); one z/OS knows but OpenCS cannot honour refuses the
+     * whole command with 504 and nothing changes, so a client can tell. Otherwise each is applied in turn, with
+     * notes for ignored ones as 200- lines before the final 200.
+     */
     private void site(String argument) {
         if (argument.isBlank()) {
             s.reply("202 SITE not necessary; you may proceed");
             return;
         }
-        StringBuilder notes = new StringBuilder();
-        for (String parameter : argument.trim().split("\\s+")) {
-            String note = s.site.apply(parameter);
-            if (note != null && note.startsWith("504 ")) {
-                s.reply(note);
+        java.util.List<SiteParameter> parameters = SiteParser.parse(argument);
+        for (SiteParameter parameter : parameters) {
+            if (parameter instanceof SiteParameter.Refused refused) {
+                s.reply(refused.reply());
                 return;
             }
-            if (note != null) {
-                notes.append(note).append("\r\n");
+        }
+        java.util.List<String> notes = new java.util.ArrayList<>(s.site.apply(parameters));
+        for (SiteParameter parameter : parameters) {
+            if (parameter instanceof SiteParameter.Chmod chmod) {
+                String note = hfs.changeMode(chmod);
+                if (note != null) {
+                    notes.add(note);
+                }
             }
         }
-        s.reply(notes + "200 SITE command was accepted");
+        StringBuilder reply = new StringBuilder();
+        notes.forEach(note -> reply.append("200-").append(note).append("\r\n"));
+        s.reply(reply + "200 SITE command was accepted");
     }
 
     @Override

@@ -69,7 +69,8 @@ final class HfsCommands {
         s.reply(FtpReplies.cwd(s.cwd));
     }
 
-    CompletableFuture<Void> list(String argument, boolean namesOnly) {
+    /** LIST and NLST; {@code all}: LIST -a or -A was given (names starting with a dot are listed too). */
+    CompletableFuture<Void> list(String argument, boolean namesOnly, boolean all) {
         String target = resolve(argument);
         Path dir = file(target);
         if (!allowed(target) || !Files.exists(dir)) {
@@ -77,7 +78,7 @@ final class HfsCommands {
             return Futures.DONE;
         }
         try {
-            String listing = HfsPaths.listing(dir, namesOnly, s.context.registry().clock());
+            String listing = HfsPaths.listing(dir, namesOnly, s.context.registry().clock(), all);
             if (namesOnly && listing.isEmpty()) {
                 s.reply("550 NLST cmd failed.  No files found.");
                 return Futures.DONE;
@@ -117,7 +118,7 @@ final class HfsCommands {
                 source = in;
                 in.skipNBytes(Math.min(offset, Files.size(file)));
                 ChunkConverter converter = s.type == 'E' ? HfsTextConverter.fileToEbcdic(fileCodePage)
-                        : HfsTextConverter.fileToAscii(fileCodePage, sbd.network());
+                        : HfsTextConverter.fileToAscii(fileCodePage, sbd.network(), s.site.sbSendEol.bytes());
                 // z/OS names the tag it translated by (IBM z/OS IP and SNA Codes, reply 125 r125_060).
                 String tagged = tag.map(cp -> "125-Tagged " + (cp.ebcdic() ? "EBCDIC" : "ASCII") + " file translated with table built"
                         + " using file system cp=" + cp.name() + ", network transfer cp="
@@ -232,6 +233,7 @@ final class HfsCommands {
             return;
         }
         try {
+            keepOrCreateMode(file, temp);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             s.bytesIn += received;
             String done = command.equals("STOU") ? "250 Transfer completed successfully. Unique file name is " + target
@@ -241,6 +243,42 @@ final class HfsCommands {
         } catch (IOException e) {
             deleteQuietly(temp);
             s.reply("451 Transfer aborted: " + target + ": " + UnixErrors.describe(e));
+        }
+    }
+
+    /** A replaced file keeps its mode, as z/OS writes into it; a new one gets 666 less the session's UMASK. */
+    private void keepOrCreateMode(Path file, Path temp) throws IOException {
+        int existing = Files.isRegularFile(file) ? FileModes.of(file) : -1;
+        if (existing >= 0) {
+            FileModes.set(temp, existing);
+        } else {
+            FileModes.created(temp, FileModes.FILE, s.site.umask);
+        }
+    }
+
+    /**
+     * SITE CHMOD mode file: the z/OS UNIX file's mode bits; null when done, else the 200- note z/OS gives (IBM IP
+     * and SNA Codes, 200 reply codes: "Chmod cannot access file ...", "Chmod mode value invalid ...").
+     */
+    String changeMode(SiteParameter.Chmod chmod) {
+        if (s.user == null) {
+            return "Chmod not allowed when user not logged in. CHMOD ignored.";
+        }
+        String target = resolve(chmod.file());
+        Path file = file(target);
+        if (!allowed(target) || !Files.exists(file)) {
+            return "Chmod cannot access file " + org.opencs.core.Values.quoteForMessage(target)
+                    + " : EDC5129I No such file or directory.";
+        }
+        try {
+            int mode = FileModes.apply(chmod.mode(), Math.max(0, FileModes.of(file)));
+            FileModes.set(file, mode);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "Chmod mode value invalid. Specify mode as a 1-3 digit octal value, or as "
+                    + "{u|g|o|a}{=|+|-}{r|w|x|rw|rx|wx|rwx}. CHMOD ignored";
+        } catch (IOException e) {
+            return "Chmod failed: " + UnixErrors.describe(e);
         }
     }
 
@@ -335,7 +373,8 @@ final class HfsCommands {
             return;
         }
         try {
-            Files.createDirectory(file(target));
+            Path created = Files.createDirectory(file(target));
+            FileModes.created(created, FileModes.DIRECTORY, s.site.umask);
             s.reply("257 \"" + target + "\" created.");
         } catch (IOException e) {
             // Say what failed: a missing parent, an existing name, a full disk ... (z/OS's EDC errno texts).
@@ -397,7 +436,7 @@ final class HfsCommands {
         }
         try {
             if (single) {
-                String facts = HfsPaths.facts(path).orElse(null);
+                String facts = HfsPaths.facts(path, s.mlstFacts).orElse(null);
                 s.reply(facts == null ? "550 MLST fails: " + target + " does not exist or is not a directory."
                         : "250-Listing " + target + "\r\n " + facts + target + "\r\n250 End");
                 return Futures.DONE;
@@ -405,7 +444,7 @@ final class HfsCommands {
             StringBuilder out = new StringBuilder();
             try (var entries = Files.list(path)) {
                 for (Path p : entries.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList()) {
-                    HfsPaths.facts(p).ifPresent(facts -> out.append(facts).append(p.getFileName()).append("\r\n"));
+                    HfsPaths.facts(p, s.mlstFacts).ifPresent(facts -> out.append(facts).append(p.getFileName()).append("\r\n"));
                 }
             }
             return data.send(FtpReplies.LIST_STARTED, new java.io.ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8)),

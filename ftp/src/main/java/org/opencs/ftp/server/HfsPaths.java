@@ -44,16 +44,19 @@ final class HfsPaths {
     }
 
     /**
-     * The ls-style LIST (or NLST) of a directory or one file. A symbolic link is listed as itself, the way z/OS's
-     * {@code /bin/ls -l} shows it ({@code lrwxrwxrwx ... name -> target}, its size the length of the target), whether
-     * its target exists or not; an entry that vanishes or cannot be read while listing is left out, so one entry
-     * never fails the listing (and no host path ever reaches the client).
+     * LIST (ls -l style) or NLST of a directory or of one file. {@code all} (LIST -a, -A) includes names that start
+     * with a dot, never the server's own partial uploads. The {@code total} line heads a directory's listing only:
+     * ls prints none for a single file. A symbolic link is listed as itself, the way z/OS's {@code /bin/ls -l} shows
+     * it ({@code lrwxrwxrwx ... name -> target}, its size the length of the target), whether its target exists or
+     * not; an entry that vanishes or cannot be read while listing is left out, so one entry never fails the listing
+     * (and no host path ever reaches the client).
      */
-    static String listing(Path target, boolean namesOnly, Clock clock) throws IOException {
+    static String listing(Path target, boolean namesOnly, Clock clock, boolean all) throws IOException {
         List<Path> entries;
-        if (Files.isDirectory(target)) {
+        boolean directory = Files.isDirectory(target);
+        if (directory) {
             try (Stream<Path> list = Files.list(target)) {
-                entries = list.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+                entries = list.filter(p -> shown(p.getFileName().toString(), all)).sorted().toList();
             }
         } else {
             entries = List.of(target);
@@ -63,7 +66,7 @@ final class HfsPaths {
             entry(p).ifPresent(rows::add);
         }
         StringBuilder out = new StringBuilder();
-        if (!namesOnly) {
+        if (!namesOnly && directory) {
             long blocks = 0;
             for (Entry e : rows) {
                 blocks += e.link() == null ? (e.size() + 4095) / 4096 * 8 : 0;
@@ -101,6 +104,10 @@ final class HfsPaths {
         }
     }
 
+    private static boolean shown(String name, boolean all) {
+        return all ? !name.startsWith(PartialUploads.PREFIX) : !name.startsWith(".");
+    }
+
     /** Files under /u/name belong to user NAME; others to OMVSKERN (OpenCS keeps no owner per file yet). */
     private static String owner(Path p) {
         String text = p.toString().replace('\\', '/');
@@ -113,21 +120,35 @@ final class HfsPaths {
         return "OMVSKERN";
     }
 
+    /** The facts MLST and MLSD offer (FEAT), in their order. */
+    static final List<String> FACTS = List.of("type", "size", "modify", "perm");
+
     /**
      * RFC 3659 facts of one entry, ending with the space before its name: "type=file;size=12;modify=...;perm=rw; ".
-     * RFC 3659 has no type for a symbolic link; its section 7.7.4 example and Pure-FTPd, ProFTPD and FileZilla use
+     * Only the {@code selected} facts (OPTS MLST, RFC 3659 section 7.9) are given. RFC 3659 has no type for a
+     * symbolic link; its section 7.7.4 example and Pure-FTPd, ProFTPD and FileZilla use
      * {@code type=OS.unix=slink:<target>} (or {@code type=OS.unix=symlink} when the target holds ';', CR or LF), which
      * OpenCS follows. Empty when the entry vanished or cannot be read.
      */
-    static java.util.Optional<String> facts(Path p) {
+    static java.util.Optional<String> facts(Path p, java.util.Set<String> selected) {
         return entry(p).map(e -> {
-            String modify = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(e.modified());
-            if (e.link() != null) {
-                String type = e.link().matches("[^;\r\n]+") ? "OS.unix=slink:" + e.link() : "OS.unix=symlink";
-                return "type=" + type + ";modify=" + modify + ";perm=; ";
+            StringBuilder out = new StringBuilder();
+            if (selected.contains("type")) {
+                String type = e.link() == null ? (e.directory() ? "dir" : "file")
+                        : e.link().matches("[^;\r\n]+") ? "OS.unix=slink:" + e.link() : "OS.unix=symlink";
+                out.append("type=").append(type).append(';');
             }
-            return (e.directory() ? "type=dir;" : "type=file;size=" + e.size() + ";") + "modify=" + modify + ";perm="
-                    + (e.directory() ? "cdelmp" : "adfrw") + "; ";
+            if (selected.contains("size") && !e.directory() && e.link() == null) {
+                out.append("size=").append(e.size()).append(';');
+            }
+            if (selected.contains("modify")) {
+                out.append("modify=").append(DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC)
+                        .format(e.modified())).append(';');
+            }
+            if (selected.contains("perm")) {
+                out.append("perm=").append(e.link() != null ? "" : e.directory() ? "cdelmp" : "adfrw").append(';');
+            }
+            return out.append(' ').toString();
         });
     }
 }

@@ -35,9 +35,12 @@ final class HfsTextConverter implements ChunkConverter {
         return new HfsTextConverter(true, CodePage.translation(network, file), new byte[] {CR, LF}, file.newLine());
     }
 
-    /** TYPE A download: a file of {@code file} to network text in {@code network}, each line ended by CRLF. */
-    static HfsTextConverter fileToAscii(CodePage file, CodePage network) {
-        return new HfsTextConverter(false, CodePage.translation(file, network), new byte[] {CR, LF}, file.newLine());
+    /**
+     * TYPE A download: a file of {@code file} to network text in {@code network}, each line ended by {@code lineEnd}
+     * (CRLF, or what SITE SBSENDEOL chose: LF, CR or nothing).
+     */
+    static HfsTextConverter fileToAscii(CodePage file, CodePage network, byte[] lineEnd) {
+        return new HfsTextConverter(false, CodePage.translation(file, network), lineEnd, file.newLine());
     }
 
     /** TYPE E upload: IBM-1047 lines ended by x'15' into a file of {@code file}. */

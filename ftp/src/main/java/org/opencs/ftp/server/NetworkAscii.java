@@ -7,21 +7,31 @@ import java.io.ByteArrayOutputStream;
  * being held in memory. One instance per transfer and direction: it remembers a CR that ended the previous chunk.
  */
 final class NetworkAscii implements ChunkConverter {
+    private static final byte[] CRLF = {'\r', '\n'};
+
     private final boolean toNetwork;
+    /** Outbound: what each LF becomes (SITE SBSENDEOL; CRLF by default). */
+    private final byte[] lineEnd;
     private boolean previousCr;
 
-    private NetworkAscii(boolean toNetwork) {
+    private NetworkAscii(boolean toNetwork, byte[] lineEnd) {
         this.toNetwork = toNetwork;
+        this.lineEnd = lineEnd;
     }
 
     /** LF becomes CRLF (a CRLF already there stays as it is). */
     static NetworkAscii encoder() {
-        return new NetworkAscii(true);
+        return new NetworkAscii(true, CRLF);
+    }
+
+    /** Each LF becomes {@code lineEnd} (SITE SBSENDEOL=CRLF, LF, CR or NONE: CRLF, LF, CR or nothing). */
+    static NetworkAscii encoder(byte[] lineEnd) {
+        return new NetworkAscii(true, lineEnd.clone());
     }
 
     /** CRLF becomes LF; a lone CR stays. */
     static NetworkAscii decoder() {
-        return new NetworkAscii(false);
+        return new NetworkAscii(false, CRLF);
     }
 
     static byte[] encode(byte[] whole) {
@@ -38,6 +48,14 @@ final class NetworkAscii implements ChunkConverter {
         ByteArrayOutputStream out = new ByteArrayOutputStream(length + length / 32 + 2);
         for (int i = offset; i < offset + length; i++) {
             byte b = chunk[i];
+            if (toNetwork && !java.util.Arrays.equals(lineEnd, CRLF)) {
+                if (b == '\n') {
+                    out.writeBytes(lineEnd);
+                } else {
+                    out.write(b);
+                }
+                continue;
+            }
             if (toNetwork) {
                 if (b == '\n' && !previousCr) {
                     out.write('\r');

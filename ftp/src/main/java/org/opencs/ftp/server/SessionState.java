@@ -19,6 +19,8 @@ final class SessionState {
     final String sessionId;
     final boolean implicitTls;
     final SiteSettings site = new SiteSettings();
+    /** The facts MLST and MLSD give (OPTS MLST selects them; all by default). */
+    java.util.Set<String> mlstFacts = new java.util.LinkedHashSet<>(HfsPaths.FACTS);
     String pendingUser;
     User user;
     boolean tls;
@@ -73,9 +75,9 @@ final class SessionState {
         return type == 'A';
     }
 
-    /** Whether an argument names a data set: quoted, or unquoted while the working directory is an MVS prefix. */
-    boolean mvsName(String argument) {
-        return argument.startsWith("'") || (mvs && !argument.startsWith("/"));
+    /** The realm an argument names and the name within it ({@link FtpNames}); an empty one is the working directory's. */
+    FtpNames.Name name(String argument) {
+        return FtpNames.of(argument, mvs, site.quotesOverride);
     }
 
     Catalog catalog() {

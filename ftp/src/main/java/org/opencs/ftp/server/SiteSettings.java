@@ -1,19 +1,28 @@
 package org.opencs.ftp.server;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.opencs.core.ZosException;
+import org.opencs.datasets.DatasetAttributes;
 import org.opencs.datasets.RecordFormat;
 
 /**
- * The SITE values of one session (shared/reference/zos-ftp.md section 3): attributes for new data sets and the record
- * rules of ASCII uploads. Keywords take IBM's minimum abbreviations (capitals in RECfm, LRecl, BLKsize ...), toggles a
- * NO prefix.
+ * The SITE values of one session (shared/reference/zos-ftp.md section 3) with IBM's defaults: attributes for new
+ * data sets, the record rules of transfers, listing layouts, name rules and the z/OS UNIX file creation mask. It
+ * applies parameters {@link SiteParser} read; it never reads command text itself.
  */
 final class SiteSettings {
-    String recfm = "VB";
+    /** System-determined block sizes are chosen for half a 3390 track, as z/OS's SDB does. */
+    static final int HALF_TRACK = 27998;
+
+    RecordFormat recfm = RecordFormat.VB;
     int lrecl = 256;
-    int blksize = 27998;
-    String spaceUnit = "TRACKS";
+    int blksize = HALF_TRACK;
+    String spaceUnit = "TRACK";
     int primary = 1;
     int secondary = 1;
     int directory = 27;
@@ -22,69 +31,286 @@ final class SiteSettings {
     boolean trailingBlanks;
     String fileType = "SEQ";
     String sbDataconn = "(IBM-1047,ISO8859-1)";
+    String encoding = "SBCS";
+    boolean rdw;
+    SiteParameter.LineEnd sbSendEol = SiteParameter.LineEnd.CRLF;
+    int listLevel = 1;
+    boolean quotesOverride = true;
+    boolean ispfStats;
+    boolean directoryMode;
+    /** UMASK: IBM's default is 027 (IP Configuration Reference, UMASK statement). */
+    int umask = 027;
+    String pdsType = "PDS";
 
-    /** Applies one SITE parameter; returns a 200- note for the reply, or null when it was taken silently. */
-    String apply(String parameter) {
-        String[] kv = parameter.split("=", 2);
-        String key = kv[0].toUpperCase(Locale.ROOT);
-        String value = kv.length > 1 ? kv[1] : "";
-        try {
-            if (is(key, "RECFM", 3)) {
-                recfm = RecordFormat.parse(value).name();
-            } else if (is(key, "LRECL", 2)) {
-                lrecl = range(value, 1, 32760);
-            } else if (is(key, "BLKSIZE", 3) || is(key, "BLOCKSIZE", 6)) {
-                blksize = range(value, 0, 32760);
-            } else if (is(key, "PRIMARY", 3)) {
-                primary = range(value, 1, 16777215);
-            } else if (is(key, "SECONDARY", 3)) {
-                secondary = range(value, 0, 16777215);
-            } else if (is(key, "DIRECTORY", 1)) {
-                directory = range(value, 1, 16777215);
-            } else if (is(key, "TRACKS", 2) || is(key, "CYLINDERS", 2) || is(key, "BLOCKS", 2)) {
-                spaceUnit = key.startsWith("TR") ? "TRACKS" : key.startsWith("CY") ? "CYLINDERS" : "BLOCKS";
-            } else if (is(key, "TRUNCATE", 4) || is(key, "NOTRUNCATE", 6)) {
-                truncate = !key.startsWith("NO");
-            } else if (is(key, "WRAPRECORD", 4) || is(key, "NOWRAPRECORD", 6)) {
-                wrapRecord = !key.startsWith("NO");
-            } else if (is(key, "TRAILINGBLANKS", 5) || is(key, "NOTRAILINGBLANKS", 7)) {
-                trailingBlanks = !key.startsWith("NO");
-            } else if (is(key, "FILETYPE", 4)) {
-                String t = value.toUpperCase(Locale.ROOT);
-                if (!t.equals("SEQ")) {
-                    return "200-FILETYPE=" + t + " is not supported by this server; FILETYPE remains SEQ.";
-                }
-                fileType = t;
-            } else if (is(key, "SBDATACONN", 3)) {
-                networkCharset(value);
-                sbDataconn = value;
-            } else if (is(key, "ENCODING", 2)) {
-                if (value.equalsIgnoreCase("MBCS")) {
-                    return "504 Multibyte encoding set but code pages are not defined.";
-                }
-            } else if (is(key, "LISTLEVEL", 5) || is(key, "DATASETMODE", 4) || is(key, "QUOTESOVERRIDE", 6)
-                    || is(key, "ISPFSTATS", 4) || is(key, "RDW", 3) || is(key, "NORDW", 5)) {
-                return null;
-            } else {
-                return "200-Unrecognized parameter '" + parameter + "' on SITE command.";
+    /**
+     * Applies the parameters of one SITE command in order (the caller has refused the command if any was
+     * {@link SiteParameter.Refused}); returns the 200- notes, each without its "200-". When RECFM, LRECL or BLKSIZE
+     * was given, the three are then made consistent the way z/OS does, with its notes (IBM IP and SNA Codes, 200
+     * reply codes: "BLOCKSIZE must be a multiple of LRECL for RECFM FB", "BLOCKSIZE being set to n").
+     */
+    List<String> apply(List<SiteParameter> parameters) {
+        Applier applier = new Applier();
+        parameters.forEach(p -> p.accept(applier));
+        if (applier.format) {
+            reconcile(applier.notes);
+        }
+        return applier.notes;
+    }
+
+    /** Sets one variable per parameter; notes collect what was ignored and why. CHMOD is the session's (a file). */
+    private final class Applier implements SiteParameter.Visitor<Void> {
+        final List<String> notes = new ArrayList<>();
+        boolean format;
+
+        @Override
+        public Void recfm(SiteParameter.Recfm p) {
+            recfm = p.value();
+            format = true;
+            return null;
+        }
+
+        @Override
+        public Void lrecl(SiteParameter.Lrecl p) {
+            lrecl = p.value();
+            format = true;
+            return null;
+        }
+
+        @Override
+        public Void blksize(SiteParameter.Blksize p) {
+            blksize = p.value();
+            format = true;
+            return null;
+        }
+
+        @Override
+        public Void primary(SiteParameter.Primary p) {
+            primary = p.value();
+            return null;
+        }
+
+        @Override
+        public Void secondary(SiteParameter.Secondary p) {
+            secondary = p.value();
+            return null;
+        }
+
+        @Override
+        public Void directory(SiteParameter.Directory p) {
+            directory = p.value();
+            return null;
+        }
+
+        @Override
+        public Void spaceUnit(SiteParameter.SpaceUnit p) {
+            spaceUnit = p.unit().substring(0, p.unit().length() - 1);
+            return null;
+        }
+
+        @Override
+        public Void truncate(SiteParameter.Truncate p) {
+            truncate = p.on();
+            return null;
+        }
+
+        @Override
+        public Void wrapRecord(SiteParameter.WrapRecord p) {
+            wrapRecord = p.on();
+            return null;
+        }
+
+        @Override
+        public Void trailingBlanks(SiteParameter.TrailingBlanks p) {
+            trailingBlanks = p.on();
+            return null;
+        }
+
+        @Override
+        public Void fileType(SiteParameter.FileType p) {
+            fileType = p.value();
+            return null;
+        }
+
+        @Override
+        public Void sbDataconn(SiteParameter.SbDataconn p) {
+            try {
+                networkCharset(p.value());
+                sbDataconn = p.value();
+            } catch (ZosException e) {
+                notes.add("SBDATACONN code page " + org.opencs.core.Values.quoteForMessage(p.value())
+                        + " is not known. SBDATACONN ignored.");
             }
-        } catch (NumberFormatException | ZosException e) {
-            return "200-Parameter '" + parameter + "' is not valid and was ignored.";
+            return null;
         }
-        return null;
+
+        @Override
+        public Void encoding(SiteParameter.Encoding p) {
+            encoding = p.value();
+            return null;
+        }
+
+        @Override
+        public Void rdw(SiteParameter.Rdw p) {
+            rdw = p.on();
+            return null;
+        }
+
+        @Override
+        public Void sbSendEol(SiteParameter.SbSendEol p) {
+            sbSendEol = p.value();
+            return null;
+        }
+
+        @Override
+        public Void listLevel(SiteParameter.ListLevel p) {
+            listLevel = p.value();
+            return null;
+        }
+
+        @Override
+        public Void quotesOverride(SiteParameter.QuotesOverride p) {
+            quotesOverride = p.on();
+            return null;
+        }
+
+        @Override
+        public Void ispfStats(SiteParameter.IspfStats p) {
+            ispfStats = p.on();
+            return null;
+        }
+
+        @Override
+        public Void directoryMode(SiteParameter.DirectoryMode p) {
+            directoryMode = p.on();
+            return null;
+        }
+
+        @Override
+        public Void umask(SiteParameter.Umask p) {
+            umask = p.mask();
+            return null;
+        }
+
+        @Override
+        public Void chmod(SiteParameter.Chmod p) {
+            return null; // the session changes the file's mode (HfsCommands.changeMode) and adds its own note
+        }
+
+        @Override
+        public Void pdsType(SiteParameter.PdsType p) {
+            pdsType = p.value();
+            return null;
+        }
+
+        @Override
+        public Void ignored(SiteParameter.Ignored p) {
+            notes.add(p.note());
+            return null;
+        }
+
+        @Override
+        public Void unrecognized(SiteParameter.Unrecognized p) {
+            notes.add("Unrecognized parameter '" + org.opencs.core.Values.quoteForMessage(p.text()) + "' on SITE command.");
+            return null;
+        }
+
+        @Override
+        public Void refused(SiteParameter.Refused p) {
+            throw new IllegalArgumentException("a refused SITE command changes nothing: the session answers it");
+        }
     }
 
-    /** A keyword matches when it is an abbreviation of {@code full} at least {@code minimum} characters long. */
-    private static boolean is(String key, String full, int minimum) {
-        return key.length() >= minimum && full.startsWith(key);
+    /** RECFM, LRECL and BLKSIZE made consistent as z/OS does (ftp200-73 and the BLOCKSIZE replies). */
+    private void reconcile(List<String> notes) {
+        if (lrecl == 0 && recfm != RecordFormat.U) {
+            notes.add("LRECL 0 is only valid with RECFM U");
+            lrecl = 256;
+            notes.add("LRECL being set to " + lrecl);
+        }
+        if (recfm.variable() && lrecl > 0 && lrecl < 5) {
+            notes.add("LRECL must be at least 5 for RECFM " + recfm);
+            lrecl = 5;
+            notes.add("LRECL being set to " + lrecl);
+        }
+        if (blksize == 0 || recfm == RecordFormat.U) {
+            return; // the system chooses at allocation; an undefined format has no records to fit
+        }
+        int adjusted = blksize;
+        String rule = null;
+        if (recfm == RecordFormat.F && blksize != lrecl) {
+            rule = "BLOCKSIZE must equal LRECL for RECFM F";
+            adjusted = lrecl;
+        } else if (recfm == RecordFormat.FB && blksize % lrecl != 0) {
+            rule = "BLOCKSIZE must be a multiple of LRECL for RECFM FB";
+            adjusted = Math.max(lrecl, blksize / lrecl * lrecl);
+        } else if (recfm.variable() && blksize < lrecl + 4) {
+            rule = "BLOCKSIZE must be at least 4 more than LRECL for RECFM " + recfm;
+            adjusted = Math.min(32760, lrecl + 4);
+        }
+        if (rule != null) {
+            notes.add(rule);
+            blksize = adjusted;
+            notes.add("BLOCKSIZE being set to " + blksize);
+        }
     }
 
-    private static int range(String value, int low, int high) {
-        int n = Integer.parseInt(value.trim());
-        if (n < low || n > high) {
-            throw new NumberFormatException(value);
+    /**
+     * The attributes a new data set gets (STOR of a new one, MKD of a PDS): a block size of 0 is chosen as z/OS's
+     * system-determined block size would be (the most records of LRECL that fit half a 3390 track).
+     */
+    DatasetAttributes newDataset(String dsorg, LocalDate today) {
+        int length = recfm == RecordFormat.U && lrecl == 0 ? (blksize == 0 ? HALF_TRACK : blksize) : lrecl;
+        int block = blksize;
+        if (block == 0) {
+            block = switch (recfm) {
+                case F -> length;
+                case FB -> Math.max(length, HALF_TRACK / length * length);
+                case V -> Math.min(32760, length + 4);
+                case VB -> Math.max(HALF_TRACK, Math.min(32760, length + 4));
+                case U -> HALF_TRACK;
+            };
         }
-        return n;
+        return new DatasetAttributes(dsorg, recfm, length, block, today, today);
+    }
+
+    /**
+     * Every site variable by its STAT name, in STAT's order: the value z/OS shows in
+     * {@code 211-Server site variable NAME is set to VALUE} (IBM IP and SNA Codes, ftp211-20).
+     */
+    Map<String, String> variables() {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("RECFM", recfm.name());
+        v.put("LRECL", String.valueOf(lrecl));
+        v.put("BLKSIZE", String.valueOf(blksize));
+        v.put("SPACETYPE", spaceUnit);
+        v.put("PRIMARY", String.valueOf(primary));
+        v.put("SECONDARY", String.valueOf(secondary));
+        v.put("DIRECTORY", String.valueOf(directory));
+        v.put("PDSTYPE", pdsType);
+        v.put("TRUNCATE", bool(truncate));
+        v.put("WRAPRECORD", bool(wrapRecord));
+        v.put("TRAILINGBLANKS", bool(trailingBlanks));
+        v.put("FILETYPE", fileType);
+        v.put("SBDATACONN", sbDataconn);
+        v.put("ENCODING", encoding);
+        v.put("SBSENDEOL", sbSendEol.name());
+        v.put("RDW", bool(rdw));
+        v.put("LISTLEVEL", String.valueOf(listLevel));
+        v.put("QUOTESOVERRIDE", bool(quotesOverride));
+        v.put("ISPFSTATS", bool(ispfStats));
+        v.put("DATASETMODE", bool(!directoryMode));
+        v.put("DIRECTORYMODE", bool(directoryMode));
+        v.put("UMASK", octal(umask));
+        return v;
+    }
+
+    /** A mask or mode as z/OS shows it: three octal digits. */
+    static String octal(int mode) {
+        return String.format(Locale.ROOT, "%03o", mode);
+    }
+
+    private static String bool(boolean value) {
+        return value ? "TRUE" : "FALSE";
     }
 
     /**

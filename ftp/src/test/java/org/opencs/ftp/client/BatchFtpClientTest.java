@@ -69,6 +69,9 @@ class BatchFtpClientTest {
         DatasetName pds = new DatasetName("USER1.ALFRED.CNTL", null);
         catalog.allocate(pds, new DatasetAttributes("PO", RecordFormat.FB, 80, 3120, today, today));
         catalog.writeText(new DatasetName("USER1.ALFRED.CNTL", "FTPJOB"), "//ALFREDA JOB 1,ALFRED\n//FTP EXEC PGM=FTP\n");
+        // FTPJOB was saved with ISPF (it has statistics); RACFJOB was not, and lists with its name alone.
+        catalog.writeStatistics(new DatasetName("USER1.ALFRED.CNTL", "FTPJOB"), new org.opencs.datasets.MemberStatistics(1, 0,
+                today, today.atTime(9, 30), 2, 2, 0, "USER1"));
         catalog.writeText(new DatasetName("USER1.ALFRED.CNTL", "RACFJOB"), "//RACF JOB 1\n");
         String ftpData = String.join("\n", "EXTENSIONS AUTH_TLS", "SECURE_FTP REQUIRED", "SECURE_LOGIN " + secureLogin,
                 "SECURE_PASSWORD " + securePassword, "SECURE_CTRLCONN PRIVATE", "SECURE_DATACONN PRIVATE",
@@ -131,7 +134,7 @@ class BatchFtpClientTest {
                         + "250 The working directory \"USER1.ALFRED.CNTL\" is a partitioned data set\n")
                 .contains("EZA2284I  Name     VV.MM   Created       Changed      Size  Init   Mod   Id\n")
                 .containsPattern("EZA2284I FTPJOB    01\\.00 \\d{4}/\\d\\d/\\d\\d \\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d     2     2     0 USER1\n")
-                .contains("EZA2284I RACFJOB ")
+                .contains("EZA2284I RACFJOB \n")
                 .contains("EZA1736I quit\nEZA1701I >>> QUIT\n221 Quit command received. Goodbye.")
                 .doesNotContain("EZA1701I >>> PASS");
         Path log = system.registry.home().logs().resolve("ftp-activity.log");

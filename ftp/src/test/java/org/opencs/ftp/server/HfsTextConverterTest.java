@@ -27,7 +27,7 @@ class HfsTextConverterTest {
         byte[] wire = "a\nb\r\nc\rd\r".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         byte[] file = run(HfsTextConverter.asciiToFile(CodePage.ISO8859_1, CodePage.IBM_1047), wire, 4);
         assertThat(HexFormat.of().formatHex(file)).isEqualTo("812582" + "15" + "830d84" + "0d");
-        assertThat(run(HfsTextConverter.fileToAscii(CodePage.IBM_1047, CodePage.ISO8859_1), file, 1)).isEqualTo(wire);
+        assertThat(run(HfsTextConverter.fileToAscii(CodePage.IBM_1047, CodePage.ISO8859_1, new byte[] {13, 10}), file, 1)).isEqualTo(wire);
     }
 
     /** Any network text (but NEL x'85', which is IBM-1047's new line) comes back byte for byte, however it is cut. */
@@ -39,7 +39,7 @@ class HfsTextConverterTest {
             }
         }
         byte[] file = run(HfsTextConverter.asciiToFile(CodePage.ISO8859_1, CodePage.IBM_1047), wire, chunk);
-        assertThat(run(HfsTextConverter.fileToAscii(CodePage.IBM_1047, CodePage.ISO8859_1), file, chunk)).isEqualTo(wire);
+        assertThat(run(HfsTextConverter.fileToAscii(CodePage.IBM_1047, CodePage.ISO8859_1, new byte[] {13, 10}), file, chunk)).isEqualTo(wire);
     }
 
     @Property(tries = 200)

@@ -1,0 +1,207 @@
+package org.opencs.ftp.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.opencs.datasets.RecordFormat;
+
+/**
+ * Reads the argument of SITE into {@link SiteParameter}s and does nothing else (applying them is
+ * {@link SiteSettings}' job). Keywords take IBM's minimum abbreviations (the capitals of "RECfm", "LRecl" ... in
+ * z/OS Communications Server: IP User's Guide and Commands, "SIte subcommand"); a full keyword wins over an
+ * abbreviation of a longer one (BLOCKS is BLocks, not BLOCKSIze). Parameters are separated by blanks; UMASK takes
+ * its value after a blank or an equal sign ({@code UMASK 027}, {@code UMASK=027}), CHMOD its mode and file name
+ * after blanks, as z/OS parses them.
+ */
+final class SiteParser {
+    private enum Kind {
+        RECFM, LRECL, BLKSIZE, PRIMARY, SECONDARY, DIRECTORY, TRACKS, CYLINDERS, BLOCKS, TRUNCATE, NOTRUNCATE,
+        WRAPRECORD, NOWRAPRECORD, TRAILINGBLANKS, NOTRAILINGBLANKS, FILETYPE, SBDATACONN, ENCODING, RDW, NORDW,
+        SBSENDEOL, LISTLEVEL, QUOTESOVERRIDE, NOQUOTESOVERRIDE, ISPFSTATS, NOISPFSTATS, DIRECTORYMODE, DATASETMODE,
+        UMASK, CHMOD, PDSTYPE, REFUSED
+    }
+
+    /** A keyword, its shortest accepted abbreviation and what it is. */
+    private record Keyword(String name, int minimum, Kind kind) {
+    }
+
+    private static final List<Keyword> KEYWORDS = List.of(
+            new Keyword("RECFM", 3, Kind.RECFM), new Keyword("LRECL", 2, Kind.LRECL),
+            new Keyword("BLKSIZE", 3, Kind.BLKSIZE), new Keyword("BLOCKSIZE", 6, Kind.BLKSIZE),
+            new Keyword("PRIMARY", 3, Kind.PRIMARY), new Keyword("SECONDARY", 3, Kind.SECONDARY),
+            new Keyword("DIRECTORY", 1, Kind.DIRECTORY), new Keyword("DIRECTORYMODE", 10, Kind.DIRECTORYMODE),
+            new Keyword("DATASETMODE", 5, Kind.DATASETMODE), new Keyword("TRACKS", 2, Kind.TRACKS),
+            new Keyword("CYLINDERS", 2, Kind.CYLINDERS), new Keyword("BLOCKS", 2, Kind.BLOCKS),
+            new Keyword("TRUNCATE", 4, Kind.TRUNCATE), new Keyword("NOTRUNCATE", 6, Kind.NOTRUNCATE),
+            new Keyword("WRAPRECORD", 4, Kind.WRAPRECORD), new Keyword("NOWRAPRECORD", 6, Kind.NOWRAPRECORD),
+            new Keyword("TRAILINGBLANKS", 5, Kind.TRAILINGBLANKS), new Keyword("NOTRAILINGBLANKS", 7, Kind.NOTRAILINGBLANKS),
+            new Keyword("FILETYPE", 4, Kind.FILETYPE), new Keyword("SBDATACONN", 3, Kind.SBDATACONN),
+            new Keyword("ENCODING", 2, Kind.ENCODING), new Keyword("RDW", 3, Kind.RDW), new Keyword("NORDW", 5, Kind.NORDW),
+            new Keyword("SBSENDEOL", 9, Kind.SBSENDEOL), new Keyword("LISTLEVEL", 7, Kind.LISTLEVEL),
+            new Keyword("QUOTESOVERRIDE", 3, Kind.QUOTESOVERRIDE), new Keyword("NOQUOTESOVERRIDE", 5, Kind.NOQUOTESOVERRIDE),
+            new Keyword("ISPFSTATS", 5, Kind.ISPFSTATS), new Keyword("NOISPFSTATS", 7, Kind.NOISPFSTATS),
+            new Keyword("UMASK", 2, Kind.UMASK), new Keyword("CHMOD", 3, Kind.CHMOD), new Keyword("PDSTYPE", 7, Kind.PDSTYPE),
+            // Known to z/OS, not honoured by OpenCS: refused (see SiteParameter.Refused and docs/ftp.md).
+            refused("ASATRANS", 3), refused("NOASATRANS", 5), refused("AUTOMOUNT", 5), refused("NOAUTOMOUNT", 7),
+            refused("AUTORECALL", 5), refused("NOAUTORECALL", 7), refused("BUFNO", 2), refused("CHKPTINT", 3),
+            refused("CONDDISP", 4), refused("CTRLCONN", 5), refused("DATACLASS", 5), refused("DATAKEEPALIVE", 13),
+            refused("DB2", 3), refused("DBSUB", 5), refused("NODBSUB", 7), refused("DCBDSN", 2), refused("DEST", 3),
+            refused("DSNTYPE", 7), refused("DSWAITTIME", 10), refused("EATTR", 5), refused("FIFOIOTIME", 10),
+            refused("FIFOOPENTIME", 12), refused("FTPKEEPALIVE", 2), refused("JESENTRYLIMIT", 9),
+            refused("JESGETBYDSN", 11), refused("NOJESGETBYDSN", 13), refused("JESJOBNAME", 7), refused("JESLRECL", 4),
+            refused("JESOWNER", 4), refused("JESRECFM", 4), refused("JESSTATUS", 5), refused("LISTSUBDIR", 7),
+            refused("NOLISTSUBDIR", 9), refused("MBDATACONN", 10), refused("MBREQUIRELASTEOL", 16),
+            refused("NOMBREQUIRELASTEOL", 18), refused("MBSENDEOL", 9), refused("MGMTCLASS", 2),
+            refused("MIGRATEVOL", 3), refused("READTAPEFORMAT", 9), refused("RETPD", 3), refused("SBSUB", 5),
+            refused("NOSBSUB", 7), refused("SBSUBCHAR", 9), refused("SPREAD", 3), refused("NOSPREAD", 5),
+            refused("SQLCOL", 4), refused("STORCLASS", 4), refused("SUBSYS", 6), refused("TAPEREADSTREAM", 14),
+            refused("NOTAPEREADSTREAM", 16), refused("UCOUNT", 6), refused("UCSHOSTCS", 9), refused("UCSSUB", 6),
+            refused("NOUCSSUB", 8), refused("UCSTRUNC", 8), refused("NOUCSTRUNC", 10), refused("UNIT", 1),
+            refused("UNICODEFILESYSTEMBOM", 20), refused("UNIXFILETYPE", 12), refused("VCOUNT", 6),
+            refused("VOLUME", 3), refused("XLATE", 2), refused("DEBUG", 5), refused("DUMP", 4));
+
+    private SiteParser() {
+    }
+
+    private static Keyword refused(String name, int minimum) {
+        return new Keyword(name, minimum, Kind.REFUSED);
+    }
+
+    /** The parameters of one SITE argument, in order. */
+    static List<SiteParameter> parse(String argument) {
+        List<String> tokens = List.of(argument.trim().split("\\s+"));
+        List<SiteParameter> parameters = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            if (token.isEmpty()) {
+                continue;
+            }
+            int equals = token.indexOf('=');
+            String key = (equals < 0 ? token : token.substring(0, equals)).toUpperCase(Locale.ROOT);
+            String value = equals < 0 ? null : token.substring(equals + 1);
+            Keyword keyword = keyword(key);
+            if (keyword == null) {
+                parameters.add(new SiteParameter.Unrecognized(token));
+                continue;
+            }
+            if (keyword.kind() == Kind.UMASK && value == null && i + 1 < tokens.size()) {
+                value = tokens.get(++i);
+            }
+            if (keyword.kind() == Kind.CHMOD) {
+                String mode = i + 1 < tokens.size() ? tokens.get(++i) : null;
+                String file = i + 1 < tokens.size() ? tokens.get(++i) : null;
+                parameters.add(mode == null || file == null
+                        ? new SiteParameter.Ignored("Chmod parameters missing. Specify CHMOD mode filename. CHMOD ignored")
+                        : new SiteParameter.Chmod(mode, file));
+                continue;
+            }
+            parameters.add(parameter(keyword, value, token));
+        }
+        return parameters;
+    }
+
+    /** A keyword by its full name, else by an abbreviation at least as long as IBM's minimum; null if none. */
+    static String fullName(String key) {
+        Keyword keyword = keyword(key.toUpperCase(Locale.ROOT));
+        return keyword == null ? null : keyword.name();
+    }
+
+    private static Keyword keyword(String key) {
+        for (Keyword k : KEYWORDS) {
+            if (k.name().equals(key)) {
+                return k;
+            }
+        }
+        for (Keyword k : KEYWORDS) {
+            if (key.length() >= k.minimum() && k.name().startsWith(key)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    private static SiteParameter parameter(Keyword keyword, String value, String token) {
+        String v = value == null ? "" : value.trim();
+        String upper = v.toUpperCase(Locale.ROOT);
+        return switch (keyword.kind()) {
+            case RECFM -> recfm(v);
+            case LRECL -> number("Lrecl", v, 0, 32760, SiteParameter.Lrecl::new);
+            case BLKSIZE -> v.isEmpty() ? new SiteParameter.Blksize(0) : number("Blocksize", v, 0, 32760, SiteParameter.Blksize::new);
+            case PRIMARY -> number("Primary", v, 1, 16777215, SiteParameter.Primary::new);
+            case SECONDARY -> number("Secondary", v, 0, 16777215, SiteParameter.Secondary::new);
+            case DIRECTORY -> number("Directory", v, 1, 16777215, SiteParameter.Directory::new);
+            case LISTLEVEL -> number("Listlevel", v, 0, 2, SiteParameter.ListLevel::new);
+            case TRACKS -> new SiteParameter.SpaceUnit("TRACKS");
+            case CYLINDERS -> new SiteParameter.SpaceUnit("CYLINDERS");
+            case BLOCKS -> new SiteParameter.SpaceUnit("BLOCKS");
+            case TRUNCATE, NOTRUNCATE -> new SiteParameter.Truncate(keyword.kind() == Kind.TRUNCATE);
+            case WRAPRECORD, NOWRAPRECORD -> new SiteParameter.WrapRecord(keyword.kind() == Kind.WRAPRECORD);
+            case TRAILINGBLANKS, NOTRAILINGBLANKS -> new SiteParameter.TrailingBlanks(keyword.kind() == Kind.TRAILINGBLANKS);
+            case RDW, NORDW -> new SiteParameter.Rdw(keyword.kind() == Kind.RDW);
+            case QUOTESOVERRIDE, NOQUOTESOVERRIDE -> new SiteParameter.QuotesOverride(keyword.kind() == Kind.QUOTESOVERRIDE);
+            case ISPFSTATS, NOISPFSTATS -> new SiteParameter.IspfStats(keyword.kind() == Kind.ISPFSTATS);
+            case DIRECTORYMODE, DATASETMODE -> new SiteParameter.DirectoryMode(keyword.kind() == Kind.DIRECTORYMODE);
+            case FILETYPE -> switch (upper) {
+                case "SEQ" -> new SiteParameter.FileType("SEQ");
+                case "JES", "SQL" -> notConfigured("FILETYPE=" + upper);
+                default -> new SiteParameter.Ignored("Filetype parameter (" + shown(v) + ") is not valid. Filetype ignored.");
+            };
+            case SBDATACONN -> v.isEmpty() ? new SiteParameter.Ignored("SBDATACONN requires a value. SBDATACONN ignored.")
+                    : new SiteParameter.SbDataconn(v);
+            case ENCODING -> switch (upper) {
+                case "SBCS" -> new SiteParameter.Encoding("SBCS");
+                case "MBCS" -> new SiteParameter.Refused("ENCODING", "504 Multibyte encoding set but code pages are not defined.");
+                default -> new SiteParameter.Ignored("ENcoding parameter (" + shown(v) + ") is not valid. Encoding ignored.");
+            };
+            case SBSENDEOL -> switch (upper) {
+                case "CRLF", "LF", "CR", "NONE" -> new SiteParameter.SbSendEol(SiteParameter.LineEnd.valueOf(upper));
+                default -> new SiteParameter.Ignored("SBSENDEOL parameter (" + shown(v) + ") must be CRLF, LF, CR or NONE. SBSENDEOL ignored.");
+            };
+            case UMASK -> v.matches("[0-7]{1,3}") ? new SiteParameter.Umask(Integer.parseInt(v, 8))
+                    : new SiteParameter.Ignored("UMASK value (" + shown(v) + ") is not valid. Specify 1-3 octal digits. UMASK ignored.");
+            case PDSTYPE -> switch (upper) {
+                case "PDS", "" -> new SiteParameter.PdsType(upper.isEmpty() ? "PDS" : upper);
+                case "PDSE" -> notConfigured("PDSTYPE=PDSE");
+                default -> new SiteParameter.Ignored("PDSTYPE parameter (" + shown(v) + ") is not valid. PDSTYPE ignored.");
+            };
+            case CHMOD -> throw new IllegalStateException("CHMOD takes the following tokens"); // handled by parse
+            case REFUSED -> notConfigured(keyword.name() + (value == null ? "" : "=" + v));
+        };
+    }
+
+    /** RFC 959 504 in z/OS's words (IBM IP and SNA Codes, 504 reply codes): the SITE command changes nothing. */
+    private static SiteParameter notConfigured(String parameter) {
+        String keyword = parameter.contains("=") ? parameter.substring(0, parameter.indexOf('=')) : parameter;
+        return new SiteParameter.Refused(keyword, "504 Command SITE aborted -- FTP server not configured for parameter "
+                + org.opencs.core.Values.quoteForMessage(parameter) + ".");
+    }
+
+    /** A value echoed in a reply: control characters shown, long values cut (never the raw client text). */
+    private static String shown(String value) {
+        return org.opencs.core.Values.quoteForMessage(value);
+    }
+
+    private static SiteParameter recfm(String value) {
+        String upper = value.toUpperCase(Locale.ROOT);
+        if (upper.matches("F|FB|V|VB|U")) {
+            return new SiteParameter.Recfm(RecordFormat.parse(upper));
+        }
+        if (upper.matches("[FV]B?S?[AM]?|U[AM]?")) {
+            return notConfigured("RECFM=" + upper); // a z/OS record format OpenCS's catalog does not hold
+        }
+        return new SiteParameter.Ignored("Recfm parameter (" + shown(value) + ") is not valid. Recfm ignored.");
+    }
+
+    private static SiteParameter number(String label, String value, int low, int high,
+                                        java.util.function.IntFunction<SiteParameter> make) {
+        if (!value.matches("\\d{1,9}")) {
+            return new SiteParameter.Ignored(label + " parameter (" + shown(value) + ") is not numeric. " + label + " ignored.");
+        }
+        int n = Integer.parseInt(value);
+        if (n < low || n > high) {
+            return new SiteParameter.Ignored(label + " parameter (" + shown(value) + ") must be between " + low + " and " + high
+                    + ". " + label + " ignored.");
+        }
+        return make.apply(n);
+    }
+}
