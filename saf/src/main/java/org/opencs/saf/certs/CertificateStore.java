@@ -60,6 +60,24 @@ public final class CertificateStore {
         }
     }
 
+    /**
+     * The certificate with this issuer (RFC 2253, as stored) and serial number (hexadecimal, as stored), whoever owns it
+     * and whatever its label: RACF keeps one DIGTCERT profile per certificate, named by serial number and issuer.
+     */
+    public Optional<DigitalCertificate> findByIssuerAndSerial(String issuer, String serial) {
+        return query("SELECT " + COLUMNS + " FROM certificates WHERE issuer = ? AND serial = ? ORDER BY owner, label",
+                issuer, serial).stream().findFirst();
+    }
+
+    /**
+     * Gives a certificate defined without a private key its key (sealed); false when the certificate does not exist or
+     * already has one.
+     */
+    public boolean addPrivateKey(String owner, String label, byte[] sealedKey) {
+        return database.inTransaction(c -> Sql.update(c, "UPDATE certificates SET private_key = ? WHERE owner = ? AND "
+                + "label = ? AND private_key IS NULL", sealedKey, owner, label) == 1);
+    }
+
     /** Every certificate with this label, whoever owns it. */
     public List<DigitalCertificate> findByLabel(String label) {
         return query("SELECT " + COLUMNS + " FROM certificates WHERE label = ? ORDER BY owner", label);
@@ -189,11 +207,13 @@ public final class CertificateStore {
         });
     }
 
-    private List<DigitalCertificate> query(String sql, String parameter) {
+    private List<DigitalCertificate> query(String sql, String... parameters) {
         return database.inTransaction(c -> {
             List<DigitalCertificate> result = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement(sql)) {
-                select.setString(1, parameter);
+                for (int i = 0; i < parameters.length; i++) {
+                    select.setString(i + 1, parameters[i]);
+                }
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         result.add(read(rs));

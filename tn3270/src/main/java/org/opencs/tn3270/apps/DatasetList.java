@@ -53,9 +53,14 @@ public final class DatasetList implements Transaction {
                 .filter(n -> access.allowed(user, new DatasetName(n, null), AccessLevel.READ)).limit(rows()).toList();
     }
 
-    /** Entries per screen: the rows below the headings, less the message row. */
+    /** Entries per screen: the rows below the headings, less the message's rows (at least one). */
     private int rows() {
-        return terminal.size().rows() - 7;
+        return terminal.size().rows() - 6 - messageRows().size();
+    }
+
+    /** The message broken into rows of the screen's width (one empty row without a message). */
+    private List<String> messageRows() {
+        return message == null ? List.of("") : Wrap.lines(message, terminal.size().columns() - 2);
     }
 
     @Override
@@ -74,7 +79,10 @@ public final class DatasetList implements Transaction {
             fields.add(Field.text(6, 4, pds != null ? "No members." : "No data sets found."));
         }
         if (message != null) {
-            fields.add(Field.title(terminal.size().rows() - 1, 1, message));
+            List<String> rows = messageRows();
+            for (int i = 0; i < rows.size(); i++) {
+                fields.add(Field.title(terminal.size().rows() - rows.size() + i, 1, rows.get(i)));
+            }
         }
         return Screen.of(fields, entries.isEmpty() ? 2 : 6, entries.isEmpty() ? 19 : 1, terminal.size());
     }

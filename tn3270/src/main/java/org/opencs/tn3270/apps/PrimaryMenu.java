@@ -47,7 +47,10 @@ public final class PrimaryMenu implements Transaction {
                 Field.text(13, 1, "Screen  . : " + terminal.size()),
                 Field.text(22, 1, "Enter an option.   PF3 = log off")));
         if (message != null) {
-            fields.add(Field.title(20, 1, message).withColor(Color.YELLOW));
+            List<String> rows = Wrap.lines(message, 78);
+            for (int i = 0; i < rows.size() && i < 2; i++) { // rows 20 and 21, above the PF key line
+                fields.add(Field.title(20 + i, 1, rows.get(i)).withColor(Color.YELLOW));
+            }
         }
         return Screen.of(fields, 2, 13);
     }
@@ -75,7 +78,7 @@ public final class PrimaryMenu implements Transaction {
     private Transaction command(String command, String title) {
         List<String> lines = new ArrayList<>();
         new TsoProcessor().run(command, new TsoSession(registry, user), lines::add);
-        return new TextView(title, lines, 0, this, terminal);
+        return TextView.wrapped(title, lines, this, terminal);
     }
 
     @Override

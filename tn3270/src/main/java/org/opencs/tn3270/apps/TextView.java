@@ -25,6 +25,15 @@ public final class TextView implements Transaction {
         this(title, lines, top, back, terminal, null);
     }
 
+    /**
+     * Command output (RACDCERT LIST ...) to scroll through: lines wider than the screen continue on the next row, as
+     * TSO's line mode shows them, so nothing of a long distinguished name is lost. (BROWSE of a data set shows each
+     * record on one row, as far as the screen is wide, as ISPF does.)
+     */
+    public static TextView wrapped(String title, List<String> lines, Transaction back, Terminal terminal) {
+        return new TextView(title, Wrap.all(lines, terminal.size().columns() - 1), 0, back, terminal);
+    }
+
     private TextView(String title, List<String> lines, int top, Transaction back, Terminal terminal, String message) {
         this.terminal = terminal;
         this.message = message;
@@ -37,8 +46,18 @@ public final class TextView implements Transaction {
     @Override
     public Screen screen() {
         List<Field> fields = new ArrayList<>();
+        int columns = terminal.size().columns();
+        // ISPF shows where the page is on its first rows. The title holds up to a 44-character data set name and an
+        // 8-character member; the position goes beside it when both fit, else at the right end of the command row
+        // (which the 40-character command field leaves free on any screen of 80 columns or more).
         String position = String.format("Line %08d of %08d", Math.min(top + 1, lines.size()), lines.size());
-        fields.add(Field.title(0, 1, pad(title, terminal.size().columns() - 24) + position));
+        if (1 + title.length() + 2 + position.length() <= columns) {
+            fields.add(Field.title(0, 1, title));
+            fields.add(Field.title(0, columns - position.length(), position));
+        } else {
+            fields.add(Field.title(0, 1, title));
+            fields.add(Field.title(1, columns - position.length(), position));
+        }
         fields.add(Field.text(1, 1, "Command ===>"));
         fields.add(Field.input(1, 14, 40, "command", ""));
         if (top == 0) {
@@ -76,10 +95,6 @@ public final class TextView implements Transaction {
             case PF7, PF19 -> new TextView(title, lines, top - page(), back, terminal);
             default -> this;
         };
-    }
-
-    private static String pad(String text, int width) {
-        return text.length() >= width ? text.substring(0, width) : text + " ".repeat(width - text.length());
     }
 
     @Override

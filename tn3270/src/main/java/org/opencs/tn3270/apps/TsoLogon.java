@@ -49,7 +49,10 @@ public final class TsoLogon implements Transaction {
         fields.add(Field.text(11, 1, "Procedure ===> IKJACCNT      Size ===> 4096"));
         fields.add(Field.text(22, 1, "PF1/PF13 ==> Help    PF3/PF15 ==> Logoff    PA1 ==> Attention"));
         if (message != null) {
-            fields.add(Field.title(20, 1, message).withColor(Color.RED));
+            List<String> rows = Wrap.lines(message, 78);
+            for (int i = 0; i < rows.size() && i < 2; i++) { // rows 20 and 21, above the PF key line
+                fields.add(Field.title(20 + i, 1, rows.get(i)).withColor(Color.RED));
+            }
         }
         return Screen.of(fields, userid.isEmpty() ? 5 : 7, 16);
     }
@@ -155,15 +158,13 @@ public final class TsoLogon implements Transaction {
                 return this;
             }
             List<String> more = new ArrayList<>(lines);
-            more.add(org.opencs.tso.SecretMasker.mask(command));
+            // Lines wider than the screen (the command as typed, its output) continue on the next row, as TSO's line
+            // mode shows them.
+            int width = terminal.size().columns() - 2;
+            more.addAll(Wrap.lines(org.opencs.tso.SecretMasker.mask(command), width));
             var user = registry.users().find(userid).orElseThrow();
-            new org.opencs.tso.TsoProcessor().run(command, new org.opencs.tso.TsoSession(registry, user), line -> {
-                // Lines wider than the screen continue on the next row, as TSO's line mode shows them.
-                int width = terminal.size().columns() - 2;
-                for (int i = 0; i < Math.max(1, line.length()); i += width) {
-                    more.add(line.substring(i, Math.min(line.length(), i + width)));
-                }
-            });
+            new org.opencs.tso.TsoProcessor().run(command, new org.opencs.tso.TsoSession(registry, user),
+                    line -> more.addAll(Wrap.lines(line, width)));
             more.add("READY");
             return new Ready(registry, userid, more, back, terminal);
         }

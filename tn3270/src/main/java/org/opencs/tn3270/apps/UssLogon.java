@@ -42,7 +42,10 @@ public final class UssLogon implements Transaction {
                 Field.text(20, 1, "===>"),
                 Field.input(20, 6, 70, "command", "")));
         if (message != null) {
-            fields.add(Field.title(18, 1, message));
+            List<String> rows = Wrap.lines(message, 78);
+            for (int i = 0; i < rows.size() && i < 2; i++) { // rows 18 and 19, above the command line
+                fields.add(Field.title(18 + i, 1, rows.get(i)));
+            }
         }
         return Screen.of(fields, 20, 6);
     }
@@ -73,7 +76,10 @@ public final class UssLogon implements Transaction {
             applid = shortForm.group(1);
             data = shortForm.group(2);
         } else {
-            return new UssLogon(registry, luName, "IST457I USS COMMAND " + command.split("\\s+")[0] + " INVALID", terminal);
+            // A USS command is at most 8 characters: a longer word is shown by its first 8 and its length.
+            String word = command.split("\\s+")[0];
+            String shown = word.length() <= 8 ? word : word.substring(0, 8) + "...(" + word.length() + ")";
+            return new UssLogon(registry, luName, "IST457I USS COMMAND " + shown + " INVALID", terminal);
         }
         if (!applid.startsWith("TSO")) {
             return new UssLogon(registry, luName, "IST453I LOGON REJECTED, APPLID(" + applid + ") UNKNOWN", terminal);

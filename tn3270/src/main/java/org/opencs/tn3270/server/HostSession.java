@@ -78,6 +78,11 @@ final class HostSession {
         return current != null;
     }
 
+    /** Whether the first screen waits for an IBM-DYNAMIC terminal's answer to Read Partition Query. */
+    boolean awaitingQueryReply() {
+        return awaitingQuery != null;
+    }
+
     String loggedOn() {
         return loggedOn;
     }

@@ -88,6 +88,11 @@ final class LuPool {
         return null;
     }
 
+    /** Takes {@code name}, which must belong to this pool; false when another session holds it. */
+    synchronized boolean claim(String name) {
+        return contains(name) && inUse.add(name);
+    }
+
     synchronized void release(String name) {
         if (name != null) {
             inUse.remove(name);

@@ -41,17 +41,26 @@ final class Tn3270Negotiation {
 
     /** Where LU names come from: the session knows the client's address, which LUMAP and PRTMAP map. */
     interface DeviceNames {
-        /** A terminal's LU (the requested one when it is free), null when none is free. */
-        String terminal(String requested);
+        /**
+         * A terminal's LU: the requested one (null: any) when it is in the client's pool and free, else the TN3270E
+         * reject reason (INV-NAME, DEVICE-IN-USE).
+         */
+        Vtam.Assignment terminal(String requested);
 
         /** A printer's LU by CONNECT name, by ASSOCIATE with a terminal LU, or the next free one. */
         Vtam.Assignment printer(String connect, String associate);
+
+        /** Gives back an LU this session held (the client asked for another device). */
+        void release(String lu);
     }
 
     enum Mode { NEGOTIATING, TN3270E, TN3270 }
 
-    /** What the session must do after a message: send these, and whether the terminal is now bound. */
-    record Step(java.util.List<TelnetMessage> replies, boolean bound) {
+    /**
+     * What the session must do after a message: send these, whether the terminal is now bound, and a refusal to log
+     * (a DEVICE-TYPE REJECT, an LU or terminal type asked for again), or null.
+     */
+    record Step(java.util.List<TelnetMessage> replies, boolean bound, String refusal) {
     }
 
     private final DeviceNames names;
@@ -124,11 +133,15 @@ final class Tn3270Negotiation {
         return negotiations > MAX_NEGOTIATIONS;
     }
 
+    /** A refusal the last message caused, for the session's log (null: none). */
+    private String refusal;
+
     Step on(TelnetMessage message) {
         negotiations++;
+        refusal = null;
         var replies = new java.util.ArrayList<TelnetMessage>();
         if (exhausted()) {
-            return new Step(replies, false);
+            return new Step(replies, false, null);
         }
         boolean bound = false;
         if (message instanceof TelnetMessage.Negotiation n) {
@@ -136,7 +149,7 @@ final class Tn3270Negotiation {
         } else if (message instanceof TelnetMessage.Subnegotiation s) {
             bound = subnegotiation(s, replies);
         }
-        return new Step(replies, bound);
+        return new Step(replies, bound, refusal);
     }
 
     private boolean negotiation(TelnetMessage.Negotiation n, java.util.List<TelnetMessage> replies) {
@@ -174,7 +187,11 @@ final class Tn3270Negotiation {
                     replies.add(new TelnetMessage.Negotiation(Telnet.DONT, option));
                 }
                 if (option == Telnet.TN3270E && mode == Mode.NEGOTIATING) {
-                    replies.add(ask(Telnet.DO, Telnet.TERMINAL_TYPE));
+                    // Traditional TN3270 (RFC 1576): the terminal type. A client that already agreed to TERMINAL-TYPE
+                    // would not answer a DO that confirms it (RFC 1143): it is asked for its type at once.
+                    replies.add(remoteEnabled[Telnet.TERMINAL_TYPE]
+                            ? new TelnetMessage.Subnegotiation(Telnet.TERMINAL_TYPE, new byte[] {Telnet.SEND})
+                            : ask(Telnet.DO, Telnet.TERMINAL_TYPE));
                 }
             }
             case Telnet.DO -> {
@@ -217,7 +234,13 @@ final class Tn3270Negotiation {
      * END-OF-RECORD in either direction, has refused everything a 3270 session is made of.
      */
     String impossible() {
-        if (mode != Mode.NEGOTIATING || !remoteRefused[Telnet.TN3270E]) {
+        if (mode != Mode.NEGOTIATING) {
+            return null;
+        }
+        if (terminalTypesEnded != null) {
+            return terminalTypesEnded;
+        }
+        if (!remoteRefused[Telnet.TN3270E]) {
             return null;
         }
         if (remoteRefused[Telnet.TERMINAL_TYPE]) {
@@ -232,39 +255,130 @@ final class Tn3270Negotiation {
         return null;
     }
 
-    /** Traditional TN3270 is bound once the terminal type is known and BINARY and EOR are on both ways. */
+    /**
+     * What the server waits for from the client now, in words (for the log line of a negotiation that did not
+     * complete in time).
+     */
+    String awaiting() {
+        if (mode != Mode.NEGOTIATING) {
+            return "nothing";
+        }
+        if (remoteRequested[Telnet.TN3270E]) {
+            return "an answer to DO TN3270E";
+        }
+        if (remoteEnabled[Telnet.TN3270E]) {
+            if (luName == null) {
+                return lastReject == null ? "a DEVICE-TYPE REQUEST"
+                        : "another DEVICE-TYPE REQUEST or WONT TN3270E after DEVICE-TYPE REJECT " + lastReject;
+            }
+            return "FUNCTIONS (REQUEST or IS) after DEVICE-TYPE IS";
+        }
+        if (remoteRequested[Telnet.TERMINAL_TYPE]) {
+            return "an answer to DO TERMINAL-TYPE";
+        }
+        if (terminalType == null || luName == null) {
+            return terminalTypes.isEmpty() ? "TERMINAL-TYPE IS" : "TERMINAL-TYPE IS after TERMINAL-TYPE SEND (types so "
+                    + "far: " + String.join(", ", terminalTypes) + ")";
+        }
+        return "BINARY and END-OF-RECORD in both directions";
+    }
+
+    /** Traditional TN3270 is bound once the terminal type and LU are known and BINARY and EOR are on both ways. */
     private boolean traditionalReady() {
-        if (mode != Mode.NEGOTIATING || terminalType == null || remoteEnabled[Telnet.TN3270E]) {
+        if (mode != Mode.NEGOTIATING || terminalType == null || luName == null || remoteEnabled[Telnet.TN3270E]) {
             return false;
         }
         boolean ready = localEnabled[Telnet.BINARY] && remoteEnabled[Telnet.BINARY] && localEnabled[Telnet.END_OF_RECORD]
                 && remoteEnabled[Telnet.END_OF_RECORD];
         if (ready) {
-            luName = names.terminal(null);
-            if (luName == null) {
-                poolExhausted = true;
-                return false;
-            }
             mode = Mode.TN3270;
         }
         return ready;
     }
 
+    /** At most this many TERMINAL-TYPE answers are asked for: a list that long has ended (RFC 1091 leaves it open). */
+    static final int MAX_TERMINAL_TYPES = 16;
+    /** Each TERMINAL-TYPE IS so far, as sent (RFC 1646: TYPE@LU), in order. */
+    private final java.util.List<String> terminalTypes = new java.util.ArrayList<>();
+    /** Why each answer could not be used, in order. */
+    private final java.util.List<String> terminalTypeRefusals = new java.util.ArrayList<>();
+    /** Set when the client's terminal type list ended without one the server can use: why. */
+    private String terminalTypesEnded;
+    /** The reason of the last DEVICE-TYPE REJECT, in words (null: none). */
+    private String lastReject;
+
+    /**
+     * Traditional TN3270's terminal type (RFC 1091, RFC 1576), optionally with an LU (RFC 1646: IBM-3278-2@LUNAME). A
+     * 3270 type gets its LU and BINARY and EOR are asked for. Any other answer (VT100, a printer type, an LU that is
+     * not the client's or is in use) is asked for again with TERMINAL-TYPE SEND: the client answers with the next type
+     * of its list, and repeats the last one when the list has ended (RFC 1091), or starts over. Then, or after
+     * {@link #MAX_TERMINAL_TYPES} answers, the client has no type the server can use: {@link #impossible()} says why.
+     */
+    private void terminalTypeIs(String answer, java.util.List<TelnetMessage> replies) {
+        boolean ended = !terminalTypes.isEmpty() && (answer.equals(terminalTypes.get(terminalTypes.size() - 1))
+                || answer.equals(terminalTypes.get(0))) || terminalTypes.size() >= MAX_TERMINAL_TYPES;
+        if (ended) {
+            terminalTypesEnded = "its terminal types (" + String.join("; ", terminalTypeRefusals) + ") give no 3270 "
+                    + "terminal the server can serve (RFC 1091: the list ended)";
+            return;
+        }
+        terminalTypes.add(answer);
+        int at = answer.indexOf('@');
+        String type = at < 0 ? answer : answer.substring(0, at);
+        String lu = at < 0 || at == answer.length() - 1 ? null : answer.substring(at + 1);
+        String refused;
+        if (!TERMINAL_TYPES.contains(type)) {
+            refused = type.equals(PRINTER_TYPE) ? answer + ": a printer needs TN3270E" : answer + ": not a 3270 terminal "
+                    + "type (IBM-3278-n, IBM-3279-n, IBM-DYNAMIC)";
+        } else {
+            if (luName != null) {
+                names.release(luName); // the LU of a TN3270E negotiation the client gave up
+                luName = null;
+            }
+            Vtam.Assignment assignment = names.terminal(lu);
+            if (assignment.name() != null) {
+                terminalType = type;
+                luName = assignment.name();
+                replies.add(ask(Telnet.DO, Telnet.END_OF_RECORD));
+                replies.add(ask(Telnet.WILL, Telnet.END_OF_RECORD));
+                replies.add(ask(Telnet.DO, Telnet.BINARY));
+                replies.add(ask(Telnet.WILL, Telnet.BINARY));
+                return;
+            }
+            if (lu == null) {
+                poolExhausted = true;
+                return;
+            }
+            refused = answer + ": " + luRefusal(lu, assignment.rejectReason());
+        }
+        terminalTypeRefusals.add(refused);
+        refusal = "TERMINAL-TYPE " + refused + "; TERMINAL-TYPE SEND asks for the next type";
+        replies.add(new TelnetMessage.Subnegotiation(Telnet.TERMINAL_TYPE, new byte[] {Telnet.SEND}));
+    }
+
+    /** Why a terminal LU asked for by name cannot be had, in words. */
+    private static String luRefusal(String lu, int reason) {
+        return reason == Vtam.Assignment.INV_NAME ? "LU " + lu + " is not one of the client's LUs"
+                : "LU " + lu + " is in use by another session";
+    }
+
     private boolean subnegotiation(TelnetMessage.Subnegotiation s, java.util.List<TelnetMessage> replies) {
         byte[] d = s.data();
         if (s.option() == Telnet.TERMINAL_TYPE && d.length > 1 && d[0] == Telnet.IS) {
-            terminalType = new String(d, 1, d.length - 1, StandardCharsets.US_ASCII).toUpperCase(java.util.Locale.ROOT);
-            replies.add(ask(Telnet.DO, Telnet.END_OF_RECORD));
-            replies.add(ask(Telnet.WILL, Telnet.END_OF_RECORD));
-            replies.add(ask(Telnet.DO, Telnet.BINARY));
-            replies.add(ask(Telnet.WILL, Telnet.BINARY));
-            return false;
+            if (mode == Mode.NEGOTIATING && !remoteEnabled[Telnet.TN3270E] && terminalTypesEnded == null) {
+                terminalTypeIs(new String(d, 1, d.length - 1, StandardCharsets.US_ASCII).trim()
+                        .toUpperCase(java.util.Locale.ROOT), replies);
+            }
+            return false; // under TN3270E the device type comes from DEVICE-TYPE REQUEST
         }
         if (s.option() != Telnet.TN3270E || d.length < 2) {
             return false;
         }
         int command = d[0] & 0xFF;
         int sub = d[1] & 0xFF;
+        if (command == DEVICE_TYPE && sub == REQUEST && mode != Mode.NEGOTIATING) {
+            return false; // the device was agreed and the session runs: it keeps its LU (RFC 2355 negotiates it once)
+        }
         if (command == DEVICE_TYPE && sub == REQUEST) {
             // The type, then CONNECT name or (printers) ASSOCIATE terminal-LU.
             int marker = 2;
@@ -275,30 +389,38 @@ final class Tn3270Negotiation {
             String named = marker < d.length ? new String(d, marker + 1, d.length - marker - 1, StandardCharsets.US_ASCII)
                     .toUpperCase(java.util.Locale.ROOT) : null;
             boolean associate = marker < d.length && d[marker] == ASSOCIATE;
+            if (luName != null) {
+                names.release(luName); // a new request replaces the device agreed before
+                luName = null;
+            }
             if (!TERMINAL_TYPES.contains(type) && !type.equals(PRINTER_TYPE)) {
-                replies.add(reject(INV_DEVICE_TYPE));
-                return false;
+                return rejected(replies, INV_DEVICE_TYPE, "device type " + type + " is not a 3270 terminal or printer");
             }
             terminalType = type;
             printer = type.equals(PRINTER_TYPE);
             if (printer) {
                 Vtam.Assignment assignment = names.printer(associate ? null : named, associate ? named : null);
                 if (assignment.name() == null) {
-                    replies.add(reject(assignment.rejectReason()));
-                    return false;
+                    return rejected(replies, assignment.rejectReason(), printerRefusal(named, associate,
+                            assignment.rejectReason()));
                 }
                 luName = assignment.name();
             } else if (associate) {
-                replies.add(reject(UNSUPPORTED_REQ)); // only printers associate
-                return false;
+                return rejected(replies, UNSUPPORTED_REQ, "only a printer can ASSOCIATE with a terminal");
             } else {
-                luName = names.terminal(named);
-                if (luName == null) {
+                Vtam.Assignment assignment = names.terminal(named);
+                if (assignment.name() == null && named == null) {
                     poolExhausted = true;
                     replies.add(reject(DEVICE_IN_USE));
                     return false;
                 }
+                if (assignment.name() == null) {
+                    return rejected(replies, assignment.rejectReason(), "CONNECT " + named + ": "
+                            + luRefusal(named, assignment.rejectReason()));
+                }
+                luName = assignment.name();
             }
+            lastReject = null;
             byte[] lu = luName.getBytes(StandardCharsets.US_ASCII);
             byte[] t = terminalType.getBytes(StandardCharsets.US_ASCII);
             byte[] is = new byte[2 + t.length + 1 + lu.length];
@@ -335,6 +457,23 @@ final class Tn3270Negotiation {
         return false;
     }
 
+    /** DEVICE-TYPE REJECT with {@code reason}, and the refusal in words for the log; the client may ask again. */
+    private boolean rejected(java.util.List<TelnetMessage> replies, int reason, String why) {
+        replies.add(reject(reason));
+        lastReject = Vtam.Assignment.reasonText(reason);
+        refusal = "DEVICE-TYPE REJECT " + lastReject + ": " + why;
+        return false;
+    }
+
+    private static String printerRefusal(String named, boolean associate, int reason) {
+        if (associate) {
+            return "ASSOCIATE " + named + ": no printer is associated with that terminal LU";
+        }
+        return reason == Vtam.Assignment.INV_NAME ? "CONNECT " + named + ": no printer LU has that name"
+                : named == null ? "every printer LU of the client's pool is in use"
+                : "CONNECT " + named + ": printer LU " + named + " is in use by another session";
+    }
+
     private static TelnetMessage reject(int reason) {
         return new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {DEVICE_TYPE, REJECT, REASON, (byte) reason});
     }
@@ -348,6 +487,11 @@ final class Tn3270Negotiation {
             message[i++] = (byte) f;
         }
         return message;
+    }
+
+    /** Whether BINARY is on in either direction (then a line of plain text would be read as 3270 data). */
+    boolean binary() {
+        return localEnabled[Telnet.BINARY] || remoteEnabled[Telnet.BINARY];
     }
 
     /** Whether RESPONSES was agreed: then a client's request for a response is answered. */

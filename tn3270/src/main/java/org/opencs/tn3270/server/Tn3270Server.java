@@ -85,6 +85,22 @@ public final class Tn3270Server implements AutoCloseable {
     /** As above, writing the server's log lines (OCSTnnn messages) to {@code log}. */
     public Tn3270Server(TelnetPort port, Registry registry, String bindAddress, int listenPort, Vtam vtam, Logger log)
             throws InterruptedException {
+        this(port, registry, bindAddress, listenPort, vtam, log, NEGOTIATION_TIMEOUT);
+    }
+
+    /**
+     * How long a connection may take from its first byte to its first screen (a printer: to being ready for print
+     * jobs): TLS, option negotiation, DEVICE-TYPE or TERMINAL-TYPE, FUNCTIONS, Express Logon's NEW-ENVIRON answer and
+     * an IBM-DYNAMIC terminal's query reply. A client that has not got there by then is waiting for something, or
+     * the server is waiting for an answer the client will never send: either way the connection is closed with a
+     * log line saying what was missing (OCST071E). IBM documents no such timer (SSLTIMEOUT bounds the TLS handshake
+     * alone); clients complete all of it within a second.
+     */
+    static final java.time.Duration NEGOTIATION_TIMEOUT = java.time.Duration.ofSeconds(10);
+
+    /** As above, with another {@link #NEGOTIATION_TIMEOUT} (tests). */
+    Tn3270Server(TelnetPort port, Registry registry, String bindAddress, int listenPort, Vtam vtam, Logger log,
+                 java.time.Duration negotiationTimeout) throws InterruptedException {
         this.log = log;
         this.registry = registry;
         this.vtam = vtam;
@@ -102,7 +118,7 @@ public final class Tn3270Server implements AutoCloseable {
                         ? new UssLogon(registry, lu, null, terminal)
                         : new TsoLogon(registry, applid != null ? applid : defaultAppl != null ? defaultAppl : "TSO", userid,
                         null, terminal),
-                log, open);
+                log, open, negotiationTimeout);
         this.listener = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override

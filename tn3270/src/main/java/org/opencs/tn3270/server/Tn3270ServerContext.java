@@ -12,10 +12,12 @@ import org.slf4j.Logger;
  * What every session of one port shares: the port's configuration, registry, VTAM (LU names, printers), code page,
  * TLS context, the first
  * transaction (given the user ID a SAFCERT certificate maps to and the Express Logon application, each or null)
- * the log, and the count of open sessions that close() waits for.
+ * the log, the count of open sessions that close() waits for, and how long a connection may take to its first
+ * screen.
  */
 record Tn3270ServerContext(TelnetPort port, Registry registry, Vtam vtam, Charset codePage, SslContext tls,
-                           FirstTransaction firstTransaction, Logger log, OpenSessions open) {
+                           FirstTransaction firstTransaction, Logger log, OpenSessions open,
+                           java.time.Duration negotiationTimeout) {
 
     /** The application a bound session starts with. */
     interface FirstTransaction {

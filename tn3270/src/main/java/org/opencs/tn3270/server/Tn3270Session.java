@@ -34,18 +34,25 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     private java.net.InetAddress clientAddress;
     /** Set once the session decided to end: nothing it still receives is acted on or logged again. */
     private boolean ending;
+    /** Ends the connection when it has not reached its first screen within the negotiation timeout. */
+    private java.util.concurrent.ScheduledFuture<?> deadline;
 
     Tn3270Session(Tn3270ServerContext context) {
         this.context = context;
         this.negotiation = new Tn3270Negotiation(new Tn3270Negotiation.DeviceNames() {
             @Override
-            public String terminal(String requested) {
+            public Vtam.Assignment terminal(String requested) {
                 return context.vtam().assignTerminal(clientAddress, requested);
             }
 
             @Override
             public Vtam.Assignment printer(String connect, String associate) {
                 return context.vtam().assignPrinter(clientAddress, connect, associate);
+            }
+
+            @Override
+            public void release(String lu) {
+                context.vtam().release(lu);
             }
         });
         this.timers = new SessionTimers(context.port(), context.log());
@@ -56,6 +63,8 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         clientAddress = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
         started = context.registry().clock().instant();
         timers.start(ctx, () -> name(ctx), negotiation::printer);
+        deadline = ctx.executor().schedule(() -> negotiationTimedOut(ctx), context.negotiationTimeout().toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
         switch (context.port().connType()) {
             case BASIC -> startNegotiation(ctx);
             case NEGTSECURE, ANY -> askStartTls(ctx);
@@ -103,6 +112,42 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
 
     private void askStartTls(ChannelHandlerContext ctx) {
         ctx.writeAndFlush(new TelnetMessage.Negotiation(Telnet.DO, Telnet.START_TLS));
+    }
+
+    /** Ends a connection that has not reached its first screen in time (a dead end of negotiation), saying why. */
+    private void negotiationTimedOut(ChannelHandlerContext ctx) {
+        if (ending || !ctx.channel().isActive() || ready()) {
+            return;
+        }
+        String waiting = awaiting(ctx);
+        String reason = "negotiation did not complete within " + context.negotiationTimeout().toSeconds()
+                + " seconds (the server was waiting for " + waiting + ")";
+        context.log().warn("OCST071E No 3270 session can be had with {}: {}; connection closed", name(ctx), reason);
+        audit(ctx, "TN3270_NEGOTIATION_FAILED", Map.of("reason", reason));
+        end(ctx);
+    }
+
+    /** Whether the session got where negotiation leads: a terminal's first screen, or a printer ready for jobs. */
+    private boolean ready() {
+        return host != null && host.started() && !host.awaitingQueryReply() || host != null && negotiation.printer();
+    }
+
+    /** What the session waits for from the client before its first screen, in words. */
+    private String awaiting(ChannelHandlerContext ctx) {
+        if (host != null && host.awaitingQueryReply()) {
+            return "the IBM-DYNAMIC terminal's answer to Read Partition Query";
+        }
+        if (elfPending && bound) {
+            return "the answer to DO NEW-ENVIRON or to NEW-ENVIRON SEND (Express Logon)";
+        }
+        if (!negotiating) {
+            if (ctx.pipeline().get(TlsDetector.class) != null) {
+                return "a TLS ClientHello or telnet";
+            }
+            return ctx.pipeline().get(SslHandler.class) != null ? "the TLS handshake to complete"
+                    : "START_TLS (WILL and FOLLOWS) or WONT START_TLS";
+        }
+        return negotiation.awaiting();
     }
 
     /** How log lines name this session: its LU once it has one, before that the client's address and port. */
@@ -195,6 +240,10 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         }
         step.replies().forEach(ctx::write);
         ctx.flush();
+        if (step.refusal() != null) {
+            context.log().warn("OCST070W {} refused a device request: {}", name(ctx), step.refusal());
+            audit(ctx, "TN3270_DEVICE_REJECTED", Map.of("reason", step.refusal()));
+        }
         if (negotiation.poolExhausted()) {
             context.log().warn("OCST006W No LU of the client's pool is free for {}; connection closed", name(ctx));
             audit(ctx, "TN3270_NO_LU", Map.of());
@@ -206,6 +255,12 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             context.log().warn("OCST007E No 3270 session can be had with {}: {}; connection closed", name(ctx),
                     impossible);
             audit(ctx, "TN3270_NEGOTIATION_FAILED", Map.of("reason", impossible));
+            if (negotiation.mode() == Tn3270Negotiation.Mode.NEGOTIATING && !negotiation.binary()) {
+                // Not in BINARY: a line of text is what a telnet client that is not a 3270 (a VT100) shows its user.
+                ctx.writeAndFlush(io.netty.buffer.Unpooled.copiedBuffer("OCST007E This server serves 3270 terminals "
+                        + "only (TN3270E, or TN3270 with a terminal type IBM-3278-n, IBM-3279-n or IBM-DYNAMIC); "
+                        + "connection closed\r\n", java.nio.charset.StandardCharsets.US_ASCII));
+            }
             end(ctx);
             return;
         }
@@ -317,6 +372,9 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     public void channelInactive(ChannelHandlerContext ctx) {
         ending = true;
         timers.stop();
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
         if (host != null) {
             Map<String, Object> end = new HashMap<>(Map.of("seconds",
                     Duration.between(started, context.registry().clock().instant()).toSeconds(), "bytesIn", host.bytesIn(),

@@ -24,11 +24,23 @@ public final class Vtam {
         void print(String title, List<String> lines);
     }
 
-    /** A printer's LU, or the TN3270E reject reason when none can be given (RFC 2355: 01 DEVICE-IN-USE ...). */
+    /** A terminal's or printer's LU, or the TN3270E reject reason when none can be given (RFC 2355 section 4). */
     record Assignment(String name, int rejectReason) {
         static final int DEVICE_IN_USE = 0x01;
         static final int INV_ASSOCIATE = 0x02;
         static final int INV_NAME = 0x03;
+
+        /** The reason in words, for log lines. */
+        static String reasonText(int reason) {
+            return switch (reason) {
+                case DEVICE_IN_USE -> "DEVICE-IN-USE";
+                case INV_ASSOCIATE -> "INV-ASSOCIATE";
+                case INV_NAME -> "INV-NAME";
+                case 0x04 -> "INV-DEVICE-TYPE";
+                case 0x07 -> "UNSUPPORTED-REQ";
+                default -> String.format("%02X", reason);
+            };
+        }
     }
 
     private final VtamConfig config;
@@ -74,15 +86,24 @@ public final class Vtam {
         return group != null ? group.stream().anyMatch(p -> p.matches(client)) : AddressPattern.parse(clientId).matches(client);
     }
 
-    /** A terminal's LU: the requested one when free in the client's pool, else the next free one; null when none. */
-    synchronized String assignTerminal(InetAddress client, String requested) {
+    /**
+     * A terminal's LU from the client's pool (its LUMAP group, else DEFAULTLUS): the requested one when it belongs to
+     * that pool and is free, else none (RFC 2355: INV-NAME for a name not in the pool, DEVICE-IN-USE for one another
+     * session holds: a request for a name is never answered with another); without a request the next free one, or
+     * none (DEVICE-IN-USE) when the pool is used up.
+     */
+    synchronized Assignment assignTerminal(InetAddress client, String requested) {
         LuPool pool = config.luMaps().stream().filter(m -> matches(m.client(), client)).findFirst()
                 .map(m -> luGroups.get(m.luGroup())).orElse(defaultTerminals);
-        String lu = pool.assign(requested);
-        if (lu != null) {
-            terminalPools.put(lu, pool);
+        if (requested != null && !pool.contains(requested)) {
+            return new Assignment(null, Assignment.INV_NAME);
         }
-        return lu;
+        String lu = requested != null ? (pool.claim(requested) ? requested : null) : pool.assign(null);
+        if (lu == null) {
+            return new Assignment(null, Assignment.DEVICE_IN_USE);
+        }
+        terminalPools.put(lu, pool);
+        return new Assignment(lu, 0);
     }
 
     /**
@@ -102,13 +123,11 @@ public final class Vtam {
             pools.add(defaultPrinters);
             for (LuPool pool : pools) {
                 if (pool.contains(wanted)) {
-                    String name = pool.assign(wanted);
-                    if (!wanted.equals(name)) {
-                        pool.release(name);
+                    if (!pool.claim(wanted)) {
                         return new Assignment(null, Assignment.DEVICE_IN_USE);
                     }
-                    printerPools.put(name, pool);
-                    return new Assignment(name, 0);
+                    printerPools.put(wanted, pool);
+                    return new Assignment(wanted, 0);
                 }
             }
             return new Assignment(null, Assignment.INV_NAME);

@@ -44,6 +44,12 @@ final class ServerLog extends LegacyAbstractLogger implements AfterEachCallback 
         return new Tn3270Server(port, registry, "127.0.0.1", 0, vtam, this);
     }
 
+    /** A server whose connections must reach their first screen within {@code negotiationTimeout}. */
+    Tn3270Server serve(TelnetPort port, Registry registry, Vtam vtam, Duration negotiationTimeout)
+            throws InterruptedException {
+        return new Tn3270Server(port, registry, "127.0.0.1", 0, vtam, this, negotiationTimeout);
+    }
+
     /** Every line so far, as written (level, then the message). */
     synchronized List<String> lines() {
         return List.copyOf(lines);

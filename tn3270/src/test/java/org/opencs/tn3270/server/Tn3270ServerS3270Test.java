@@ -93,6 +93,27 @@ class Tn3270ServerS3270Test {
                 .doesNotContain("LINE 39 END");
     }
 
+    /**
+     * The issue's example: BROWSE of 120 records showed "Line 00000001 of 000001", its count cut off by the screen's
+     * edge. s3270 as a model 2 (24x80) and a model 5 (27x132) reads the whole position.
+     */
+    @Test
+    void browseShowsTheWholeLineCountOnModels2And5() {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 120; i++) {
+            lines.append("RECORD ").append(i).append('\n');
+        }
+        TestHost.dataset(registry, clock, "USER1.ABCDEFGH.ABCDEFGH.ABCDEFGH.ABCDEFGH.AB", lines.toString());
+        for (String model : List.of("3278-2", "3278-5")) {
+            var result = s3270(List.of("-model", model), actions("Connect(L:localhost:" + server.port() + ")", LOGON,
+                    "String(\"1\")", "Enter()", "Wait(20,InputField)", "String(\"B\")", "Enter()",
+                    "Wait(20,InputField)", "Ascii()", "PF(8)", "Wait(20,InputField)", "Ascii()", "Quit()"));
+            assertThat(result.all()).as(model).contains("BROWSE    USER1.ABCDEFGH.ABCDEFGH.ABCDEFGH.ABCDEFGH.AB")
+                    .contains("Line 00000001 of 00000120")
+                    .contains(model.equals("3278-2") ? "Line 00000021 of 00000120" : "Line 00000024 of 00000120");
+        }
+    }
+
     /** OpenCS's own client as a model 4: the host's Erase/Write Alternate switches it to 43x80. */
     @Test
     void ourClientAsAModel4GetsTheAlternateScreen() throws Exception {

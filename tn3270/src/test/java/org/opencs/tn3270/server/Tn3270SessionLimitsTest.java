@@ -96,8 +96,15 @@ class Tn3270SessionLimitsTest {
         assertThat(log.await("OCST008W", Duration.ofSeconds(5))).containsPattern("Connection from client "
                 + "127\\.0\\.0\\.1:\\d+ to port " + server.port() + " refused: sessions from 127\\.0\\.0\\.1 are at their "
                 + "limit of 2 \\(tn3270\\.max\\.sessions\\.per\\.client\\)");
-        assertThat(Files.readString(registry.home().logs().resolve("audit.jsonl"))).containsPattern(
+        // The audit record is written on a session thread: wait for it (at most 5 s).
+        java.util.regex.Pattern record = java.util.regex.Pattern.compile(
                 "\"type\":\"TN3270_SESSION_LIMIT\".*\"limit\":\"tn3270.max.sessions.per.client\"");
+        java.nio.file.Path audit = registry.home().logs().resolve("audit.jsonl");
+        for (long end = System.nanoTime() + 5_000_000_000L; System.nanoTime() < end
+                && !(Files.exists(audit) && record.matcher(Files.readString(audit)).find()); ) {
+            Thread.sleep(20);
+        }
+        assertThat(Files.readString(audit)).containsPattern(record);
         // Another address is not held back by 127.0.0.1's connections.
         admitted(server.port(), "127.0.0.2");
 

@@ -90,6 +90,9 @@ final class CertFunctions {
         }
         String label = RacdcertContext.label(context.operands.value("WITHLABEL")
                 .orElse(certificate.getSubjectX500Principal().getName().replaceAll("^CN=([^,]*).*", "$1")));
+        if (alreadyDefined(context, certificate, key)) {
+            return; // the certificate was defined without its key: the package gave it its key
+        }
         byte[] sealed = key == null ? null
                 : context.registry.masterKey().seal(key.getEncoded(), RacdcertContext.sealContext(context.owner));
         try {
@@ -102,6 +105,41 @@ final class CertFunctions {
         } catch (java.security.cert.CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * RACF keeps one DIGTCERT profile per certificate, named by its serial number and issuer's distinguished name
+     * (RACDCERT ADD, "Details about DIGTCERT profile names"): a certificate already defined, under any label and for any
+     * owner, is not added again (IRRD109I naming the profile). The one exception is RACF's re-add of a certificate
+     * package: a PKCS #12 package whose certificate is defined for the same owner without a private key gives that
+     * certificate its key (same label, same trust); returns true then. Returns false when the certificate is new.
+     */
+    private static boolean alreadyDefined(RacdcertContext context, X509Certificate certificate, PrivateKey key) {
+        var existing = context.store().findByIssuerAndSerial(certificate.getIssuerX500Principal().getName(),
+                certificate.getSerialNumber().toString(16));
+        if (existing.isEmpty()) {
+            return false;
+        }
+        DigitalCertificate defined = existing.get();
+        if (key != null && !defined.hasPrivateKey() && defined.owner().equals(context.owner)) {
+            byte[] sealed = context.registry.masterKey().seal(key.getEncoded(), RacdcertContext.sealContext(defined.owner()));
+            if (context.store().addPrivateKey(defined.owner(), defined.label(), sealed)) {
+                return true;
+            }
+        }
+        throw new ZosException("IRRD109I", "The certificate cannot be added. Profile " + profileName(certificate)
+                + " is already defined.");
+    }
+
+    /**
+     * A DIGTCERT profile's name: serial-number.issuer's-distinguished-name, the serial in hexadecimal, the name with
+     * dots between its parts and blanks as the cent sign (RACF replaces characters a profile name cannot hold), at most
+     * 246 characters.
+     */
+    static String profileName(X509Certificate certificate) {
+        String name = HexFormat.of().withUpperCase().formatHex(certificate.getSerialNumber().toByteArray()) + "."
+                + dotted(certificate.getIssuerX500Principal().getName()).replace(' ', '\u00a2');
+        return name.length() <= 246 ? name : name.substring(0, 246);
     }
 
     /** ALTER(LABEL('x')) TRUST|NOTRUST|HIGHTRUST NEWLABEL('y'). */
