@@ -122,8 +122,8 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         String waiting = awaiting(ctx);
         String reason = "negotiation did not complete within " + context.negotiationTimeout().toSeconds()
                 + " seconds (the server was waiting for " + waiting + ")";
-        context.log().warn("OCST071E No 3270 session can be had with {}: {}; connection closed", name(ctx), reason);
         audit(ctx, "TN3270_NEGOTIATION_FAILED", Map.of("reason", reason));
+        context.log().warn("OCST071E No 3270 session can be had with {}: {}; connection closed", name(ctx), reason);
         end(ctx);
     }
 
@@ -238,23 +238,24 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             end(ctx);
             return;
         }
+        if (step.refusal() != null) {
+            // Audit record and log line before the reply: whoever sees the reply finds both written.
+            audit(ctx, "TN3270_DEVICE_REJECTED", Map.of("reason", step.refusal()));
+            context.log().warn("OCST070W {} refused a device request: {}", name(ctx), step.refusal());
+        }
         step.replies().forEach(ctx::write);
         ctx.flush();
-        if (step.refusal() != null) {
-            context.log().warn("OCST070W {} refused a device request: {}", name(ctx), step.refusal());
-            audit(ctx, "TN3270_DEVICE_REJECTED", Map.of("reason", step.refusal()));
-        }
         if (negotiation.poolExhausted()) {
-            context.log().warn("OCST006W No LU of the client's pool is free for {}; connection closed", name(ctx));
             audit(ctx, "TN3270_NO_LU", Map.of());
+            context.log().warn("OCST006W No LU of the client's pool is free for {}; connection closed", name(ctx));
             end(ctx);
             return;
         }
         String impossible = negotiation.impossible();
         if (impossible != null) {
+            audit(ctx, "TN3270_NEGOTIATION_FAILED", Map.of("reason", impossible));
             context.log().warn("OCST007E No 3270 session can be had with {}: {}; connection closed", name(ctx),
                     impossible);
-            audit(ctx, "TN3270_NEGOTIATION_FAILED", Map.of("reason", impossible));
             if (negotiation.mode() == Tn3270Negotiation.Mode.NEGOTIATING && !negotiation.binary()) {
                 // Not in BINARY: a line of text is what a telnet client that is not a 3270 (a VT100) shows its user.
                 ctx.writeAndFlush(io.netty.buffer.Unpooled.copiedBuffer("OCST007E This server serves 3270 terminals "
