@@ -31,6 +31,8 @@ import org.opencs.testkit.ExternalCommand;
  * Net is the client of the property; curl replays the issue's own example.
  */
 class BinaryRecordsRoundTripTest {
+    /** The servers' logs, checked when the container ends (jqwik runs no JUnit extensions). */
+    private static final FtpServerLog LOG = new FtpServerLog();
     private static Path dir;
     private static FtpTestSystem system;
     private static FtpServer server;
@@ -45,7 +47,7 @@ class BinaryRecordsRoundTripTest {
         system.user("USER1");
         var config = FtpDataParser.parse(String.join("\n", "SECURE_FTP ALLOWED", "SECURE_DATACONN CLEAR",
                 "INACTIVE 0", "STARTDIRECTORY MVS"), "FTP.DATA").config();
-        server = new FtpServer(config, system.registry, "127.0.0.1", 0, -1, 30, new SessionLimits(0, 0));
+        server = LOG.serve(config, system.registry, -1, 30, new SessionLimits(0, 0));
         ftp = new FTPClient();
         ftp.connect("127.0.0.1", server.port());
         assertThat(ftp.login("USER1", "user1pw")).isTrue();
@@ -58,6 +60,11 @@ class BinaryRecordsRoundTripTest {
         ftp.disconnect();
         server.close();
         system.close();
+        List<String> unreadable = LOG.violations();
+        if (!unreadable.isEmpty()) {
+            throw new AssertionError("the FTP server's logs have lines an operator cannot read:\n"
+                    + String.join("\n", unreadable));
+        }
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -26,6 +26,8 @@ import org.opencs.ftp.config.FtpDataParser;
  * bench/'s FuzzHarness.
  */
 class FtpCommandFuzzTest {
+    /** The servers' logs, checked when the container ends (jqwik runs no JUnit extensions). */
+    private static final FtpServerLog LOG = new FtpServerLog();
     private static Path dir;
     private static FtpTestSystem system;
     private static FtpServer server;
@@ -39,13 +41,18 @@ class FtpCommandFuzzTest {
         var config = FtpDataParser.parse(String.join("\n", "EXTENSIONS AUTH_TLS", "SECURE_FTP ALLOWED",
                 "SECURE_DATACONN CLEAR", "KEYRING /etc/ftp/server.kdb", "INACTIVE 0", "STARTDIRECTORY HFS"),
                 "FTP.DATA").config();
-        server = new FtpServer(config, system.registry, "127.0.0.1", 0, -1, 1, new SessionLimits(0, 0));
+        server = LOG.serve(config, system.registry, -1, 1, new SessionLimits(0, 0));
     }
 
     @AfterContainer
     static void stop() throws IOException {
         server.close();
         system.close();
+        List<String> unreadable = LOG.violations();
+        if (!unreadable.isEmpty()) {
+            throw new AssertionError("the FTP server's logs have lines an operator cannot read:\n"
+                    + String.join("\n", unreadable));
+        }
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -20,6 +20,9 @@ import org.opencs.testkit.ExternalCommand;
  * long name.
  */
 class FtpServerPathTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final FtpServerLog log = new FtpServerLog();
+
     @TempDir
     Path dir;
 
@@ -33,7 +36,7 @@ class FtpServerPathTest {
         var config = FtpDataParser.parse(String.join("\n", "EXTENSIONS AUTH_TLS", "SECURE_FTP ALLOWED",
                 "SECURE_DATACONN CLEAR", "KEYRING /etc/ftp/server.kdb", "INACTIVE 0", "STARTDIRECTORY HFS"),
                 "FTP.DATA").config();
-        server = new FtpServer(config, system.registry, "127.0.0.1", 0);
+        server = log.serve(config, system.registry);
     }
 
     @AfterEach
@@ -129,7 +132,7 @@ class FtpServerPathTest {
         Path datasetLeftover = Files.createDirectories(system.registry.home().datasets()).resolve(".USER1.DATA.12345.tmp");
         Files.writeString(datasetLeftover, "half a data set write");
         server.close();
-        server = new FtpServer(FtpDataParser.parse("INACTIVE 0", "FTP.DATA").config(), system.registry, "127.0.0.1", 0);
+        server = log.serve(FtpDataParser.parse("INACTIVE 0", "FTP.DATA").config(), system.registry);
         assertThat(leftover).doesNotExist();
         assertThat(datasetLeftover).doesNotExist();
         assertThat(hfs("/u/user1/keep.txt")).hasContent("previous\n");

@@ -27,6 +27,9 @@ import org.opencs.ftp.config.FtpDataParser;
  * else, bound each client (data connection timeout, session limits) with z/OS's replies, and stop within seconds.
  */
 class FtpServerResourceTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final FtpServerLog log = new FtpServerLog();
+
     @TempDir
     Path dir;
 
@@ -47,7 +50,7 @@ class FtpServerResourceTest {
         var config = FtpDataParser.parse(String.join("\n", "EXTENSIONS AUTH_TLS", "SECURE_FTP ALLOWED",
                 "SECURE_DATACONN CLEAR", "KEYRING /etc/ftp/server.kdb", "INACTIVE 0", "STARTDIRECTORY HFS",
                 "FTPLOGGING TRUE"), "FTP.DATA").config();
-        server = new FtpServer(config, system.registry, "127.0.0.1", 0, -1, dataTimeoutSeconds, limits);
+        server = log.serve(config, system.registry, -1, dataTimeoutSeconds, limits);
     }
 
     private RawFtp client() throws IOException {

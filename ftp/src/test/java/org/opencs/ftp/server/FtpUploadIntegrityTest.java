@@ -22,6 +22,9 @@ import org.opencs.ftp.config.FtpDataParser;
  * record; for a z/OS UNIX file and for a data set alike. A whole upload by the same client still commits.
  */
 class FtpUploadIntegrityTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final FtpServerLog log = new FtpServerLog();
+
     @TempDir
     Path dir;
 
@@ -42,7 +45,7 @@ class FtpUploadIntegrityTest {
         var config = FtpDataParser.parse(String.join("\n", "EXTENSIONS AUTH_TLS", "SECURE_FTP REQUIRED",
                 "SECURE_DATACONN PRIVATE", "KEYRING /etc/ftp/server.kdb", "INACTIVE 0", "STARTDIRECTORY HFS",
                 "FTPLOGGING TRUE"), "FTP.DATA").config();
-        server = new FtpServer(config, system.registry, "127.0.0.1", 0);
+        server = log.serve(config, system.registry);
     }
 
     private List<String> curl(String... arguments) {
