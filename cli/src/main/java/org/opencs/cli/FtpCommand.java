@@ -31,11 +31,12 @@ import picocli.CommandLine.Parameters;
  * goes to stdout; the exit code is the z/OS client error code of the first failure, 0 when all went well.
  */
 @Command(name = "ftp", mixinStandardHelpOptions = true,
-        description = {"Batch FTP client with TLS, reading its INPUT stream as z/OS's PGM=FTP does:",
-                "first line 'host [port] [(exit]', then 'user [password]', then subcommands (cd, dir, ls, get, put,",
-                "mget, mput, append, delete, mkdir, rmdir, rename, ascii, binary, site, quote, lcd, quit).",
-                "KEYRING in the FTP.DATA (-f) is a key database path with its .sth stash beside it, or a SAF ring",
-                "(RING = the --user's own ring, OWNER/RING) in the --home registry."})
+        description = {"Batch FTP client with TLS that reads its INPUT stream as z/OS's PGM=FTP does.",
+                "The first line is 'host [port] [(exit]', the second 'user [password]', then subcommands follow (cd, "
+                + "dir, ls, get, put, mget, mput, append, delete, mkdir, rmdir, rename, ascii, binary, site, quote, "
+                + "lcd, quit).",
+                "KEYRING in the FTP.DATA (-f) is a key database path with its .sth stash beside it, or a SAF ring "
+                + "(RING = the --user's own ring, OWNER/RING) in the --home registry."})
 public final class FtpCommand implements Callable<Integer> {
     @Option(names = "-a", paramLabel = "TLS", description = "Try this security mechanism at connect (TLS or NEVER)")
     String tryMechanism;

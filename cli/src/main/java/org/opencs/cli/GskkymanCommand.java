@@ -16,12 +16,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
 /** {@code opencs gskkyman}: the z/OS key database utility, interactive or with IBM's command-line flags. */
-@Command(name = "gskkyman", description = {
-        "The z/OS gskkyman utility: menus to create and manage key databases (.kdb/.rdb/.sth).",
-        "Answers may be typed or piped on standard input. With flags it runs one function:",
-        "  -dc file | -dcv file | -dk -k db | -e -k db -l label -p p12 | -i -k db -p p12 [-l label]",
-        "  -g -k db -l ca-label -cr request -ct certificate [-x days] [-ca] | -s -k db | -h"})
+@Command(name = "gskkyman", customSynopsis = {
+        "opencs gskkyman                  (the menus)",
+        "       opencs gskkyman -dc file | -dcv file | -dk -k db | -s -k db",
+        "       opencs gskkyman -e -k db -l label -p p12 | -i -k db -p p12 [-l label]",
+        "       opencs gskkyman -g -k db -l ca-label -cr request -ct cert [-x days] [-ca]",
+        "       opencs gskkyman -h | --help"},
+        description = {
+        "The z/OS gskkyman utility: menus to create and manage key databases (.kdb, .rdb and .sth files).",
+        "Answers may be typed or piped on standard input, one per line. With IBM's flags it runs one function: "
+                + "-dc/-dcv display (and validate) a certificate file, -dk lists a database, -s stashes its "
+                + "password, -e/-i export/import PKCS #12, -g signs a request. -h prints gskkyman's own usage."})
 public final class GskkymanCommand implements Callable<Integer> {
+    /** --help shows this command's help; -h stays gskkyman's own flag, as on z/OS. */
+    @picocli.CommandLine.Option(names = "--help", usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Unmatched
     List<String> flags = new ArrayList<>();
 

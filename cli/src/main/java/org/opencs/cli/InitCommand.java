@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 
 /** {@code opencs init}: a new system home with its registry, IBMUSER and the servers' user ID. */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Create a system home: system.conf, tcpip/ defaults, the master key, the registry, IBMUSER",
-                "(SPECIAL; its initial password is printed once and must be changed at first logon) and TCPIP."})
+        description = {"Create a system home: system.conf, tcpip/ defaults, the master key, the registry, IBMUSER "
+                + "(SPECIAL; its initial password is printed once and must be changed at first logon) and TCPIP."})
 public final class InitCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;

@@ -7,8 +7,11 @@ import picocli.CommandLine.Command;
 
 /** The {@code opencs} command: one verb per service of the system. */
 @Command(name = "opencs", mixinStandardHelpOptions = true, version = "OpenCS 0.1.0",
-        description = "z/OS Communications Server secure services on any JVM: key databases (gskkyman, keydb), "
-                + "a RACF-style registry (init, tso, passticket), and, as they land, the FTPS and TN3270E servers.",
+        description = {"z/OS Communications Server secure services on any JVM: key databases (gskkyman, keydb), "
+                + "a RACF-style registry (init, tso, passticket), an FTPS server and a TN3270E server (start), and their "
+                + "clients (ftp, tn3270).",
+                "New here? Run 'opencs quickstart', then the next steps it prints. 'opencs help COMMAND' (or "
+                + "'opencs COMMAND --help') explains each command."},
         subcommands = {QuickstartCommand.class, InitCommand.class, StartCommand.class, TsoCommandLine.class, GskkymanCommand.class,
                 KeydbCommand.class, PassticketCommand.class, FtpCommand.class, Tn3270Command.class,
                 CommandLine.HelpCommand.class})

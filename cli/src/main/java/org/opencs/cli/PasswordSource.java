@@ -49,6 +49,28 @@ public final class PasswordSource {
     }
 
     /**
+     * A password that protects something new (a PKCS #12 file being written): as {@link #resolve}, but typed at a
+     * terminal it is asked twice and the two must match, as gskkyman and keytool ask for a new password, so a typing
+     * error does not lock the file away. A file, the environment variable or piped input give it once.
+     */
+    public static char[] resolveNew(Path file, String environmentVariable, String prompt, String again) {
+        Console console = System.console();
+        String fromEnvironment = System.getenv(environmentVariable);
+        if (file != null || fromEnvironment != null && !fromEnvironment.isEmpty() || console == null) {
+            return resolve(file, environmentVariable, prompt);
+        }
+        char[] first = console.readPassword("%s", prompt);
+        char[] second = console.readPassword("%s", again);
+        if (first == null || second == null || !java.util.Arrays.equals(first, second)) {
+            java.util.Arrays.fill(first == null ? new char[0] : first, '\0');
+            java.util.Arrays.fill(second == null ? new char[0] : second, '\0');
+            throw KeyDbException.badInput("The passwords entered do not match; nothing was written.");
+        }
+        java.util.Arrays.fill(second, '\0');
+        return first;
+    }
+
+    /**
      * Reads one line of standard input a byte at a time, so that later prompts of the same process still find their
      * own lines of piped input (a buffered reader would swallow them).
      */

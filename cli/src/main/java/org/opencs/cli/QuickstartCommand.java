@@ -34,6 +34,8 @@ public final class QuickstartCommand implements Callable<Integer> {
     static final String CA_LABEL = "opencs-quickstart-ca";
     static final String SERVER_LABEL = "opencs-server";
     static final String KEYRING_HFS_PATH = "/etc/opencs/server.kdb";
+    /** The new password the printed curl line gives IBMUSER at its first logon (README uses the same). */
+    static final String NEW_PASSWORD = "NEWPW123";
     /** The quickstart's FTP server: TLS required on control and data connections, the quickstart key database. */
     static final String SECURE_FTP_DATA = String.join("\n",
             "; FTP.DATA written by opencs quickstart: FTPS required, the quickstart server key database.",
@@ -98,30 +100,64 @@ public final class QuickstartCommand implements Callable<Integer> {
                 + server.certificate().getSubjectX500Principal().getName());
         System.out.println("        signed by        " + server.certificate().getIssuerX500Principal().getName());
         System.out.println("        CA certificate   " + caFile + "  (give this to clients to trust the server)");
-        String password = "<password>";
+        int ftpPort;
+        boolean initialPasswordPending;
+        try (org.opencs.saf.Registry registry = org.opencs.saf.Registry.open(systemHome, Clock.systemUTC(), random)) {
+            ftpPort = registry.config().ftpPort();
+            initialPasswordPending = registry.users().find("IBMUSER").map(u -> u.passwordExpired()).orElse(false);
+        }
+        int telnetPort = telnetPort(systemHome);
+        String curlUser;
+        String curlNote;
         if (initialized != null) {
-            password = new String(initialized.ibmuserPassword());
+            String password = new String(initialized.ibmuserPassword());
+            Arrays.fill(initialized.ibmuserPassword(), '\0');
             System.out.println();
             System.out.println("IBMUSER's initial password: " + password
                     + "  (shown only now; it must be changed at first logon)");
-            Arrays.fill(initialized.ibmuserPassword(), '\0');
+            curlUser = "'IBMUSER:" + password + "/" + NEW_PASSWORD + "/" + NEW_PASSWORD + "'";
+            curlNote = "(z/OS's PASS old/new/new: this first logon replaces the initial password with " + NEW_PASSWORD
+                    + ")";
+        } else if (initialPasswordPending) {
+            curlUser = "IBMUSER";
+            curlNote = "(curl asks for the password: type the initial password the first quickstart printed, then /"
+                    + NEW_PASSWORD + "/" + NEW_PASSWORD + " to replace it)";
+        } else {
+            curlUser = "IBMUSER";
+            curlNote = "(curl asks for IBMUSER's password)";
         }
+        String logonPassword = initialized != null || initialPasswordPending ? NEW_PASSWORD : "your password";
         System.out.println();
         System.out.println("Next steps:");
         System.out.println("  ./opencs keydb list --stashed " + kdb);
         System.out.println("  ./opencs keydb export --stashed " + kdb + " --label " + SERVER_LABEL + " --out - | openssl verify -CAfile "
                 + caFile);
-        System.out.println("  ./opencs start --home " + homeDir + "      (FTPS on ftp.port, 2021 by default, and TN3270E over TLS on 2023;"
-                + " Ctrl-C stops it)");
-        System.out.println("  curl --ssl-reqd --cacert " + caFile + " --user 'IBMUSER:" + password
-                + "/NEWPW123/NEWPW123' ftp://localhost:2021/");
-        System.out.println("        (z/OS's PASS old/new/new: the first FTP logon replaces the expired initial password)");
-        System.out.println("  s3270 -cafile " + caFile + " -model 3278-2        (then type: Connect(L:localhost:2023), Wait(InputField),"
-                + " Ascii(); log on with String(\"IBMUSER\") Tab() String(\"NEWPW123\") Enter())");
+        System.out.println("  ./opencs start --home " + homeDir);
+        System.out.println("        (FTPS on port " + ftpPort + (telnetPort > 0 ? " and TN3270E over TLS on " + telnetPort : "")
+                + ", for this machine only (bind.address in system.conf); Ctrl-C stops it)");
+        System.out.println("  curl --ssl-reqd --cacert " + caFile + " --user " + curlUser + " ftp://localhost:" + ftpPort + "/");
+        System.out.println("        " + curlNote);
+        if (telnetPort > 0) {
+            System.out.println("  s3270 -cafile " + caFile + " -model 3278-2");
+            System.out.println("        (then type: Connect(L:localhost:" + telnetPort + ") Wait(InputField) String(\"IBMUSER\") Tab()"
+                    + " String(\"" + logonPassword + "\") Enter() Ascii())");
+        }
         System.out.println("  ./opencs tso --home " + homeDir + " LISTUSER IBMUSER");
         System.out.println("  ./opencs gskkyman              (menus; 2 - Open database, then the path above)");
         System.out.println("  ./opencs --help                (every command)");
         return 0;
+    }
+
+    /** The port of the first TELNETPARMS block of tcpip/PROFILE.TCPIP, or 0 when there is none or it cannot be read. */
+    private static int telnetPort(org.opencs.core.SystemHome home) {
+        Path profile = home.tcpip().resolve("PROFILE.TCPIP");
+        try {
+            String text = Files.exists(profile) ? Files.readString(profile, java.nio.charset.StandardCharsets.UTF_8) : "";
+            var ports = org.opencs.tn3270.config.ProfileParser.parse(text, profile.toString()).config().ports();
+            return ports.isEmpty() ? 0 : ports.get(0).port();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static KeyDatabase createKeyDatabase(Path kdb, Path caFile, SecureRandom random) throws IOException {

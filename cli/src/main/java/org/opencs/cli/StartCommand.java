@@ -23,8 +23,12 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "start", mixinStandardHelpOptions = true,
         description = {"Run the system's servers (FTP and TN3270E) until Ctrl-C or SIGTERM.",
-                "The FTP server reads tcpip/FTP.DATA and listens on ftp.port from system.conf (--ftp-port overrides;",
-                "0 picks a free port). Listening ports are printed and written to logs/ports."})
+                "The FTP server reads tcpip/FTP.DATA and listens on ftp.port from system.conf (--ftp-port overrides "
+                + "it; 0 picks a free port). A TN3270E server listens on the port of each TELNETPARMS block of "
+                + "tcpip/PROFILE.TCPIP. Every port is opened on bind.address from system.conf (--bind overrides it; "
+                + "quickstart writes 127.0.0.1, so only this machine can connect until you widen it).",
+                "Listening ports are printed and written to logs/ports. The console shows z/OS-style messages "
+                + "(MSGID text), one per line, with a time stamp."})
 public final class StartCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
@@ -36,11 +40,16 @@ public final class StartCommand implements Callable<Integer> {
             description = "Port for the first TELNETPARMS block of tcpip/PROFILE.TCPIP (0 = any free port)")
     Integer tn3270Port;
 
-    @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address to listen on (default ${DEFAULT-VALUE})")
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "Address to listen on (overrides bind.address from system.conf; 0.0.0.0 = every interface)")
     String bind;
+
+    private final Clock clock = Clock.systemDefaultZone();
 
     @Override
     public Integer call() throws Exception {
+        // The servers' loggers write to the console this command prints on (standard output), in its format.
+        System.setProperty("opencs.console", "stdout");
         Registry registry = Registry.open(home.home(), Clock.systemUTC(), new SecureRandom());
         // Whatever has started is closed again when a later step fails (a busy port, a bad KEYRING), so a failed start
         // leaves no port open and the registry closed.
@@ -64,31 +73,35 @@ public final class StartCommand implements Callable<Integer> {
     }
 
     private int run(Registry registry, java.util.Deque<AutoCloseable> started) throws Exception {
-        registry.config().warnings().forEach(System.err::println);
+        registry.config().warnings().forEach(this::console);
+        String bind = this.bind != null ? this.bind : registry.config().bindAddress();
         Path ftpDataFile = registry.home().tcpip().resolve("FTP.DATA");
         String ftpData = Files.exists(ftpDataFile) ? Files.readString(ftpDataFile, StandardCharsets.UTF_8) : "";
         FtpDataParser.Result parsed = FtpDataParser.parse(ftpData, ftpDataFile.toString());
-        parsed.warnings().forEach(System.err::println);
+        parsed.warnings().forEach(this::console);
         var profile = readProfile(registry);
         int port = ftpPort != null ? ftpPort : registry.config().ftpPort();
         FtpServer ftp = Listening.open("FTP", bind, port, () -> new FtpServer(parsed.config(), registry, bind, port));
         started.push(ftp);
-        java.util.List<org.opencs.tn3270.server.Tn3270Server> telnet = startTelnet(registry, profile, started);
+        java.util.List<org.opencs.tn3270.server.Tn3270Server> telnet = startTelnet(registry, profile, started, bind);
         String ports = "ftp=" + ftp.port() + "\n" + (ftp.tlsPort() >= 0 ? "ftps=" + ftp.tlsPort() + "\n" : "");
         for (int i = 0; i < telnet.size(); i++) {
             ports += (i == 0 ? "tn3270" : "tn3270." + (i + 1)) + "=" + telnet.get(i).port() + "\n";
         }
         AtomicFiles.write(registry.home().logs().resolve("ports"), ports.getBytes(StandardCharsets.US_ASCII), false);
-        String time = LocalTime.now(Clock.systemUTC()).format(DateTimeFormatter.ofPattern("HH:mm:ss"));
-        System.out.println("EZY2702I Server-FTP: Initialization completed at " + time + " on port " + ftp.port()
+        String time = LocalTime.now(clock).format(DateTimeFormatter.ofPattern("HH:mm:ss"));
+        console("EZY2702I Server-FTP: Initialization completed at " + time + " on port " + ftp.port() + " of " + bind
                 + (parsed.config().tlsEnabled() ? " (TLS with KEYRING " + parsed.config().keyring() + ")" : " (no TLS)"));
         if (ftp.tlsPort() >= 0) {
-            System.out.println("EZY2702I Server-FTP: implicit TLS (TLSPORT) on port " + ftp.tlsPort());
+            console("EZY2702I Server-FTP: implicit TLS (TLSPORT) on port " + ftp.tlsPort());
         }
         for (var server : telnet) {
-            System.out.println("EZZ6003I TELNET LISTENING ON PORT " + server.port());
+            console("EZZ6003I TELNET LISTENING ON PORT " + server.port());
         }
-        System.out.flush();
+        if (isLoopback(bind)) {
+            console("OCS0071I The servers listen on " + bind + ", for clients on this machine only: set bind.address "
+                    + "in system.conf (or --bind) to 0.0.0.0 or an interface's address to open them to the network.");
+        }
         CountDownLatch stop = new CountDownLatch(1);
         // SIGTERM and Ctrl-C end the wait; the servers then close in order and the process exits 0.
         for (String signal : new String[] {"TERM", "INT"}) {
@@ -96,14 +109,32 @@ public final class StartCommand implements Callable<Integer> {
         }
         stop.await();
         // Every TN3270E port stops accepting at once, before anything else closes.
+        for (var server : telnet) {
+            console("OCS0072I TN3270E shutdown in progress for port " + server.port());
+        }
         telnet.forEach(org.opencs.tn3270.server.Tn3270Server::stopAccepting);
-        System.out.println("EZYFT59I FTP shutdown in progress");
+        console("EZYFT59I FTP shutdown in progress");
         ftp.close();
         telnet.forEach(org.opencs.tn3270.server.Tn3270Server::close);
+        console("OCS0073I OpenCS servers of " + registry.home().root() + " ended");
         started.clear();
         org.opencs.core.StartRecord.remove(registry.home());
         registry.close();
         return 0;
+    }
+
+    /** One console line: time stamp, message ID, text (the format of every line the servers log here too). */
+    private void console(String text) {
+        System.out.println(org.opencs.cli.console.ConsoleLine.stamp(clock, text));
+        System.out.flush();
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     /** tcpip/PROFILE.TCPIP, read before any port opens so that a bad statement starts nothing. */
@@ -111,13 +142,14 @@ public final class StartCommand implements Callable<Integer> {
         Path profile = registry.home().tcpip().resolve("PROFILE.TCPIP");
         String text = Files.exists(profile) ? Files.readString(profile, StandardCharsets.UTF_8) : "";
         var parsed = org.opencs.tn3270.config.ProfileParser.parse(text, profile.toString());
-        parsed.warnings().forEach(System.err::println);
+        parsed.warnings().forEach(this::console);
         return parsed;
     }
 
     /** Every TELNETPARMS port of tcpip/PROFILE.TCPIP (none when the file has no active block). */
     private java.util.List<org.opencs.tn3270.server.Tn3270Server> startTelnet(Registry registry,
-            org.opencs.tn3270.config.ProfileParser.Result parsed, java.util.Deque<AutoCloseable> started) throws Exception {
+            org.opencs.tn3270.config.ProfileParser.Result parsed, java.util.Deque<AutoCloseable> started, String bind)
+            throws Exception {
         java.util.List<org.opencs.tn3270.server.Tn3270Server> servers = new java.util.ArrayList<>();
         var ports = parsed.config().ports();
         // One VTAM for every port: an LU name is never given twice, a printer on one port serves a terminal on another.

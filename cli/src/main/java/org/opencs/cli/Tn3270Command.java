@@ -26,14 +26,15 @@ import picocli.CommandLine.Option;
  * exit code is 0 when every action succeeded.
  */
 @Command(name = "tn3270", mixinStandardHelpOptions = true,
-        description = {"Scriptable TN3270E client (s3270-style actions on stdin, one per line):",
-                "Connect([L:][N:]host:port), Wait([seconds,]InputField), String(\"text\"), Tab(), Home(), Enter(),",
-                "PF(n), PA(n), Clear(), Ascii(), Query(Tls|LuName|ScreenCurSize), Macro(file), Disconnect(), Quit().",
+        description = {"Scriptable TN3270E client that reads s3270-style actions on stdin, one per line.",
+                "Actions: Connect([L:][N:]host:port), Wait([seconds,]InputField), String(\"text\"), Tab(), Home(), "
+                + "Enter(), PF(n), PA(n), Clear(), Ascii(), Query(Tls|LuName|ScreenCurSize), Macro(file), "
+                + "Disconnect(), Quit().",
                 "L: starts with a TLS handshake; otherwise START_TLS is accepted when the host offers it.",
-                "Express Logon: --applid plus a key database holding the client certificate; type the",
-                "placeholders )USR.ID( and )PSS.WD( where the user ID and password go.",
-                "Macros (PCOMM style): --macro FILE HOST connects, plays FILE and prints the screen;",
-                "--record FILE writes the keystrokes of the actions on stdin to FILE (passwords never)."})
+                "Express Logon: give --applid and a key database holding the client certificate, and type the "
+                + "placeholders )USR.ID( and )PSS.WD( where the user ID and password go.",
+                "Macros (PCOMM style): --macro FILE HOST connects, plays FILE and prints the screen; --record FILE "
+                + "writes the keystrokes of the actions on stdin to FILE (passwords never)."})
 public final class Tn3270Command implements Callable<Integer> {
     @Option(names = "--cafile", paramLabel = "PEM", description = "CA certificate(s) that verify the host")
     Path caFile;

@@ -31,7 +31,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "tso", mixinStandardHelpOptions = true,
         description = {"Run TSO/RACF commands (ADDUSER, ALTUSER, LISTUSER, RDEFINE, PERMIT, SETROPTS, ...).",
-                "With a COMMAND runs it; without, reads SYSTSIN text (+/- continuation, /* */ comments) from stdin.",
+                "With a COMMAND it runs that command. Without one it reads SYSTSIN text (+/- continuation, /* */ "
+                + "comments) from stdin; at a terminal it prompts READY and runs each command as it is entered. END "
+                + "ends the session.",
                 "Exit code 0 when every command worked, 8 when any failed."})
 public final class TsoCommandLine implements Callable<Integer> {
     @Mixin
@@ -49,6 +51,10 @@ public final class TsoCommandLine implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "COMMAND", description = "A command; quote it or give it as words")
     List<String> command = new ArrayList<>();
 
+    @Option(names = "--interactive", hidden = true,
+            description = "Prompt READY and run each line as it comes, as at a terminal (for tests and pipes)")
+    boolean interactive;
+
     @Override
     public Integer call() throws IOException {
         try (Registry registry = Registry.open(home.home(), Clock.systemUTC(), new SecureRandom())) {
@@ -57,6 +63,11 @@ public final class TsoCommandLine implements Callable<Integer> {
             TsoProcessor processor = new TsoProcessor();
             if (!command.isEmpty()) {
                 return processor.run(String.join(" ", command), session, System.out::println);
+            }
+            if (interactive || System.console() != null) {
+                return new TsoTerminal(processor, session).run(
+                        new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                        System.out);
             }
             String stream = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
             return processor.runStream(stream, session, System.out::println);
@@ -80,7 +91,7 @@ public final class TsoCommandLine implements Callable<Integer> {
     private User logon(Registry registry) {
         String userid = user.toUpperCase(Locale.ROOT);
         char[] password = PasswordSource.resolve(passwordFile, "OPENCS_PASSWORD", "ENTER CURRENT PASSWORD FOR " + userid + "-");
-        Authenticator authenticator = new Authenticator(registry);
+        Authenticator authenticator = new Authenticator(registry, Authenticator.localClient());
         String application = registry.config().tsoApplication();
         try {
             LogonResult result = authenticator.logon(userid, password, application);

@@ -38,19 +38,19 @@ class HostileCliIT {
     void aBusyPortOrANulInAKeyringEndStartWithAMessage() throws Exception {
         Path home = init();
         try (ServerSocket busy = new ServerSocket()) {
-            busy.bind(new InetSocketAddress("0.0.0.0", 0));
+            busy.bind(new InetSocketAddress("0.0.0.0", 0)); // init writes bind.address=127.0.0.1: start binds there
             int port = busy.getLocalPort();
             var ftp = OpenCsProcess.run(dir, Map.of(), "start", "--home", "H", "--ftp-port", String.valueOf(port));
             assertThat(ftp.exitCode()).isEqualTo(1);
             assertThat(ftp.stderr()).contains("OCS0070E FTP cannot listen on port " + port
-                    + " on 0.0.0.0: the port is already in use.");
+                    + " on 127.0.0.1: the port is already in use.");
             noJava(ftp);
 
             Files.writeString(home.resolve("tcpip/PROFILE.TCPIP"), "TELNETPARMS\r PORT " + port + "\rENDTELNETPARMS\r");
             var telnet = OpenCsProcess.run(dir, Map.of(), "start", "--home", "H", "--ftp-port", "0");
             assertThat(telnet.exitCode()).isEqualTo(1);
             assertThat(telnet.stderr()).contains("OCS0070E TN3270 cannot listen on port " + port
-                    + " on 0.0.0.0: the port is already in use.");
+                    + " on 127.0.0.1: the port is already in use.");
             noJava(telnet);
             assertThat(home.resolve("logs/start.pid")).doesNotExist();
         }

@@ -56,6 +56,12 @@ class LauncherIT {
         var second = OpenCsProcess.run(dir, Map.of(), "quickstart");
         assertThat(second.stdout()).contains("Reused  system home").contains("Reused  key database")
                 .doesNotContain("IBMUSER's initial password");
+        // The first run's curl line works as printed (the initial password, replaced by NEWPW123); a rerun cannot
+        // know the password, so its curl line lets curl ask for it and says what to type.
+        assertThat(first.stdout()).containsPattern("--user 'IBMUSER:[A-Za-z0-9]{8}/NEWPW123/NEWPW123' ftp://localhost:2021/");
+        assertThat(second.stdout()).contains("--user IBMUSER ftp://localhost:2021/")
+                .contains("type the initial password the first quickstart printed, then /NEWPW123/NEWPW123")
+                .doesNotContain("<password>");
 
         var export = OpenCsProcess.run(dir, Map.of(), "keydb", "export", "opencs-home/hfs/etc/opencs/server.kdb",
                 "--stashed", "--label", "opencs-server", "--out", "-");

@@ -60,6 +60,28 @@ class StartIT {
             assertThat(refused.exitCode()).as(refused.all()).isEqualTo(11);
             assertThat(refused.stdout()).contains("EZA1735I Std Return Code = 26530, Error Code = 00011");
 
+            // A TN3270 logon with a wrong password: its audit record, like the FTP one above, names the client.
+            var wrong = ExternalCommand.run(dir, ("Connect(L:localhost:" + listening.get("tn3270") + ")\nWait(20,InputField)\n"
+                    + "String(\"ibmuser\")\nTab()\nString(\"badpass1\")\nEnter()\nWait(20,InputField)\nAscii()\nQuit()\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    List.of("timeout", "60", "s3270", "-cafile", ca, "-model", "3278-2"));
+            assertThat(wrong.all()).contains("IKJ56421I PASSWORD NOT AUTHORIZED FOR USERID IBMUSER");
+            List<String> failures = Files.readAllLines(dir.resolve("opencs-home/logs/audit.jsonl")).stream()
+                    .filter(l -> l.contains("\"type\":\"LOGON_FAILURE\"")).toList();
+            assertThat(failures).anyMatch(l -> l.contains("\"application\":\"FTPD\"") && l.contains("\"client\":\"127.0.0.1\""))
+                    .anyMatch(l -> l.contains("\"application\":\"TSO") && l.contains("\"client\":\"127.0.0.1\""))
+                    .allMatch(l -> l.contains("\"client\":\""));
+            var tsoUser = OpenCsProcess.runWithInput(dir, Map.of(), "wrongpw\n", "tso", "--user", "TCPIP", "LISTUSER");
+            assertThat(tsoUser.exitCode()).as(tsoUser.all()).isEqualTo(1);
+            assertThat(Files.readAllLines(dir.resolve("opencs-home/logs/audit.jsonl")).get(
+                    Files.readAllLines(dir.resolve("opencs-home/logs/audit.jsonl")).size() - 1))
+                    .contains("\"type\":\"LOGON_FAILURE\"").containsPattern("\"client\":\"local \\(process \\d+, user \\w+\\)\"");
+
+            // Quickstart's system listens on the loopback address only (system.conf bind.address=127.0.0.1).
+            assertThat(Files.readString(dir.resolve("opencs-home/system.conf"))).contains("\nbind.address=127.0.0.1\n");
+            assertThat(listeningAddresses(Integer.parseInt(port))).containsExactly("127.0.0.1");
+            assertThat(listeningAddresses(Integer.parseInt(listening.get("tn3270")))).containsExactly("127.0.0.1");
+
             // The quickstart's TN3270E port: s3270 over TLS, verifying the server against the quickstart CA.
             var tn3270 = ExternalCommand.run(dir, ("Connect(L:localhost:" + listening.get("tn3270") + ")\nWait(20,InputField)\n"
                     + "String(\"ibmuser\")\nTab()\nString(\"Fresh123\")\nEnter()\nWait(20,InputField)\nAscii()\nQuery(Tls)\n"
@@ -95,9 +117,43 @@ class StartIT {
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(server.exitValue()).isZero();
-        assertThat(Files.readString(dir.resolve("start.log"))).contains("EZY2702I Server-FTP: Initialization completed")
+        String console = Files.readString(dir.resolve("start.log"));
+        assertThat(console).contains("EZY2702I Server-FTP: Initialization completed")
                 .contains("EZZ6003I TELNET LISTENING ON PORT ")
+                .containsPattern("OCS0072I TN3270E shutdown in progress for port \\d+")
+                .containsPattern("OCST009I TN3270E port \\d+ closed")
                 .contains("EZYFT59I FTP shutdown in progress");
+        // One format for every console line (time stamp, message ID, text), none naming a Java class or saying null.
+        assertThat(console.lines().toList()).isNotEmpty()
+                .allMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d [A-Z]{3}[A-Z0-9]{2,6}[IWEAS] .+"))
+                .noneMatch(l -> l.matches(".*\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*.*|.*\\b\\w+(?:Exception|Error)\\b.*"))
+                .noneMatch(l -> l.matches(".*\\bnull\\b.*"));
+    }
+
+    /** The local addresses that listen on TCP {@code port} (from /proc/net/tcp and tcp6, as ss shows them). */
+    private static List<String> listeningAddresses(int port) throws Exception {
+        List<String> addresses = new java.util.ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+                String[] fields = line.trim().split("\\s+");
+                String[] local = fields[1].split(":");
+                if (fields[3].equals("0A") && Integer.parseInt(local[1], 16) == port) {
+                    addresses.add(address(local[0]));
+                }
+            }
+        }
+        return addresses;
+    }
+
+    /** A /proc/net/tcp address (little-endian hex words) as text. */
+    private static String address(String hex) throws Exception {
+        byte[] bytes = new byte[hex.length() / 2];
+        for (int word = 0; word < bytes.length / 4; word++) {
+            for (int i = 0; i < 4; i++) {
+                bytes[word * 4 + i] = (byte) Integer.parseInt(hex.substring(word * 8 + (3 - i) * 2, word * 8 + (3 - i) * 2 + 2), 16);
+            }
+        }
+        return java.net.InetAddress.getByAddress(bytes).getHostAddress();
     }
 
     /** {@code opencs start} on free ports for the quickstart home, its console in {@code log}. */

@@ -13,14 +13,18 @@ import java.util.Set;
 
 /**
  * {@code system.conf}: a Java properties file naming the system (sysname, smfid), its registry, the user ID the
- * servers run under, the FTP port and the master key. Unknown keys are reported as warnings, not errors, so a newer
- * file still works with an older OpenCS.
+ * servers run under, the FTP port, the address the servers listen on and the master key. Unknown keys are reported
+ * as warnings, not errors, so a newer file still works with an older OpenCS.
+ *
+ * <p>{@code bind.address}: {@code init} and {@code quickstart} write 127.0.0.1, so a new system (with IBMUSER) is
+ * reachable from this machine only until the operator widens it (0.0.0.0, or one interface's address); a home
+ * written before the key existed has none and keeps listening on every interface (0.0.0.0), as it did.
  */
 public record SystemConfig(String sysname, String smfid, String registryUrl, String registryUser, String serverUserid,
-                           int ftpPort, String masterKeyFile, SessionLimits ftpLimits, SessionLimits tn3270Limits,
+                           int ftpPort, String bindAddress, String masterKeyFile, SessionLimits ftpLimits, SessionLimits tn3270Limits,
                            List<String> warnings) {
     public static final Set<String> KNOWN_KEYS = Set.of("sysname", "smfid", "registry.url", "registry.user",
-            "server.userid", "ftp.port", "master.key.file", "tn3270.port", "ftp.max.sessions",
+            "server.userid", "ftp.port", "bind.address", "master.key.file", "tn3270.port", "ftp.max.sessions",
             "ftp.max.sessions.per.client", "tn3270.max.sessions", "tn3270.max.sessions.per.client");
 
     public SystemConfig {
@@ -66,8 +70,18 @@ public record SystemConfig(String sysname, String smfid, String registryUrl, Str
                     + "' is not a valid file name.");
         }
         return new SystemConfig(sysname, smfid, url, properties.getProperty("registry.user", "").trim(),
-                upper(properties.getProperty("server.userid", "TCPIP")), ftpPort, masterKeyFile,
+                upper(properties.getProperty("server.userid", "TCPIP")), ftpPort, bindAddress(properties), masterKeyFile,
                 ftpLimits, tn3270Limits, warnings);
+    }
+
+    /** bind.address: an IP address or host name without blanks; 0.0.0.0 (every interface) when absent. */
+    private static String bindAddress(Properties properties) {
+        String address = properties.getProperty("bind.address", "0.0.0.0").trim();
+        if (address.isEmpty() || !address.matches("[A-Za-z0-9.:%_-]+")) {
+            throw new ZosException("OCS0006E", "system.conf: bind.address '" + Values.quoteForMessage(address)
+                    + "' is not an IP address or host name.");
+        }
+        return address;
     }
 
     /** A non-negative whole number from system.conf, or {@code fallback} when the key is absent. */

@@ -52,6 +52,9 @@ public final class SystemInitializer {
                 .append("# The user ID the servers run under; it owns key rings named without an owner.\n")
                 .append("server.userid=TCPIP\n")
                 .append("ftp.port=2021\n")
+                .append("# The address the servers listen on: this machine only. 0.0.0.0 opens them to the network\n")
+                .append("# (every interface; opencs start --bind overrides it for one run).\n")
+                .append("bind.address=127.0.0.1\n")
                 .append("# The master key that seals registry secrets (or set OPENCS_MASTER_KEY, Base64).\n")
                 .append("master.key.file=").append(home.saf().resolve("master.key").toString().replace("\\", "\\\\")).append('\n');
         AtomicFiles.write(home.systemConf(), conf.toString().getBytes(StandardCharsets.UTF_8), false);

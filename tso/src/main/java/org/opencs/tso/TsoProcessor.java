@@ -38,10 +38,16 @@ public final class TsoProcessor {
         }
     }
 
-    /** Runs a SYSTSIN stream; every line of the listing goes to {@code listing}. Returns the highest return code. */
+    /**
+     * Runs a SYSTSIN stream; every line of the listing goes to {@code listing}. Returns the highest return code. An
+     * END command ends the stream as the end of SYSTSIN does (IKJEFT01: the commands after it are not run).
+     */
     public int runStream(String stream, TsoSession session, Consumer<String> listing) {
         int highest = 0;
         for (SystsinReader.Line line : SystsinReader.commands(stream)) {
+            if (ends(line.text())) {
+                break;
+            }
             listing.accept("READY");
             listing.accept(" " + SecretMasker.mask(line.text()));
             highest = Math.max(highest, run(line.text(), session, listing));
@@ -49,6 +55,15 @@ public final class TsoProcessor {
         listing.accept("READY");
         listing.accept("END");
         return highest;
+    }
+
+    /**
+     * Whether {@code text} ends the TSO session: END (the batch TMP's end of SYSTSIN) or LOGOFF (a terminal user's
+     * way out); neither runs as a command.
+     */
+    public static boolean ends(String text) {
+        String command = text.strip().toUpperCase(java.util.Locale.ROOT);
+        return command.equals("END") || command.equals("LOGOFF");
     }
 
     /** Runs one command; returns 0, or 8 when it failed (its message went to the listing). */

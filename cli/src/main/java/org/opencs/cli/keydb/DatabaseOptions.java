@@ -24,6 +24,11 @@ public final class DatabaseOptions {
     final SecureRandom random = new SecureRandom();
 
     KeyDatabase open() {
+        // The database is looked for first: a missing .kdb is the problem to report, not its .sth or a password.
+        if (!java.nio.file.Files.exists(database)) {
+            throw new org.opencs.pki.KeyDbException("OCSK003E", "Key database " + database.toAbsolutePath()
+                    + " does not exist.");
+        }
         if (stashed) {
             return KeyDatabase.openStashed(database, random);
         }

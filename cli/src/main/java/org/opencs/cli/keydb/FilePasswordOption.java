@@ -13,4 +13,9 @@ public final class FilePasswordOption {
     char[] password(String prompt) {
         return PasswordSource.resolve(file, "OPENCS_FILE_PASSWORD", prompt);
     }
+
+    /** The password of a file being written: asked twice at a terminal (see {@link PasswordSource#resolveNew}). */
+    char[] newPassword(String prompt, String again) {
+        return PasswordSource.resolveNew(file, "OPENCS_FILE_PASSWORD", prompt, again);
+    }
 }

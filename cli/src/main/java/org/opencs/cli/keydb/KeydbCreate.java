@@ -2,7 +2,6 @@ package org.opencs.cli.keydb;
 
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-import org.opencs.pki.KeyDbException;
 import org.opencs.pki.kdb.StashFile;
 import org.opencs.pki.keydb.InitialCaCertificates;
 import org.opencs.pki.keydb.KeyDatabase;
@@ -30,13 +29,8 @@ final class KeydbCreate implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        char[] password = db.password("Enter new database password: ");
-        if (db.passwordFile == null && System.getenv("OPENCS_KEYDB_PASSWORD") == null && System.console() != null) {
-            char[] again = db.password("Re-enter database password: ");
-            if (!Arrays.equals(password, again)) {
-                throw KeyDbException.badInput("The passwords do not match; nothing was created.");
-            }
-        }
+        char[] password = org.opencs.cli.PasswordSource.resolveNew(db.passwordFile, "OPENCS_KEYDB_PASSWORD",
+                "Enter new database password: ", "Re-enter database password: ");
         KeyDatabase created = KeyDatabase.create(db.database, password, recordLength, db.random);
         Arrays.fill(password, '\0');
         if (caRoots) {

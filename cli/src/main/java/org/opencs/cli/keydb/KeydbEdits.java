@@ -109,7 +109,8 @@ final class KeydbEdits {
         @Override
         public Integer call() {
             KeyDatabase database = db.open();
-            char[] password = PasswordSource.resolve(newPasswordFile, "OPENCS_NEW_KEYDB_PASSWORD", "Enter new database password: ");
+            char[] password = PasswordSource.resolveNew(newPasswordFile, "OPENCS_NEW_KEYDB_PASSWORD",
+                    "Enter new database password: ", "Re-enter new database password: ");
             database.changePassword(password);
             database.save();
             boolean stashed = java.nio.file.Files.exists(KeyDbFiles.stash(database.path()));

@@ -39,7 +39,7 @@ final class KeydbExport implements Callable<Integer> {
         KeyDatabase database = db.open();
         if (exportFormat.withKey()) {
             database.get(label);
-            char[] password = filePassword.password("Enter export file password: ");
+            char[] password = filePassword.newPassword("Enter export file password: ", "Re-enter export file password: ");
             byte[] data = db.operations().exportWithKey(database, label, exportFormat, password);
             Arrays.fill(password, '\0');
             Output.write(out, data, true);

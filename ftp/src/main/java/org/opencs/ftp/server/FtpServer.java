@@ -33,7 +33,8 @@ public final class FtpServer implements AutoCloseable {
     static final Object SHUTDOWN = new Object();
     /** How long close() lets sessions say goodbye before it closes what is left. */
     private static final long SHUTDOWN_MILLIS = 3000;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FtpServer.class);
+    /** The server log's name, as z/OS's FTP server is the started task FTPD. */
+    public static final String LOG_NAME = "FTPD";
 
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
@@ -45,6 +46,7 @@ public final class FtpServer implements AutoCloseable {
     private final Channel implicitListener;
     private final SessionLimiter limiter;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final org.slf4j.Logger log;
 
     public FtpServer(FtpData config, Registry registry, String bindAddress, int port) throws InterruptedException {
         this(config, registry, bindAddress, port, config.tlsPort() == null ? -1 : config.tlsPort());
@@ -67,6 +69,14 @@ public final class FtpServer implements AutoCloseable {
      */
     FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort, int dataTimeoutSeconds,
               org.opencs.core.SessionLimits limits) throws InterruptedException {
+        this(config, registry, bindAddress, port, tlsPort, dataTimeoutSeconds, limits,
+                org.slf4j.LoggerFactory.getLogger(LOG_NAME));
+    }
+
+    /** As above, writing the server log (OCSFnnn lines) to {@code log}. */
+    FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort, int dataTimeoutSeconds,
+              org.opencs.core.SessionLimits limits, org.slf4j.Logger log) throws InterruptedException {
+        this.log = log;
         org.opencs.pki.tls.KeyRing ring = config.tlsEnabled() || tlsPort >= 0 ? keyRing(config, registry) : null;
         java.util.List<String> protocols = config.secureSessionReuse() == FtpData.SessionReuse.REQUIRED
                 ? java.util.List.of("TLSv1.2") : SystemSsl.DEFAULT_PROTOCOLS;
@@ -74,10 +84,10 @@ public final class FtpServer implements AutoCloseable {
         FtpActivityLog activity = new FtpActivityLog(registry.home().logs().resolve("ftp-activity.log"), registry.clock(),
                 config.ftpLogging());
         FtpSessionContext context = new FtpSessionContext(config, registry, tls, workers, activity,
-                dataTimeoutSeconds);
+                dataTimeoutSeconds, log);
         int leftovers = PartialUploads.removeLeftovers(registry.home().hfs(), registry.home().datasets());
         if (leftovers > 0) {
-            LOG.info("OCSF003I {} partial upload(s) left by an earlier run were removed; their targets kept their content.",
+            log.info("OCSF003I {} partial upload(s) left by an earlier run were removed; their targets kept their content.",
                     leftovers);
         }
         this.limiter = new SessionLimiter(limits);
@@ -95,7 +105,7 @@ public final class FtpServer implements AutoCloseable {
                         String refusal = limiter.admit(ch);
                         if (refusal != null) {
                             // Over a session limit: told so in the clear (RFC 959 421) and closed, before any TLS.
-                            LOG.warn("OCSF001W FTP connection from {} refused: {}.", ch.remoteAddress(), refusal);
+                            log.warn("OCSF001W FTP connection from client {} refused: {}.", Failures.client(ch), refusal);
                             String reply = "421 Service not available, too many sessions: " + refusal + ".\r\n";
                             ch.pipeline().addLast(new io.netty.channel.ChannelInboundHandlerAdapter() {
                                 @Override

@@ -23,7 +23,6 @@ import org.opencs.core.ZosException;
 final class FtpSession extends SimpleChannelInboundHandler<String> {
     /** Command lines kept while a transfer runs; past this the connection stops reading until it ends. */
     private static final int MAX_WAITING = 16;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FtpSession.class);
 
     private final FtpSessionContext context;
     private final boolean implicitTls;
@@ -154,9 +153,13 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             s.ctx.close(); // the server is stopping and its I/O threads are gone: nothing more can be done or said
             return;
         }
-        String reason = error.getMessage() == null ? "no detail" : org.opencs.core.Values.quoteForMessage(error.getMessage());
-        LOG.error("OCSF002E FTP session {} ({}): {} ended with an unexpected error: {}", s.sessionId,
-                s.ctx.channel().remoteAddress(), command, reason, error);
+        // The reason in words for the log; the stack trace only when the log asks for debug detail (OPENCS_DEBUG=1).
+        String reason = org.opencs.core.Values.quoteForMessage(Failures.describe(error));
+        context.log().error("OCSF002E FTP session {} (client {}): {} ended with an unexpected error: {}", s.sessionId,
+                Failures.client(s.ctx.channel()), command, reason);
+        if (context.log().isDebugEnabled()) {
+            context.log().debug("OCSF002E FTP session " + s.sessionId + ": details for the report", error);
+        }
         s.activity("OCSF002E", "ERROR Command=" + command + " Reason=" + reason);
         s.reply("451 Requested action aborted: local error in processing " + command + ".");
     }

@@ -8,8 +8,9 @@ import org.opencs.saf.Registry;
 /**
  * What every session of one server shares: configuration, registry, the TLS context (control and data connections
  * share it, so data connections can resume the control connection's session), the data connections' event loops and
- * the activity log, and how long a data connection may take to arrive or stall (seconds).
+ * the activity log, how long a data connection may take to arrive or stall (seconds), and the server log (OCSFnnn
+ * lines for the operator, each naming the session and the client and giving the reason in words).
  */
 record FtpSessionContext(FtpData config, Registry registry, SslContext tls, EventLoopGroup dataGroup,
-                         FtpActivityLog activity, int dataTimeoutSeconds) {
+                         FtpActivityLog activity, int dataTimeoutSeconds, org.slf4j.Logger log) {
 }

@@ -46,6 +46,7 @@ final class LogonCommands {
         X509Certificate certificate = s.peerCertificate();
         if (certificate == null) {
             s.activity("EZYFS56I", "ACCESS FAILED USERID=" + s.pendingUser + " Reason=no client certificate");
+            authenticator().refused(s.pendingUser, APPLICATION, "NO CLIENT CERTIFICATE");
             s.pendingUser = null;
             s.reply(FtpReplies.CLIENT_CERTIFICATE_REQUIRED);
             return;
@@ -54,6 +55,7 @@ final class LogonCommands {
         boolean mapsToUser = mapping.map(m -> m.userid().equals(s.pendingUser)).orElse(false);
         if (config.secureLogin() == FtpData.SecureLogin.VERIFY_USER && !mapsToUser) {
             s.activity("EZYFS56I", "ACCESS FAILED USERID=" + s.pendingUser + " Reason=certificate does not map to user");
+            authenticator().refused(s.pendingUser, APPLICATION, "CLIENT CERTIFICATE DOES NOT MAP TO THE USER");
             s.reply("531 Client certificate does not map to user ID " + s.pendingUser + ".");
             s.pendingUser = null;
             return;
@@ -73,7 +75,7 @@ final class LogonCommands {
             s.reply("503 Login with USER first.");
             return;
         }
-        Authenticator authenticator = new Authenticator(s.context.registry());
+        Authenticator authenticator = authenticator();
         LogonResult result;
         String[] parts = password.split("/");
         if (parts.length == 3) {
@@ -90,6 +92,12 @@ final class LogonCommands {
             return;
         }
         loggedOn(s.context.registry().users().find(result.userid()).orElseThrow(), "");
+    }
+
+    /** Logon checks for this session's client: failures are audited with its IP address. */
+    private Authenticator authenticator() {
+        InetSocketAddress remote = (InetSocketAddress) s.ctx.channel().remoteAddress();
+        return new Authenticator(s.context.registry(), remote.getAddress().getHostAddress());
     }
 
     /** STARTDIRECTORY: MVS starts at the user's prefix ("USER1."), HFS in its OMVS home; LOGINMSG lines first. */

@@ -21,6 +21,7 @@ import org.opencs.datasets.RecordFormat;
 import org.opencs.ftp.config.FtpData;
 import org.opencs.ftp.config.FtpDataParser;
 import org.opencs.ftp.server.FtpServer;
+import org.opencs.ftp.server.FtpServerLog;
 import org.opencs.ftp.server.FtpTestSystem;
 import org.opencs.pki.TestPki;
 import org.opencs.pki.cert.CertificateProfile;
@@ -32,6 +33,9 @@ import org.opencs.saf.certs.DigitalCertificate;
 
 /** The batch client against our server: the seed's batch job end to end, transfers, and failures with (EXIT. */
 class BatchFtpClientTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final FtpServerLog log = new FtpServerLog();
+
     @TempDir
     Path dir;
 
@@ -77,7 +81,7 @@ class BatchFtpClientTest {
                 "SECURE_PASSWORD " + securePassword, "SECURE_CTRLCONN PRIVATE", "SECURE_DATACONN PRIVATE",
                 "KEYRING /etc/ftp/server.kdb", "STARTDIRECTORY HFS", "FTPLOGGING TRUE", "BANNER /etc/ftp/banner",
                 "LOGINMSG /etc/ftp/loginmsg", "INACTIVE 0");
-        server = new FtpServer(FtpDataParser.parse(ftpData, "FTP.DATA").config(), system.registry, "127.0.0.1", 0);
+        server = log.serve(FtpDataParser.parse(ftpData, "FTP.DATA").config(), system.registry);
     }
 
     private record Run(int rc, String output) {

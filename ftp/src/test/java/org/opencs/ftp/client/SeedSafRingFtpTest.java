@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencs.ftp.config.FtpDataParser;
 import org.opencs.ftp.server.FtpServer;
+import org.opencs.ftp.server.FtpServerLog;
 import org.opencs.saf.MutableClock;
 import org.opencs.saf.Registry;
 import org.opencs.saf.TestRegistries;
@@ -32,6 +33,9 @@ import org.opencs.tso.racdcert.SeedJobs;
  * USER1's own ring. USER1 logs on with no password.
  */
 class SeedSafRingFtpTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final FtpServerLog log = new FtpServerLog();
+
     @TempDir
     Path dir;
 
@@ -70,7 +74,7 @@ class SeedSafRingFtpTest {
                 + "PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(USER1) ACCESS(READ)");
         String serverFtpData = resource("/seed/FTP.DATA.clientauth").replace("KEYRING TCPRING", "KEYRING TCPSC/TCPRING")
                 + "\nSECURE_PASSWORD OPTIONAL\nSTARTDIRECTORY HFS\n";
-        server = new FtpServer(FtpDataParser.parse(serverFtpData, "FTP.DATA").config(), registry, "127.0.0.1", 0);
+        server = log.serve(FtpDataParser.parse(serverFtpData, "FTP.DATA").config(), registry);
 
         String clientFtpData = resource("/seed/FTP.DATA.client");
         var config = FtpDataParser.parseClient(clientFtpData, "FTPUSER1").config();

@@ -30,6 +30,8 @@ import org.opencs.testkit.ExternalCommand;
  * Net is the client of the property; curl replays the issue's own example.
  */
 class BinaryRecordsRoundTripTest {
+    /** The servers' logs, checked when the container ends (jqwik runs no JUnit extensions). */
+    private static final FtpServerLog LOG = new FtpServerLog();
     private static FtpTestSystem system;
     private static FtpServer server;
     private static int counter;
@@ -39,7 +41,7 @@ class BinaryRecordsRoundTripTest {
     @BeforeContainer
     static void start() throws Exception {
         system = FtpTestSystem.temporary("ftp-binary");
-        server = system.serve(30, new SessionLimits(0, 0), "SECURE_FTP ALLOWED", "SECURE_DATACONN CLEAR", "INACTIVE 0",
+        server = system.serve(LOG, 30, new SessionLimits(0, 0), "SECURE_FTP ALLOWED", "SECURE_DATACONN CLEAR", "INACTIVE 0",
                 "STARTDIRECTORY MVS");
         ftp = new FTPClient();
         ftp.connect("127.0.0.1", server.port());
@@ -52,6 +54,7 @@ class BinaryRecordsRoundTripTest {
     static void stop() throws IOException {
         ftp.disconnect();
         system.close();
+        LOG.assertReadable();
     }
 
     record Case(String recfm, int lrecl, boolean trailingBlanks, byte[] content) {

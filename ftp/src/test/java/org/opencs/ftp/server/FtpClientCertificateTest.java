@@ -23,6 +23,9 @@ import org.opencs.testkit.ExternalCommand;
 
 /** SECURE_LOGIN with client certificates, as the seed's client-authentication scenario sets it up, driven by curl. */
 class FtpClientCertificateTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final FtpServerLog log = new FtpServerLog();
+
     @TempDir
     Path dir;
 
@@ -63,7 +66,7 @@ class FtpClientCertificateTest {
         String ftpData = String.join("\n", "EXTENSIONS AUTH_TLS", "SECURE_FTP REQUIRED", "SECURE_LOGIN " + secureLogin,
                 "SECURE_PASSWORD " + securePassword, "SECURE_DATACONN PRIVATE", "KEYRING /etc/ftp/server.kdb",
                 "STARTDIRECTORY HFS");
-        server = new FtpServer(FtpDataParser.parse(ftpData, "FTP.DATA").config(), registry, "127.0.0.1", 0);
+        server = log.serve(FtpDataParser.parse(ftpData, "FTP.DATA").config(), registry);
     }
 
     private ExternalCommand.Result curl(String user, boolean withCertificate) {

@@ -25,6 +25,8 @@ import org.opencs.core.SessionLimits;
  * bench/'s FuzzHarness.
  */
 class FtpCommandFuzzTest {
+    /** The servers' logs, checked when the container ends (jqwik runs no JUnit extensions). */
+    private static final FtpServerLog LOG = new FtpServerLog();
     private static FtpTestSystem system;
     private static FtpServer server;
 
@@ -32,13 +34,14 @@ class FtpCommandFuzzTest {
     static void start() throws Exception {
         system = FtpTestSystem.temporary("ftp-fuzz");
         Files.writeString(system.registry.home().hfsPath("/u/user1/file.txt"), "text\n");
-        server = system.serve(1, new SessionLimits(0, 0), "EXTENSIONS AUTH_TLS", "SECURE_FTP ALLOWED",
+        server = system.serve(LOG, 1, new SessionLimits(0, 0), "EXTENSIONS AUTH_TLS", "SECURE_FTP ALLOWED",
                 "SECURE_DATACONN CLEAR", "KEYRING /etc/ftp/server.kdb", "INACTIVE 0", "STARTDIRECTORY HFS");
     }
 
     @AfterContainer
     static void stop() {
         system.close();
+        LOG.assertReadable();
     }
 
     private static final List<String> VERBS = List.of("CWD", "CDUP", "PWD", "LIST", "NLST", "MLSD", "MLST", "RETR", "STOR",

@@ -18,6 +18,9 @@ import org.opencs.testkit.ExternalCommand;
 
 /** MVS data sets over FTPS: the seed's certificate-request upload (SITE LRECL=84 RECFM=VB, ASCII) and its download. */
 class FtpDatasetCurlTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final FtpServerLog log = new FtpServerLog();
+
     private static final String CSR = "-----BEGIN NEW CERTIFICATE REQUEST-----\n"
             + "MIIBvzCCASgCAQAwfzELMAkGA1UEBhMCVVMxCzAJBgNVBAgTAk5DMRAwDgYDVQQH\n"
             + "-----END NEW CERTIFICATE REQUEST-----\n";
@@ -43,7 +46,7 @@ class FtpDatasetCurlTest {
         // The seed's server FTP.DATA, with the key database this test made.
         String ftpData = new String(getClass().getResourceAsStream("/seed/FTP.DATA.serverauth").readAllBytes())
                 .replace("/u/user1/SSLCasel/abckey.kdb", "/u/user1/SSLcase1/abckey.kdb");
-        server = new FtpServer(FtpDataParser.parse(ftpData, "FTP.DATA").config(), registry, "127.0.0.1", 0);
+        server = log.serve(FtpDataParser.parse(ftpData, "FTP.DATA").config(), registry);
     }
 
     @AfterEach

@@ -18,6 +18,9 @@ import org.opencs.testkit.ExternalCommand;
  * mvs098_self_signed.crt logs on over TLS and retrieves a file.
  */
 class FtpSeedServerAuthTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final FtpServerLog log = new FtpServerLog();
+
     @TempDir
     Path dir;
 
@@ -33,7 +36,7 @@ class FtpSeedServerAuthTest {
             var session = GskkymanSession.interactive(kdbDir, GskkymanSession.SEED_SESSION.toArray(new String[0]));
             assertThat(session.exitCode()).as(session.transcript()).isZero();
             Files.writeString(system.registry.home().hfsPath("/u/user1/filed2.txt"), "from the seed\n");
-            FtpServer server = new FtpServer(FtpDataParser.parse(ftpData, "FTP.DATA").config(), system.registry, "127.0.0.1", 0);
+            FtpServer server = log.serve(FtpDataParser.parse(ftpData, "FTP.DATA").config(), system.registry);
             try {
                 var result = ExternalCommand.run(dir, "USER USER1\r\nPASS user1pw\r\nSIZE filed2.txt\r\nQUIT\r\n"
                         .getBytes(StandardCharsets.US_ASCII), List.of("openssl", "s_client", "-starttls", "ftp", "-connect",

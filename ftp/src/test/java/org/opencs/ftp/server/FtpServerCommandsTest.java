@@ -31,6 +31,9 @@ import org.opencs.testkit.ExternalCommand;
  * (it does not resume sessions, so SECURE_SESSION_REUSE REQUIRED must refuse it); a raw socket for hostile lines.
  */
 class FtpServerCommandsTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final FtpServerLog log = new FtpServerLog();
+
     @TempDir
     Path dir;
 
@@ -52,7 +55,7 @@ class FtpServerCommandsTest {
                 "KEYRING /etc/ftp/server.kdb", "INACTIVE 0", "STARTDIRECTORY HFS"));
         lines.addAll(List.of(statements));
         var config = FtpDataParser.parse(String.join("\n", lines), "FTP.DATA").config();
-        server = new FtpServer(config, system.registry, "127.0.0.1", 0, config.tlsPort() == null ? -1 : 0);
+        server = log.serve(config, system.registry);
     }
 
     private ExternalCommand.Result curl(String... arguments) {

@@ -16,6 +16,9 @@ import org.opencs.testkit.ExternalCommand;
 
 /** The FTP server over explicit TLS with curl: the seed's security statements, listing, upload and download. */
 class FtpServerCurlTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final FtpServerLog log = new FtpServerLog();
+
     @TempDir
     Path dir;
 
@@ -39,7 +42,7 @@ class FtpServerCurlTest {
                 "INACTIVE 0",
                 "STARTDIRECTORY HFS",
                 "FTPLOGGING TRUE");
-        server = new FtpServer(FtpDataParser.parse(ftpData, "FTP.DATA").config(), registry, "127.0.0.1", 0);
+        server = log.serve(FtpDataParser.parse(ftpData, "FTP.DATA").config(), registry);
     }
 
     @AfterEach

@@ -19,6 +19,9 @@ import org.opencs.testkit.ExternalCommand;
 
 /** lftp, which starts the data connection's TLS handshake only after the 1xx reply, lists, uploads and downloads. */
 class FtpServerLftpTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final FtpServerLog log = new FtpServerLog();
+
     @TempDir
     Path dir;
 
@@ -34,7 +37,7 @@ class FtpServerLftpTest {
     private void start(String secureLogin) throws Exception {
         String ftpData = String.join("\n", "EXTENSIONS AUTH_TLS", "SECURE_FTP REQUIRED", "SECURE_DATACONN PRIVATE",
                 "SECURE_LOGIN " + secureLogin, "KEYRING /etc/ftp/server.kdb", "STARTDIRECTORY HFS");
-        server = new FtpServer(FtpDataParser.parse(ftpData, "FTP.DATA").config(), system.registry, "127.0.0.1", 0);
+        server = log.serve(FtpDataParser.parse(ftpData, "FTP.DATA").config(), system.registry);
     }
 
     @AfterEach

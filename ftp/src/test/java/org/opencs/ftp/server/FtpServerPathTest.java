@@ -19,6 +19,9 @@ import org.opencs.testkit.ExternalCommand;
  * long name.
  */
 class FtpServerPathTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final FtpServerLog log = new FtpServerLog();
+
     @TempDir
     Path dir;
 
@@ -29,7 +32,7 @@ class FtpServerPathTest {
     void start() throws Exception {
         system = new FtpTestSystem(dir, "/etc/ftp/server.kdb");
         system.user("USER1");
-        server = system.serve(30, new org.opencs.core.SessionLimits(0, 0), "EXTENSIONS AUTH_TLS", "SECURE_FTP ALLOWED",
+        server = system.serve(log, 30, new org.opencs.core.SessionLimits(0, 0), "EXTENSIONS AUTH_TLS", "SECURE_FTP ALLOWED",
                 "SECURE_DATACONN CLEAR", "KEYRING /etc/ftp/server.kdb", "INACTIVE 0", "STARTDIRECTORY HFS");
     }
 
@@ -125,7 +128,7 @@ class FtpServerPathTest {
         Path datasetLeftover = Files.createDirectories(system.registry.home().datasets()).resolve(".USER1.DATA.12345.tmp");
         Files.writeString(datasetLeftover, "half a data set write");
         server.close();
-        server = system.serve(30, new org.opencs.core.SessionLimits(0, 0), "INACTIVE 0");
+        server = system.serve(log, 30, new org.opencs.core.SessionLimits(0, 0), "INACTIVE 0");
         assertThat(leftover).doesNotExist();
         assertThat(datasetLeftover).doesNotExist();
         assertThat(hfs("/u/user1/keep.txt")).hasContent("previous\n");

@@ -26,6 +26,9 @@ import org.opencs.core.SessionLimits;
  * else, bound each client (data connection timeout, session limits) with z/OS's replies, and stop within seconds.
  */
 class FtpServerResourceTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final FtpServerLog log = new FtpServerLog();
+
     @TempDir
     Path dir;
 
@@ -40,7 +43,7 @@ class FtpServerResourceTest {
     private void start(int dataTimeoutSeconds, SessionLimits limits) throws Exception {
         system = new FtpTestSystem(dir, "/etc/ftp/server.kdb");
         system.user("USER1");
-        server = system.serve(dataTimeoutSeconds, limits, "EXTENSIONS AUTH_TLS", "SECURE_FTP ALLOWED",
+        server = system.serve(log, dataTimeoutSeconds, limits, "EXTENSIONS AUTH_TLS", "SECURE_FTP ALLOWED",
                 "SECURE_DATACONN CLEAR", "KEYRING /etc/ftp/server.kdb", "INACTIVE 0", "STARTDIRECTORY HFS",
                 "FTPLOGGING TRUE");
     }

@@ -51,12 +51,14 @@ public final class FtpTestSystem implements AutoCloseable {
     }
 
     /**
-     * An FTP server on 127.0.0.1 (any free port, no implicit TLS port) for these FTP.DATA lines, closed with the
-     * system; {@code dataTimeoutSeconds} and {@code limits} as the server's test constructor takes them.
+     * An FTP server on 127.0.0.1 (any free port, no implicit TLS port) for these FTP.DATA lines, logging to {@code log}
+     * (which checks what an operator reads) and closed with the system; {@code dataTimeoutSeconds} and {@code limits}
+     * as the server's test constructor takes them.
      */
-    FtpServer serve(int dataTimeoutSeconds, org.opencs.core.SessionLimits limits, String... ftpData) throws Exception {
+    FtpServer serve(FtpServerLog log, int dataTimeoutSeconds, org.opencs.core.SessionLimits limits, String... ftpData)
+            throws Exception {
         var config = org.opencs.ftp.config.FtpDataParser.parse(String.join("\n", ftpData), "FTP.DATA").config();
-        FtpServer server = new FtpServer(config, registry, "127.0.0.1", 0, -1, dataTimeoutSeconds, limits);
+        FtpServer server = log.serve(config, registry, -1, dataTimeoutSeconds, limits);
         servers.add(server);
         return server;
     }

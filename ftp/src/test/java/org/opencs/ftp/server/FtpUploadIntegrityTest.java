@@ -21,6 +21,9 @@ import org.opencs.datasets.DatasetName;
  * record; for a z/OS UNIX file and for a data set alike. A whole upload by the same client still commits.
  */
 class FtpUploadIntegrityTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final FtpServerLog log = new FtpServerLog();
+
     @TempDir
     Path dir;
 
@@ -35,7 +38,7 @@ class FtpUploadIntegrityTest {
     private void start() throws Exception {
         system = new FtpTestSystem(dir, "/etc/ftp/server.kdb");
         system.user("USER1");
-        server = system.serve(org.opencs.ftp.config.FtpData.DEFAULT_DATATIMEOUT, new org.opencs.core.SessionLimits(0, 0),
+        server = system.serve(log, org.opencs.ftp.config.FtpData.DEFAULT_DATATIMEOUT, new org.opencs.core.SessionLimits(0, 0),
                 "EXTENSIONS AUTH_TLS", "SECURE_FTP REQUIRED", "SECURE_DATACONN PRIVATE", "KEYRING /etc/ftp/server.kdb",
                 "INACTIVE 0", "STARTDIRECTORY HFS", "FTPLOGGING TRUE");
     }

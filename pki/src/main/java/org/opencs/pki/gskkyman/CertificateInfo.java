@@ -12,6 +12,9 @@ import org.opencs.pki.keydb.KeyDbEntry;
 
 /** gskkyman's "Certificate Information" screen (also used by option 7 and -dc). */
 final class CertificateInfo {
+    /** The width of the longest label, "Public key algorithm". */
+    static final int LABEL_WIDTH = 20;
+
     private CertificateInfo() {
     }
 
@@ -22,20 +25,28 @@ final class CertificateInfo {
         term.println("Certificate Information");
         term.println();
         if (entry != null) {
-            term.println("            Label: " + entry.label());
-            term.println("          Trusted: " + (entry.trusted() ? "Yes" : "No"));
+            field(term, "Label", entry.label());
+            field(term, "Trusted", entry.trusted() ? "Yes" : "No");
         }
-        term.println("          Version: " + certificate.getVersion());
-        term.println("    Serial number: " + HexFormat.of().formatHex(certificate.getSerialNumber().toByteArray()));
-        term.println("    Issuer's name: " + certificate.getIssuerX500Principal().getName());
-        term.println("   Subject's name: " + certificate.getSubjectX500Principal().getName());
-        term.println("   Effective date: " + date.format(certificate.getNotBefore()) + " UTC");
-        term.println("  Expiration date: " + date.format(certificate.getNotAfter()) + " UTC");
-        term.println("Signature algorithm: " + certificate.getSigAlgName());
-        term.println("Public key algorithm: " + certificate.getPublicKey().getAlgorithm());
-        term.println("  Public key size: " + Keys.bits(certificate.getPublicKey()));
-        term.println("  CA certificate: " + (certificate.getBasicConstraints() >= 0 ? "Yes" : "No"));
-        term.println("SHA-256 fingerprint: " + fingerprint(certificate));
+        field(term, "Version", String.valueOf(certificate.getVersion()));
+        field(term, "Serial number", HexFormat.of().formatHex(certificate.getSerialNumber().toByteArray()));
+        field(term, "Issuer's name", certificate.getIssuerX500Principal().getName());
+        field(term, "Subject's name", certificate.getSubjectX500Principal().getName());
+        field(term, "Effective date", date.format(certificate.getNotBefore()) + " UTC");
+        field(term, "Expiration date", date.format(certificate.getNotAfter()) + " UTC");
+        field(term, "Signature algorithm", certificate.getSigAlgName());
+        field(term, "Public key algorithm", certificate.getPublicKey().getAlgorithm());
+        field(term, "Public key size", String.valueOf(Keys.bits(certificate.getPublicKey())));
+        field(term, "CA certificate", certificate.getBasicConstraints() >= 0 ? "Yes" : "No");
+        field(term, "SHA-256 fingerprint", fingerprint(certificate));
+    }
+
+    /**
+     * One line of the screen. IBM's gskkyman right-aligns every label so that the colons form one column; the
+     * longest label here, "Public key algorithm", sets its width (docs/gskkyman.md).
+     */
+    private static void field(Terminal term, String label, String value) {
+        term.println(String.format("%" + LABEL_WIDTH + "s: %s", label, value));
     }
 
     static String fingerprint(X509Certificate certificate) {

@@ -95,6 +95,10 @@ public final class KeyDatabase {
 
     /** Opens with the password stashed in the .sth beside the database, as servers do. */
     public static KeyDatabase openStashed(Path path, SecureRandom random) {
+        // A missing database is the problem to name, not the stash file beside where it should be.
+        if (!java.nio.file.Files.exists(path)) {
+            throw new KeyDbException("OCSK003E", "Key database " + path.toAbsolutePath() + " does not exist.");
+        }
         Path stash = KeyDbFiles.stash(path);
         char[] password = StashFile.decode(readFile(stash), stash.toString());
         try {

@@ -9,24 +9,39 @@ import org.opencs.saf.passticket.PassTicketService;
 /**
  * Logon checking, the way RACF verifies a user for TSO, FTP or TN3270: revoked users are refused, the password (or
  * the password phrase, or a PassTicket for the application) must match, failures are counted and SETROPTS PASSWORD(REVOKE(n)) revokes after n
- * of them. Every failure is an audit record.
+ * of them. Every failure is an audit record (LOGON_FAILURE) naming the user, the reason and the client the logon came
+ * from (its IP address, or "local ..." for a command run on this machine), as RACF's SMF type 80 records name the
+ * terminal or port of entry.
  */
 public final class Authenticator {
     private final Registry registry;
+    private final String client;
 
+    /** For a password check with no client behind it (the TSO PASSWORD command of a session already logged on). */
     public Authenticator(Registry registry) {
+        this(registry, null);
+    }
+
+    /** {@code client}: where the logon comes from, e.g. the connection's IP address; it goes into failure records. */
+    public Authenticator(Registry registry, String client) {
         this.registry = registry;
+        this.client = client;
+    }
+
+    /** The client for a command run on this machine: "local", the process ID and the operating system user. */
+    public static String localClient() {
+        return "local (process " + ProcessHandle.current().pid() + ", user " + System.getProperty("user.name") + ")";
     }
 
     public LogonResult logon(String rawUserid, char[] secret, String application) {
         String userid = rawUserid.trim().toUpperCase(Locale.ROOT);
         Optional<User> found = User.validUserid(userid) ? registry.users().find(userid) : Optional.empty();
         if (found.isEmpty()) {
-            return fail(userid, LogonResult.Status.UNKNOWN_USER, "USER AT TERMINAL NOT RACF-DEFINED");
+            return fail(userid, application, LogonResult.Status.UNKNOWN_USER, "USER AT TERMINAL NOT RACF-DEFINED");
         }
         User user = found.get();
         if (user.revoked()) {
-            return fail(userid, LogonResult.Status.REVOKED, "REVOKED USER ACCESS ATTEMPT");
+            return fail(userid, application, LogonResult.Status.REVOKED, "REVOKED USER ACCESS ATTEMPT");
         }
         if (user.passwordHash() != null && registry.passwordHasher().matches(secret, user.passwordHash())) {
             if (user.passwordExpired()) {
@@ -44,14 +59,14 @@ public final class Authenticator {
                 return succeed(user);
             }
             if (outcome == PassTicketService.Outcome.REPLAY) {
-                return fail(userid, LogonResult.Status.PASSTICKET_REPLAY, "PASSTICKET REPLAY ATTEMPT");
+                return fail(userid, application, LogonResult.Status.PASSTICKET_REPLAY, "PASSTICKET REPLAY ATTEMPT");
             }
         }
         int failures = user.failedLogons() + 1;
         int limit = registry.options().revokeAfter();
         boolean revoke = limit > 0 && failures >= limit;
         registry.users().update(revoke ? user.withFailedLogons(failures).withRevoked(true) : user.withFailedLogons(failures));
-        return fail(userid, LogonResult.Status.INVALID_PASSWORD, revoke ? "INVALID PASSWORD; USER REVOKED" : "INVALID PASSWORD");
+        return fail(userid, application, LogonResult.Status.INVALID_PASSWORD, revoke ? "INVALID PASSWORD; USER REVOKED" : "INVALID PASSWORD");
     }
 
     /** Logs on with the current password (or PassTicket) and sets a new one: the expired-password dialogue. */
@@ -75,10 +90,26 @@ public final class Authenticator {
         return new LogonResult(LogonResult.Status.OK, user.userid(), "LOGON ACCEPTED");
     }
 
-    private LogonResult fail(String userid, LogonResult.Status status, String reason) {
-        registry.audit().record(registry.clock().instant(), "LOGON_FAILURE",
-                Map.of("user", userid, "reason", reason));
+    private LogonResult fail(String userid, String application, LogonResult.Status status, String reason) {
+        refused(userid, application, reason);
         return new LogonResult(status, userid, message(userid, reason));
+    }
+
+    /**
+     * Records a logon refused before any password was checked (no client certificate, a certificate that maps to
+     * another user): the same LOGON_FAILURE record, with the client.
+     */
+    public void refused(String userid, String application, String reason) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("user", userid);
+        fields.put("reason", reason);
+        if (application != null) {
+            fields.put("application", application);
+        }
+        if (client != null) {
+            fields.put("client", client);
+        }
+        registry.audit().record(registry.clock().instant(), "LOGON_FAILURE", fields);
     }
 
     private static String message(String userid, String reason) {

@@ -16,6 +16,7 @@ public final class Terminal {
 
     private ScreenSize alternate;
     private PrintService printer = (title, lines) -> "No printer is associated with this terminal";
+    private String client = "unknown";
 
     public Terminal(ScreenSize alternate) {
         this.alternate = alternate;
@@ -32,6 +33,16 @@ public final class Terminal {
 
     public String print(String title, java.util.List<String> lines) {
         return printer.print(title, lines);
+    }
+
+    /** The client's IP address (for the audit records of logons made on this terminal). */
+    public String client() {
+        return client;
+    }
+
+    /** Set by the session from its connection. */
+    public void client(String address) {
+        this.client = address;
     }
 
     /** What the terminal's query reply said. */

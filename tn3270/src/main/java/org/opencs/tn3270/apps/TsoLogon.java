@@ -79,7 +79,7 @@ public final class TsoLogon implements Transaction {
         if (password.isEmpty()) {
             return new TsoLogon(registry, applid, user, "IKJ56714A ENTER CURRENT PASSWORD FOR " + user + "-", terminal);
         }
-        Authenticator authenticator = new Authenticator(registry);
+        Authenticator authenticator = new Authenticator(registry, terminal.client());
         LogonResult result = newPassword.isEmpty()
                 ? authenticator.logon(user, password.toCharArray(), applid)
                 : authenticator.changePassword(user, password.toCharArray(), newPassword.toCharArray(), applid);

@@ -134,6 +134,7 @@ final class HostSession {
     /** The first application (again after a LOGOFF from the SSCP-LU session). */
     void start(ChannelHandlerContext ctx) {
         terminal.printer((title, lines) -> print(ctx, title, lines));
+        terminal.client(((java.net.InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress());
         current = context.firstTransaction().start(certificateUser, elfApplid, negotiation.luName(), terminal);
         show(ctx, current);
     }
