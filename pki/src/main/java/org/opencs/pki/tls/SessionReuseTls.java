@@ -48,6 +48,8 @@ import javax.net.ssl.SSLSession;
 public final class SessionReuseTls {
     /** The longest session ID context BoringSSL keeps (SSL_MAX_SID_CTX_LENGTH). */
     private static final int CONTEXT_ID_BYTES = 32;
+    /** How long a session can be resumed: 24 hours, the JDK's default. */
+    private static final int SESSION_LIFETIME_SECONDS = 24 * 60 * 60;
 
     private final SslContext tls;
     private final boolean native_;
@@ -69,8 +71,12 @@ public final class SessionReuseTls {
     public static SessionReuseTls create(KeyRing ring, ClientAuth clientAuth, List<String> cipherSuites,
                                          boolean reuseRequired) {
         if (SystemSsl.fastProvider() == SslProvider.OPENSSL) {
-            return new SessionReuseTls(SystemSsl.server(ring, clientAuth, SystemSsl.DEFAULT_PROTOCOLS, cipherSuites,
-                    SslProvider.OPENSSL), true, SystemSsl.DEFAULT_PROTOCOLS);
+            SslContext tls = SystemSsl.server(ring, clientAuth, SystemSsl.DEFAULT_PROTOCOLS, cipherSuites,
+                    SslProvider.OPENSSL);
+            // A control session stays resumable for a day, as with the JDK's engine (BoringSSL's own default is two
+            // hours, after which a long FTP session's data connections could no longer resume it).
+            tls.sessionContext().setSessionTimeout(SESSION_LIFETIME_SECONDS);
+            return new SessionReuseTls(tls, true, SystemSsl.DEFAULT_PROTOCOLS);
         }
         List<String> protocols = reuseRequired ? List.of("TLSv1.2") : SystemSsl.DEFAULT_PROTOCOLS;
         SslContext shared = SystemSsl.server(ring, clientAuth, protocols, cipherSuites, SslProvider.JDK);
