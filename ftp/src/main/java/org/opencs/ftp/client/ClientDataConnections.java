@@ -46,10 +46,11 @@ final class ClientDataConnections implements AutoCloseable {
     private final int timeoutSeconds;
 
     ClientDataConnections(SSLContext context, int timeoutSeconds) {
-        // The control connection's cipher suites in its order: a TLS 1.3 session can only be resumed with a suite of
-        // the same hash, and Netty's own default order would lead the server to pick another one.
+        // The control connection's cipher suites in its order (SystemSsl.restrict): a TLS 1.3 session can only be
+        // resumed with a suite of the same hash, and Netty's own default order would lead the server to pick another.
         this.tls = context == null ? null : new JdkSslContext(context, true,
-                java.util.List.of(context.getDefaultSSLParameters().getCipherSuites()), IdentityCipherSuiteFilter.INSTANCE,
+                java.util.List.of(org.opencs.pki.tls.SystemSsl.supported(context.getSupportedSSLParameters().getCipherSuites())),
+                IdentityCipherSuiteFilter.INSTANCE,
                 null, ClientAuth.NONE, new String[] {"TLSv1.3", "TLSv1.2"}, false);
         this.timeoutSeconds = timeoutSeconds;
     }

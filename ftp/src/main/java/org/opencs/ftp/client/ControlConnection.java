@@ -97,7 +97,7 @@ final class ControlConnection implements Closeable {
     void startTls(SSLContext context) throws IOException {
         SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, host, port, true);
         tls.setUseClientMode(true);
-        tls.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+        org.opencs.pki.tls.SystemSsl.restrict(tls); // TLS 1.2/1.3, forward-secret AEAD suites only
         tls.startHandshake();
         attach(tls);
     }

@@ -7,11 +7,9 @@ import io.netty.handler.ssl.SslHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLSession;
 import org.opencs.ftp.config.FtpData;
 
 /**
@@ -102,8 +100,21 @@ final class DataConnections {
     private CompletableFuture<SocketChannel> attach(SocketChannel data, ChannelHandler sink, String startReply) {
         s.dataChannel = data;
         SslHandler ssl = s.protectData ? new SslHandler(dataEngine(data)) : null;
+        CompletableFuture<Handshake> handshake = new CompletableFuture<>();
         if (ssl != null) {
+            // Asked on the data connection's event loop as the handshake ends, while its engine is surely still open
+            // (a short upload may be over and its engine freed by the time the session's executor looks).
+            ssl.handshakeFuture().addListener(f -> handshake.complete(
+                    new Handshake(f.cause(), f.isSuccess() && reuseSatisfied(ssl.engine()))));
             data.pipeline().addFirst("tls", ssl);
+            // An upload's connection sends no TLS 1.3 session ticket: the client never reads, so a ticket would be
+            // left unread and the client's close would become a reset that drops the end of its data. A download's
+            // connection does: the client reads everything up to close_notify, and the ticket is what clients such as
+            // curl (OpenSSL uses a TLS 1.3 session once) resume the next data connection with.
+            ChannelHandler noTickets = sink == null ? null : s.context.tls().dataConnectionHandler(ssl.engine());
+            if (noTickets != null) {
+                data.pipeline().addFirst("tls-no-tickets", noTickets);
+            }
         }
         // A transfer that moves no byte either way for the data connection timeout is ended (426).
         int timeout = s.context.dataTimeoutSeconds();
@@ -122,8 +133,8 @@ final class DataConnections {
         if (ssl == null) {
             return CompletableFuture.completedFuture(data);
         }
-        return Futures.of(ssl.handshakeFuture()).handle((channel, error) -> error)
-                .thenApplyAsync(error -> {
+        return handshake.thenApplyAsync(result -> {
+                    Throwable error = result.error();
                     if (error != null) {
                         data.close();
                         s.activity("EZYFS54I", "SECURE FAILED Reason=TLS handshake on the data connection failed: "
@@ -131,7 +142,7 @@ final class DataConnections {
                         s.reply("425 TLS handshake on the data connection failed.");
                         return null;
                     }
-                    if (!reuseSatisfied(ssl.engine().getSession())) {
+                    if (!result.reuseSatisfied()) {
                         data.close();
                         s.activity("EZYFS54I", "SECURE FAILED Reason=data connection did not reuse the control session");
                         s.reply("522 Data connections must reuse the TLS session of the control connection"
@@ -140,6 +151,10 @@ final class DataConnections {
                     }
                     return data;
                 }, s.executor());
+    }
+
+    /** How a data connection's TLS handshake ended: its failure, or whether it met SECURE_SESSION_REUSE. */
+    private record Handshake(Throwable error, boolean reuseSatisfied) {
     }
 
     /** On a download, a connection that takes no data for the timeout is closed, which fails the write (426). */
@@ -208,35 +223,28 @@ final class DataConnections {
     }
 
     /**
-     * Protected data connections use TLS 1.2 from the control connection's own context, so they can resume its
-     * session: a TLS 1.3 server sends session tickets after the handshake, which an uploading client never reads; it
-     * then resets the connection on close and the end of an upload cannot be trusted.
+     * A protected data connection's engine: TLS 1.3 or 1.2, able to resume this session's control connection session
+     * and no other, and sending no session ticket, so an uploading client that never reads leaves nothing unread
+     * when it closes ({@link org.opencs.pki.tls.SessionReuseTls}).
      */
     private SSLEngine dataEngine(SocketChannel data) {
-        SSLEngine engine = s.context.tls().newEngine(data.alloc());
-        engine.setUseClientMode(false);
-        engine.setNeedClientAuth(false);
-        engine.setWantClientAuth(false);
-        engine.setEnabledProtocols(new String[] {"TLSv1.2"});
-        return engine;
+        SslHandler control = s.ctx.pipeline().get(SslHandler.class);
+        return s.context.tls().newDataEngine(data.alloc(), control == null ? null : control.engine());
     }
 
     /**
-     * SECURE_SESSION_REUSE REQUIRED: the data connection must have resumed the control connection's session. With
-     * session tickets a resumed session has a new ID but the same creation time, cipher suite and master secret
-     * lineage, so the ID alone cannot decide (shared/reference/zos-ftp.md section 7).
+     * SECURE_SESSION_REUSE REQUIRED: the data connection must have resumed the control connection's session (RFC
+     * 4217 section 10.2). In TLS 1.3 a resumed session has a new ID and time, so "resumed" is asked of the engine.
      */
-    private boolean reuseSatisfied(SSLSession data) {
+    private boolean reuseSatisfied(SSLEngine data) {
         if (s.context.config().secureSessionReuse() != FtpData.SessionReuse.REQUIRED) {
             return true;
         }
-        SSLSession control = s.tlsSession();
+        SslHandler control = s.ctx.pipeline().get(SslHandler.class);
         if (control == null) {
             return false; // no control session to resume (PROT P needs one; this is only a safeguard)
         }
-        return Arrays.equals(control.getId(), data.getId())
-                || (control.getCreationTime() == data.getCreationTime()
-                    && control.getCipherSuite().equals(data.getCipherSuite()));
+        return s.context.tls().resumedControlSession(data, control.engine());
     }
 
     /**

@@ -12,12 +12,12 @@ import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.string.StringDecoder;
 import io.netty.handler.codec.string.StringEncoder;
 import io.netty.handler.ssl.ClientAuth;
-import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import org.opencs.ftp.config.FtpData;
+import org.opencs.pki.tls.SessionReuseTls;
 import org.opencs.pki.tls.SystemSsl;
 import org.opencs.saf.Registry;
 import org.opencs.saf.certs.KeyRingResolver;
@@ -54,9 +54,10 @@ public final class FtpServer implements AutoCloseable {
 
     /**
      * {@code tlsPort} serves implicit TLS (FTP.DATA TLSPORT; 0 picks a free port, -1 none). Control and data
-     * connections share one TLS context so data connections can resume the control session; under
-     * SECURE_SESSION_REUSE REQUIRED the control connection uses TLS 1.2, because data connections do (see
-     * {@link DataConnections}) and a TLS 1.3 session cannot be resumed by TLS 1.2.
+     * connections offer TLS 1.3 and 1.2 and data connections resume the control connection's session
+     * ({@link SessionReuseTls}; on the JDK's engine, the fallback, data connections and under SECURE_SESSION_REUSE
+     * REQUIRED control connections stay at TLS 1.2). The cipher suites are FTP.DATA's CIPHERSUITE list, else the
+     * defaults ({@link SystemSsl#DEFAULT_CIPHER_SUITES}).
      */
     public FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort)
             throws InterruptedException {
@@ -78,9 +79,13 @@ public final class FtpServer implements AutoCloseable {
               org.opencs.core.SessionLimits limits, org.slf4j.Logger log) throws InterruptedException {
         this.log = log;
         org.opencs.pki.tls.KeyRing ring = config.tlsEnabled() || tlsPort >= 0 ? keyRing(config, registry) : null;
-        java.util.List<String> protocols = config.secureSessionReuse() == FtpData.SessionReuse.REQUIRED
-                ? java.util.List.of("TLSv1.2") : SystemSsl.DEFAULT_PROTOCOLS;
-        SslContext tls = ring == null ? null : SystemSsl.fastServer(ring, clientAuth(config), protocols);
+        SessionReuseTls tls = ring == null ? null : SessionReuseTls.create(ring, clientAuth(config),
+                SystemSsl.cipherSuites(config.cipherSuites()),
+                config.secureSessionReuse() == FtpData.SessionReuse.REQUIRED);
+        if (tls != null) {
+            LOG.info("OCSF013I FTP TLS: protocols {}, cipher suites {}, on the {} engine.", String.join(" ", tls.protocols()),
+                    String.join(" ", tls.cipherSuites()), tls.nativeEngine() ? "BoringSSL" : "JDK");
+        }
         FtpActivityLog activity = new FtpActivityLog(registry.home().logs().resolve("ftp-activity.log"), registry.clock(),
                 config.ftpLogging());
         FtpSessionContext context = new FtpSessionContext(config, registry, tls, workers, activity,
@@ -120,7 +125,7 @@ public final class FtpServer implements AutoCloseable {
                         if (implicitTls && !config.secureImplicitZos()) {
                             // SECUREIMPLICITZOS FALSE: the handshake comes first, as ftps:// clients expect.
                             ch.pipeline().addLast("tls", new io.netty.handler.ssl.SslHandler(
-                                    context.tls().newEngine(ch.alloc())));
+                                    context.tls().newControlEngine(ch.alloc())));
                         }
                         if (config.inactiveSeconds() > 0) {
                             ch.pipeline().addLast(new io.netty.handler.timeout.IdleStateHandler(0, 0,

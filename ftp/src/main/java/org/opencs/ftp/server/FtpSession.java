@@ -68,7 +68,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             if (context.config().secureImplicitZos()) {
                 // SECUREIMPLICITZOS TRUE: z/OS's own order, the 220 in the clear and then the handshake.
                 ctx.writeAndFlush(reply + "\r\n").addListener(f -> ctx.pipeline().addFirst("tls",
-                        new SslHandler(context.tls().newEngine(ctx.alloc()))));
+                        new SslHandler(context.tls().newControlEngine(ctx.alloc()))));
                 return;
             }
         }

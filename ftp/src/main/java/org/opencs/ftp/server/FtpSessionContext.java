@@ -1,16 +1,16 @@
 package org.opencs.ftp.server;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.handler.ssl.SslContext;
+import org.opencs.pki.tls.SessionReuseTls;
 import org.opencs.ftp.config.FtpData;
 import org.opencs.saf.Registry;
 
 /**
- * What every session of one server shares: configuration, registry, the TLS context (control and data connections
- * share it, so data connections can resume the control connection's session), the data connections' event loops and
- * the activity log, how long a data connection may take to arrive or stall (seconds), and the server log (OCSFnnn
- * lines for the operator, each naming the session and the client and giving the reason in words).
+ * What every session of one server shares: configuration, registry, the TLS contexts (data connections resume the
+ * control connection's session: {@link SessionReuseTls}), the data connections' event loops and the activity log,
+ * how long a data connection may take to arrive or stall (seconds), and the server log (OCSFnnn lines for the
+ * operator, each naming the session and the client and giving the reason in words).
  */
-record FtpSessionContext(FtpData config, Registry registry, SslContext tls, EventLoopGroup dataGroup,
+record FtpSessionContext(FtpData config, Registry registry, SessionReuseTls tls, EventLoopGroup dataGroup,
                          FtpActivityLog activity, int dataTimeoutSeconds, org.slf4j.Logger log) {
 }

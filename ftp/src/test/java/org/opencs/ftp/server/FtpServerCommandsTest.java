@@ -333,7 +333,7 @@ class FtpServerCommandsTest {
         var result = ExternalCommand.run(dir, "USER USER1\r\nPASS user1pw\r\nPWD\r\nQUIT\r\n".getBytes(StandardCharsets.US_ASCII),
                 List.of("openssl", "s_client", "-starttls", "ftp", "-connect", "127.0.0.1:" + server.port(), "-CAfile", "ca.pem",
                         "-verify_return_error", "-crlf", "-ign_eof", "-brief"));
-        assertThat(result.all()).contains("Verification: OK").contains("Protocol version: TLSv1.2")
+        assertThat(result.all()).contains("Verification: OK").contains("Protocol version: TLSv1.3")
                 .contains("230 USER1 is logged on.").contains("257 \"/u/user1\" is the HFS working directory.")
                 .contains("221 Quit command received. Goodbye.");
     }

@@ -14,10 +14,27 @@ import org.opencs.pki.keydb.KeyDatabase;
 
 /**
  * Builds Netty TLS contexts from a key ring, the way z/OS System SSL does: the ring's default key is the identity,
- * its trusted CA certificates are the trust anchors. TLS 1.2 and 1.3 only.
+ * its trusted CA certificates are the trust anchors. TLS 1.2 and 1.3 only, and by default only forward-secret AEAD
+ * cipher suites ({@link #DEFAULT_CIPHER_SUITES}) on every server and client context, on either TLS engine.
  */
 public final class SystemSsl {
     public static final List<String> DEFAULT_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+
+    /** The TLS 1.3 suites (all AEAD; the key exchange is always (EC)DHE). */
+    public static final List<String> TLS13_CIPHER_SUITES = List.of(
+            "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
+
+    /**
+     * The default suites, in server preference order: TLS 1.3's three, then TLS 1.2's ECDHE suites with AES-GCM or
+     * ChaCha20-Poly1305 (RFC 8446 section 9.1, RFC 7905). No static-RSA key exchange (no forward secrecy), no CBC
+     * (MAC-then-encrypt), no finite-field DHE (BoringSSL has none, so both engines offer the same set). ECDSA and RSA
+     * variants are both listed; which ones a server can use depends on its certificate's key.
+     */
+    public static final List<String> DEFAULT_CIPHER_SUITES = List.of(
+            "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
 
     private SystemSsl() {
     }
@@ -47,16 +64,43 @@ public final class SystemSsl {
      * FTP transfers), else the JDK's. Key material comes from the ring either way.
      */
     public static SslContext fastServer(KeyRing ring, ClientAuth clientAuth, List<String> protocols) {
-        return server(ring, clientAuth, protocols,
-                io.netty.handler.ssl.OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK);
+        return server(ring, clientAuth, protocols, DEFAULT_CIPHER_SUITES, fastProvider());
+    }
+
+    /** Netty's BoringSSL engine when its native library loads, else the JDK's. */
+    static SslProvider fastProvider() {
+        return io.netty.handler.ssl.OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
+    }
+
+    /**
+     * The suites to enable for a configured list of TLS 1.2 suites (IANA names, e.g. from FTP.DATA CIPHERSUITE): TLS
+     * 1.3's three always, then the given ones; an empty list means {@link #DEFAULT_CIPHER_SUITES}.
+     */
+    public static List<String> cipherSuites(List<String> configuredTls12) {
+        if (configuredTls12.isEmpty()) {
+            return DEFAULT_CIPHER_SUITES;
+        }
+        java.util.LinkedHashSet<String> suites = new java.util.LinkedHashSet<>(TLS13_CIPHER_SUITES);
+        suites.addAll(configuredTls12);
+        return List.copyOf(suites);
     }
 
     private static SslContext server(KeyRing ring, ClientAuth clientAuth, List<String> protocols, SslProvider provider) {
+        return server(ring, clientAuth, protocols, DEFAULT_CIPHER_SUITES, provider);
+    }
+
+    /**
+     * A server context with {@code cipherSuites} (IANA names; those the engine does not implement are left out, as
+     * System SSL ignores suites it does not support).
+     */
+    static SslContext server(KeyRing ring, ClientAuth clientAuth, List<String> protocols, List<String> cipherSuites,
+                             SslProvider provider) {
         try {
             SslContextBuilder builder = SslContextBuilder.forServer(ring.identityKey(),
                             ring.identityChain().toArray(new X509Certificate[0]))
                     .sslProvider(provider)
                     .protocols(protocols)
+                    .ciphers(cipherSuites, io.netty.handler.ssl.SupportedCipherSuiteFilter.INSTANCE)
                     .clientAuth(clientAuth);
             if (clientAuth != ClientAuth.NONE) {
                 List<X509Certificate> trusted = ring.trustAnchors();
@@ -88,6 +132,7 @@ public final class SystemSsl {
         try {
             SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
                     .protocols(DEFAULT_PROTOCOLS)
+                    .ciphers(DEFAULT_CIPHER_SUITES, io.netty.handler.ssl.SupportedCipherSuiteFilter.INSTANCE)
                     .trustManager(trusted.toArray(new X509Certificate[0]));
             if (identity != null) {
                 builder.keyManager(identity.identityKey(), identity.identityChain().toArray(new X509Certificate[0]));
@@ -99,9 +144,26 @@ public final class SystemSsl {
     }
 
     /**
+     * Limits a JSSE socket made from a {@link #jsseClient} context (or any other) to TLS 1.2 and 1.3 and the default
+     * suites; call it before the handshake.
+     */
+    public static void restrict(javax.net.ssl.SSLSocket socket) {
+        javax.net.ssl.SSLParameters parameters = socket.getSSLParameters();
+        parameters.setProtocols(DEFAULT_PROTOCOLS.toArray(new String[0]));
+        parameters.setCipherSuites(supported(socket.getSupportedCipherSuites()));
+        socket.setSSLParameters(parameters);
+    }
+
+    /** The default suites a JSSE engine or socket supports, in the default order. */
+    public static String[] supported(String[] supportedByEngine) {
+        List<String> available = List.of(supportedByEngine);
+        return DEFAULT_CIPHER_SUITES.stream().filter(available::contains).toArray(String[]::new);
+    }
+
+    /**
      * A JSSE client context from a ring, for blocking clients (the batch FTP client, the TN3270 client): the ring's
      * default certificate and key are presented when a server asks for one, the ring's CA certificates are the only
-     * trust anchors.
+     * trust anchors. Its sockets get TLS 1.2/1.3 and the default suites only through {@link #restrict}.
      */
     public static javax.net.ssl.SSLContext jsseClient(KeyRing ring) {
         try {

@@ -79,6 +79,7 @@ public final class Tn3270Client implements AutoCloseable {
             throw new IOException("TLS requested but no trusted CA was given (--cafile or --keyring)");
         }
         SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true);
+        org.opencs.pki.tls.SystemSsl.restrict(socket); // TLS 1.2/1.3, forward-secret AEAD suites only
         if (acceptHostname == null) {
             SSLParameters parameters = socket.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host
