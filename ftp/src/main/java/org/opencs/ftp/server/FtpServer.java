@@ -83,7 +83,7 @@ public final class FtpServer implements AutoCloseable {
                 SystemSsl.cipherSuites(config.cipherSuites()),
                 config.secureSessionReuse() == FtpData.SessionReuse.REQUIRED);
         if (tls != null) {
-            LOG.info("OCSF013I FTP TLS: protocols {}, cipher suites {}, on the {} engine.", String.join(" ", tls.protocols()),
+            log.info("OCSF013I FTP TLS: protocols {}, cipher suites {}, on the {} engine.", String.join(" ", tls.protocols()),
                     String.join(" ", tls.cipherSuites()), tls.nativeEngine() ? "BoringSSL" : "JDK");
         }
         FtpActivityLog activity = new FtpActivityLog(registry.home().logs().resolve("ftp-activity.log"), registry.clock(),

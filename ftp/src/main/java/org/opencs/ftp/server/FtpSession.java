@@ -383,6 +383,11 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
     public void channelInactive(ChannelHandlerContext ctx) {
         if (s != null) {
             s.closePassive();
+            if (s.pendingConnection != null) {
+                // The client is gone while its transfer still waits for a data connection that will never come:
+                // end the wait now rather than after the data connection timeout.
+                s.abortTransfer();
+            }
             s.activity("EZYFS52I", "CONN ends Input=" + s.bytesIn + " bytes Output=" + s.bytesOut + " bytes");
         }
     }

@@ -187,4 +187,26 @@ class FtpServerResourceTest {
         assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
         assertThat(home("never.txt")).doesNotExist();
     }
+
+    /** A client that leaves while its STOR waits for the data connection frees the passive port at once. */
+    @Test
+    void aClientThatLeavesMidWaitFreesItsDataPortAtOnce() throws Exception {
+        start(600, new SessionLimits(0, 0));
+        int port;
+        try (RawFtp client = client().logOn()) {
+            port = client.passivePort();
+            client.write("STOR never.txt");
+            Thread.sleep(300);
+        }
+        boolean refused = false;
+        for (int i = 0; i < 50 && !refused; i++) {
+            try (Socket probe = new Socket("127.0.0.1", port)) {
+                Thread.sleep(100);
+            } catch (ConnectException e) {
+                refused = true;
+            }
+        }
+        assertThat(refused).as("the passive port closes well before the 600 s data connection timeout").isTrue();
+        assertThat(home("never.txt")).doesNotExist();
+    }
 }

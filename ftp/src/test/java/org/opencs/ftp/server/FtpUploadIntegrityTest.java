@@ -54,17 +54,37 @@ class FtpUploadIntegrityTest {
         return "ftp://127.0.0.1:" + server.port() + path;
     }
 
-    /** Starts a rate-limited curl upload and kills it with SIGKILL once part of the data has gone. */
+    /**
+     * Starts a rate-limited curl upload and kills it with SIGKILL once file data is flowing on the data connection
+     * (curl's trace shows it sending data after the 125 reply; however loaded the machine, not before).
+     */
     private void killMidUpload(String target) throws Exception {
         byte[] big = new byte[24 * 1024 * 1024];
         new Random(7).nextBytes(big);
         Files.write(dir.resolve("big.bin"), big);
-        Process curl = new ProcessBuilder(curl("--limit-rate", "4M", "-T", "big.bin", url(target)))
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("curl.out").toFile()).start();
-        Thread.sleep(2000);
-        assertThat(curl.isAlive()).as("curl still uploading after 2 s at 4 MB/s of 24 MB").isTrue();
+        Path trace = dir.resolve("curl.trace");
+        Files.deleteIfExists(trace);
+        List<String> command = curl("--limit-rate", "4M", "--trace-ascii", trace.toString(), "-T", "big.bin", url(target));
+        Process curl = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("curl.out").toFile()).start();
+        for (int i = 0; i < 300 && !sendingData(trace); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(sendingData(trace)).as("curl sends file data within 30 s").isTrue();
+        Thread.sleep(500);
+        assertThat(curl.isAlive()).as("curl still uploading (24 MB at 4 MB/s)").isTrue();
         curl.destroyForcibly();
         assertThat(curl.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** Whether curl's trace shows file data sent after the server's 125 reply. */
+    private static boolean sendingData(Path trace) throws java.io.IOException {
+        if (!Files.exists(trace)) {
+            return false;
+        }
+        String text = Files.readString(trace, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int reply = text.indexOf("125 Storing");
+        return reply >= 0 && text.indexOf("=> Send data", reply) > 0;
     }
 
     private String waitForLog(String text) throws Exception {
