@@ -199,7 +199,11 @@ class StartIT {
             upload = new ProcessBuilder("curl", "-sS", "--ssl-reqd", "--cacert", ca, "--limit-rate", "2M", "--user",
                     "IBMUSER:" + password.group(1) + "/Fresh123/Fresh123", "-T", "big.bin", url).directory(dir.toFile())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("upload.log").toFile()).start();
-            Thread.sleep(3000);
+            // Kill once the upload is on disk in its partial file (however slow the machine), while curl still sends.
+            for (int i = 0; i < 600 && partialUploadSize(keep.getParent()) < 1024 * 1024; i++) {
+                Thread.sleep(100);
+            }
+            assertThat(partialUploadSize(keep.getParent())).as("upload under way").isGreaterThanOrEqualTo(1024 * 1024);
             assertThat(upload.isAlive()).isTrue();
             server.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
             assertThat(server.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -225,5 +229,18 @@ class StartIT {
         }
         assertThat(Files.readAllBytes(keep)).isEqualTo(previous);
         assertThat(Files.readString(dir.resolve("start2.log"))).contains("OCSF003I 1 partial upload(s) left by an earlier run were removed");
+    }
+
+    /** Bytes in the server's partial upload files in {@code directory} (0 when there is none). */
+    private static long partialUploadSize(Path directory) throws java.io.IOException {
+        try (var files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(".opencs-upload-")).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (java.io.IOException e) {
+                    return 0;
+                }
+            }).sum();
+        }
     }
 }

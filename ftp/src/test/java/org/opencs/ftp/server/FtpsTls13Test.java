@@ -31,7 +31,9 @@ class FtpsTls13Test {
 
     private FtpTestSystem system;
     private FtpServer server;
-    private final List<Process> burners = new ArrayList<>();
+    /** Busy loops that load the machine while transfers run; they stop with the test. */
+    private final java.util.concurrent.atomic.AtomicBoolean burning = new java.util.concurrent.atomic.AtomicBoolean();
+    private final List<Thread> burners = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -45,18 +47,39 @@ class FtpsTls13Test {
 
     @AfterEach
     void stop() {
-        burners.forEach(Process::destroyForcibly);
+        burning.set(false);
+        for (Thread burner : burners) {
+            try {
+                burner.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (server != null) {
             server.close();
         }
         system.close();
     }
 
-    /** Two busy loops (one per core of the CI machine), each ending by itself after five minutes at the latest. */
-    private void loadTheMachine() throws Exception {
+    /**
+     * Two busy loops (one per core of the CI machine) in daemon threads of the test, so they end with the test (a
+     * child process outlives a test that is killed; a wrapper such as timeout leaves its child running).
+     */
+    private void loadTheMachine() {
+        burning.set(true);
         for (int i = 0; i < 2; i++) {
-            burners.add(new ProcessBuilder("timeout", "300", "sh", "-c", "while :; do :; done")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+            Thread burner = new Thread(() -> {
+                long spins = 0;
+                while (burning.get()) {
+                    spins++;
+                }
+                if (spins < 0) {
+                    throw new IllegalStateException("unreachable: keeps the loop from being optimised away");
+                }
+            }, "cpu-burner-" + i);
+            burner.setDaemon(true);
+            burner.start();
+            burners.add(burner);
         }
     }
 
