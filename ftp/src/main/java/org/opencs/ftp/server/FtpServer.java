@@ -33,6 +33,8 @@ public final class FtpServer implements AutoCloseable {
     static final Object SHUTDOWN = new Object();
     /** How long close() lets sessions say goodbye before it closes what is left. */
     private static final long SHUTDOWN_MILLIS = 3000;
+    /** How long the thread groups must see no new task before they stop (close()). */
+    private static final long QUIET_MILLIS = 100;
     /** The server log's name, as z/OS's FTP server is the started task FTPD. */
     public static final String LOG_NAME = "FTPD";
 
@@ -182,11 +184,12 @@ public final class FtpServer implements AutoCloseable {
         }
         connections.newCloseFuture().awaitUninterruptibly(SHUTDOWN_MILLIS);
         connections.close().awaitUninterruptibly();
-        // I/O threads stop before the session executors: a write completing on an I/O thread notifies its listener
-        // on the session's executor, which must still be there.
-        boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
-        workers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
-        sessions.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        // I/O threads and session executors hand work to each other (a write's listener runs on the session's
+        // executor, a handler's removal on the I/O thread): all three stop together, each after a short quiet period
+        // with nothing submitted, so neither side hands work to an executor that is already gone.
+        var quiet = java.util.List.of(boss, workers, sessions).stream()
+                .map(g -> g.shutdownGracefully(QUIET_MILLIS, 2000, java.util.concurrent.TimeUnit.MILLISECONDS)).toList();
+        quiet.forEach(io.netty.util.concurrent.Future::awaitUninterruptibly);
     }
 
 }

@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Tn3270Server implements AutoCloseable {
     /** How long close() lets connections end politely (TLS close_notify) before closing their sockets outright. */
+    /** How long the thread groups must see no new task before they stop (close()). */
+    private static final long QUIET_MILLIS = 100;
     private static final long CLOSE_MILLIS = 1500;
     /** How long close() waits for the sessions' last log lines and audit records, and then for each thread pool. */
     private static final long DRAIN_MILLIS = 1500;
@@ -201,9 +203,12 @@ public final class Tn3270Server implements AutoCloseable {
             }
         }
         open.awaitNone(DRAIN_MILLIS);
-        sessions.shutdownGracefully(0, DRAIN_MILLIS, TimeUnit.MILLISECONDS).awaitUninterruptibly(DRAIN_MILLIS);
-        workers.shutdownGracefully(0, DRAIN_MILLIS, TimeUnit.MILLISECONDS);
-        boss.shutdownGracefully(0, DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+        // Session executors and I/O threads hand work to each other: they stop together, each after a short quiet
+        // period, so neither hands work to the other once it is gone (Netty logged RejectedExecutionException).
+        sessions.shutdownGracefully(QUIET_MILLIS, DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+        workers.shutdownGracefully(QUIET_MILLIS, DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+        boss.shutdownGracefully(QUIET_MILLIS, DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+        sessions.terminationFuture().awaitUninterruptibly(DRAIN_MILLIS);
         workers.terminationFuture().awaitUninterruptibly(DRAIN_MILLIS);
         boss.terminationFuture().awaitUninterruptibly(DRAIN_MILLIS);
         log.info("OCST009I TN3270E port {} closed; connections ended: {}", boundPort, ended);
