@@ -26,6 +26,14 @@ public final class TsoProcessor {
     private final Map<String, TsoCommandHandler> handlers = new HashMap<>();
 
     public TsoProcessor() {
+        this(List.of());
+    }
+
+    /**
+     * A processor that also knows {@code extensions}: commands other modules add (JES2's SUBMIT, STATUS, CANCEL and
+     * OUTPUT), so that TSO does not depend on them. An extension may not replace a built-in command.
+     */
+    public TsoProcessor(List<? extends TsoCommandHandler> extensions) {
         for (TsoCommandHandler handler : List.of(new AddUser(), new AltUser(), new DelUser(), new ListUser(),
                 new PasswordCommand(), new ResourceCommands.Rdefine(), new ResourceCommands.Ralter(),
                 new ResourceCommands.Rdelete(), new ResourceCommands.Rlist(), new Permit(), new Setropts(),
@@ -35,6 +43,13 @@ public final class TsoProcessor {
                 new org.opencs.tso.commands.DatasetCommands.Listds(), new org.opencs.tso.commands.DatasetCommands.Delete(),
                 new org.opencs.tso.commands.DatasetCommands.Ocopy())) {
             handler.names().forEach(name -> handlers.put(name, handler));
+        }
+        for (TsoCommandHandler extension : extensions) {
+            for (String name : extension.names()) {
+                if (handlers.putIfAbsent(name, extension) != null) {
+                    throw new IllegalArgumentException("TSO command " + name + " is already defined");
+                }
+            }
         }
     }
 
