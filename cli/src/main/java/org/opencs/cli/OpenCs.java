@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
                 + "clients (ftp, tn3270).",
                 "New here? Run 'opencs quickstart', then the next steps it prints. 'opencs help COMMAND' (or "
                 + "'opencs COMMAND --help') explains each command."},
-        subcommands = {QuickstartCommand.class, InitCommand.class, StartCommand.class, TsoCommandLine.class, GskkymanCommand.class,
+        subcommands = {QuickstartCommand.class, InitCommand.class, StartCommand.class, TsoCommandLine.class, SubmitCommand.class,
+                JobsCommand.class, OutputCommand.class, GskkymanCommand.class,
                 KeydbCommand.class, PassticketCommand.class, FtpCommand.class, Tn3270Command.class,
                 CommandLine.HelpCommand.class})
 public final class OpenCs implements Runnable {

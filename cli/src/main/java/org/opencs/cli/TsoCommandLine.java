@@ -2,19 +2,13 @@ package org.opencs.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.opencs.core.ZosException;
 import org.opencs.saf.Registry;
-import org.opencs.saf.users.Authenticator;
-import org.opencs.saf.users.LogonResult;
 import org.opencs.saf.users.User;
 import org.opencs.tso.TsoProcessor;
 import org.opencs.tso.TsoSession;
@@ -30,7 +24,8 @@ import picocli.CommandLine.Parameters;
  * with that user's password or PassTicket and acts with that user's authority.
  */
 @Command(name = "tso", mixinStandardHelpOptions = true,
-        description = {"Run TSO/RACF commands (ADDUSER, ALTUSER, LISTUSER, RDEFINE, PERMIT, SETROPTS, ...).",
+        description = {"Run TSO/RACF commands (ADDUSER, ALTUSER, LISTUSER, RDEFINE, PERMIT, SETROPTS, ...) and the JES2 job "
+                + "commands (SUBMIT, STATUS, CANCEL, OUTPUT).",
                 "With a COMMAND it runs that command. Without one it reads SYSTSIN text (+/- continuation, /* */ "
                 + "comments) from stdin; at a terminal it prompts READY and runs each command as it is entered. END "
                 + "ends the session.",
@@ -57,10 +52,12 @@ public final class TsoCommandLine implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (Registry registry = Registry.open(home.home(), Clock.systemUTC(), new SecureRandom())) {
+        try (Registry registry = Registry.open(home.home(), Clock.systemUTC(), new SecureRandom());
+             // SUBMIT, STATUS, CANCEL and OUTPUT reach the job queue; the running servers' initiators run the jobs.
+             org.opencs.jes.Jes jes = org.opencs.jes.Jes.start(registry, 0)) {
             registry.config().warnings().forEach(System.err::println);
             TsoSession session = isConsole() ? console(registry) : new TsoSession(registry, logon(registry));
-            TsoProcessor processor = new TsoProcessor();
+            TsoProcessor processor = new TsoProcessor(org.opencs.jes.tso.JesTsoCommands.all(jes));
             if (!command.isEmpty()) {
                 return processor.run(String.join(" ", command), session, System.out::println);
             }
@@ -75,41 +72,14 @@ public final class TsoCommandLine implements Callable<Integer> {
     }
 
     private boolean isConsole() {
-        return user == null || user.equalsIgnoreCase("IBMUSER") && passwordFile == null
-                && System.getenv("OPENCS_PASSWORD") == null;
+        return UserLogon.isConsole(user, passwordFile);
     }
 
-    /** The console: IBMUSER, with failsoft SPECIAL authority when the registry has no active SPECIAL user left. */
     private TsoSession console(Registry registry) {
-        if (!Files.isWritable(registry.home().root())) {
-            throw new ZosException("IKJ56421I", "PASSWORD NOT AUTHORIZED FOR USERID IBMUSER: the system home "
-                    + registry.home().root() + " is not writable by you, so give --user and a password.");
-        }
-        return TsoSession.console(registry, System.err::println);
+        return UserLogon.console(registry);
     }
 
     private User logon(Registry registry) {
-        String userid = user.toUpperCase(Locale.ROOT);
-        char[] password = PasswordSource.resolve(passwordFile, "OPENCS_PASSWORD", "ENTER CURRENT PASSWORD FOR " + userid + "-");
-        Authenticator authenticator = new Authenticator(registry, Authenticator.localClient());
-        String application = registry.config().tsoApplication();
-        try {
-            LogonResult result = authenticator.logon(userid, password, application);
-            if (result.status() == LogonResult.Status.PASSWORD_EXPIRED) {
-                if (newPasswordFile == null && System.getenv("OPENCS_NEW_PASSWORD") == null) {
-                    throw new ZosException("IKJ56447I", "PASSWORD FOR " + userid
-                            + " HAS EXPIRED; GIVE A NEW ONE WITH --new-password-file OR OPENCS_NEW_PASSWORD");
-                }
-                char[] newPassword = PasswordSource.resolve(newPasswordFile, "OPENCS_NEW_PASSWORD", "ENTER NEW PASSWORD-");
-                result = authenticator.changePassword(userid, password, newPassword, application);
-                Arrays.fill(newPassword, '\0');
-            }
-            if (!result.ok()) {
-                throw new ZosException("IKJ56421I", "LOGON REJECTED: " + result.message());
-            }
-            return registry.users().find(result.userid()).orElseThrow();
-        } finally {
-            Arrays.fill(password, '\0');
-        }
+        return UserLogon.logon(registry, user, passwordFile, newPasswordFile);
     }
 }
