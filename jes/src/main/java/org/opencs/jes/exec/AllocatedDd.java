@@ -99,7 +99,9 @@ final class AllocatedDd implements DataDefinition {
         List<byte[]> records = new ArrayList<>();
         for (Allocated element : elements) {
             if (element instanceof Allocated.Dataset d) {
-                checkAuthority(d.name(), AccessLevel.READ);
+                if (!d.temporary()) {
+                    checkAuthority(d.name(), AccessLevel.READ);
+                }
                 if (d.name().member() != null && !catalog.exists(d.name())) {
                     throw new Abend("S013", "18", "IEC141I", "013-18," + ddName + "," + d.name().withoutMember()
                             + "(" + d.name().member() + ") MEMBER NOT FOUND");
@@ -136,7 +138,9 @@ final class AllocatedDd implements DataDefinition {
             throw new Abend("S001", "04", "IEC020I", "001-4," + ddName + " IN-STREAM DATA CANNOT BE WRITTEN");
         }
         if (element instanceof Allocated.Dataset d && !writeChecked) {
-            checkAuthority(d.name(), AccessLevel.UPDATE);
+            if (!d.temporary()) {
+                checkAuthority(d.name(), AccessLevel.UPDATE);
+            }
             writeChecked = true;
         }
         written.add(record.clone());

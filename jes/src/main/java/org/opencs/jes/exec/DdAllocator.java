@@ -172,10 +172,12 @@ final class DdAllocator {
     }
 
     private void create(JobState job, Allocated.Dataset d, LocalDate today) {
-        try {
-            access.check(job.user, d.name().withoutMember(), AccessLevel.ALTER);
-        } catch (ZosException e) {
-            throw new Abend("S913", "38", "ICH408I", e.text());
+        if (!d.temporary()) {
+            try {
+                access.check(job.user, d.name().withoutMember(), AccessLevel.ALTER);
+            } catch (ZosException e) {
+                throw new Abend("S913", "38", "ICH408I", e.text());
+            }
         }
         DatasetAttributes attributes = d.dcb() != null ? d.dcb() : defaults(today);
         catalog.allocate(d.name().withoutMember(), new DatasetAttributes(attributes.dsorg(), attributes.recfm(),
