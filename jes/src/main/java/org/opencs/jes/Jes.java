@@ -70,8 +70,9 @@ public final class Jes implements AutoCloseable {
      * Opens JES on {@code registry} and starts {@code initiators} initiators (0: submit and list only, as `opencs
      * submit` without --wait does; callers pass system.conf's {@code jes.initiators}, see
      * {@link JesConfig#initiators()}). Jobs left ACTIVE by a process of this system on this host that has died are
-     * ended first: ABEND=S0F3 with OCS3001E in their job log. With no program library given every step abends S806;
-     * use {@link #builder} to give one.
+     * ended first: ABEND=S0F3 with OCS3001E in their job log. Steps run the built-in programs
+     * ({@link org.opencs.jes.programs.ProgramLibrary#builtIn()}) and batch TSO knows SUBMIT, STATUS, CANCEL and OUTPUT;
+     * {@link #builder} changes either.
      */
     public static Jes start(Registry registry, int initiators) {
         return builder(registry).initiators(initiators).start();
@@ -85,9 +86,9 @@ public final class Jes implements AutoCloseable {
     public static final class Builder {
         private final Registry registry;
         private int initiators = JesConfig.DEFAULT_INITIATORS;
-        private ProgramLookup programs = ProgramLookup.none();
+        private ProgramLookup programs = org.opencs.jes.programs.ProgramLibrary.builtIn()::find;
         private JclConverter converter = JclReader::read;
-        private Function<Jes, List<? extends TsoCommandHandler>> tsoExtensions = jes -> List.of();
+        private Function<Jes, List<? extends TsoCommandHandler>> tsoExtensions = org.opencs.jes.tso.JesTsoCommands::all;
         private Duration poll = Duration.ofMillis(250);
 
         private Builder(Registry registry) {
@@ -103,7 +104,7 @@ public final class Jes implements AutoCloseable {
             return this;
         }
 
-        /** The programs steps can run (EXEC PGM=); an unknown name abends S806. */
+        /** The programs steps can run (EXEC PGM=; default: the built-in library); an unknown name abends S806. */
         public Builder programs(ProgramLookup lookup) {
             this.programs = Objects.requireNonNull(lookup);
             return this;
