@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class JesNames {
     private static final Pattern JOB = Pattern.compile(
-            "(?<id>(?:JOB|TSU|STC)\\d{5}|[JTS]0\\d{7}|J\\d{4,5})(?:\\.(?<file>X|\\d{1,9}))?");
+            "(?<id>(?:JOB|TSU|STC)\\d{5}|[JTS]0\\d{6}|J\\d{4,5})(?:\\.(?<file>X|\\d{1,9}))?");
 
     private JesNames() {
     }
