@@ -137,7 +137,7 @@ final class IfParser {
             if (!close.value.equals(")")) {
                 throw new IfSyntaxException(close.value);
             }
-            return inner;
+            return withText(inner, textFrom(start));
         }
         String[] parts = t.value.split("\\.", -1);
         String keyword = parts[parts.length - 1];
@@ -188,6 +188,25 @@ final class IfParser {
                 return new IfExpression.Comparison(left, operator, right, textFrom(start));
             }
         }
+    }
+
+    /** The same expression with its text as written, parentheses included. */
+    private static IfExpression withText(IfExpression e, String text) {
+        if (e instanceof IfExpression.Not n) {
+            return new IfExpression.Not(n.operand(), text);
+        } else if (e instanceof IfExpression.And a) {
+            return new IfExpression.And(a.left(), a.right(), text);
+        } else if (e instanceof IfExpression.Or o) {
+            return new IfExpression.Or(o.left(), o.right(), text);
+        } else if (e instanceof IfExpression.Comparison c) {
+            return new IfExpression.Comparison(c.left(), c.operator(), c.right(), text);
+        } else if (e instanceof IfExpression.AbendTest t) {
+            return new IfExpression.AbendTest(t.stepName(), t.procStepName(), t.expected(), text);
+        } else if (e instanceof IfExpression.AbendCodeTest t) {
+            return new IfExpression.AbendCodeTest(t.stepName(), t.procStepName(), t.code(), t.equal(), text);
+        }
+        IfExpression.RunTest r = (IfExpression.RunTest) e;
+        return new IfExpression.RunTest(r.stepName(), r.procStepName(), r.expected(), text);
     }
 
     private static IfExpression.Value value(Token t, String step, String procStep, String keyword)

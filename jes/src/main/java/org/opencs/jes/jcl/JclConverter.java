@@ -242,6 +242,7 @@ final class JclConverter {
             Listed l = list(s, Map.of(), "//", JesjclListing.Origin.INPUT);
             if (s.is("PEND")) {
                 ended = true;
+                body.add(s); // listed again (++) at the end of each expansion
                 break;
             }
             if (s.is("PROC") || s.is("JOB")) {
@@ -737,7 +738,7 @@ final class JclConverter {
                 i++;
                 continue;
             }
-            if (s.is("IF") || s.is("ELSE") || s.is("ENDIF")) {
+            if (s.is("IF") || s.is("ELSE") || s.is("ENDIF") || s.is("PEND")) {
                 finishProcStep(call, step);
                 step = null;
             }

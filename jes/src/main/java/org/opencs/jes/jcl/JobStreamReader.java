@@ -183,17 +183,14 @@ final class JobStreamReader {
         String ops = scan.operands;
         if (ops.endsWith(",")) {
             int cont = continuationCard(listed);
-            if (cont < 0) {
+            String t = cont < 0 ? "" : columns(card(cont));
+            int start = skipBlanks(t, 2);
+            if (cont < 0 || (start > 15 && start < t.length())) {
                 problems.add(new SourceStatement.Problem("IEFC621I", "EXPECTED CONTINUATION NOT RECEIVED"));
+                operands.setLength(operands.length() - 1); // the statement ends at its last complete parameter
                 return;
             }
             String card = card(cont);
-            String t = columns(card);
-            int start = skipBlanks(t, 2);
-            if (start > 15 && start < t.length()) {
-                problems.add(new SourceStatement.Problem("IEFC621I", "EXPECTED CONTINUATION NOT RECEIVED"));
-                return;
-            }
             readOperands(t, start, false, operands, comments, listed, problems, card);
         } else {
             continueComments(current, listed);
