@@ -253,4 +253,25 @@ class JclPropertiesTest {
         assertThat(((DdSpec.Instream) ((Step) job.elements().get(0)).dds().get(0).first()).records())
                 .isEqualTo(data);
     }
+
+    @Provide
+    Arbitrary<List<String>> garbage() {
+        Arbitrary<String> card = Arbitraries.strings().withChars("/*'(),=&.  ABCDEFGHIJKLMNOPSTUXYZ019¬|<>")
+                .ofMaxLength(90);
+        Arbitrary<String> statement = Combinators.combine(Arbitraries.of("//", "//S ", "//DD1 ", "// ", "/*", "//*"),
+                Arbitraries.of("JOB ", "EXEC ", "DD ", "IF ", "ELSE", "ENDIF", "PROC ", "PEND", "SET ", "JCLLIB ", ""),
+                card).as((a, b, c) -> a + b + c);
+        return Arbitraries.oneOf(card, statement, statement).list().ofMaxSize(25);
+    }
+
+    @Property
+    void anyCardsReadWithoutThrowing(@ForAll("garbage") List<String> cards) {
+        List<String> job = new ArrayList<>();
+        job.add("//J JOB 1");
+        job.addAll(cards);
+        JclJob read = JclReader.read(job, TestEnvironment.user1().member("SYS1.PROCLIB", "P", "//S EXEC PGM=X",
+                "//D DD DSN=&A,DISP=SHR"));
+        assertThat(read.card()).isNotNull();
+        assertThat(read.messages()).allMatch(m -> m.id().matches("IEFC\\d{3}I") && !m.text().contains("null"));
+    }
 }
