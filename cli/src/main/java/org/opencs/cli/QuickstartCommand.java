@@ -45,6 +45,7 @@ public final class QuickstartCommand implements Callable<Integer> {
             "SECURE_DATACONN PRIVATE         ; Data connections must be protected (PROT P)",
             "KEYRING         " + "/etc/opencs/server.kdb",
             "STARTDIRECTORY  HFS",
+            "JESINTERFACELEVEL 2             ; SITE FILETYPE=JES lists jobs by JESJOBNAME/JESOWNER (Zowe needs 2)",
             "");
 
     /** The quickstart's TN3270E server: TLS on port 2023 with the quickstart key database, the TSO/E logon panel. */

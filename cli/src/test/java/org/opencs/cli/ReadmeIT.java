@@ -33,7 +33,7 @@ class ReadmeIT {
     private static final Pattern HEREDOC = Pattern.compile("<<-?\\s*['\"]?(\\w+)['\"]?");
     private static final Pattern MARK = Pattern.compile("(?m)^@@@ (STEP|RC) (\\d+)(?: (\\d+))?$");
     /** A console line of opencs start: time stamp, message ID, text. */
-    private static final Pattern CONSOLE_LINE = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d [A-Z]{3}[A-Z0-9]{2,6}[IWEAS] .+");
+    private static final Pattern CONSOLE_LINE = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d (?:[A-Z]{3}[A-Z0-9]{2,6}[IWEAS]|\\$HASP\\d{3}) .+");
     private static final Pattern JAVA_NAME = Pattern.compile(
             "\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*Exception|\\b[A-Z][A-Za-z0-9]*(?:Exception|Error)\\b");
 

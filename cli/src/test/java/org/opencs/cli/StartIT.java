@@ -125,7 +125,7 @@ class StartIT {
                 .contains("EZYFT59I FTP shutdown in progress");
         // One format for every console line (time stamp, message ID, text), none naming a Java class or saying null.
         assertThat(console.lines().toList()).isNotEmpty()
-                .allMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d [A-Z]{3}[A-Z0-9]{2,6}[IWEAS] .+"))
+                .allMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d (?:[A-Z]{3}[A-Z0-9]{2,6}[IWEAS]|\\$HASP\\d{3}) .+"))
                 .noneMatch(l -> l.matches(".*\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*.*|.*\\b\\w+(?:Exception|Error)\\b.*"))
                 .noneMatch(l -> l.matches(".*\\bnull\\b.*"));
     }

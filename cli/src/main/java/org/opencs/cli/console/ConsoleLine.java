@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * another format. Java class and exception names are taken out of library text: the operator reads the reason.
  */
 public final class ConsoleLine {
-    /** A z/OS message ID at the start of a text: EZY2702I, OCST009I, IKJ56500I, ICH408I ... */
-    static final Pattern MESSAGE_ID = Pattern.compile("^[A-Z]{3}[A-Z0-9]{2,6}[IWEAS]\\b.*");
+    /** A z/OS message ID at the start of a text: EZY2702I, OCST009I, IKJ56500I, ICH408I ..., and JES2's $HASPnnn. */
+    static final Pattern MESSAGE_ID = Pattern.compile("^(?:[A-Z]{3}[A-Z0-9]{2,6}[IWEAS]|\\$HASP\\d{3})\\b.*");
     private static final Pattern CLASS_NAME = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*:?\\s*");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 

@@ -215,6 +215,12 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
                     jes.delete(argument);
                     return null;
                 }
+                case "SIZE", "MDTM" -> {
+                    // Spool files have no size or time before they are sent; 504 (not 550) tells clients such as curl
+                    // to go on with the RETR rather than report that the file does not exist.
+                    s.reply("504 " + command + " is not supported when FILETYPE=JES.");
+                    return null;
+                }
                 default -> {
                     // not a JES command: below
                 }

@@ -81,6 +81,21 @@ class FtpJesRetrieveTest {
     }
 
     @Test
+    void curlRetrievesASpoolFileDespiteItsSizeCommand() {
+        // In binary mode curl sends SIZE before RETR and gives up on a 550 ("The file does not exist"); 504 lets it go on.
+        String url = "ftp://127.0.0.1:" + server.port() + "/JOB00076.4";
+        var binary = ExternalCommand.run(dir, null, List.of("curl", "-sS", "-v", "--user", "USER1:user1pw", "-Q",
+                "SITE FILETYPE=JES", "-o", dir.resolve("sysprint.bin").toString(), url));
+        assertThat(binary.exitCode()).as(binary.all()).isZero();
+        assertThat(binary.stderr()).contains("> SIZE JOB00076.4").contains("< 504 SIZE is not supported when FILETYPE=JES.")
+                .contains("< 250 Transfer completed successfully.");
+        var ascii = ExternalCommand.run(dir, null, List.of("curl", "-sS", "--user", "USER1:user1pw", "-B", "-Q",
+                "SITE FILETYPE=JES", url));
+        assertThat(ascii.exitCode()).as(ascii.all()).isZero();
+        assertThat(ascii.stdout()).isEqualTo(" HELLO FROM STEP1\n");
+    }
+
+    @Test
     void ftplibRetrievesAndDeletes() {
         String program = "import ftplib\nf = ftplib.FTP()\nf.connect('127.0.0.1', " + server.port() + ")\n"
                 + "f.login('USER1', 'user1pw')\nprint(f.sendcmd('SITE FILETYPE=JES'))\n"
