@@ -92,6 +92,12 @@ class ReadmeIT {
         check(steps, "passticket generate", s -> assertThat(s.out().toString().strip()).matches("[A-Z0-9]{8}"));
         check(steps, "./opencs ftp", s -> assertThat(s.out()).contains("230 IBMUSER is logged on")
                 .contains("EZA2906I Data connection protection is private"));
+        check(steps, "./opencs submit --wait hello.jcl", s -> assertThat(s.out().toString().strip()).isEqualTo("JOB00001"));
+        check(steps, "-T hello.jcl", s -> assertThat(s.all()).doesNotContain("curl:"));
+        check(steps, "./opencs jobs", s -> assertThat(s.out())
+                .contains("HELLO    JOB00001 IBMUSER  OUTPUT A        RC=0000 5 spool files")
+                .containsPattern("HELLO    JOB00002 IBMUSER  (INPUT |ACTIVE|OUTPUT)"));
+        check(steps, "/JOB00001.5", s -> assertThat(s.out().toString().stripTrailing()).isEqualTo("HELLO FROM JES2"));
         check(steps, "s3270", s -> assertThat(s.out()).contains("data:  LISTUSER").contains("USER=IBMUSER").contains("HOME= /u/ibmuser"));
         assertThat(dir.resolve("clone/SSLcase1/abckey.sth")).exists();
         assertThat(dir.resolve("clone/server.p12")).exists();
