@@ -97,7 +97,7 @@ class ReadmeIT {
         check(steps, "./opencs jobs", s -> assertThat(s.out())
                 .contains("HELLO    JOB00001 IBMUSER  OUTPUT A        RC=0000 5 spool files")
                 .containsPattern("HELLO    JOB00002 IBMUSER  (INPUT |ACTIVE|OUTPUT)"));
-        check(steps, "/JOB00001.5", s -> assertThat(s.out().toString().stripTrailing()).isEqualTo("HELLO FROM JES2"));
+        check(steps, "/JOB00001.5", s -> assertThat(s.out().toString().strip()).isEqualTo("HELLO FROM JES2"));
         check(steps, "s3270", s -> assertThat(s.out()).contains("data:  LISTUSER").contains("USER=IBMUSER").contains("HOME= /u/ibmuser"));
         assertThat(dir.resolve("clone/SSLcase1/abckey.sth")).exists();
         assertThat(dir.resolve("clone/server.p12")).exists();
