@@ -60,26 +60,6 @@ public final class SpoolAccess {
     }
 
     static boolean matches(String profile, String name) {
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < profile.length(); i++) {
-            char c = profile.charAt(i);
-            if (c == '*' && i + 1 < profile.length() && profile.charAt(i + 1) == '*') {
-                boolean dotBefore = regex.length() >= 2 && regex.substring(regex.length() - 2).equals("\\.");
-                if (dotBefore) {
-                    regex.setLength(regex.length() - 2);
-                    regex.append("(\\..*)?");
-                } else {
-                    regex.append(".*");
-                }
-                i++;
-            } else if (c == '*') {
-                regex.append("[^.]*");
-            } else if (Character.isLetterOrDigit(c)) {
-                regex.append(c);
-            } else {
-                regex.append('\\').append(c);
-            }
-        }
-        return name.matches(regex.toString());
+        return org.opencs.saf.resources.GenericProfiles.matches(profile, name);
     }
 }
