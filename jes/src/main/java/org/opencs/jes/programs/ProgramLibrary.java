@@ -30,10 +30,10 @@ public final class ProgramLibrary {
         }
     }
 
-    /** Every built-in program: IEFBR14, IKJEFT01/1A/1B, FTP, IEBGENER, IDCAMS (IEBCOPY and BPXBATCH are not written yet). */
+    /** Every built-in program: IEFBR14, IKJEFT01/1A/1B, FTP, IEBGENER, IDCAMS, IEBCOPY, BPXBATCH. */
     public static ProgramLibrary builtIn() {
         return new ProgramLibrary(List.of(new Iefbr14(), new Ikjeft01("IKJEFT01"), new Ikjeft01("IKJEFT1A"), new Ikjeft01("IKJEFT1B"), new FtpProgram(), new Iebgener(),
-                new Idcams()));
+                new Idcams(), new Iebcopy(), new Bpxbatch()));
     }
 
     /** The program EXEC PGM={@code name} runs (case as JCL gives it, upper case), if there is one. */

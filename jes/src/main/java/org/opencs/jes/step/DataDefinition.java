@@ -33,6 +33,15 @@ public interface DataDefinition {
         return Optional.empty();
     }
 
+    /**
+     * PATHOPTS= of a z/OS UNIX file DD as written (OWRONLY, OCREAT, OAPPEND, OTRUNC ...), upper case; empty when the
+     * DD has none. BPXBATCH appends to a STDOUT/STDERR file with OAPPEND and replaces its content otherwise. Added by
+     * the programs' developer (BPXBATCH); the default keeps older implementations compiling.
+     */
+    default java.util.Set<String> pathOptions() {
+        return java.util.Set.of();
+    }
+
     /** The data set (with member) of the first element, for data set DDs. */
     Optional<DatasetName> dataset();
 

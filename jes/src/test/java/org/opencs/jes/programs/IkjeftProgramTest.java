@@ -121,7 +121,7 @@ class IkjeftProgramTest {
         ProgramLibrary library = ProgramLibrary.builtIn();
         assertThat(library.find("ikjeft1b")).get().extracting(p -> p.names()).isEqualTo(java.util.Set.of("IKJEFT1B"));
         assertThat(library.names()).containsExactlyInAnyOrder("IEFBR14", "IKJEFT01", "IKJEFT1A", "IKJEFT1B", "FTP",
-                "IEBGENER", "IDCAMS");
+                "IEBGENER", "IDCAMS", "IEBCOPY", "BPXBATCH");
         assertThat(library.find("NOSUCH")).isEmpty();
         Abend abend = ProgramLibrary.notFound("nosuch");
         assertThat(abend.getMessage()).isEqualTo("CSV003I REQUESTED MODULE NOSUCH NOT FOUND");

@@ -29,6 +29,7 @@ final class TestDd implements DataDefinition {
     private final List<String> instream;
     private final String path;
     private final List<byte[]> written = new ArrayList<>();
+    private java.util.Set<String> pathOptions = java.util.Set.of();
 
     private TestDd(String ddName, Kind kind, Catalog catalog, DatasetName dataset, boolean mod, List<String> instream,
                    String path) {
@@ -63,6 +64,18 @@ final class TestDd implements DataDefinition {
 
     static TestDd path(String ddName, String path) {
         return new TestDd(ddName, Kind.PATH, null, null, false, List.of(), path);
+    }
+
+    /** A PATH= DD with PATHOPTS=(options) as the initiator will pass them. */
+    static TestDd path(String ddName, String path, String... options) {
+        TestDd dd = path(ddName, path);
+        dd.pathOptions = java.util.Set.of(options);
+        return dd;
+    }
+
+    @Override
+    public java.util.Set<String> pathOptions() {
+        return pathOptions;
     }
 
     /** What a SYSOUT DD received, as lines. */
