@@ -27,4 +27,8 @@ sealed interface Allocated {
 
     record Dummy(DatasetAttributes dcb) implements Allocated {
     }
+
+    /** PATH=: a z/OS UNIX file, opened by the program itself (BPXBATCH) as the job's user. */
+    record UnixFile(String path, List<String> pathOptions) implements Allocated {
+    }
 }

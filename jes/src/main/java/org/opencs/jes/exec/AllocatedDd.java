@@ -95,6 +95,16 @@ final class AllocatedDd implements DataDefinition {
     }
 
     @Override
+    public Optional<String> path() {
+        return first() instanceof Allocated.UnixFile f ? Optional.of(f.path()) : Optional.empty();
+    }
+
+    @Override
+    public java.util.Set<String> pathOptions() {
+        return first() instanceof Allocated.UnixFile f ? java.util.Set.copyOf(f.pathOptions()) : java.util.Set.of();
+    }
+
+    @Override
     public List<byte[]> readRecords() {
         List<byte[]> records = new ArrayList<>();
         for (Allocated element : elements) {
@@ -114,6 +124,8 @@ final class AllocatedDd implements DataDefinition {
                 }
             } else if (element instanceof Allocated.Instream in) {
                 records.addAll(in.records());
+            } else if (element instanceof Allocated.UnixFile f) {
+                throw unixFileRecords(f);
             }
         }
         return records;
@@ -136,6 +148,9 @@ final class AllocatedDd implements DataDefinition {
         }
         if (element instanceof Allocated.Instream) {
             throw new Abend("S001", "04", "IEC020I", "001-4," + ddName + " IN-STREAM DATA CANNOT BE WRITTEN");
+        }
+        if (element instanceof Allocated.UnixFile f) {
+            throw unixFileRecords(f);
         }
         if (element instanceof Allocated.Dataset d && !writeChecked) {
             if (!d.temporary()) {
@@ -176,6 +191,12 @@ final class AllocatedDd implements DataDefinition {
         } catch (ZosException e) {
             throw new Abend("S001", "04", e.messageId().equals("IEC020I") ? "IEC020I" : "IEC141I", e.text());
         }
+    }
+
+    /** Record I/O on a PATH= DD: only BPXBATCH (which opens the file itself) uses them here. */
+    private Abend unixFileRecords(Allocated.UnixFile file) {
+        return new Abend("S013", "C4", "IEC141I", "013-C4," + ddName + "," + file.path()
+                + " A Z/OS UNIX FILE (PATH=) IS READ AND WRITTEN BY BPXBATCH ONLY IN OPENCS");
     }
 
     private void checkAuthority(DatasetName name, AccessLevel needed) {

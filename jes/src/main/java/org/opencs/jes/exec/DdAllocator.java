@@ -93,6 +93,9 @@ final class DdAllocator {
         if (spec instanceof DdSpec.Dummy dummy) {
             return new Allocated.Dummy(dcb(dummy.dcb(), false));
         }
+        if (spec instanceof DdSpec.UnixFile file) {
+            return new Allocated.UnixFile(file.path(), file.pathOptions());
+        }
         if (spec instanceof DdSpec.Instream instream) {
             List<byte[]> records = new ArrayList<>();
             for (String line : instream.records()) {
@@ -198,6 +201,9 @@ final class DdAllocator {
         }
         if (element instanceof Allocated.Dummy) {
             return "DMY ";
+        }
+        if (element instanceof Allocated.UnixFile) {
+            return "HFS ";
         }
         return ((Allocated.Dataset) element).temporary() ? "VIO " : "DASD";
     }

@@ -34,6 +34,8 @@ final class DispositionProcessor {
                     line(job, s.jesName(), "SYSOUT");
                 } else if (element instanceof Allocated.Instream in) {
                     line(job, in.jesName(), "SYSIN");
+                } else if (element instanceof Allocated.UnixFile f) {
+                    line(job, f.path(), "KEPT");
                 }
             }
         }

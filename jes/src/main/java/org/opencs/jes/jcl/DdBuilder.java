@@ -82,6 +82,11 @@ final class DdBuilder {
             spec = new DdSpec.Dummy(dcb);
         } else if ("*".equals(positional) || "DATA".equals(positional)) {
             spec = new DdSpec.Instream(data == null ? List.of() : data, dcb);
+        } else if (keywords.containsKey("PATH")) {
+            List<String> options = keywords.containsKey("PATHOPTS")
+                    ? Operand.subparameters(keywords.get("PATHOPTS")).stream().map(o -> o.toUpperCase(Locale.ROOT)).toList()
+                    : List.of();
+            spec = new DdSpec.UnixFile(Operand.unquote(keywords.get("PATH")), options, dcb);
         } else if (keywords.containsKey("SYSOUT")) {
             List<String> subs = Operand.subparameters(keywords.get("SYSOUT"));
             String cls = subs.get(0).toUpperCase(Locale.ROOT);

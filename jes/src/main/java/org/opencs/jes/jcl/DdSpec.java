@@ -45,6 +45,18 @@ public sealed interface DdSpec {
         }
     }
 
+    /**
+     * PATH=: a z/OS UNIX file, {@code path} as written (absolute), {@code pathOptions} the PATHOPTS flags upper-cased
+     * (ORDONLY, OWRONLY, OCREAT, OAPPEND, OTRUNC, ...), empty when not given. Source: z/OS MVS JCL Reference, "PATH
+     * parameter", "PATHOPTS parameter".
+     */
+    record UnixFile(String path, java.util.List<String> pathOptions, Map<String, String> dcb) implements DdSpec {
+        public UnixFile {
+            pathOptions = java.util.List.copyOf(pathOptions);
+            dcb = Map.copyOf(dcb);
+        }
+    }
+
     /** DUMMY or DSN=NULLFILE: reads end at once, writes go nowhere. */
     record Dummy(Map<String, String> dcb) implements DdSpec {
         public Dummy {
