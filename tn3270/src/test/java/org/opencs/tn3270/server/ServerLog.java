@@ -31,7 +31,8 @@ final class ServerLog extends org.opencs.testkit.OperatorLog implements AfterEac
     /** A server whose connections must reach their first screen within {@code negotiationTimeout}. */
     Tn3270Server serve(TelnetPort port, Registry registry, Vtam vtam, Duration negotiationTimeout)
             throws InterruptedException {
-        return new Tn3270Server(port, registry, "127.0.0.1", 0, vtam, this, negotiationTimeout);
+        return new Tn3270Server(port, org.opencs.tn3270.apps.HostServices.of(registry), "127.0.0.1", 0, vtam, this,
+                negotiationTimeout);
     }
 
     /** The lines that name a Java class or exception, show null, or carry a stack trace, each with what is wrong. */
