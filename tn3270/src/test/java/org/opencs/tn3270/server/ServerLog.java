@@ -24,6 +24,12 @@ final class ServerLog extends org.opencs.testkit.OperatorLog implements AfterEac
         return serve(port, registry, new Vtam(VtamConfig.defaultAppl("TSO"), registry.config().tn3270Limits()));
     }
 
+    /** A server for {@code port} with the applications' {@code services} (JES2 or none), DEFAULTAPPL TSO. */
+    Tn3270Server serve(TelnetPort port, org.opencs.tn3270.apps.HostServices services) throws InterruptedException {
+        return new Tn3270Server(port, services, "127.0.0.1", 0, new Vtam(VtamConfig.defaultAppl("TSO"),
+                services.registry().config().tn3270Limits()), this);
+    }
+
     Tn3270Server serve(TelnetPort port, Registry registry, Vtam vtam) throws InterruptedException {
         return new Tn3270Server(port, registry, "127.0.0.1", 0, vtam, this);
     }
