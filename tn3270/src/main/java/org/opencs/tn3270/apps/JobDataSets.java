@@ -109,7 +109,8 @@ final class JobDataSets implements Transaction {
     public Transaction next(Aid aid, Map<String, String> values) {
         return switch (aid) {
             case PF3, PF15 -> back.refreshed(null);
-            case PF8, PF20 -> new JobDataSets(services, user, job, files, top + page(), null, back, terminal);
+            case PF8, PF20 -> new JobDataSets(services, user, job, files, top + page() < files.size() ? top + page() : top,
+                    null, back, terminal);
             case PF7, PF19 -> new JobDataSets(services, user, job, files, top - page(), null, back, terminal);
             case ENTER -> enter(values);
             default -> this;

@@ -174,7 +174,8 @@ public final class JobList implements Transaction {
     public Transaction next(Aid aid, Map<String, String> values) {
         return switch (aid) {
             case PF3, PF15 -> back;
-            case PF8, PF20 -> read(services, user, prefix, owner, top + page(), null, back, terminal);
+            case PF8, PF20 -> read(services, user, prefix, owner, top + page() < jobs.size() ? top + page() : top, null,
+                    back, terminal);
             case PF7, PF19 -> read(services, user, prefix, owner, top - page(), null, back, terminal);
             case ENTER -> enter(values);
             default -> this;
