@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * closes the sessions and exits 0. Every listening port is printed and written to {@code logs/ports}.
  */
 @Command(name = "start", mixinStandardHelpOptions = true,
-        description = {"Run the system's servers (FTP and TN3270E) until Ctrl-C or SIGTERM.",
+        description = {"Run the system's servers (FTP and TN3270E) and JES2's initiators until Ctrl-C or SIGTERM.",
                 "The FTP server reads tcpip/FTP.DATA and listens on ftp.port from system.conf (--ftp-port overrides "
                 + "it; 0 picks a free port). A TN3270E server listens on the port of each TELNETPARMS block of "
                 + "tcpip/PROFILE.TCPIP. Every port is opened on bind.address from system.conf (--bind overrides it; "
@@ -81,7 +81,13 @@ public final class StartCommand implements Callable<Integer> {
         parsed.warnings().forEach(this::console);
         var profile = readProfile(registry);
         int port = ftpPort != null ? ftpPort : registry.config().ftpPort();
-        FtpServer ftp = Listening.open("FTP", bind, port, () -> new FtpServer(parsed.config(), registry, bind, port));
+        // JES2 first: its initiators run what FTP (FILETYPE=JES), TSO SUBMIT and opencs submit put on the queue.
+        org.opencs.jes.Jes jes = org.opencs.jes.Jes.builder(registry)
+                .initiators(org.opencs.jes.exec.JesConfig.load(registry.home(), registry.config()).initiators()).start();
+        started.push(jes);
+        int tlsPort = parsed.config().tlsPort() == null ? -1 : parsed.config().tlsPort();
+        FtpServer ftp = Listening.open("FTP", bind, port, () -> new FtpServer(parsed.config(), registry, bind, port,
+                tlsPort, new org.opencs.jes.ftp.JesForFtp(jes)));
         started.push(ftp);
         java.util.List<org.opencs.tn3270.server.Tn3270Server> telnet = startTelnet(registry, profile, started, bind);
         String ports = "ftp=" + ftp.port() + "\n" + (ftp.tlsPort() >= 0 ? "ftps=" + ftp.tlsPort() + "\n" : "");
@@ -98,6 +104,8 @@ public final class StartCommand implements Callable<Integer> {
         for (var server : telnet) {
             console("EZZ6003I TELNET LISTENING ON PORT " + server.port());
         }
+        console("$HASP492 JES2 ALL-MEMBER WARM START ON MEMBER " + jes.config().sysname() + " - "
+                + jes.config().initiators() + " INITIATOR(S)");
         if (isLoopback(bind)) {
             console("OCS0071I The servers listen on " + bind + ", for clients on this machine only: set bind.address "
                     + "in system.conf (or --bind) to 0.0.0.0 or an interface's address to open them to the network.");
@@ -116,6 +124,7 @@ public final class StartCommand implements Callable<Integer> {
         console("EZYFT59I FTP shutdown in progress");
         ftp.close();
         telnet.forEach(org.opencs.tn3270.server.Tn3270Server::close);
+        jes.close();
         console("OCS0073I OpenCS servers of " + registry.home().root() + " ended");
         started.clear();
         org.opencs.core.StartRecord.remove(registry.home());

@@ -46,6 +46,7 @@ public final class BatchFtpClient {
     private final String localUser;
     private final PrintStream out;
     private final Path localBase;
+    private final java.util.function.UnaryOperator<Path> localFiles;
     private ControlConnection control;
     private SSLContext tls;
     private ClientDataConnections data;
@@ -56,6 +57,18 @@ public final class BatchFtpClient {
     private boolean stop;
 
     public BatchFtpClient(ClientSettings settings, KeyRing keyRing, String localUser, PrintStream out, Path localDirectory) {
+        this(settings, keyRing, localUser, out, localDirectory, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * A client whose local files are confined: {@code localFiles} is applied to every local path before it is read,
+     * written or made the local directory (GET, PUT, APPEND, MPUT, LCD) and returns the file to use, or throws
+     * {@link org.opencs.core.ZosException} (its message is printed and the subcommand fails with FILE_ACCESS). JES's
+     * PGM=FTP uses it to keep a job's local files inside what the job's user may use in hfs/.
+     */
+    public BatchFtpClient(ClientSettings settings, KeyRing keyRing, String localUser, PrintStream out, Path localDirectory,
+                          java.util.function.UnaryOperator<Path> localFiles) {
+        this.localFiles = localFiles;
         this.settings = settings;
         this.keyRing = keyRing;
         this.localUser = localUser.toUpperCase(Locale.ROOT);
@@ -257,6 +270,9 @@ public final class BatchFtpClient {
                     fail(verb, 0, USAGE);
                 }
             }
+        } catch (org.opencs.core.ZosException e) {
+            out.println(e.getMessage());
+            fail(verb, 0, FILE_ACCESS);
         } catch (IOException e) {
             out.println("EZA1542I The connection to the server was lost: " + e.getMessage());
             control = null;
@@ -286,7 +302,7 @@ public final class BatchFtpClient {
     }
 
     private void localCd(String directory) {
-        Path next = localDirectory.resolve(directory.isEmpty() ? localBase.toString() : directory).normalize();
+        Path next = localFiles.apply(localDirectory.resolve(directory.isEmpty() ? localBase.toString() : directory).normalize());
         if (Files.isDirectory(next)) {
             localDirectory = next;
             out.println("EZA2081I Local directory is " + next);
@@ -328,7 +344,7 @@ public final class BatchFtpClient {
             fail("GET", 0, USAGE);
             return;
         }
-        Path file = localDirectory.resolve(local != null ? local : localName(remote));
+        Path file = localFiles.apply(localDirectory.resolve(local != null ? local : localName(remote)).normalize());
         Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".part");
         try {
             boolean ok;
@@ -374,7 +390,7 @@ public final class BatchFtpClient {
     }
 
     private void put(String subcommand, String command, String local, String remote) throws IOException {
-        Path file = localDirectory.resolve(local);
+        Path file = local.isEmpty() ? localDirectory : localFiles.apply(localDirectory.resolve(local).normalize());
         if (local.isEmpty() || !Files.isRegularFile(file)) {
             out.println("EZA1490I Local file " + (local.isEmpty() ? "(none)" : file) + " was not found.");
             fail(subcommand, 0, FILE_ACCESS);

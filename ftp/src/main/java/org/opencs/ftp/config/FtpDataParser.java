@@ -77,6 +77,10 @@ public final class FtpDataParser {
         int[] passive = null;
         int dataCtTime = FtpData.DEFAULT_DATACTTIME;
         int dataTimeout = FtpData.DEFAULT_DATATIMEOUT;
+        int jesLevel = JesOptions.DEFAULTS.interfaceLevel();
+        int jesEntryLimit = JesOptions.DEFAULTS.entryLimit();
+        boolean jesGetByDsn = JesOptions.DEFAULTS.getByDsn();
+        int jesPutGetTo = JesOptions.DEFAULTS.putGetTimeoutSeconds();
         Map<String, String> other = new HashMap<>();
         for (Statement s : statements) {
             boolean known = s.name().equals("OPENCS_INSECURE_CIPHERSUITES") || FtpStatements.IBM.contains(s.name());
@@ -117,6 +121,10 @@ public final class FtpDataParser {
                 case "PASSIVEDATAPORTS" -> passive = portRange(s);
                 case "DATACTTIME" -> dataCtTime = number(s, 15, 86400);
                 case "DATATIMEOUT" -> dataTimeout = number(s, 0, 86400);
+                case "JESINTERFACELEVEL" -> jesLevel = number(s, 1, 2);
+                case "JESENTRYLIMIT" -> jesEntryLimit = number(s, 1, 1024);
+                case "JESGETBYDSN" -> jesGetByDsn = bool(s);
+                case "JESPUTGETTO" -> jesPutGetTo = number(s, 0, 86400);
                 default -> {
                     if (known) {
                         other.put(s.name(), String.join(" ", s.values().stream().map(StatementFile.Token::text).toList()));
@@ -157,7 +165,8 @@ public final class FtpDataParser {
         }
         return new FtpData(extensions, secureFtp, secureLogin, securePassword, ctrl, data, pbsz, reuse, rfcLevel,
                 mechanism, tlsPort, implicitZos, keyring, enabled, insecure, tlsTimeout, start, logging, banner,
-                loginMessage, inactive, passive, dataCtTime, dataTimeout, other);
+                loginMessage, inactive, passive, dataCtTime, dataTimeout,
+                new JesOptions(jesLevel, jesEntryLimit, jesGetByDsn, jesPutGetTo), other);
     }
 
     private String choice(Statement s, int index, String... allowed) {

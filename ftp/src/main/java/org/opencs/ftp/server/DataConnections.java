@@ -283,23 +283,67 @@ final class DataConnections {
                 closeQuietly(chunks);
                 return CompletableFuture.completedFuture(false);
             }
-            if (!io.netty.handler.ssl.OpenSsl.isAvailable()) {
-                // Heap buffers for the JDK's TLS engine, which encrypts from and into arrays; BoringSSL wants direct ones.
-                data.config().setAllocator(HEAP);
-            }
-            data.pipeline().addBefore("stall-close", "chunks", new io.netty.handler.stream.ChunkedWriteHandler());
-            return Futures.of(data.writeAndFlush(chunks)).handle((v, error) -> error)
-                    .thenCompose(error -> {
-                        if (error != null || s.aborted) {
-                            return Futures.of(data.close()).handle((v, e) -> false);
-                        }
-                        return Futures.of(data.close()).handle((v, e) -> true);
-                    })
-                    .thenApplyAsync(ok -> {
-                        s.reply(ok ? done : "426 Connection closed; transfer aborted.");
-                        return ok;
-                    }, s.executor());
+            return write(data, chunks, done);
         });
+    }
+
+    /**
+     * Opens the data connection with the 1xx reply {@code start} at once, then, when {@code content} is ready (a job
+     * that must end first: JESGETBYDSN), streams it and replies {@code done}; completes with the bytes sent, or -1.
+     * When {@code content} fails the data connection is closed and the client hears {@code failed}'s reply.
+     */
+    CompletableFuture<Long> sendWhenReady(String start, CompletableFuture<byte[]> content, String done,
+                                          java.util.function.Function<Throwable, String> failed) {
+        return open(null, start).thenCompose(data -> {
+            if (data == null) {
+                return CompletableFuture.completedFuture(-1L);
+            }
+            // The data connection waits quietly for the job: its stall timer starts again when the output is sent.
+            if (data.pipeline().get("stall") != null) {
+                data.pipeline().remove("stall");
+            }
+            return content.handleAsync((bytes, error) -> {
+                if (error != null || s.aborted) {
+                    data.close();
+                    s.reply(s.aborted ? "426 Connection closed; transfer aborted." : failed.apply(Futures.cause(error)));
+                    return CompletableFuture.completedFuture(-1L);
+                }
+                int timeout = s.context.dataTimeoutSeconds();
+                if (timeout > 0 && data.isActive()) {
+                    data.pipeline().addBefore("stall-close", "stall",
+                            new io.netty.handler.timeout.IdleStateHandler(0, 0, timeout));
+                }
+                CountingInput counted = new CountingInput(new java.io.ByteArrayInputStream(bytes));
+                return write(data, new io.netty.handler.stream.ChunkedStream(counted, CHUNK), done).thenApply(ok -> {
+                    if (!ok) {
+                        return -1L;
+                    }
+                    s.bytesOut += counted.count;
+                    return counted.count;
+                });
+            }, s.executor()).thenCompose(f -> f);
+        });
+    }
+
+    /** Writes the chunks to an open data connection, closes it and replies {@code done} (426 if it failed). */
+    private CompletableFuture<Boolean> write(SocketChannel data, io.netty.handler.stream.ChunkedInput<io.netty.buffer.ByteBuf> chunks,
+                                             String done) {
+        if (!io.netty.handler.ssl.OpenSsl.isAvailable()) {
+            // Heap buffers for the JDK's TLS engine, which encrypts from and into arrays; BoringSSL wants direct ones.
+            data.config().setAllocator(HEAP);
+        }
+        data.pipeline().addBefore("stall-close", "chunks", new io.netty.handler.stream.ChunkedWriteHandler());
+        return Futures.of(data.writeAndFlush(chunks)).handle((v, error) -> error)
+                .thenCompose(error -> {
+                    if (error != null || s.aborted) {
+                        return Futures.of(data.close()).handle((v, e) -> false);
+                    }
+                    return Futures.of(data.close()).handle((v, e) -> true);
+                })
+                .thenApplyAsync(ok -> {
+                    s.reply(ok ? done : "426 Connection closed; transfer aborted.");
+                    return ok;
+                }, s.executor());
     }
 
     private static void closeQuietly(io.netty.handler.stream.ChunkedInput<?> chunks) {

@@ -269,7 +269,7 @@ final class DatasetCommands {
     }
 
     /** A record's characters (x'25' a LF inside the line, as it was uploaded). */
-    private static String text(byte[] record) {
+    static String text(byte[] record) {
         char[] chars = new char[record.length];
         for (int i = 0; i < record.length; i++) {
             chars[i] = CodePage.IBM_1047.decode(record[i]);
@@ -420,7 +420,8 @@ final class DatasetCommands {
         return record;
     }
 
-    private List<String> incomingLines(byte[] content) {
+    /** The lines of a text upload as the transfer type and structure deliver them (TYPE A: CRLF ends a line). */
+    List<String> incomingLines(byte[] content) {
         if (s.recordStructure) {
             return RecordStructure.decode(content).stream()
                     .map(r -> s.type == 'E' ? text(r) : new String(r, s.site.networkCharset())).toList();

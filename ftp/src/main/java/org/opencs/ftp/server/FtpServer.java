@@ -37,10 +37,20 @@ public final class FtpServer implements AutoCloseable {
     private static final long QUIET_MILLIS = 100;
     /** The server log's name, as z/OS's FTP server is the started task FTPD. */
     public static final String LOG_NAME = "FTPD";
+    /** The most RETRs that may wait for their submitted jobs at once; one more is told to try again (421). */
+    static final int JES_WAITERS = 32;
 
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private final EventExecutorGroup sessions = new DefaultEventExecutorGroup(16);
+    /** Threads that wait for submitted jobs to end (RETR with JESGETBYDSN waits up to JESPUTGETTO seconds). */
+    private final java.util.concurrent.ExecutorService jesWaits = new java.util.concurrent.ThreadPoolExecutor(0,
+            JES_WAITERS, 60, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(),
+            r -> {
+                Thread t = new Thread(r, "ftp-jes-wait");
+                t.setDaemon(true);
+                return t;
+            });
     /** Every open connection, so close() can end them and wait until their last log and audit lines are written. */
     private final io.netty.channel.group.ChannelGroup connections =
             new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
@@ -63,7 +73,17 @@ public final class FtpServer implements AutoCloseable {
      */
     public FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort)
             throws InterruptedException {
-        this(config, registry, bindAddress, port, tlsPort, config.dataTimeout(), registry.config().ftpLimits());
+        this(config, registry, bindAddress, port, tlsPort, null);
+    }
+
+    /**
+     * As above, with the JES interface: {@code jes} serves SITE FILETYPE=JES (submit, list, retrieve and delete
+     * jobs; zos-ftp.md sections 1.5 and 2.6); null for none, and then FILETYPE=JES is refused as not configured.
+     */
+    public FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort,
+                     org.opencs.ftp.jes.JobEntrySubsystem jes) throws InterruptedException {
+        this(config, registry, bindAddress, port, tlsPort, config.dataTimeout(), registry.config().ftpLimits(),
+                org.slf4j.LoggerFactory.getLogger(LOG_NAME), jes);
     }
 
     /**
@@ -73,12 +93,13 @@ public final class FtpServer implements AutoCloseable {
     FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort, int dataTimeoutSeconds,
               org.opencs.core.SessionLimits limits) throws InterruptedException {
         this(config, registry, bindAddress, port, tlsPort, dataTimeoutSeconds, limits,
-                org.slf4j.LoggerFactory.getLogger(LOG_NAME));
+                org.slf4j.LoggerFactory.getLogger(LOG_NAME), null);
     }
 
-    /** As above, writing the server log (OCSFnnn lines) to {@code log}. */
+    /** As above, writing the server log (OCSFnnn lines) to {@code log}, with the JES interface {@code jes} (or null). */
     FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort, int dataTimeoutSeconds,
-              org.opencs.core.SessionLimits limits, org.slf4j.Logger log) throws InterruptedException {
+              org.opencs.core.SessionLimits limits, org.slf4j.Logger log, org.opencs.ftp.jes.JobEntrySubsystem jes)
+            throws InterruptedException {
         this.log = log;
         org.opencs.pki.tls.KeyRing ring = config.tlsEnabled() || tlsPort >= 0 ? keyRing(config, registry) : null;
         SessionReuseTls tls = ring == null ? null : SessionReuseTls.create(ring, clientAuth(config),
@@ -91,7 +112,7 @@ public final class FtpServer implements AutoCloseable {
         FtpActivityLog activity = new FtpActivityLog(registry.home().logs().resolve("ftp-activity.log"), registry.clock(),
                 config.ftpLogging());
         FtpSessionContext context = new FtpSessionContext(config, registry, tls, workers, activity,
-                dataTimeoutSeconds, log);
+                dataTimeoutSeconds, log, jes, jesWaits);
         int leftovers = PartialUploads.removeLeftovers(registry.home().hfs(), registry.home().datasets());
         if (leftovers > 0) {
             log.info("OCSF003I {} partial upload(s) left by an earlier run were removed; their targets kept their content.",
@@ -190,6 +211,7 @@ public final class FtpServer implements AutoCloseable {
         var quiet = java.util.List.of(boss, workers, sessions).stream()
                 .map(g -> g.shutdownGracefully(QUIET_MILLIS, 2000, java.util.concurrent.TimeUnit.MILLISECONDS)).toList();
         quiet.forEach(io.netty.util.concurrent.Future::awaitUninterruptibly);
+        jesWaits.shutdownNow(); // a wait for a job ends: its session has been closed already
     }
 
 }

@@ -33,6 +33,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
     private HfsCommands hfs;
     private DatasetCommands datasets;
     private InfoCommands info;
+    private JesCommands jes;
     /** The transfer in progress, or null. */
     private java.util.concurrent.CompletableFuture<?> busy;
     private final java.util.ArrayDeque<String> waiting = new java.util.ArrayDeque<>();
@@ -52,6 +53,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         hfs = new HfsCommands(s, data);
         datasets = new DatasetCommands(s, data);
         info = new InfoCommands(s);
+        jes = new JesCommands(s, data, datasets);
         InetSocketAddress client = (InetSocketAddress) ctx.channel().remoteAddress();
         s.activity("EZYFS50I", "CONN starts Client IPaddr=" + client.getAddress().getHostAddress()
                 + " hostname=" + client.getHostString());
@@ -108,6 +110,8 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         java.util.concurrent.CompletableFuture<?> transfer = null;
         try {
             transfer = handle(command, argument);
+        } catch (org.opencs.ftp.jes.JesRequestException e) {
+            s.reply(JesCommands.reply(e)); // JES refused: not found, not authorized, or the job was refused
         } catch (ZosException e) {
             s.reply(e.messageId().matches("\\d{3}") ? e.messageId() + " " + e.text() : "550 " + e.getMessage());
         } catch (RuntimeException e) {
@@ -195,6 +199,27 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
     }
 
     private java.util.concurrent.CompletableFuture<?> loggedIn(String command, String argument) {
+        if (s.jesMode()) {
+            // SITE FILETYPE=JES: these commands work on jobs and the spool; the others as always.
+            switch (command) {
+                case "LIST", "NLST" -> {
+                    return jes.list(ListOptions.parse(argument).name(), command.equals("NLST"));
+                }
+                case "RETR" -> {
+                    return jes.retrieve(argument);
+                }
+                case "STOR", "STOU", "APPE" -> {
+                    return jes.submit(command);
+                }
+                case "DELE" -> {
+                    jes.delete(argument);
+                    return null;
+                }
+                default -> {
+                    // not a JES command: below
+                }
+            }
+        }
         // Each name goes to the realm it names (FtpNames): a data set or a z/OS UNIX file, from either working directory.
         FtpNames.Name name = s.name(argument);
         boolean mvs = name.dataset();
@@ -358,7 +383,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             s.reply("202 SITE not necessary; you may proceed");
             return;
         }
-        java.util.List<SiteParameter> parameters = SiteParser.parse(argument);
+        java.util.List<SiteParameter> parameters = SiteParser.parse(argument, context.jes() != null);
         for (SiteParameter parameter : parameters) {
             if (parameter instanceof SiteParameter.Refused refused) {
                 s.reply(refused.reply());

@@ -66,6 +66,9 @@ final class InfoCommands {
                     + "214-FILETYPE=SEQ  SBDATACONN=(fs_cp,net_cp)  ENCODING=SBCS  PDSTYPE=PDS\r\n"
                     + "214-RDW | NORDW  SBSENDEOL={CRLF|LF|CR|NONE}  LISTLEVEL={0|1|2}  DATASETMODE | DIRECTORYMODE\r\n"
                     + "214-QUOTESOVERRIDE | NOQUOTESOVERRIDE  ISPFSTATS | NOISPFSTATS  UMASK ooo  CHMOD mode file\r\n"
+                    + (s.context.jes() == null ? "" : "214-FILETYPE=JES  JESJOBNAME=pattern  JESOWNER=pattern"
+                    + "  JESSTATUS={ALL|INPUT|ACTIVE|OUTPUT}\r\n"
+                    + "214-JESENTRYLIMIT=n  JESGETBYDSN | NOJESGETBYDSN  JESPUTGETTO=seconds\r\n")
                     + "214 HELP command successful.";
         }
         StringBuilder out = new StringBuilder("214-The following commands are recognized:\r\n");
@@ -120,7 +123,29 @@ final class InfoCommands {
             out.append(siteVariable(name, s.site.variables().get(name)));
         }
         out.append(siteVariable("INACTIVE", String.valueOf(config.inactiveSeconds())));
+        if (s.context.jes() != null) {
+            out.append(jesLines());
+        }
         return out.append("211 *** end of status ***").toString();
+    }
+
+    /**
+     * The JES interface's settings as z/OS's STAT shows them ("211-JESINTERFACELEVEL is 2", "211-JESOWNER is
+     * USER1", "211-JESJOBNAME is USER1*": IP User's Guide and Commands, "Steps for submitting a job"); the filters
+     * only once a user is logged on, since their defaults are the user's.
+     */
+    private String jesLines() {
+        StringBuilder out = new StringBuilder();
+        out.append("211-JESINTERFACELEVEL is ").append(s.context.config().jes().interfaceLevel()).append("\r\n");
+        if (s.user != null) {
+            out.append("211-JESOWNER is ").append(s.site.jesOwner(s.user.userid())).append("\r\n");
+            out.append("211-JESJOBNAME is ").append(s.site.jesJobName(s.user.userid())).append("\r\n");
+        }
+        out.append("211-JESSTATUS is ").append(s.site.jesStatus).append("\r\n");
+        out.append("211-JESENTRYLIMIT is ").append(s.site.jesEntryLimit).append("\r\n");
+        out.append(siteVariable("JESGETBYDSN", s.site.jesGetByDsn ? "TRUE" : "FALSE"));
+        out.append(siteVariable("JESPUTGETTO", String.valueOf(s.site.jesPutGetTo)));
+        return out.toString();
     }
 
     /** STAT (NAME: one site variable, by its name or an IBM abbreviation of it. */
@@ -129,6 +154,11 @@ final class InfoCommands {
         String full = SiteParser.fullName(upper);
         Map<String, String> variables = new LinkedHashMap<>(s.site.variables());
         variables.put("INACTIVE", String.valueOf(s.context.config().inactiveSeconds()));
+        variables.put("JESINTERFACELEVEL", String.valueOf(s.context.config().jes().interfaceLevel()));
+        if (s.user != null) {
+            variables.put("JESOWNER", s.site.jesOwner(s.user.userid()));
+            variables.put("JESJOBNAME", s.site.jesJobName(s.user.userid()));
+        }
         String key = full != null && variables.containsKey(full) ? full : upper;
         if (full != null && full.equals("BLOCKSIZE")) {
             key = "BLKSIZE";

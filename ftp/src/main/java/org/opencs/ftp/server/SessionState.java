@@ -18,7 +18,7 @@ final class SessionState {
     final ChannelHandlerContext ctx;
     final String sessionId;
     final boolean implicitTls;
-    final SiteSettings site = new SiteSettings();
+    final SiteSettings site;
     /** The facts MLST and MLSD give (OPTS MLST selects them; all by default). */
     java.util.Set<String> mlstFacts = new java.util.LinkedHashSet<>(HfsPaths.FACTS);
     String pendingUser;
@@ -49,6 +49,7 @@ final class SessionState {
         this.ctx = ctx;
         this.sessionId = sessionId;
         this.implicitTls = implicitTls;
+        this.site = new SiteSettings(context.config().jes());
     }
 
     /** The session's own executor: every step of a command, and every continuation of a transfer, runs on it. */
@@ -69,6 +70,11 @@ final class SessionState {
 
     void reply(String text) {
         ctx.writeAndFlush(text + "\r\n");
+    }
+
+    /** Whether SITE FILETYPE=JES is in force (only possible when the server has a JES interface). */
+    boolean jesMode() {
+        return context.jes() != null && site.fileType.equals("JES");
     }
 
     boolean ascii() {

@@ -58,6 +58,18 @@ sealed interface SiteParameter {
 
         R pdsType(PdsType p);
 
+        R jesJobName(JesJobName p);
+
+        R jesOwner(JesOwner p);
+
+        R jesStatus(JesStatus p);
+
+        R jesEntryLimit(JesEntryLimit p);
+
+        R jesGetByDsn(JesGetByDsn p);
+
+        R jesPutGetTo(JesPutGetTo p);
+
         R ignored(Ignored p);
 
         R unrecognized(Unrecognized p);
@@ -145,7 +157,7 @@ sealed interface SiteParameter {
         }
     }
 
-    /** FILEtype=SEQ (JES and SQL are {@link Refused}). */
+    /** FILEtype=SEQ, or JES when the server has a JES interface (SQL, and JES without one, are {@link Refused}). */
     record FileType(String value) implements SiteParameter {
         @Override
         public <R> R accept(Visitor<R> visitor) {
@@ -238,6 +250,54 @@ sealed interface SiteParameter {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.pdsType(this);
+        }
+    }
+
+    /** JESJOBName=pattern (* and ?, at most 8 characters); empty: the user ID followed by *. */
+    record JesJobName(String pattern) implements SiteParameter {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.jesJobName(this);
+        }
+    }
+
+    /** JESOwner=pattern (* and ?, at most 8 characters); empty: the logged-on user ID. */
+    record JesOwner(String pattern) implements SiteParameter {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.jesOwner(this);
+        }
+    }
+
+    /** JESSTatus=ALL|INPUT|ACTIVE|OUTPUT (empty: ALL). */
+    record JesStatus(String value) implements SiteParameter {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.jesStatus(this);
+        }
+    }
+
+    /** JESENTRYLimit=n: the most jobs a list shows, 1 - 1024. */
+    record JesEntryLimit(int value) implements SiteParameter {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.jesEntryLimit(this);
+        }
+    }
+
+    /** JESGETBYDSN / NOJESGETBYDSN: whether RETR of a data set name submits its JCL and returns the job's output. */
+    record JesGetByDsn(boolean on) implements SiteParameter {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.jesGetByDsn(this);
+        }
+    }
+
+    /** JESPUTGETto=seconds: how long such a RETR waits for the job to end, 0 - 86400. */
+    record JesPutGetTo(int seconds) implements SiteParameter {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.jesPutGetTo(this);
         }
     }
 

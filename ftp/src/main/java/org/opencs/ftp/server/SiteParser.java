@@ -18,7 +18,8 @@ final class SiteParser {
         RECFM, LRECL, BLKSIZE, PRIMARY, SECONDARY, DIRECTORY, TRACKS, CYLINDERS, BLOCKS, TRUNCATE, NOTRUNCATE,
         WRAPRECORD, NOWRAPRECORD, TRAILINGBLANKS, NOTRAILINGBLANKS, FILETYPE, SBDATACONN, ENCODING, RDW, NORDW,
         SBSENDEOL, LISTLEVEL, QUOTESOVERRIDE, NOQUOTESOVERRIDE, ISPFSTATS, NOISPFSTATS, DIRECTORYMODE, DATASETMODE,
-        UMASK, CHMOD, PDSTYPE, REFUSED
+        UMASK, CHMOD, PDSTYPE, JESJOBNAME, JESOWNER, JESSTATUS, JESENTRYLIMIT, JESGETBYDSN, NOJESGETBYDSN,
+        JESPUTGETTO, REFUSED
     }
 
     /** A keyword, its shortest accepted abbreviation and what it is. */
@@ -41,15 +42,19 @@ final class SiteParser {
             new Keyword("QUOTESOVERRIDE", 3, Kind.QUOTESOVERRIDE), new Keyword("NOQUOTESOVERRIDE", 5, Kind.NOQUOTESOVERRIDE),
             new Keyword("ISPFSTATS", 5, Kind.ISPFSTATS), new Keyword("NOISPFSTATS", 7, Kind.NOISPFSTATS),
             new Keyword("UMASK", 2, Kind.UMASK), new Keyword("CHMOD", 3, Kind.CHMOD), new Keyword("PDSTYPE", 7, Kind.PDSTYPE),
+            // The JES interface's keywords: refused as not configured when the server has no JES (see parse).
+            new Keyword("JESENTRYLIMIT", 9, Kind.JESENTRYLIMIT), new Keyword("JESGETBYDSN", 11, Kind.JESGETBYDSN),
+            new Keyword("NOJESGETBYDSN", 13, Kind.NOJESGETBYDSN), new Keyword("JESJOBNAME", 7, Kind.JESJOBNAME),
+            new Keyword("JESOWNER", 4, Kind.JESOWNER), new Keyword("JESSTATUS", 5, Kind.JESSTATUS),
+            new Keyword("JESPUTGETTO", 9, Kind.JESPUTGETTO),
             // Known to z/OS, not honoured by OpenCS: refused (see SiteParameter.Refused and docs/ftp.md).
             refused("ASATRANS", 3), refused("NOASATRANS", 5), refused("AUTOMOUNT", 5), refused("NOAUTOMOUNT", 7),
             refused("AUTORECALL", 5), refused("NOAUTORECALL", 7), refused("BUFNO", 2), refused("CHKPTINT", 3),
             refused("CONDDISP", 4), refused("CTRLCONN", 5), refused("DATACLASS", 5), refused("DATAKEEPALIVE", 13),
             refused("DB2", 3), refused("DBSUB", 5), refused("NODBSUB", 7), refused("DCBDSN", 2), refused("DEST", 3),
             refused("DSNTYPE", 7), refused("DSWAITTIME", 10), refused("EATTR", 5), refused("FIFOIOTIME", 10),
-            refused("FIFOOPENTIME", 12), refused("FTPKEEPALIVE", 2), refused("JESENTRYLIMIT", 9),
-            refused("JESGETBYDSN", 11), refused("NOJESGETBYDSN", 13), refused("JESJOBNAME", 7), refused("JESLRECL", 4),
-            refused("JESOWNER", 4), refused("JESRECFM", 4), refused("JESSTATUS", 5), refused("LISTSUBDIR", 7),
+            refused("FIFOOPENTIME", 12), refused("FTPKEEPALIVE", 2), refused("JESLRECL", 4),
+            refused("JESRECFM", 4), refused("LISTSUBDIR", 7),
             refused("NOLISTSUBDIR", 9), refused("MBDATACONN", 10), refused("MBREQUIRELASTEOL", 16),
             refused("NOMBREQUIRELASTEOL", 18), refused("MBSENDEOL", 9), refused("MGMTCLASS", 2),
             refused("MIGRATEVOL", 3), refused("READTAPEFORMAT", 9), refused("RETPD", 3), refused("SBSUB", 5),
@@ -67,8 +72,16 @@ final class SiteParser {
         return new Keyword(name, minimum, Kind.REFUSED);
     }
 
-    /** The parameters of one SITE argument, in order. */
+    /** The parameters of one SITE argument, in order, for a server without a JES interface. */
     static List<SiteParameter> parse(String argument) {
+        return parse(argument, false);
+    }
+
+    /**
+     * The parameters of one SITE argument, in order. {@code jes}: whether the server has a JES interface; without
+     * one, FILETYPE=JES and the JES keywords are refused as not configured (504), so a client can tell.
+     */
+    static List<SiteParameter> parse(String argument, boolean jes) {
         List<String> tokens = List.of(argument.trim().split("\\s+"));
         List<SiteParameter> parameters = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
@@ -95,7 +108,7 @@ final class SiteParser {
                         : new SiteParameter.Chmod(mode, file));
                 continue;
             }
-            parameters.add(parameter(keyword, value, token));
+            parameters.add(parameter(keyword, value, token, jes));
         }
         return parameters;
     }
@@ -120,9 +133,12 @@ final class SiteParser {
         return null;
     }
 
-    private static SiteParameter parameter(Keyword keyword, String value, String token) {
+    private static SiteParameter parameter(Keyword keyword, String value, String token, boolean jes) {
         String v = value == null ? "" : value.trim();
         String upper = v.toUpperCase(Locale.ROOT);
+        if (!jes && keyword.kind().name().contains("JES")) {
+            return notConfigured(keyword.name() + (value == null ? "" : "=" + v));
+        }
         return switch (keyword.kind()) {
             case RECFM -> recfm(v);
             case LRECL -> number("Lrecl", v, 0, 32760, SiteParameter.Lrecl::new);
@@ -143,7 +159,8 @@ final class SiteParser {
             case DIRECTORYMODE, DATASETMODE -> new SiteParameter.DirectoryMode(keyword.kind() == Kind.DIRECTORYMODE);
             case FILETYPE -> switch (upper) {
                 case "SEQ" -> new SiteParameter.FileType("SEQ");
-                case "JES", "SQL" -> notConfigured("FILETYPE=" + upper);
+                case "JES" -> jes ? new SiteParameter.FileType("JES") : notConfigured("FILETYPE=JES");
+                case "SQL" -> notConfigured("FILETYPE=" + upper);
                 default -> new SiteParameter.Ignored("Filetype parameter (" + shown(v) + ") is not valid. Filetype ignored.");
             };
             case SBDATACONN -> v.isEmpty() ? new SiteParameter.Ignored("SBDATACONN requires a value. SBDATACONN ignored.")
@@ -164,9 +181,32 @@ final class SiteParser {
                 case "PDSE" -> notConfigured("PDSTYPE=PDSE");
                 default -> new SiteParameter.Ignored("PDSTYPE parameter (" + shown(v) + ") is not valid. PDSTYPE ignored.");
             };
+            case JESJOBNAME -> jesPattern("JESJOBNAME", upper, SiteParameter.JesJobName::new);
+            case JESOWNER -> jesPattern("JESOWNER", upper, SiteParameter.JesOwner::new);
+            case JESSTATUS -> switch (upper) {
+                case "", "ALL", "INPUT", "ACTIVE", "OUTPUT" -> new SiteParameter.JesStatus(upper.isEmpty() ? "ALL" : upper);
+                default -> new SiteParameter.Ignored("JESSTATUS parameter (" + shown(v)
+                        + ") must be ALL, INPUT, ACTIVE or OUTPUT. JESSTATUS ignored.");
+            };
+            case JESENTRYLIMIT -> number("JESENTRYLIMIT", v, 1, 1024, SiteParameter.JesEntryLimit::new);
+            case JESGETBYDSN, NOJESGETBYDSN -> new SiteParameter.JesGetByDsn(keyword.kind() == Kind.JESGETBYDSN);
+            case JESPUTGETTO -> number("JESPUTGETTO", v, 0, 86400, SiteParameter.JesPutGetTo::new);
             case CHMOD -> throw new IllegalStateException("CHMOD takes the following tokens"); // handled by parse
             case REFUSED -> notConfigured(keyword.name() + (value == null ? "" : "=" + v));
         };
+    }
+
+    /**
+     * JESJOBNAME and JESOWNER: a job name or user ID pattern of at most 8 characters (letters, digits, national
+     * characters, * and ?); an empty value restores the default (the user ID, followed by * for JESJOBNAME).
+     */
+    private static SiteParameter jesPattern(String label, String upper,
+                                            java.util.function.Function<String, SiteParameter> make) {
+        if (upper.isEmpty() || upper.matches("[A-Z0-9@#$*?]{1,8}")) {
+            return make.apply(upper);
+        }
+        return new SiteParameter.Ignored(label + " parameter (" + shown(upper) + ") is not a valid "
+                + (label.equals("JESOWNER") ? "user ID" : "job name") + " pattern. " + label + " ignored.");
     }
 
     /** RFC 959 504 in z/OS's words (IBM IP and SNA Codes, 504 reply codes): the SITE command changes nothing. */

@@ -41,6 +41,37 @@ final class SiteSettings {
     /** UMASK: IBM's default is 027 (IP Configuration Reference, UMASK statement). */
     int umask = 027;
     String pdsType = "PDS";
+    /** JESJOBNAME: null for the default, the user ID followed by * (IP User's Guide and Commands, jesintdiff). */
+    String jesJobName;
+    /** JESOWNER: null for the default, the logged-on user ID. */
+    String jesOwner;
+    /** JESSTATUS: ALL, INPUT, ACTIVE or OUTPUT. */
+    String jesStatus = "ALL";
+    int jesEntryLimit;
+    boolean jesGetByDsn;
+    int jesPutGetTo;
+
+    /** Settings with IBM's defaults and no JES interface options from FTP.DATA (JESENTRYLIMIT 200 and so on). */
+    SiteSettings() {
+        this(org.opencs.ftp.config.JesOptions.DEFAULTS);
+    }
+
+    /** Settings with IBM's defaults; the JES ones from FTP.DATA. */
+    SiteSettings(org.opencs.ftp.config.JesOptions jes) {
+        jesEntryLimit = jes.entryLimit();
+        jesGetByDsn = jes.getByDsn();
+        jesPutGetTo = jes.putGetTimeoutSeconds();
+    }
+
+    /** The JESJOBNAME filter in force for {@code userid}. */
+    String jesJobName(String userid) {
+        return jesJobName == null ? userid + "*" : jesJobName;
+    }
+
+    /** The JESOWNER filter in force for {@code userid}. */
+    String jesOwner(String userid) {
+        return jesOwner == null ? userid : jesOwner;
+    }
 
     /**
      * Applies the parameters of one SITE command in order (the caller has refused the command if any was
@@ -203,6 +234,42 @@ final class SiteSettings {
         }
 
         @Override
+        public Void jesJobName(SiteParameter.JesJobName p) {
+            jesJobName = p.pattern().isEmpty() ? null : p.pattern();
+            return null;
+        }
+
+        @Override
+        public Void jesOwner(SiteParameter.JesOwner p) {
+            jesOwner = p.pattern().isEmpty() ? null : p.pattern();
+            return null;
+        }
+
+        @Override
+        public Void jesStatus(SiteParameter.JesStatus p) {
+            jesStatus = p.value();
+            return null;
+        }
+
+        @Override
+        public Void jesEntryLimit(SiteParameter.JesEntryLimit p) {
+            jesEntryLimit = p.value();
+            return null;
+        }
+
+        @Override
+        public Void jesGetByDsn(SiteParameter.JesGetByDsn p) {
+            jesGetByDsn = p.on();
+            return null;
+        }
+
+        @Override
+        public Void jesPutGetTo(SiteParameter.JesPutGetTo p) {
+            jesPutGetTo = p.seconds();
+            return null;
+        }
+
+        @Override
         public Void ignored(SiteParameter.Ignored p) {
             notes.add(p.note());
             return null;
@@ -301,6 +368,10 @@ final class SiteSettings {
         v.put("DATASETMODE", bool(!directoryMode));
         v.put("DIRECTORYMODE", bool(directoryMode));
         v.put("UMASK", octal(umask));
+        v.put("JESSTATUS", jesStatus);
+        v.put("JESENTRYLIMIT", String.valueOf(jesEntryLimit));
+        v.put("JESGETBYDSN", bool(jesGetByDsn));
+        v.put("JESPUTGETTO", String.valueOf(jesPutGetTo));
         return v;
     }
 

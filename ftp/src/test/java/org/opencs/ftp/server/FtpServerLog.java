@@ -46,7 +46,17 @@ public final class FtpServerLog extends org.opencs.testkit.OperatorLog implement
         synchronized (this) {
             activityLogs.putIfAbsent(registry.home().logs().resolve("ftp-activity.log"), 0);
         }
-        return new FtpServer(config, registry, "127.0.0.1", 0, tlsPort, dataTimeoutSeconds, limits, this);
+        return new FtpServer(config, registry, "127.0.0.1", 0, tlsPort, dataTimeoutSeconds, limits, this, null);
+    }
+
+    /** A server on a free loopback port for {@code config} with the JES interface {@code jes}, logging here. */
+    public FtpServer serve(FtpData config, Registry registry, org.opencs.ftp.jes.JobEntrySubsystem jes)
+            throws InterruptedException {
+        synchronized (this) {
+            activityLogs.putIfAbsent(registry.home().logs().resolve("ftp-activity.log"), 0);
+        }
+        return new FtpServer(config, registry, "127.0.0.1", 0, -1, config.dataTimeout(), registry.config().ftpLimits(),
+                this, jes);
     }
 
     /** The server log's and the activity logs' lines not checked before that an operator cannot read. */

@@ -70,7 +70,7 @@ class FtpSiteTest {
 
     @Test
     void aParameterOpenCsCannotHonourIsRefusedAndChangesNothing() {
-        // FILETYPE=JES: JES is not there yet; Zowe and scripts must see a failure, never "accepted".
+        // FILETYPE=JES on a server without a JES interface: Zowe and scripts must see a failure, never "accepted".
         var curl = ExternalCommand.run(dir, null, List.of("curl", "-sS", "-v", "--user", "USER1:user1pw", "-Q",
                 "SITE LRECL=80 FILETYPE=JES", "ftp://127.0.0.1:" + server.port() + "/"));
         assertThat(curl.exitCode()).isNotZero();

@@ -12,6 +12,8 @@ final class RawFtp implements AutoCloseable {
     private final Socket control;
     private final BufferedReader in;
     private final OutputStream out;
+    /** The 1xx (or refusing) reply of the last download or upload. */
+    String lastStart;
 
     RawFtp(int port) throws IOException {
         control = new Socket("127.0.0.1", port);
@@ -71,6 +73,7 @@ final class RawFtp implements AutoCloseable {
     String[] download(String command) throws IOException {
         Socket data = passive();
         String start = send(command);
+        lastStart = start;
         if (!start.startsWith("1")) {
             data.close();
             return new String[] {null, start};
@@ -84,6 +87,7 @@ final class RawFtp implements AutoCloseable {
     String upload(String command, byte[] bytes) throws IOException {
         Socket data = passive();
         String start = send(command);
+        lastStart = start;
         if (!start.startsWith("1")) {
             data.close();
             return start;

@@ -11,7 +11,13 @@ public final class JclReader {
     private JclReader() {
     }
 
+    /**
+     * Reads one job. {@code cards} are the card images as submitted (columns beyond 80 are ignored); the first JCL
+     * statement should be the JOB statement (without one the job gets IEFC605I and the submitter's ID as its name).
+     * Cards after a null statement ({@code //}) or after a second JOB statement are not read. Cataloged procedures
+     * are read through {@code environment}. Never throws for bad JCL.
+     */
     public static JclJob read(List<String> cards, JclEnvironment environment) {
-        throw new UnsupportedOperationException("the JCL reader is being written");
+        return JclConverter.convert(cards, environment);
     }
 }

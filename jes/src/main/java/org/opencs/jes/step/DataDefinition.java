@@ -23,6 +23,16 @@ public interface DataDefinition {
     /** DD * / DD DATA (or the SYSIN z/OS supplies). */
     boolean instream();
 
+    /**
+     * PATH='/u/user1/out.txt' (z/OS UNIX file DDs, as BPXBATCH's STDOUT/STDERR take them): the path as written on the
+     * DD, empty for every other kind of DD. A program opens the file itself through
+     * {@link org.opencs.datasets.UnixFileAccess} as the job's user (PATHOPTS/PATHMODE are the initiator's business).
+     * Added by the programs' developer; the default keeps older implementations compiling.
+     */
+    default Optional<String> path() {
+        return Optional.empty();
+    }
+
     /** The data set (with member) of the first element, for data set DDs. */
     Optional<DatasetName> dataset();
 

@@ -19,7 +19,7 @@ import java.util.List;
  */
 final class Migrations {
     static final List<String> SCRIPTS = List.of("V1__users_profiles_options.sql", "V2__certificates_rings.sql",
-            "V3__certificate_maps.sql");
+            "V3__certificate_maps.sql", "V4__jes_queue.sql");
 
     private Migrations() {
     }
