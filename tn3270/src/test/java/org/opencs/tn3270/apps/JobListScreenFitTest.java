@@ -110,7 +110,12 @@ class JobListScreenFitTest {
                 assertThat(pages.toString()).as("on %s", size).contains(job.jobId());
             }
             check(page.next(Aid.PF7, Map.of()));
-            assertThat(text(list)).as("on %s", size).contains("ABEND S806").contains("JCL ERROR").contains("CC 0000");
+            assertThat(pages.toString()).as("on %s", size).contains("ABEND S806").contains("JCL ERROR")
+                    .contains("CC 0000");
+            // PREFIX: the two ALFRED jobs only.
+            list = check(list.next(Aid.ENTER, Map.of("command", "prefix alfred*")));
+            assertThat(((JobList) list).jobs()).extracting(JobSummary::jobName).containsExactly("ALFREDCI", "ALFREDCJ");
+            assertThat(text(list)).contains("PREFIX=ALFRED*").contains("ABEND S806").contains("JCL ERROR");
             // Messages: an action it does not take, a command it does not know, a long operand.
             check(list.next(Aid.ENTER, Map.of(np(list, "ALFREDCI"), "Z")));
             check(list.next(Aid.ENTER, Map.of("command", "SORT JOBNAME")));

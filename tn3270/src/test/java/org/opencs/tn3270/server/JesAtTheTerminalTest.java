@@ -128,11 +128,13 @@ class JesAtTheTerminalTest {
             assertThat(m.group(1)).isEqualTo("USER1A");
             JobSummary ended = jes.await(user("USER1"), m.group(2), Duration.ofSeconds(60));
             assertThat(ended.status()).isEqualTo(JobStatus.OUTPUT);
+            // The job said NOTIFY=USER1: its end reaches READY below the output, as TSO's line mode writes it (the
+            // terminal gets a new screen: the user types once it is there).
+            String notified = awaitScreen(terminal, "\\$HASP165 USER1A +ENDED AT N1  MAXCC=0000");
+            assertThat(notified.indexOf("$HASP165")).isGreaterThan(notified.indexOf("IKJ56250I"));
             String status = enter(terminal, "status user1a");
             assertThat(status).contains("IKJ56192I JOB USER1A(" + m.group(2) + ") ON OUTPUT QUEUE");
-            // The job said NOTIFY=USER1: its end reaches READY below the output, as TSO's line mode writes it.
-            String notified = awaitScreen(terminal, "\\$HASP165 USER1A +ENDED");
-            assertThat(notified).contains("READY");
+            assertThat(status.indexOf("IKJ56192I")).isGreaterThan(status.indexOf("$HASP165"));
         }
     }
 
@@ -173,6 +175,7 @@ class JesAtTheTerminalTest {
             String refused = select(terminal, terminal.screen(), good.jobId(), "z");
             assertThat(refused).contains("OCST081I ACTION Z NOT VALID FOR JOB USER1A(" + good.jobId() + ")");
             // OWNER USER2: JESSPOOL does not let USER1 see USER2's jobs.
+            terminal.run("MoveCursor(1,20)");
             String otherOwner = enter(terminal, "owner user2");
             assertThat(otherOwner).contains("OWNER=USER2").doesNotContain("USER2A").contains("No jobs.");
         }
