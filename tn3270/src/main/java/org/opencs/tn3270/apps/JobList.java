@@ -231,7 +231,7 @@ public final class JobList implements Transaction {
                     return "OCST080I JOB " + shown + " RELEASED";
                 }
                 default -> {
-                    return "OCST081I ACTION " + cut(action, 8) + " NOT VALID FOR JOB " + shown
+                    return "OCST081I ACTION " + cut(action, 8) + " NOT VALID FOR " + job.jobName()
                             + ": USE S, ?, P, C, H OR A";
                 }
             }

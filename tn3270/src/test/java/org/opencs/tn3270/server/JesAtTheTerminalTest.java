@@ -173,7 +173,7 @@ class JesAtTheTerminalTest {
             assertThat(jes.job(user1, bad.jobId())).isEmpty();
             // An action SDSF does not have here.
             String refused = select(terminal, terminal.screen(), good.jobId(), "z");
-            assertThat(refused).contains("OCST081I ACTION Z NOT VALID FOR JOB USER1A(" + good.jobId() + ")");
+            assertThat(refused).contains("OCST081I ACTION Z NOT VALID FOR USER1A: USE S, ?, P, C, H OR A");
             // OWNER USER2: JESSPOOL does not let USER1 see USER2's jobs.
             terminal.run("MoveCursor(1,20)");
             String otherOwner = enter(terminal, "owner user2");
@@ -212,11 +212,15 @@ class JesAtTheTerminalTest {
     void aNotifyMessageBreaksInOnTheMenuOfALoggedOnUser() throws Exception {
         withJes();
         try (S3270 terminal = logon()) {
+            // A message for USER2 (who has no session) is not USER1's: it must not join the one that follows.
+            JobSummary not = jes.submit(user("USER2"), List.of("//NOTIFY2  JOB 1,'NOTIFY',CLASS=A,NOTIFY=USER2",
+                    "//S EXEC PGM=IEFBR14"));
+            jes.await(user("USER2"), not.jobId(), Duration.ofSeconds(60));
             JobSummary job = jes.submit(user("USER2"), List.of("//NOTIFY1  JOB 1,'NOTIFY',CLASS=A,NOTIFY=USER1",
                     "//S EXEC PGM=IEFBR14"));
             jes.await(user("USER2"), job.jobId(), Duration.ofSeconds(60));
             String shown = awaitScreen(terminal, "\\$HASP165 NOTIFY1 +ENDED");
-            assertThat(shown).contains("***").doesNotContain("Primary Option Menu");
+            assertThat(shown).contains("***").doesNotContain("Primary Option Menu").doesNotContain("NOTIFY2");
             terminal.run("Enter()", "Wait(20,InputField)");
             assertThat(terminal.text()).contains("OpenCS Primary Option Menu");
         }
