@@ -21,6 +21,7 @@ import org.opencs.tn3270.datastream.Screen;
  * fills the terminal's alternate screen (17 entries on 24x80, 36 on 43x80).
  */
 public final class DatasetList implements Transaction {
+    private final HostServices services;
     private final Registry registry;
     private final User user;
     private final String level;
@@ -29,10 +30,11 @@ public final class DatasetList implements Transaction {
     private final Transaction back;
     private final Terminal terminal;
 
-    public DatasetList(Registry registry, User user, String level, String pds, String message, Transaction back,
+    public DatasetList(HostServices services, User user, String level, String pds, String message, Transaction back,
                        Terminal terminal) {
         this.terminal = terminal;
-        this.registry = registry;
+        this.services = services;
+        this.registry = services.registry();
         this.user = user;
         this.level = level;
         this.pds = pds;
@@ -97,7 +99,7 @@ public final class DatasetList implements Transaction {
         }
         String newLevel = values.getOrDefault("level", "").trim().toUpperCase(Locale.ROOT).replace("'", "");
         if (!newLevel.isEmpty() && !newLevel.equals(pds != null ? pds : level)) {
-            return new DatasetList(registry, user, newLevel, null, null, back, terminal);
+            return new DatasetList(services, user, newLevel, null, null, back, terminal);
         }
         List<String> entries = entries();
         for (int i = 0; i < entries.size() && i < rows(); i++) {
@@ -114,17 +116,17 @@ public final class DatasetList implements Transaction {
         try {
             var attributes = catalog().attributes(name.withoutMember()).orElseThrow();
             if (pds == null && attributes.dsorg().equals("PO")) {
-                return new DatasetList(registry, user, level, entry, null, this, terminal);
+                return new DatasetList(services, user, level, entry, null, this, terminal);
             }
             if (!command.equals("B") && !command.equals("S")) {
-                return new DatasetList(registry, user, level, pds, "Command " + command + " is not known here: use B or S",
+                return new DatasetList(services, user, level, pds, "Command " + command + " is not known here: use B or S",
                         back, terminal);
             }
             new DatasetAccess(registry).check(user, name, AccessLevel.READ);
             List<String> lines = catalog().readText(name).lines().toList();
             return new TextView("BROWSE    " + name, lines, 0, this, terminal);
         } catch (ZosException e) {
-            return new DatasetList(registry, user, level, pds, e.getMessage(), back, terminal);
+            return new DatasetList(services, user, level, pds, e.getMessage(), back, terminal);
         }
     }
 

@@ -10,22 +10,24 @@ import org.opencs.tn3270.datastream.Aid;
 import org.opencs.tn3270.datastream.Color;
 import org.opencs.tn3270.datastream.Field;
 import org.opencs.tn3270.datastream.Screen;
-import org.opencs.tso.TsoProcessor;
 import org.opencs.tso.TsoSession;
 
 /**
  * The menu after logon: browse data sets, the user's certificates (RACDCERT LIST) and key rings (RACDCERT
- * LISTRING(*)), the TSO READY command line, or log off (X, or PF3).
+ * LISTRING(*)), the TSO READY command line, the job list (S or ST, SDSF's Status panel; only when the system has
+ * JES2), or log off (X, or PF3).
  */
 public final class PrimaryMenu implements Transaction {
+    private final HostServices services;
     private final Registry registry;
     private final User user;
     private final String message;
     private final Terminal terminal;
 
     /** {@code terminal}: the terminal whose alternate screen data set lists, BROWSE and READY fill. */
-    public PrimaryMenu(Registry registry, User user, String message, Terminal terminal) {
-        this.registry = registry;
+    public PrimaryMenu(HostServices services, User user, String message, Terminal terminal) {
+        this.services = services;
+        this.registry = services.registry();
         this.user = user;
         this.message = message;
         this.terminal = terminal;
@@ -42,10 +44,13 @@ public final class PrimaryMenu implements Transaction {
                 Field.text(5, 3, "2  Certificates  Your digital certificates (RACDCERT LIST)"),
                 Field.text(6, 3, "3  Key rings     Your key rings (RACDCERT LISTRING(*))"),
                 Field.text(7, 3, "6  Command       TSO command line (READY)"),
-                Field.text(8, 3, "X  Exit          Log off"),
                 Field.text(12, 1, "User ID . : " + user.userid()),
                 Field.text(13, 1, "Screen  . : " + terminal.size()),
                 Field.text(22, 1, "Enter an option.   PF3 = log off")));
+        if (services.hasJes()) {
+            fields.add(Field.text(8, 3, "S  Status        Your jobs and their output (SDSF ST)"));
+        }
+        fields.add(Field.text(services.hasJes() ? 9 : 8, 3, "X  Exit          Log off"));
         if (message != null) {
             List<String> rows = Wrap.lines(message, 78);
             for (int i = 0; i < rows.size() && i < 2; i++) { // rows 20 and 21, above the PF key line
@@ -65,19 +70,21 @@ public final class PrimaryMenu implements Transaction {
         }
         String option = values.getOrDefault("option", "").trim().toUpperCase(Locale.ROOT);
         return switch (option) {
-            case "1" -> new DatasetList(registry, user, user.userid(), null, null, this, terminal);
+            case "1" -> new DatasetList(services, user, user.userid(), null, null, this, terminal);
             case "2" -> command("RACDCERT LIST", "CERTIFICATES  " + user.userid());
             case "3" -> command("RACDCERT LISTRING(*)", "KEY RINGS  " + user.userid());
-            case "6" -> new TsoLogon.Ready(registry, user.userid(), this, terminal);
+            case "6" -> new TsoLogon.Ready(services, user.userid(), this, terminal);
+            case "S", "ST" -> services.hasJes() ? JobList.open(services, user, this, terminal)
+                    : new PrimaryMenu(services, user, "Option " + option + " is not valid.", terminal);
             case "X" -> null;
             case "" -> this;
-            default -> new PrimaryMenu(registry, user, "Option " + option + " is not valid.", terminal);
+            default -> new PrimaryMenu(services, user, "Option " + option + " is not valid.", terminal);
         };
     }
 
     private Transaction command(String command, String title) {
         List<String> lines = new ArrayList<>();
-        new TsoProcessor().run(command, new TsoSession(registry, user), lines::add);
+        services.tso().run(command, new TsoSession(registry, user), lines::add);
         return TextView.wrapped(title, lines, this, terminal);
     }
 

@@ -30,4 +30,14 @@ public interface Transaction {
     default String userid() {
         return null;
     }
+
+    /**
+     * What the terminal shows once {@code messages} (NOTIFY messages sent to the logged-on user, each one line of
+     * text) have arrived: by default they break in before this screen, each on its own row followed by {@code ***},
+     * and any key goes back to this screen (as TSO/E shows messages to a user in ISPF); READY, TSO's line mode, writes
+     * them below its output.
+     */
+    default Transaction notified(java.util.List<String> messages, Terminal terminal) {
+        return new Broadcast(messages, this, terminal);
+    }
 }

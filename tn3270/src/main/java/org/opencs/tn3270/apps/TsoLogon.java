@@ -19,6 +19,7 @@ import org.opencs.tn3270.datastream.Screen;
  * password when the current one has expired; RACF's and TSO's messages for what goes wrong. PF3 ends the session.
  */
 public final class TsoLogon implements Transaction {
+    private final HostServices services;
     private final Registry registry;
     private final String applid;
     private final String userid;
@@ -26,8 +27,9 @@ public final class TsoLogon implements Transaction {
     private final Terminal terminal;
 
     /** {@code terminal}: the terminal whose alternate screen the menu's lists and views fill. */
-    public TsoLogon(Registry registry, String applid, String userid, String message, Terminal terminal) {
-        this.registry = registry;
+    public TsoLogon(HostServices services, String applid, String userid, String message, Terminal terminal) {
+        this.services = services;
+        this.registry = services.registry();
         this.applid = applid;
         this.userid = userid == null ? "" : userid;
         this.message = message;
@@ -74,10 +76,10 @@ public final class TsoLogon implements Transaction {
         String password = values.getOrDefault("password", "").trim();
         String newPassword = values.getOrDefault("newpassword", "").trim();
         if (user.isEmpty()) {
-            return new TsoLogon(registry, applid, "", "IKJ56700A ENTER USERID -", terminal);
+            return new TsoLogon(services, applid, "", "IKJ56700A ENTER USERID -", terminal);
         }
         if (password.isEmpty()) {
-            return new TsoLogon(registry, applid, user, "IKJ56714A ENTER CURRENT PASSWORD FOR " + user + "-", terminal);
+            return new TsoLogon(services, applid, user, "IKJ56714A ENTER CURRENT PASSWORD FOR " + user + "-", terminal);
         }
         Authenticator authenticator = new Authenticator(registry, terminal.client());
         LogonResult result = newPassword.isEmpty()
@@ -85,7 +87,7 @@ public final class TsoLogon implements Transaction {
                 : authenticator.changePassword(user, password.toCharArray(), newPassword.toCharArray(), applid);
         if (result.ok()) {
             var loggedOn = registry.users().find(result.userid()).orElseThrow();
-            return new PrimaryMenu(registry, loggedOn, result.userid() + " LOGON IN PROGRESS AT "
+            return new PrimaryMenu(services, loggedOn, result.userid() + " LOGON IN PROGRESS AT "
                     + Ready.WHEN.format(registry.clock().instant().atZone(ZoneOffset.UTC)).toUpperCase(Locale.ROOT), terminal);
         }
         String text = switch (result.status()) {
@@ -94,28 +96,29 @@ public final class TsoLogon implements Transaction {
             case UNKNOWN_USER -> "IKJ56420I USERID " + user + " NOT AUTHORIZED TO USE TSO";
             default -> "IKJ56421I PASSWORD NOT AUTHORIZED FOR USERID " + user;
         };
-        return new TsoLogon(registry, applid, user, text, terminal);
+        return new TsoLogon(services, applid, user, text, terminal);
     }
 
     /**
-     * TSO's READY mode (option 6 of the primary menu). Each command runs through the TSO processor as the logged-on
-     * user (RACDCERT LIST/LISTRING, LISTCAT, LISTDS, LISTUSER ...), its output scrolls up; PF3 goes back to the menu,
-     * LOGOFF ends the session.
+     * TSO's READY mode (option 6 of the primary menu). Each command runs through the host's TSO processor as the
+     * logged-on user (RACDCERT LIST/LISTRING, LISTCAT, LISTDS, LISTUSER ..., and SUBMIT, STATUS, CANCEL and OUTPUT when
+     * the system has JES2), its output scrolls up; PF3 goes back to the menu, LOGOFF ends the session. Messages sent
+     * to the user (NOTIFY) are written below the output at once, as TSO's line mode writes them.
      */
     static final class Ready implements Transaction {
         static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm:ss 'ON' MMMM d, yyyy", Locale.ENGLISH);
-        private final Registry registry;
+        private final HostServices services;
         private final String userid;
         private final List<String> lines;
         private final Transaction back;
         private final Terminal terminal;
 
-        Ready(Registry registry, String userid, Transaction back, Terminal terminal) {
-            this(registry, userid, List.of("READY"), back, terminal);
+        Ready(HostServices services, String userid, Transaction back, Terminal terminal) {
+            this(services, userid, List.of("READY"), back, terminal);
         }
 
-        private Ready(Registry registry, String userid, List<String> lines, Transaction back, Terminal terminal) {
-            this.registry = registry;
+        private Ready(HostServices services, String userid, List<String> lines, Transaction back, Terminal terminal) {
+            this.services = services;
             this.userid = userid;
             // Output scrolls up: the last lines that fit above the command line stay.
             int fit = terminal.size().rows() - 4;
@@ -139,6 +142,14 @@ public final class TsoLogon implements Transaction {
             return userid;
         }
 
+        /** READY is line mode: a message is written below what the terminal shows, the command line below it. */
+        @Override
+        public Transaction notified(List<String> messages, Terminal terminal) {
+            List<String> more = new ArrayList<>(lines);
+            messages.forEach(m -> more.addAll(Wrap.lines(m, terminal.size().columns() - 2)));
+            return new Ready(services, userid, more, back, terminal);
+        }
+
         @Override
         public Transaction next(Aid aid, Map<String, String> values) {
             String command = values.getOrDefault("command", "").trim();
@@ -152,7 +163,7 @@ public final class TsoLogon implements Transaction {
                 // Attention: TSO abandons what was typed and prompts again.
                 List<String> more = new ArrayList<>(lines);
                 more.add("READY");
-                return new Ready(registry, userid, more, back, terminal);
+                return new Ready(services, userid, more, back, terminal);
             }
             if (aid != Aid.ENTER || command.isEmpty()) {
                 return this;
@@ -162,11 +173,11 @@ public final class TsoLogon implements Transaction {
             // mode shows them.
             int width = terminal.size().columns() - 2;
             more.addAll(Wrap.lines(org.opencs.tso.SecretMasker.mask(command), width));
-            var user = registry.users().find(userid).orElseThrow();
-            new org.opencs.tso.TsoProcessor().run(command, new org.opencs.tso.TsoSession(registry, user),
+            var user = services.registry().users().find(userid).orElseThrow();
+            services.tso().run(command, new org.opencs.tso.TsoSession(services.registry(), user),
                     line -> more.addAll(Wrap.lines(line, width)));
             more.add("READY");
-            return new Ready(registry, userid, more, back, terminal);
+            return new Ready(services, userid, more, back, terminal);
         }
     }
 }

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.opencs.saf.Registry;
 import org.opencs.tn3270.datastream.Aid;
 import org.opencs.tn3270.datastream.Field;
 import org.opencs.tn3270.datastream.Screen;
@@ -20,14 +19,14 @@ public final class UssLogon implements Transaction {
             "LOGON\\s+APPLID\\s*\\(\\s*([A-Z0-9@#$]{1,8})\\s*\\)(?:\\s+DATA\\s*\\(\\s*([^)]*)\\))?\\s*");
     private static final Pattern SHORT = Pattern.compile("([A-Z0-9@#$]{1,8})(?:\\s+([A-Z0-9@#$]{1,8}))?\\s*");
 
-    private final Registry registry;
+    private final HostServices services;
     private final String luName;
     private final String message;
     private final Terminal terminal;
 
     /** {@code terminal}: the terminal, passed on to the application the user logs on to. */
-    public UssLogon(Registry registry, String luName, String message, Terminal terminal) {
-        this.registry = registry;
+    public UssLogon(HostServices services, String luName, String message, Terminal terminal) {
+        this.services = services;
         this.luName = luName;
         this.message = message;
         this.terminal = terminal;
@@ -79,11 +78,11 @@ public final class UssLogon implements Transaction {
             // A USS command is at most 8 characters: a longer word is shown by its first 8 and its length.
             String word = command.split("\\s+")[0];
             String shown = word.length() <= 8 ? word : word.substring(0, 8) + "...(" + word.length() + ")";
-            return new UssLogon(registry, luName, "IST457I USS COMMAND " + shown + " INVALID", terminal);
+            return new UssLogon(services, luName, "IST457I USS COMMAND " + shown + " INVALID", terminal);
         }
         if (!applid.startsWith("TSO")) {
-            return new UssLogon(registry, luName, "IST453I LOGON REJECTED, APPLID(" + applid + ") UNKNOWN", terminal);
+            return new UssLogon(services, luName, "IST453I LOGON REJECTED, APPLID(" + applid + ") UNKNOWN", terminal);
         }
-        return new TsoLogon(registry, applid, data == null ? null : data.trim(), null, terminal);
+        return new TsoLogon(services, applid, data == null ? null : data.trim(), null, terminal);
     }
 }

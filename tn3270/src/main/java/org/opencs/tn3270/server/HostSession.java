@@ -20,7 +20,10 @@ import org.opencs.tn3270.telnet.TelnetMessage;
  * (Alternate). With TN3270E BIND-IMAGE an application session starts with a BIND and ends with an UNBIND, and VTAM's
  * USS screen is SSCP-LU data; with SYSREQ the client's SYSREQ key switches to the SSCP-LU session, where LOGOFF ends
  * the application. An IBM-DYNAMIC terminal is asked for its size (Read Partition Query) before the first application
- * screen. A printer session gets print jobs (SCS data, PRINT-EOJ). Everything runs on the session's event loop.
+ * screen. A printer session gets print jobs (SCS data, PRINT-EOJ). Once a user has logged on, JES2's NOTIFY messages
+ * for that user reach the terminal: written below READY's output, or breaking in before any other screen (followed
+ * by ***) the moment they arrive, or as soon as the terminal is back from the SSCP or its query reply. Everything runs
+ * on the session's event loop.
  */
 final class HostSession {
     /** Writes an audit record for the connection (the session adds LU, client, TLS ...). */
@@ -56,6 +59,11 @@ final class HostSession {
     private long bytesIn;
     private long bytesOut;
     private String loggedOn;
+    /** The user whose NOTIFY messages this session receives, and the registration with JES2 (null: none). */
+    private String notified;
+    private AutoCloseable notifyRegistration;
+    /** NOTIFY messages that arrived while the terminal could not show them (SSCP-LU mode, waiting for a query reply). */
+    private final java.util.List<String> notices = new java.util.ArrayList<>();
 
     /** {@code certificateUser}, {@code elfApplid}: from a SAFCERT certificate and Express Logon, each or null. */
     HostSession(Tn3270ServerContext context, Tn3270Negotiation negotiation, Auditor auditor,
@@ -133,6 +141,7 @@ final class HostSession {
 
     /** The first application (again after a LOGOFF from the SSCP-LU session). */
     void start(ChannelHandlerContext ctx) {
+        stopNotices();
         terminal.printer((title, lines) -> print(ctx, title, lines));
         terminal.client(((java.net.InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress());
         current = context.firstTransaction().start(certificateUser, elfApplid, negotiation.luName(), terminal);
@@ -281,6 +290,11 @@ final class HostSession {
     private void proceed(ChannelHandlerContext ctx, Transaction next) {
         if (next != null && next.userid() != null) {
             loggedOn = next.userid();
+            receiveNotices(ctx, loggedOn);
+            if (!notices.isEmpty() && !next.sscp()) {
+                next = next.notified(java.util.List.copyOf(notices), terminal);
+                notices.clear();
+            }
         }
         if (next == null) {
             if (tn3270e() && negotiation.bindImage()) {
@@ -290,6 +304,61 @@ final class HostSession {
             return;
         }
         current = next;
+        show(ctx, current);
+    }
+
+    /**
+     * Registers with JES2 for the NOTIFY messages of {@code userid} (once per logon; none without JES2). JES2's
+     * thread hands each message to this session's event loop.
+     */
+    private void receiveNotices(ChannelHandlerContext ctx, String userid) {
+        if (!context.services().hasJes() || userid.equals(notified)) {
+            return;
+        }
+        stopNotices();
+        notified = userid;
+        notifyRegistration = context.services().jes().onNotify((user, message) -> {
+            if (user.equalsIgnoreCase(userid)) {
+                try {
+                    ctx.executor().execute(() -> notice(ctx, userid, message));
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // The server is closing: the session and its terminal are gone (JES2 logged the message).
+                }
+            }
+        });
+    }
+
+    /** Ends the NOTIFY registration (at logoff from the SSCP-LU session and when the connection ends). */
+    void stopNotices() {
+        notices.clear();
+        notified = null;
+        AutoCloseable registration = notifyRegistration;
+        notifyRegistration = null;
+        if (registration != null) {
+            try {
+                registration.close();
+            } catch (Exception e) {
+                context.log().warn("OCST086W NOTIFY registration of LU {} not ended: {}", negotiation.luName(),
+                        FailureText.of(e));
+            }
+        }
+    }
+
+    /**
+     * A NOTIFY message for the logged-on user: shown at once when the terminal shows an application's screen (READY
+     * writes it below its output, other screens get it as a break-in), else kept for the next screen.
+     */
+    private void notice(ChannelHandlerContext ctx, String userid, String message) {
+        if (!userid.equals(notified) || !ctx.channel().isActive()) {
+            return;
+        }
+        context.log().info("OCST085I NOTIFY message for {} sent to LU {}: {}", userid, negotiation.luName(), message);
+        notices.add(message);
+        if (current == null || current.sscp() || sscpMode || awaitingQuery != null) {
+            return;
+        }
+        current = current.notified(java.util.List.copyOf(notices), terminal);
+        notices.clear();
         show(ctx, current);
     }
 

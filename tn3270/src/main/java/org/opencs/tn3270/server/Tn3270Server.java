@@ -21,6 +21,7 @@ import org.opencs.core.ZosException;
 import org.opencs.pki.tls.SystemSsl;
 import org.opencs.saf.Registry;
 import org.opencs.saf.certs.KeyRingResolver;
+import org.opencs.tn3270.apps.HostServices;
 import org.opencs.tn3270.apps.TsoLogon;
 import org.opencs.tn3270.apps.UssLogon;
 import org.opencs.tn3270.config.TelnetPort;
@@ -84,10 +85,28 @@ public final class Tn3270Server implements AutoCloseable {
         this(port, registry, bindAddress, listenPort, vtam, LoggerFactory.getLogger("TN3270E"));
     }
 
+    /**
+     * As above, for a system with JES2 ({@code jes}; null: without it): READY then runs SUBMIT, STATUS, CANCEL and
+     * OUTPUT, the primary menu has the job list (SDSF's ST), and a job's NOTIFY message reaches its user's sessions.
+     */
+    public Tn3270Server(TelnetPort port, Registry registry, org.opencs.jes.Jes jes, String bindAddress, int listenPort,
+                        Vtam vtam) throws InterruptedException {
+        this(port, HostServices.of(registry, jes), bindAddress, listenPort, vtam, LoggerFactory.getLogger("TN3270E"));
+    }
+
     /** As above, writing the server's log lines (OCSTnnn messages) to {@code log}. */
     public Tn3270Server(TelnetPort port, Registry registry, String bindAddress, int listenPort, Vtam vtam, Logger log)
             throws InterruptedException {
-        this(port, registry, bindAddress, listenPort, vtam, log, NEGOTIATION_TIMEOUT);
+        this(port, HostServices.of(registry), bindAddress, listenPort, vtam, log, NEGOTIATION_TIMEOUT);
+    }
+
+    /**
+     * The applications' services ({@code services}: registry, JES2 or none, TSO processor), VTAM and log: the
+     * constructor the others come to.
+     */
+    public Tn3270Server(TelnetPort port, HostServices services, String bindAddress, int listenPort, Vtam vtam,
+                        Logger log) throws InterruptedException {
+        this(port, services, bindAddress, listenPort, vtam, log, NEGOTIATION_TIMEOUT);
     }
 
     /**
@@ -101,8 +120,9 @@ public final class Tn3270Server implements AutoCloseable {
     static final java.time.Duration NEGOTIATION_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     /** As above, with another {@link #NEGOTIATION_TIMEOUT} (tests). */
-    Tn3270Server(TelnetPort port, Registry registry, String bindAddress, int listenPort, Vtam vtam, Logger log,
+    Tn3270Server(TelnetPort port, HostServices services, String bindAddress, int listenPort, Vtam vtam, Logger log,
                  java.time.Duration negotiationTimeout) throws InterruptedException {
+        Registry registry = services.registry();
         this.log = log;
         this.registry = registry;
         this.vtam = vtam;
@@ -115,10 +135,10 @@ public final class Tn3270Server implements AutoCloseable {
                     + "user ID comes from the client certificate).");
         }
         SslContext tls = port.connType() == TelnetPort.ConnType.BASIC ? null : tls(port, registry);
-        Tn3270ServerContext context = new Tn3270ServerContext(port, registry, vtam, port.ebcdicCharset(),
+        Tn3270ServerContext context = new Tn3270ServerContext(port, services, vtam, port.ebcdicCharset(),
                 tls, (userid, applid, lu, terminal) -> defaultAppl == null && applid == null && userid == null
-                        ? new UssLogon(registry, lu, null, terminal)
-                        : new TsoLogon(registry, applid != null ? applid : defaultAppl != null ? defaultAppl : "TSO", userid,
+                        ? new UssLogon(services, lu, null, terminal)
+                        : new TsoLogon(services, applid != null ? applid : defaultAppl != null ? defaultAppl : "TSO", userid,
                         null, terminal),
                 log, open, negotiationTimeout);
         this.listener = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)

@@ -3,21 +3,27 @@ package org.opencs.tn3270.server;
 import io.netty.handler.ssl.SslContext;
 import java.nio.charset.Charset;
 import org.opencs.saf.Registry;
+import org.opencs.tn3270.apps.HostServices;
 import org.opencs.tn3270.apps.Terminal;
 import org.opencs.tn3270.apps.Transaction;
 import org.opencs.tn3270.config.TelnetPort;
 import org.slf4j.Logger;
 
 /**
- * What every session of one port shares: the port's configuration, registry, VTAM (LU names, printers), code page,
+ * What every session of one port shares: the port's configuration, the host's services (registry, JES2 when there is
+ * one, the TSO processor), VTAM (LU names, printers), code page,
  * TLS context, the first
  * transaction (given the user ID a SAFCERT certificate maps to and the Express Logon application, each or null)
  * the log, the count of open sessions that close() waits for, and how long a connection may take to its first
  * screen.
  */
-record Tn3270ServerContext(TelnetPort port, Registry registry, Vtam vtam, Charset codePage, SslContext tls,
+record Tn3270ServerContext(TelnetPort port, HostServices services, Vtam vtam, Charset codePage, SslContext tls,
                            FirstTransaction firstTransaction, Logger log, OpenSessions open,
                            java.time.Duration negotiationTimeout) {
+
+    Registry registry() {
+        return services.registry();
+    }
 
     /** The application a bound session starts with. */
     interface FirstTransaction {

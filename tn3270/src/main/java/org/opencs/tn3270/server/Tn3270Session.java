@@ -384,6 +384,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
                 end.put("user", host.loggedOn());
             }
             audit(ctx, "TN3270_SESSION_END", end);
+            host.stopNotices();
         }
         context.vtam().release(negotiation.luName());
     }

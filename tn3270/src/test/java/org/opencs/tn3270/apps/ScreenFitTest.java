@@ -168,7 +168,7 @@ class ScreenFitTest {
         for (ScreenSize size : SIZES) {
             Terminal terminal = new Terminal(size);
             // USS logon screen and its messages
-            Transaction uss = check(new UssLogon(registry, "TCP00001", null, terminal));
+            Transaction uss = check(new UssLogon(HostServices.of(registry), "TCP00001", null, terminal));
             check(enter(uss, Map.of("command", "X".repeat(70))));
             check(enter(uss, Map.of("command", "LOGON APPLID(NOSUCHAP) DATA(USER1)")));
             // TSO/E logon and its messages

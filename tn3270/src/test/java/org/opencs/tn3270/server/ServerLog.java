@@ -24,6 +24,12 @@ final class ServerLog extends org.opencs.testkit.OperatorLog implements AfterEac
         return serve(port, registry, new Vtam(VtamConfig.defaultAppl("TSO"), registry.config().tn3270Limits()));
     }
 
+    /** A server for {@code port} with the applications' {@code services} (JES2 or none), DEFAULTAPPL TSO. */
+    Tn3270Server serve(TelnetPort port, org.opencs.tn3270.apps.HostServices services) throws InterruptedException {
+        return new Tn3270Server(port, services, "127.0.0.1", 0, new Vtam(VtamConfig.defaultAppl("TSO"),
+                services.registry().config().tn3270Limits()), this);
+    }
+
     Tn3270Server serve(TelnetPort port, Registry registry, Vtam vtam) throws InterruptedException {
         return new Tn3270Server(port, registry, "127.0.0.1", 0, vtam, this);
     }
@@ -31,7 +37,8 @@ final class ServerLog extends org.opencs.testkit.OperatorLog implements AfterEac
     /** A server whose connections must reach their first screen within {@code negotiationTimeout}. */
     Tn3270Server serve(TelnetPort port, Registry registry, Vtam vtam, Duration negotiationTimeout)
             throws InterruptedException {
-        return new Tn3270Server(port, registry, "127.0.0.1", 0, vtam, this, negotiationTimeout);
+        return new Tn3270Server(port, org.opencs.tn3270.apps.HostServices.of(registry), "127.0.0.1", 0, vtam, this,
+                negotiationTimeout);
     }
 
     /** The lines that name a Java class or exception, show null, or carry a stack trace, each with what is wrong. */
