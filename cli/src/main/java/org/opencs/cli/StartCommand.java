@@ -89,7 +89,7 @@ public final class StartCommand implements Callable<Integer> {
         FtpServer ftp = Listening.open("FTP", bind, port, () -> new FtpServer(parsed.config(), registry, bind, port,
                 tlsPort, new org.opencs.jes.ftp.JesForFtp(jes)));
         started.push(ftp);
-        java.util.List<org.opencs.tn3270.server.Tn3270Server> telnet = startTelnet(registry, profile, started, bind);
+        java.util.List<org.opencs.tn3270.server.Tn3270Server> telnet = startTelnet(registry, jes, profile, started, bind);
         String ports = "ftp=" + ftp.port() + "\n" + (ftp.tlsPort() >= 0 ? "ftps=" + ftp.tlsPort() + "\n" : "");
         for (int i = 0; i < telnet.size(); i++) {
             ports += (i == 0 ? "tn3270" : "tn3270." + (i + 1)) + "=" + telnet.get(i).port() + "\n";
@@ -156,7 +156,7 @@ public final class StartCommand implements Callable<Integer> {
     }
 
     /** Every TELNETPARMS port of tcpip/PROFILE.TCPIP (none when the file has no active block). */
-    private java.util.List<org.opencs.tn3270.server.Tn3270Server> startTelnet(Registry registry,
+    private java.util.List<org.opencs.tn3270.server.Tn3270Server> startTelnet(Registry registry, org.opencs.jes.Jes jes,
             org.opencs.tn3270.config.ProfileParser.Result parsed, java.util.Deque<AutoCloseable> started, String bind)
             throws Exception {
         java.util.List<org.opencs.tn3270.server.Tn3270Server> servers = new java.util.ArrayList<>();
@@ -169,7 +169,7 @@ public final class StartCommand implements Callable<Integer> {
             int port = i == 0 && tn3270Port != null ? tn3270Port : ports.get(i).port();
             var telnetPort = ports.get(i);
             var server = Listening.open("TN3270", bind, port,
-                    () -> new org.opencs.tn3270.server.Tn3270Server(telnetPort, registry, bind, port, vtam));
+                    () -> new org.opencs.tn3270.server.Tn3270Server(telnetPort, registry, jes, bind, port, vtam));
             started.push(server);
             servers.add(server);
         }

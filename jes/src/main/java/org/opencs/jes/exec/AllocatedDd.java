@@ -91,7 +91,7 @@ final class AllocatedDd implements DataDefinition {
         if (element instanceof Allocated.Sysout s) {
             return Optional.ofNullable(s.dcb());
         }
-        return Optional.ofNullable(((Allocated.Dummy) element).dcb());
+        return element instanceof Allocated.Dummy d ? Optional.ofNullable(d.dcb()) : Optional.empty();
     }
 
     @Override

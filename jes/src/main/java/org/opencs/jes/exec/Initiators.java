@@ -127,8 +127,9 @@ public final class Initiators implements AutoCloseable {
             outcome = runner.run(job, number, handle);
         } catch (RuntimeException e) {
             String text = "OCS3003E JOB " + job.jobName() + " " + job.jobId() + " ENDED BY AN UNEXPECTED ERROR IN "
-                    + "JES2: " + e.getMessage();
+                    + "JES2 (A FAULT IN OPENCS, PLEASE REPORT IT WITH THIS JOB)";
             log.error(text);
+            log.debug("JES2 fault", e);
             Completion completion = new Completion.Abended("0C4");
             try {
                 queue.finish(job.jobId(), completion, clock.instant());

@@ -335,9 +335,10 @@ public final class JobRunner {
             } catch (ZosException e) {
                 throw new Abend("S0C4", "04", e.messageId(), e.text());
             } catch (RuntimeException e) {
-                String detail = e.getMessage() == null ? "" : ": " + org.opencs.core.Values.cutLongWords(e.getMessage());
+                // A fault in OpenCS: the job log says so in words (no Java names); the detail is for developers.
+                org.slf4j.LoggerFactory.getLogger("JES2").debug("Program {} failed", step.program(), e);
                 throw new Abend("S0C4", "04", "OCS3003E", "PROGRAM " + step.program()
-                        + " ENDED WITH AN UNEXPECTED ERROR" + detail);
+                        + " ENDED WITH AN UNEXPECTED ERROR (A FAULT IN OPENCS, PLEASE REPORT IT WITH THIS JOB)");
             }
         }
 
