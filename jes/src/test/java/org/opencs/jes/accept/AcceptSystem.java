@@ -54,7 +54,7 @@ final class AcceptSystem implements AutoCloseable {
         Clock clock = Clock.systemDefaultZone();
         registry = TestRegistries.open(TestRegistries.init(dir, TestRegistries.Store.H2, clock), clock);
         catalog = new Catalog(registry.home(), clock);
-        tso("IBMUSER", "ALTUSER IBMUSER PASSWORD(sys1pw) NOEXPIRED\n"
+        tso("IBMUSER", "ALTUSER IBMUSER PASSWORD(sys1pw) NOEXPIRED OMVS(UID(0) HOME(/))\n"
                 + "ADDUSER USER1 PASSWORD(user1pw) OMVS(UID(101) HOME(/u/user1))\n"
                 + "ALTUSER USER1 PASSWORD(user1pw) NOEXPIRED\n"
                 + "ADDUSER USER2 PASSWORD(user2pw) OMVS(UID(102) HOME(/u/user2))\n"
@@ -73,6 +73,11 @@ final class AcceptSystem implements AutoCloseable {
     /** The FTP.DATA of a site that runs Zowe and zos-node-accessor: JESINTERFACELEVEL 2, data sets by default. */
     FtpServer ftp() throws Exception {
         return ftp("INACTIVE 0", "STARTDIRECTORY MVS", "JESINTERFACELEVEL 2");
+    }
+
+    /** The password the fixture gave {@code userid}. */
+    static String password(String userid) {
+        return userid.equals("IBMUSER") ? "sys1pw" : userid.toLowerCase(java.util.Locale.ROOT) + "pw";
     }
 
     User user(String userid) {
