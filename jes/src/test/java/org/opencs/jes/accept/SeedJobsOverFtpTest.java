@@ -178,4 +178,45 @@ class SeedJobsOverFtpTest {
         assertThat(issued.getPublicKey()).isEqualTo(pair.getPublic());
         issued.verify(ca.getPublicKey()); // signed with ABC CA's key, as SIGNWITH(CERTAUTH LABEL('ABC CA')) says
     }
+
+    @Test
+    void theBatchFtpJobsAsPrintedAndCorrected() throws Exception {
+        // The seed's certificates ended in 2010 and TLS peers check validity: the RACF jobs run with NOTAFTER moved on.
+        run("IBMUSER", seed("ca-and-server.jcl").replace("2010-12-31", "2036-12-31"));
+        run("IBMUSER", seed("user1-cert.jcl").replace("DYNAMNR=", "DYNAMNBR=").replace("2010-12-31", "2036-12-31"));
+        system.tso("IBMUSER", "PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(TCPIP) ACCESS(UPDATE)\n"
+                + "PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(USER1) ACCESS(READ)");
+        // The seed's client-authentication server (SECURE_LOGIN VERIFY_USER) with TCPSC's ring.
+        FtpServer tls = system.ftp(seed("FTP.DATA.clientauth").replace("KEYRING TCPRING", "KEYRING TCPSC/TCPRING"),
+                "SECURE_PASSWORD OPTIONAL");
+        // USER1's TCP/IP parameters: the seed's client FTP.DATA with its KEYRING typo (USERIRING) spelt USER1RING.
+        system.pds("USER1.TCPCS.TCPPARMS", "FTPUSER1", seed("FTP.DATA.client").replace("USERIRING", "USER1RING"),
+                "TCPDATA", "TCPIPJOBNAME TCPCS\n");
+        system.pds("USER1.ALFRED.CNTL", "ALFREDA", seed("batch-ftp.jcl"), "ALFREDCI", seed("ca-and-server.jcl"));
+
+        // As printed: the stray USER= card before the EXEC is data with no DD (JES2's generated SYSIN) ...
+        assertJclError(run("USER1", seed("batch-ftp.jcl")), " STMT NO. MESSAGE", "    2 IEFC019I MISPLACED DD STATEMENT");
+        // ... and the other job's EXEC is inside a /** comment box, so its DDs belong to no step.
+        assertJclError(run("USER1", seed("batch-ftp-no-password.jcl")), " STMT NO. MESSAGE",
+                "    2 IEFC019I MISPLACED DD STATEMENT", "    3 IEFC019I MISPLACED DD STATEMENT",
+                "    4 IEFC019I MISPLACED DD STATEMENT", "    5 IEFC019I MISPLACED DD STATEMENT",
+                "    6 IEFC019I MISPLACED DD STATEMENT", "      IEFC607I JOB HAS NO STEPS");
+
+        // Without the stray card, and pointed at this system's server, the job logs on over TLS with USER1's ring.
+        String jcl = seed("batch-ftp.jcl").replace("      USER=USER2,PASSWORD=TCPSUP\n", "")
+                .replace("mvs098.tcp.raleigh.ibm.com 2021", "127.0.0.1 " + tls.port());
+        Ended job = run("USER1", jcl);
+        assertThat(job.completion()).as(String.join("\n", job.spool())).isEqualTo("RC=0000");
+        assertThat(job.file(1)).anyMatch(l -> l.endsWith("$HASP395 ALFREDA  ENDED - RC=0000"));
+        List<String> output = job.file(4);
+        assertThat(output).as(String.join("\n", job.spool())).contains(
+                "EZA2640I Using 'USER1.TCPCS.TCPPARMS(FTPUSER1)' for local site configuration parameters.",
+                "EZA1736I FTP -a TLS", "EZA2895I Authentication negotiation succeeded",
+                "EZA1736I cd 'user1.alfred.cntl'", "EZA1701I >>> USER user1", "230-User USER1 is an authorized user");
+        // The certificate logs USER1 on: the seed's "user1 xxxxxx" password is never sent.
+        assertThat(output).anyMatch(l -> l.startsWith("230 USER1 is logged on."))
+                .noneMatch(l -> l.contains(">>> PASS")).noneMatch(l -> l.contains("xxxxxx"))
+                .anyMatch(l -> l.startsWith("EZA2284I ALFREDA"))
+                .anyMatch(l -> l.startsWith("EZA2284I ALFREDCI"));
+    }
 }
