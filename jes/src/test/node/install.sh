@@ -4,8 +4,8 @@
 # tests; a second run with the same lock file does nothing. Needs node and npm (Debian: nodejs, npm).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-dir="$1"
-mkdir -p "$dir"
+mkdir -p "$1"
+dir="$(cd "$1" && pwd)" # absolute: the Zowe plug-in install resolves it from another directory
 if [ -f "$dir/.installed" ] && cmp -s "$here/package-lock.json" "$dir/.installed"; then
   exit 0
 fi

@@ -56,7 +56,8 @@ public final class Submission {
         Instant now = registry.clock().instant();
         JclJob jcl = convert(submitter, now, cards);
         JobCard card = jcl.card();
-        if (card == null) {
+        if (card == null || card.statement() == 0) {
+            // The reader names a job without a JOB statement after its submitter (statement 0); no way in queues it.
             throw new JesException(JesException.Reason.INVALID_JCL, "OCS3002E",
                     "NO JOB STATEMENT: THE FIRST STATEMENT OF A JOB MUST BE A JOB STATEMENT (//name JOB ...).");
         }
