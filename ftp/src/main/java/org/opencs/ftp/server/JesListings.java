@@ -15,7 +15,11 @@ final class JesListings {
     /** The level 2 job list header. */
     static final String HEADER = "JOBNAME  JOBID    OWNER    STATUS CLASS";
     /** The spool file table header of LIST JOBnnnnn. */
-    static final String SPOOL_HEADER = "         ID  STEPNAME PROCSTEP C DDNAME   BYTE-COUNT";
+    /**
+     * The spool table's header. It and every row end with a blank, as z/OS writes them: IBM's zos-node-accessor
+     * takes its last column to end one character before the end of the header line (lars-sh allows the blank too).
+     */
+    static final String SPOOL_HEADER = "         ID  STEPNAME PROCSTEP C DDNAME   BYTE-COUNT ";
     /** The line between a job and its details in LIST JOBnnnnn. */
     static final String SEPARATOR = "--------";
     /** What ends each spool file when all of a job's files are sent (RETR JOBnnnnn.x). */
@@ -76,9 +80,9 @@ final class JesListings {
         return lines;
     }
 
-    /** One spool file: {@code          001 JES2              H JESMSGLG      1582} (9 blanks, then fixed columns). */
+    /** One spool file: {@code          001 JES2              H JESMSGLG      1582 } (9 blanks, fixed columns, a blank). */
     static String spoolRow(JesSpoolFile f) {
-        return String.format(Locale.ROOT, "         %03d %-8s %-8s %1s %-8s %9d", f.id(), blank(f.stepName()),
+        return String.format(Locale.ROOT, "         %03d %-8s %-8s %1s %-8s %9d ", f.id(), blank(f.stepName()),
                 blank(f.procStepName()), blank(f.sysoutClass()), blank(f.ddName()), f.byteCount());
     }
 

@@ -105,14 +105,14 @@ class FtpJesListTest {
             assertThat(detail[0]).isEqualTo("JOBNAME  JOBID    OWNER    STATUS CLASS\r\n"
                     + "USER1A   JOB00076 USER1    OUTPUT A        RC=0000\r\n"
                     + "--------\r\n"
-                    + "         ID  STEPNAME PROCSTEP C DDNAME   BYTE-COUNT\r\n"
-                    + "         001 JES2              H JESMSGLG       101\r\n"
-                    + "         002 JES2              H JESJCL           0\r\n"
-                    + "         003 JES2              H JESYSMSG        59\r\n"
-                    + "         004 STEP1             A SYSPRINT         7\r\n"
+                    + "         ID  STEPNAME PROCSTEP C DDNAME   BYTE-COUNT \r\n"
+                    + "         001 JES2              H JESMSGLG       101 \r\n"
+                    + "         002 JES2              H JESJCL           0 \r\n"
+                    + "         003 JES2              H JESYSMSG        59 \r\n"
+                    + "         004 STEP1             A SYSPRINT         7 \r\n"
                     + "4 spool files\r\n");
             assertThat(detail[0].lines().filter(l -> l.matches(
-                    "^ {9}(\\d{3}) (.{8}) (.{8}) (.) (.{8}) {1,9}(\\d{1,9})$")).count()).isEqualTo(4); // lars-sh's pattern
+                    "^ {9}(\\d{3}) (.{8}) (.{8}) (.) (.{8}) {1,9}(\\d{1,9}) $")).count()).isEqualTo(4); // lars-sh's pattern
             assertThat(raw.download("LIST J0079")[0]).isEqualTo("JOBNAME  JOBID    OWNER    STATUS CLASS\r\n"
                     + "USER1D   JOB00079 USER1    ACTIVE A\r\n--------\r\nSTEPNAME STEP2    PROCNAME PSTEP\r\n");
             assertThat(raw.download("LIST JOB00099")[1]).isEqualTo(

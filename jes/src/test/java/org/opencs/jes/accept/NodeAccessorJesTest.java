@@ -61,6 +61,8 @@ class NodeAccessorJesTest {
         // getJobStatus: OUTPUT, RC 0, the spool files from LIST JOBnnnnn.
         assertThat(json).contains("\"jobName\": \"USER1N\"", "\"status\": \"OUTPUT\"", "\"rc\": 0",
                 "\"retcode\": \"RC 0000\"", "\"ddName\": \"JESMSGLG\"", "\"ddName\": \"SYSUT2\"");
+        // ... with their sizes: zos-node-accessor reads BYTE-COUNT only when the table's lines end with a blank.
+        assertThat(json).containsPattern("\"byteCount\": [1-9]\\d*");
         // listJobs: both jobs with their level-2 extra text.
         assertThat(json).contains("\"jobId\": \"" + earlier + "\"", "\"extra\": \"RC=0000 3 spool files\"",
                 "\"extra\": \"RC=0000 5 spool files\"");
