@@ -79,6 +79,6 @@ class FtpJesNamesTest {
                 "USER1.USER1A.JOB00076.D0000002.JESMSGLG", "USER1.USER1A.JOB00076.D0000003.JESJCL",
                 "USER1.USER1A.JOB00076.D0000004.JESYSMSG", "USER1.USER1A.JOB00076.D0000101.SYSPRINT",
                 "USER1.USER1A.JOB00076.D0000102.SYSUT2");
-        assertThat(JesListings.spoolRow(files.get(0))).isEqualTo("         001 JES2              H JESMSGLG        10");
+        assertThat(JesListings.spoolRow(files.get(0))).isEqualTo("         001 JES2              H JESMSGLG        10 ");
     }
 }
