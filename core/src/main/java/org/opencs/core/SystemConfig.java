@@ -25,7 +25,7 @@ public record SystemConfig(String sysname, String smfid, String registryUrl, Str
                            List<String> warnings) {
     public static final Set<String> KNOWN_KEYS = Set.of("sysname", "smfid", "registry.url", "registry.user",
             "server.userid", "ftp.port", "bind.address", "master.key.file", "tn3270.port", "ftp.max.sessions",
-            "ftp.max.sessions.per.client", "tn3270.max.sessions", "tn3270.max.sessions.per.client", "jes.initiators", "jes.proclib", "jes.node");
+            "ftp.max.sessions.per.client", "tn3270.max.sessions", "tn3270.max.sessions.per.client", "jes.initiators", "jes.proclib", "jes.node", "jes.classes");
 
     public SystemConfig {
         warnings = List.copyOf(warnings);

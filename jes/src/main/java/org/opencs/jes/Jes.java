@@ -143,7 +143,7 @@ public final class Jes implements AutoCloseable {
             }
             JobRunner runner = new JobRunner(registry, new Catalog(registry.home(), registry.clock()), jes.queue,
                     jes.spool, converter, programs, () -> jes.tsoExtensions, config);
-            jes.initiators = new Initiators(initiators, jes.queue, jes.spool, runner, registry.clock(),
+            jes.initiators = new Initiators(initiators, config.classes(), jes.queue, jes.spool, runner, registry.clock(),
                     config.sysname(), config.node(), poll, jes::jobEnded, SYSLOG);
             return jes;
         }

@@ -29,6 +29,8 @@ public final class Initiators implements AutoCloseable {
         void ended(JobRecord job, JobRunner.Outcome outcome);
     }
 
+    /** The job classes the initiators select (JES2 INIT CLASS=); "" for every class. */
+    private final String classes;
     private final JobQueue queue;
     private final Spool spool;
     private final JobRunner runner;
@@ -46,8 +48,9 @@ public final class Initiators implements AutoCloseable {
     private long wakeUps;
     private volatile boolean stopping;
 
-    public Initiators(int count, JobQueue queue, Spool spool, JobRunner runner, Clock clock, String node,
-                      String jesNode, Duration poll, Listener listener, Logger log) {
+    public Initiators(int count, String classes, JobQueue queue, Spool spool, JobRunner runner, Clock clock,
+                      String node, String jesNode, Duration poll, Listener listener, Logger log) {
+        this.classes = classes;
         this.queue = queue;
         this.spool = spool;
         this.runner = runner;
@@ -98,7 +101,7 @@ public final class Initiators implements AutoCloseable {
             }
             Optional<JobRecord> job;
             try {
-                job = queue.claim(claimant, clock.instant());
+                job = queue.claim(claimant, clock.instant(), classes);
             } catch (RuntimeException e) {
                 log.error("OCS3004E JES2 INITIATOR " + number + " CANNOT READ THE JOB QUEUE: " + e.getMessage());
                 job = Optional.empty();

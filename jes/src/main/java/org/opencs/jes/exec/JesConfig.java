@@ -16,13 +16,21 @@ import org.opencs.core.ZosException;
  * JES2's settings from {@code system.conf}: {@code jes.initiators} (how many jobs run at once; default 2),
  * {@code jes.proclib} (the system procedure libraries searched after JCLLIB ORDER, comma-separated; default
  * SYS1.PROCLIB) and {@code jes.node} (the JES2 node name in $HASP165 and JESSPOOL profiles; default N1, JES2's
- * default NJEDEF OWNNODE name), with the SYSNAME and SMF ID of the system.
+ * default NJEDEF OWNNODE name), {@code jes.classes} (the job classes the initiators select, as JES2's INITDEF/INIT
+ * CLASS= lists them: one character each, e.g. {@code AB}; default: every class, so no job waits for want of one),
+ * with the SYSNAME and SMF ID of the system. A job of a class no initiator selects waits on the INPUT queue, as on z/OS.
  */
-public record JesConfig(String sysname, String smfid, String node, int initiators, List<String> procLibraries) {
+public record JesConfig(String sysname, String smfid, String node, int initiators, List<String> procLibraries,
+                        String classes) {
     public static final int DEFAULT_INITIATORS = 2;
 
     public JesConfig {
         procLibraries = List.copyOf(procLibraries);
+    }
+
+    /** Whether the initiators select jobs of {@code jobClass}. */
+    public boolean selects(String jobClass) {
+        return classes.isEmpty() || (jobClass.length() == 1 && classes.contains(jobClass));
     }
 
     public static JesConfig load(SystemHome home, SystemConfig config) {
@@ -54,6 +62,12 @@ public record JesConfig(String sysname, String smfid, String node, int initiator
             throw new ZosException("OCS0006E", "system.conf: jes.node '" + org.opencs.core.Values.quoteForMessage(node)
                     + "' must be 1 to 8 characters A-Z, 0-9, #, $ or @.");
         }
-        return new JesConfig(config.sysname(), config.smfid(), node, initiators, libraries);
+        String classes = properties.getProperty("jes.classes", "").trim().toUpperCase(Locale.ROOT);
+        if (!classes.matches("[A-Z0-9]{0,36}") || classes.chars().distinct().count() != classes.length()) {
+            throw new ZosException("OCS0006E", "system.conf: jes.classes '"
+                    + org.opencs.core.Values.quoteForMessage(classes)
+                    + "' must list job classes A-Z and 0-9, each once (for example AB), or be empty for all.");
+        }
+        return new JesConfig(config.sysname(), config.smfid(), node, initiators, libraries, classes);
     }
 }

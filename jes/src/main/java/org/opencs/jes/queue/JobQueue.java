@@ -130,13 +130,27 @@ public final class JobQueue {
      * waiting (or another initiator took each candidate first).
      */
     public Optional<JobRecord> claim(Claimant claimant, Instant now) {
+        return claim(claimant, now, "");
+    }
+
+    /**
+     * As {@link #claim(Claimant, Instant)}, taking only jobs of the classes in {@code classes} (one character each;
+     * "" for every class), as a JES2 initiator selects by its CLASS= list.
+     */
+    public Optional<JobRecord> claim(Claimant claimant, Instant now, String classes) {
         List<String> candidates = database.inTransaction(c -> {
             List<String> ids = new ArrayList<>();
+            String byClass = classes.isEmpty() ? "" : " AND job_class IN ("
+                    + String.join(", ", java.util.Collections.nCopies(classes.length(), "?")) + ")";
             try (PreparedStatement select = c.prepareStatement("SELECT job_id FROM jes_jobs WHERE status = 'INPUT' "
-                    + "AND held = FALSE ORDER BY submitted, job_number LIMIT 8");
-                 ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
+                    + "AND held = FALSE" + byClass + " ORDER BY submitted, job_number LIMIT 8")) {
+                for (int i = 0; i < classes.length(); i++) {
+                    select.setString(i + 1, String.valueOf(classes.charAt(i)));
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
                 }
             }
             return ids;
