@@ -80,7 +80,8 @@ public final class SubmitCommand implements Callable<Integer> {
                             + timeoutSeconds + " SECONDS; IT IS " + ended.status());
                     return 255;
                 }
-                System.err.println("$HASP395 " + ended.jobName() + " ENDED - " + ended.completion().text());
+                System.err.println(String.format("$HASP395 %-8s ENDED - %s", ended.jobName(),
+                        org.opencs.jes.exec.Completions.hasp395(ended.completion())));
                 return exitCode(ended.completion());
             }
         }
