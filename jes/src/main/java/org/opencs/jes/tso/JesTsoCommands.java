@@ -48,12 +48,19 @@ public final class JesTsoCommands {
 
         @Override
         public void execute(TsoCommand command, TsoSession session) {
-            Operands operands = Operands.of(command.operands(), Set.of("NOTIFY", "NONOTIFY", "HOLD", "NOHOLD"), 99);
-            if (operands.positional().isEmpty()) {
+            // The data set list comes first; NAME(MEMBER) reads like a keyword with a value to the parser, so the
+            // operands are taken one by one: SUBMIT's own keywords (NOTIFY, HOLD, ...) are known by name.
+            List<Operand> datasets = new ArrayList<>();
+            for (Operand operand : command.operands()) {
+                if (!isSubmitKeyword(operand)) {
+                    datasets.add(operand);
+                }
+            }
+            if (datasets.isEmpty()) {
                 throw new ZosException("IKJ56700A", "ENTER DATA SET NAME -");
             }
             Catalog catalog = new Catalog(session.registry().home(), session.registry().clock());
-            for (Operand operand : operands.positional()) {
+            for (Operand operand : datasets) {
                 DatasetName name = datasetName(operand, session);
                 new DatasetAccess(session.registry()).check(session.user(), name, AccessLevel.READ);
                 if (!catalog.exists(name)) {
@@ -63,6 +70,16 @@ public final class JesTsoCommands {
                 JobSummary job = jes.submit(session.user(), jcl);
                 session.print("IKJ56250I JOB " + job.jobName() + "(" + job.jobId() + ") SUBMITTED");
             }
+        }
+
+        /** NOTIFY, NONOTIFY, HOLD, NOHOLD, JOBCHAR(x), PAUSE, NOPAUSE: accepted, as they change nothing here. */
+        private static boolean isSubmitKeyword(Operand operand) {
+            Set<String> keywords = Set.of("NOTIFY", "NONOTIFY", "HOLD", "NOHOLD", "JOBCHAR", "PAUSE", "NOPAUSE");
+            if (operand instanceof Operand.Word word) {
+                return !word.quoted() && keywords.contains(word.text().toUpperCase(java.util.Locale.ROOT));
+            }
+            return operand instanceof Operand.Keyword keyword
+                    && keywords.contains(keyword.name().toUpperCase(java.util.Locale.ROOT));
         }
 
         /** 'QUOTED.NAME(MEM)' as written; NAME(MEM) unquoted gets the user's prefix (the parser reads it as a keyword). */
