@@ -44,6 +44,8 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
      */
     private String dropReason;
     private boolean dropFailure;
+    /** Who dropped it (the MOD of its EXCEPTION line). */
+    private String dropModule;
 
     Tn3270Session(Tn3270ServerContext context, ConnectionDebug debug) {
         this.context = context;
@@ -64,7 +66,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
                 context.vtam().release(lu);
             }
         });
-        this.timers = new SessionTimers(context.port(), context.log(), reason -> dropped(reason, true));
+        this.timers = new SessionTimers(context.port(), context.log(), reason -> dropped(reason, true, "OCSTSESS"));
     }
 
     @Override
@@ -355,14 +357,15 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
      */
     private void failed(String mod, String rcode, String description, String parm) {
         debug.exception(mod, rcode, description, parm);
-        dropped("ERR " + (rcode.matches("\\p{XDigit}{4}-\\d{2}") ? rcode.substring(0, 4) : rcode), true);
+        dropped("ERR " + (rcode.matches("\\p{XDigit}{4}-\\d{2}") ? rcode.substring(0, 4) : rcode), true, mod);
     }
 
-    /** The server drops the connection: EZZ6034I CONN DROP will name {@code reason}. */
-    private void dropped(String reason, boolean failure) {
+    /** The server drops the connection: EZZ6034I CONN DROP will name {@code reason} and {@code module}. */
+    private void dropped(String reason, boolean failure, String module) {
         if (dropReason == null) {
             dropReason = reason;
             dropFailure = failure;
+            dropModule = module;
         }
     }
 
@@ -490,7 +493,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         if (host != null && host.started() && debug.summary()) {
             debug.sessionDropped(reason);
         }
-        debug.connectionDropped(reason, failure, failure ? "OCSTSESS" : null);
+        debug.connectionDropped(reason, failure, failure ? dropModule : null);
     }
 
     private void audit(ChannelHandlerContext ctx, String event, Map<String, Object> extra) {
@@ -566,7 +569,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             context.log().info("OCST003I Session {} ended: {}", name(ctx), reason);
             if (reason.equals("the client reset the connection")) {
                 debug.exception("OCSTSESS", "1001-02", "Client disconnected from the connection.", reason);
-                dropped("CLNTDISC", true);
+                dropped("CLNTDISC", true, "OCSTSESS");
             } else {
                 failed("OCSTSESS", "OCST003I", "The session ended on an error.", reason);
             }

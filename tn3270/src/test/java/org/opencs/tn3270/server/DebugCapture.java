@@ -72,4 +72,12 @@ final class DebugCapture extends org.opencs.testkit.OperatorLog {
         }
         return records;
     }
+
+    /** Forgets the lines so far (the next check sees new lines only). */
+    void takeLinesForTest() {
+        takeLines();
+        synchronized (this) {
+            console.clear();
+        }
+    }
 }
