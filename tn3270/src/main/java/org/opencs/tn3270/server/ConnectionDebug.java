@@ -7,9 +7,9 @@ import java.net.InetSocketAddress;
  * One connection's debug lines, in the shapes of IBM's Telnet messages (IP Messages Volume 4, EZZ6034I and EZZ6035I),
  * each written as one line:
  * <pre>
- * EZZ6034I TN3270 CONN 1A2B3C4D LU TCP00001 NEGOTIATED TN3270E IP..PORT: 127.0.0.1..40000
- * EZZ6035I TN3270 DEBUG CONN DETAIL IP..PORT: 127.0.0.1..40000 CONN: 1A2B3C4D LU: TCP00001 MOD: OCSTNEGO IN WILL TN3270E
- * EZZ6035I TN3270 DEBUG CONN EXCEPTION IP..PORT: 127.0.0.1..40000 CONN: 1A2B3C4D LU: **N/A** MOD: OCSTTLS RCODE: 6002-00 SSL/TLS handshake failed. PARM1: ...
+ * EZZ6034I TN3270E CONN 1A2B3C4D LU TCP00001 NEGOTIATED TN3270E IP..PORT: 127.0.0.1..40000
+ * EZZ6035I TN3270E DEBUG CONN DETAIL IP..PORT: 127.0.0.1..40000 CONN: 1A2B3C4D LU: TCP00001 MOD: OCSTNEGO IN WILL TN3270E
+ * EZZ6035I TN3270E DEBUG CONN EXCEPTION IP..PORT: 127.0.0.1..40000 CONN: 1A2B3C4D LU: **N/A** MOD: OCSTTLS RCODE: 6002-00 SSL/TLS handshake failed. PARM1: ...
  * </pre>
  * CONN is the connection's identifier (eight hex digits, as the TCP/IP stack's connection ID is), LU is {@code **N/A**}
  * until the connection has one, MOD names the part of OpenCS that reports (OCSTLSN the listener, OCSTTLS TLS and

@@ -8,7 +8,7 @@ import org.slf4j.MarkerFactory;
 
 /**
  * A port's DEBUG CONN setting at work: where its connections' debug lines go. Every line is written at INFO to the
- * logger {@value #LOGGER} (the system log); under CONSOLE it also carries the SLF4J marker {@value #CONSOLE_MARKER}, which
+ * logger {@value #LOGGER} (the system log, as docs/diagnostics.md "System log" has it for trace loggers); under CONSOLE it also carries the SLF4J marker {@value #CONSOLE_MARKER}, which
  * asks the system log to show it on the operator console as well; under JOBLOG and CTRACE (OpenCS has no component
  * trace) it goes to the system log only. The level checks are plain fields, so a level that is off costs a comparison
  * and nothing is formatted; the server adds the telnet trace handler to a connection's pipeline only at DETAIL and
@@ -16,14 +16,15 @@ import org.slf4j.MarkerFactory;
  */
 final class DebugLog {
     /** The logger debug lines are written to. */
-    static final String LOGGER = "TN3270.TRACE";
+    static final String LOGGER = "TN3270E.TRACE";
     /** The marker of lines the operator console must show (DEBUG ... CONSOLE). */
     static final String CONSOLE_MARKER = "CONSOLE";
     /**
-     * The job name IBM's EZZ6034I and EZZ6035I carry (the Telnet procedure's name; IBM: "If you start the TN3270
-     * server, the jobname value is TN3270").
+     * The job name IBM's EZZ6034I and EZZ6035I carry (on z/OS the Telnet procedure's name: "If you start the TN3270
+     * server, the jobname value is TN3270"): OpenCS's TN3270E server's started-task name, the job name the system log
+     * shows for its lines (docs/diagnostics.md, "System log").
      */
-    static final String JOBNAME = "TN3270";
+    static final String JOBNAME = "TN3270E";
 
     private static final Marker CONSOLE = MarkerFactory.getMarker(CONSOLE_MARKER);
 

@@ -9,7 +9,7 @@ import org.slf4j.event.Level;
 import org.slf4j.helpers.MessageFormatter;
 
 /**
- * The TN3270E server's DEBUG lines (logger TN3270.TRACE) as a test run writes them: every line (as {@link #lines()}
+ * The TN3270E server's DEBUG lines (logger TN3270E.TRACE) as a test run writes them: every line (as {@link #lines()}
  * gives it, "INFO EZZ6034I ...") and, apart, the lines marked for the operator console (marker CONSOLE).
  */
 final class DebugCapture extends org.opencs.testkit.OperatorLog {

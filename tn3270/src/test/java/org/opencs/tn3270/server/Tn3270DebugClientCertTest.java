@@ -115,7 +115,7 @@ class Tn3270DebugClientCertTest {
         s3270("USER2.pem");
         List<String> unmapped = connection();
         assertThat(unmapped).anyMatch(l -> l.contains("client certificate SUBJECT: CN=USER2 CERT"))
-                .anyMatch(l -> l.matches("EZZ6035I TN3270 DEBUG CONN EXCEPTION IP\\.\\.PORT: 127\\.0\\.0\\.1\\.\\.\\d+ "
+                .anyMatch(l -> l.matches("EZZ6035I TN3270E DEBUG CONN EXCEPTION IP\\.\\.PORT: 127\\.0\\.0\\.1\\.\\.\\d+ "
                         + "CONN: [0-9A-F]{8} LU: TCP00001 MOD: OCSTTLS RCODE: OCST020E CLIENTAUTH SAFCERT: the client "
                         + "certificate maps to no user ID\\. PARM1: CN=USER2 CERT,O=ABC,C=US"))
                 .anyMatch(l -> l.contains("CONN DROP ERR OCST020E"));

@@ -65,10 +65,10 @@ class Tn3270DebugExceptionTest {
         refuseEverything("");
         List<String> lines = log.debug.messages();
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).matches("EZZ6035I TN3270 DEBUG CONN EXCEPTION IP\\.\\.PORT: 127\\.0\\.0\\.1\\.\\.\\d+ "
+        assertThat(lines.get(0)).matches("EZZ6035I TN3270E DEBUG CONN EXCEPTION IP\\.\\.PORT: 127\\.0\\.0\\.1\\.\\.\\d+ "
                 + "CONN: [0-9A-F]{8} LU: \\*\\*N/A\\*\\* MOD: OCSTNEGO RCODE: OCST007E No 3270 session can be "
                 + "negotiated\\. PARM1: it refuses both TN3270E and TERMINAL-TYPE, so no 3270 terminal type can be agreed");
-        assertThat(lines.get(1)).matches("EZZ6034I TN3270 CONN [0-9A-F]{8} LU \\*\\*N/A\\*\\* CONN DROP ERR OCST007E "
+        assertThat(lines.get(1)).matches("EZZ6034I TN3270E CONN [0-9A-F]{8} LU \\*\\*N/A\\*\\* CONN DROP ERR OCST007E "
                 + "IP\\.\\.PORT: 127\\.0\\.0\\.1\\.\\.\\d+ OCSTNEGO");
         assertThat(log.debug.consoleLines()).containsExactlyElementsOf(lines);
     }

@@ -79,8 +79,8 @@ class Tn3270DebugLevelsTest {
     @Test
     void summaryShowsTheConnectionsMilestonesOnly() throws Exception {
         List<String> lines = session("Debug summary joblog");
-        assertThat(lines).allMatch(l -> l.startsWith("EZZ6034I TN3270 CONN "));
-        assertThat(lines).anyMatch(l -> l.matches("EZZ6034I TN3270 CONN [0-9A-F]{8} LU \\*\\*N/A\\*\\* ACCEPTED \\d+ "
+        assertThat(lines).allMatch(l -> l.startsWith("EZZ6034I TN3270E CONN "));
+        assertThat(lines).anyMatch(l -> l.matches("EZZ6034I TN3270E CONN [0-9A-F]{8} LU \\*\\*N/A\\*\\* ACCEPTED \\d+ "
                 + "IP\\.\\.PORT: 127\\.0\\.0\\.1\\.\\.\\d+"));
         assertThat(lines).anyMatch(l -> l.contains(" LU TCP00001 NEGOTIATED TN3270E IP..PORT: 127.0.0.1.."))
                 .anyMatch(l -> l.contains(" LU TCP00001 IN SESSION TSO "))
@@ -103,7 +103,7 @@ class Tn3270DebugLevelsTest {
                         + "CONNECT TCP00001"))
                 .anyMatch(l -> l.contains("MOD: OCSTNEGO IN SB TN3270E FUNCTIONS"))
                 .anyMatch(l -> l.contains("MOD: OCSTNEGO DEVICE IBM-3278-2-E LU TCP00001 AGREED (TN3270E, FUNCTIONS"));
-        assertThat(detail).allMatch(l -> l.matches("EZZ6035I TN3270 DEBUG CONN DETAIL IP\\.\\.PORT: 127\\.0\\.0\\.1\\.\\.\\d+ "
+        assertThat(detail).allMatch(l -> l.matches("EZZ6035I TN3270E DEBUG CONN DETAIL IP\\.\\.PORT: 127\\.0\\.0\\.1\\.\\.\\d+ "
                 + "CONN: [0-9A-F]{8} LU: (\\*\\*N/A\\*\\*|TCP00001) MOD: OCST[A-Z]+ .*"));
         assertThat(lines).anyMatch(l -> l.contains("NEGOTIATED TN3270E"));
         assertThat(at(lines, "TRACE")).isEmpty();

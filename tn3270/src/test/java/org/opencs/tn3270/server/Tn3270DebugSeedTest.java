@@ -81,7 +81,7 @@ class Tn3270DebugSeedTest {
                 .anyMatch(l -> l.contains("MOD: OCSTNEGO IN SB TN3270E DEVICE-TYPE REQUEST IBM-3278-2-E"))
                 .anyMatch(l -> l.contains("MOD: OCSTNEGO OUT SB TN3270E DEVICE-TYPE IS IBM-3278-2-E CONNECT TCP00001"))
                 .anyMatch(l -> l.contains("MOD: OCSTNEGO OUT SB TN3270E FUNCTIONS IS"))
-                .anyMatch(l -> l.matches("EZZ6034I TN3270 CONN [0-9A-F]{8} LU TCP00001 NEGOTIATED TN3270E IP\\.\\.PORT: "
+                .anyMatch(l -> l.matches("EZZ6034I TN3270E CONN [0-9A-F]{8} LU TCP00001 NEGOTIATED TN3270E IP\\.\\.PORT: "
                         + "127\\.0\\.0\\.1\\.\\.\\d+ TLS: TLSv1\\.3 TLS_\\S+"))
                 .anyMatch(l -> l.contains("IN SESSION TSO"))
                 .noneMatch(l -> l.contains(" DEBUG CONN TRACE "));
