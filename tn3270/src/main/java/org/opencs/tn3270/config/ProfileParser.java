@@ -20,9 +20,9 @@ import org.opencs.core.ZosException;
  */
 public final class ProfileParser {
     /** IBM statements accepted without an effect yet (no warning: they are not mistakes). */
-    private static final Set<String> ACCEPTED = Set.of("DEBUG", "SMFINIT", "SMFTERM",
+    private static final Set<String> ACCEPTED = Set.of("SMFINIT", "SMFTERM",
             "TCPIPJOBNAME", "MSG07", "NOMSG07", "SSLTIMEOUT", "DISABLESGA", "TKOSPECLU", "LUSESSIONPEND", "KEEPINACTIVE",
-            "SSLV2", "NOSSLV2", "CRLLDAPSERVER", "ENCRYPTION", "SIMCLIENTLU", "NOSEQUENTIALLU", "FULLDATATRACE");
+            "SSLV2", "NOSSLV2", "CRLLDAPSERVER", "ENCRYPTION", "SIMCLIENTLU", "NOSEQUENTIALLU");
     /** BEGINVTAM statements accepted without an effect yet (no warning: they are not mistakes). */
     private static final Set<String> VTAM_ACCEPTED = Set.of("ALLOWAPPL", "RESTRICTAPPL", "PRTDEFAULTAPPL", "PARMSMAP",
             "DESTIPGROUP", "ENDDESTIPGROUP", "HNGROUP", "ENDHNGROUP", "LINKGROUP", "ENDLINKGROUP", "PORT", "TELNETDEVICE",
@@ -81,7 +81,7 @@ public final class ProfileParser {
                 vtam.statement(s);
             } else if (current != null || inGlobals) {
                 noControlCharacters(s);
-                statement(current != null ? current : globals, s);
+                statement(current != null ? current : globals, s, current == null);
             }
         }
         if (current != null) {
@@ -256,8 +256,10 @@ public final class ProfileParser {
         return entry;
     }
 
-    private void statement(Block b, Statement s) {
+    private void statement(Block b, Statement s, boolean inGlobals) {
         switch (s.name()) {
+            case "DEBUG" -> debug(b, s, inGlobals);
+            case "FULLDATATRACE" -> b.fullDataTrace = true;
             case "PORT", "SECUREPORT" -> {
                 b.port = number(s, 0, 65535);
                 b.securePort = s.name().equals("SECUREPORT");
@@ -293,6 +295,23 @@ public final class ProfileParser {
                     warnings.add(warning(s, "TELNETPARMS"));
                 }
             }
+        }
+    }
+
+    /** DEBUG [CONN] level [destination] sets the port's; DEBUG TASK and DEBUG CONFIG belong in TELNETGLOBALS. */
+    private void debug(Block b, Statement s, boolean inGlobals) {
+        DebugStatement debug;
+        try {
+            debug = DebugStatement.parse(s.values().stream().map(Token::text).toList());
+        } catch (IllegalArgumentException e) {
+            throw error(s, e.getMessage());
+        }
+        if (debug.type() != DebugStatement.Type.CONN && !inGlobals) {
+            throw error(s, "DEBUG " + debug.type() + " may be coded in TELNETGLOBALS only");
+        }
+        if (debug.type() == DebugStatement.Type.CONN) {
+            b.debugLevel = debug.level();
+            b.debugDestination = debug.destination();
         }
     }
 
@@ -356,6 +375,9 @@ public final class ProfileParser {
         int timeMark = 10_800;
         int scanInterval = 120;
         boolean expressLogon;
+        TelnetDebug.Level debugLevel = TelnetDebug.DEFAULT.level();
+        TelnetDebug.Destination debugDestination = TelnetDebug.DEFAULT.destination();
+        boolean fullDataTrace;
 
         Block copy(int startLine) {
             Block b = new Block();
@@ -370,6 +392,9 @@ public final class ProfileParser {
             b.timeMark = timeMark;
             b.scanInterval = scanInterval;
             b.expressLogon = expressLogon;
+            b.debugLevel = debugLevel;
+            b.debugDestination = debugDestination;
+            b.fullDataTrace = fullDataTrace;
             return b;
         }
 
@@ -377,7 +402,8 @@ public final class ProfileParser {
             TelnetPort.ConnType type = connType != null ? connType : securePort ? TelnetPort.ConnType.SECURE
                     : TelnetPort.ConnType.BASIC;
             return new TelnetPort(port, securePort, type, clientAuth, keyring, ascii, ebcdic, inactive, prtInactive,
-                    timeMark, scanInterval, expressLogon, line);
+                    timeMark, scanInterval, expressLogon, line, new TelnetDebug(debugLevel, debugDestination,
+                    fullDataTrace));
         }
     }
 }

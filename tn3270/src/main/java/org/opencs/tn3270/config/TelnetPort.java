@@ -5,11 +5,31 @@ package org.opencs.tn3270.config;
  * key ring reference (KEYRING HFS path | KEYRING SAF ring, kept as written for the key ring resolver), the code pages
  * and the timers (seconds; 0 = never): INACTIVE drops a session without input, PRTINACTIVE a printer session without
  * a print job, TIMEMARK probes a silent client with
- * DO TIMING-MARK, SCANINTERVAL is how long a probe may go unanswered before the session is dropped.
+ * DO TIMING-MARK, SCANINTERVAL is how long a probe may go unanswered before the session is dropped. {@code debug}:
+ * DEBUG CONN and FULLDATATRACE (what the connections report, {@link TelnetDebug}).
  */
 public record TelnetPort(int port, boolean securePort, ConnType connType, ClientAuth clientAuth, String keyring,
                          String asciiCodePage, String ebcdicCodePage, int inactiveSeconds, int prtInactiveSeconds,
-                         int timeMarkSeconds, int scanIntervalSeconds, boolean expressLogon, int line) {
+                         int timeMarkSeconds, int scanIntervalSeconds, boolean expressLogon, int line,
+                         TelnetDebug debug) {
+
+    public TelnetPort {
+        java.util.Objects.requireNonNull(debug, "debug");
+    }
+
+    /** A port with IBM's initial DEBUG setting (EXCEPTION CONSOLE). */
+    public TelnetPort(int port, boolean securePort, ConnType connType, ClientAuth clientAuth, String keyring,
+                      String asciiCodePage, String ebcdicCodePage, int inactiveSeconds, int prtInactiveSeconds,
+                      int timeMarkSeconds, int scanIntervalSeconds, boolean expressLogon, int line) {
+        this(port, securePort, connType, clientAuth, keyring, asciiCodePage, ebcdicCodePage, inactiveSeconds,
+                prtInactiveSeconds, timeMarkSeconds, scanIntervalSeconds, expressLogon, line, TelnetDebug.DEFAULT);
+    }
+
+    /** The same port with another DEBUG setting. */
+    public TelnetPort withDebug(TelnetDebug newDebug) {
+        return new TelnetPort(port, securePort, connType, clientAuth, keyring, asciiCodePage, ebcdicCodePage,
+                inactiveSeconds, prtInactiveSeconds, timeMarkSeconds, scanIntervalSeconds, expressLogon, line, newDebug);
+    }
 
     public enum ConnType { SECURE, NEGTSECURE, ANY, BASIC, NONE }
 

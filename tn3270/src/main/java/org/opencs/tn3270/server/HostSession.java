@@ -64,11 +64,20 @@ final class HostSession {
     private AutoCloseable notifyRegistration;
     /** NOTIFY messages that arrived while the terminal could not show them (SSCP-LU mode, waiting for a query reply). */
     private final java.util.List<String> notices = new java.util.ArrayList<>();
+    /** The connection's DEBUG lines (TRACE: the records both ways, non-display fields masked). */
+    private final ConnectionDebug debug;
+    /** Whether the application ended the session (LOGOFF), which closed the connection. */
+    private boolean loggedOff;
 
-    /** {@code certificateUser}, {@code elfApplid}: from a SAFCERT certificate and Express Logon, each or null. */
+    /**
+     * {@code certificateUser}, {@code elfApplid}: from a SAFCERT certificate and Express Logon, each or null;
+     * {@code debug}: the connection's DEBUG lines.
+     */
     HostSession(Tn3270ServerContext context, Tn3270Negotiation negotiation, Auditor auditor,
-                BiFunction<ChannelHandlerContext, byte[], byte[]> placeholders, String certificateUser, String elfApplid) {
+                BiFunction<ChannelHandlerContext, byte[], byte[]> placeholders, String certificateUser, String elfApplid,
+                ConnectionDebug debug) {
         this.context = context;
+        this.debug = debug;
         this.negotiation = negotiation;
         this.auditor = auditor;
         this.placeholders = placeholders;
@@ -93,6 +102,16 @@ final class HostSession {
 
     String loggedOn() {
         return loggedOn;
+    }
+
+    /** The application the terminal is in session with (a BIND names it). */
+    String applicationName() {
+        return applicationName;
+    }
+
+    /** Whether the application ended the session (its last transaction returned none), closing the connection. */
+    boolean loggedOff() {
+        return loggedOff;
     }
 
     long bytesIn() {
@@ -160,12 +179,46 @@ final class HostSession {
      * negative one, ERROR-RESPONSE only a negative one; each carries the request's sequence number.
      */
     private void respond(ChannelHandlerContext ctx, int wanted, boolean understood) {
+        byte[] response = null;
         if (understood && wanted == ALWAYS_RESPONSE) {
-            ctx.writeAndFlush(new TelnetMessage.Record(new byte[] {HostRecords.RESPONSE, 0x00, 0x00, responseSequence[0],
-                    responseSequence[1], 0x00}));
+            response = new byte[] {HostRecords.RESPONSE, 0x00, 0x00, responseSequence[0], responseSequence[1], 0x00};
         } else if (!understood && (wanted == ALWAYS_RESPONSE || wanted == ERROR_RESPONSE)) {
-            ctx.writeAndFlush(new TelnetMessage.Record(new byte[] {HostRecords.RESPONSE, 0x00, 0x01, responseSequence[0],
-                    responseSequence[1], OPERATION_CHECK}));
+            response = new byte[] {HostRecords.RESPONSE, 0x00, 0x01, responseSequence[0], responseSequence[1],
+                OPERATION_CHECK};
+        }
+        if (response != null) {
+            if (debug.trace()) {
+                traceRecord("OUT", response, null);
+            }
+            ctx.writeAndFlush(new TelnetMessage.Record(response));
+        }
+    }
+
+    /** TN3270E data types (RFC 2355 8.1), for trace lines. */
+    private static final String[] DATA_TYPES = {"3270-DATA", "SCS-DATA", "RESPONSE", "BIND-IMAGE", "UNBIND",
+        "NVT-DATA", "REQUEST", "SSCP-LU-DATA", "PRINT-EOJ"};
+
+    /**
+     * TRACE's lines for one record ({@code direction} IN or OUT): the TN3270E data type and header, then the data in
+     * hex and as text, with what non-display fields hold masked: typed into {@code inputScreen}'s non-display fields
+     * (inbound), or written into a non-display field (outbound).
+     */
+    private void traceRecord(String direction, byte[] record, Screen inputScreen) {
+        boolean header = tn3270e() && record.length >= 5;
+        String type = "3270-DATA";
+        byte[] data = record;
+        if (header) {
+            int code = record[0] & 0xFF;
+            type = (code < DATA_TYPES.length ? DATA_TYPES[code] : String.format("TYPE-x'%02X'", code))
+                    + String.format(" SEQ %02X%02X", record[3] & 0xFF, record[4] & 0xFF);
+            data = java.util.Arrays.copyOfRange(record, 5, record.length);
+        }
+        boolean screenData = !header || (record[0] & 0xFF) == HostRecords.DATA_3270;
+        if (screenData) {
+            data = direction.equals("IN") ? DataTrace.maskInbound(data, inputScreen) : DataTrace.maskOutbound(data);
+        }
+        for (String line : DataTrace.lines(direction, type, data, context.codePage(), debug.log().fullData())) {
+            debug.trace("OCSTDATA", line);
         }
     }
 
@@ -300,6 +353,7 @@ final class HostSession {
             if (tn3270e() && negotiation.bindImage()) {
                 unbind(ctx);
             }
+            loggedOff = true;
             ctx.close();
             return;
         }
@@ -365,6 +419,9 @@ final class HostSession {
     /** A record from the terminal: TN3270E header handling, then the application's (or the SSCP's) input. */
     void inbound(ChannelHandlerContext ctx, byte[] record) {
         bytesIn += record.length;
+        if (debug.trace()) {
+            traceRecord("IN", record, current == null || sscpMode || awaitingQuery != null ? null : current.screen());
+        }
         byte[] data = record;
         int responseWanted = NO_RESPONSE;
         if (tn3270e()) {
@@ -441,6 +498,9 @@ final class HostSession {
             System.arraycopy(data, 0, record, 5, data.length);
         }
         bytesOut += record.length;
+        if (debug.trace()) {
+            traceRecord("OUT", record, null);
+        }
         ctx.writeAndFlush(new TelnetMessage.Record(record));
     }
 }

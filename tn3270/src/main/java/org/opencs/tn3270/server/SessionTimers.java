@@ -24,10 +24,13 @@ final class SessionTimers {
     private long lastHeard = lastData;
     private long timeMarkSent;
     private ScheduledFuture<?> future;
+    /** Told why a timer drops the session (EZZ6034I's CONN DROP reason: INACT-S, INACT-P, TIMEMARK). */
+    private final java.util.function.Consumer<String> dropping;
 
-    SessionTimers(TelnetPort port, Logger log) {
+    SessionTimers(TelnetPort port, Logger log, java.util.function.Consumer<String> dropping) {
         this.port = port;
         this.log = log;
+        this.dropping = dropping;
     }
 
     /**
@@ -73,11 +76,13 @@ final class SessionTimers {
         if (inactive > 0 && (now - lastData) / 1_000_000_000L >= inactive) {
             log.info("OCST002I {} dropped after {} {} seconds without {}", name, printer ? "PRTINACTIVE" : "INACTIVE",
                     inactive, printer ? "a print job" : "input");
+            dropping.accept(printer ? "INACT-P" : "INACT-S");
             ctx.close();
         } else if (timeMarkSent != 0 && port.scanIntervalSeconds() > 0
                 && (now - timeMarkSent) / 1_000_000_000L >= port.scanIntervalSeconds()) {
             log.info("OCST005I {} did not answer TIMEMARK within SCANINTERVAL {} seconds; dropped", name,
                     port.scanIntervalSeconds());
+            dropping.accept("TIMEMARK");
             ctx.close();
         } else if (timeMarkSent == 0 && port.timeMarkSeconds() > 0
                 && (now - lastHeard) / 1_000_000_000L >= port.timeMarkSeconds()) {

@@ -489,6 +489,22 @@ final class Tn3270Negotiation {
         return message;
     }
 
+    /** The TN3270E functions agreed, by RFC 2355's names (BIND-IMAGE RESPONSES SYSREQ), for DEBUG lines. */
+    String functionNames() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int f : new java.util.TreeSet<>(functions)) {
+            names.add(switch (f) {
+                case BIND_IMAGE -> "BIND-IMAGE";
+                case 0x01 -> "DATA-STREAM-CTL";
+                case RESPONSES -> "RESPONSES";
+                case SCS_CTL_CODES -> "SCS-CTL-CODES";
+                case SYSREQ -> "SYSREQ";
+                default -> String.format("x'%02X'", f);
+            });
+        }
+        return names.isEmpty() ? "none" : String.join(" ", names);
+    }
+
     /** Whether BINARY is on in either direction (then a line of plain text would be read as 3270 data). */
     boolean binary() {
         return localEnabled[Telnet.BINARY] || remoteEnabled[Telnet.BINARY];

@@ -122,6 +122,16 @@ public final class Tn3270Server implements AutoCloseable {
     /** As above, with another {@link #NEGOTIATION_TIMEOUT} (tests). */
     Tn3270Server(TelnetPort port, HostServices services, String bindAddress, int listenPort, Vtam vtam, Logger log,
                  java.time.Duration negotiationTimeout) throws InterruptedException {
+        this(port, services, bindAddress, listenPort, vtam, log, negotiationTimeout,
+                LoggerFactory.getLogger(DebugLog.LOGGER));
+    }
+
+    /**
+     * As above, writing the DEBUG lines (EZZ6034I, EZZ6035I) to {@code debugLog} instead of the logger
+     * {@value DebugLog#LOGGER} (tests).
+     */
+    Tn3270Server(TelnetPort port, HostServices services, String bindAddress, int listenPort, Vtam vtam, Logger log,
+                 java.time.Duration negotiationTimeout, Logger debugLog) throws InterruptedException {
         Registry registry = services.registry();
         this.log = log;
         this.registry = registry;
@@ -140,7 +150,8 @@ public final class Tn3270Server implements AutoCloseable {
                         ? new UssLogon(services, lu, null, terminal)
                         : new TsoLogon(services, applid != null ? applid : defaultAppl != null ? defaultAppl : "TSO", userid,
                         null, terminal),
-                log, open, negotiationTimeout);
+                log, open, negotiationTimeout, new DebugLog(port.debug(), debugLog), () -> closing);
+        DebugLog debug = context.debug();
         this.listener = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -149,7 +160,8 @@ public final class Tn3270Server implements AutoCloseable {
                             ch.close();
                             return;
                         }
-                        if (!admitted(ch)) {
+                        ConnectionDebug connection = debug.connection(ch, ch.localAddress().getPort());
+                        if (!admitted(ch, connection)) {
                             return;
                         }
                         if (port.connType() == TelnetPort.ConnType.SECURE) {
@@ -157,7 +169,10 @@ public final class Tn3270Server implements AutoCloseable {
                         }
                         ch.pipeline().addLast(new TelnetDecoder());
                         ch.pipeline().addLast(TelnetEncoder.INSTANCE);
-                        ch.pipeline().addLast(sessions, new Tn3270Session(context));
+                        if (debug.detail()) {
+                            ch.pipeline().addLast(sessions, "trace", new TelnetTrace(connection));
+                        }
+                        ch.pipeline().addLast(sessions, new Tn3270Session(context, connection));
                         open.opened();
                     }
                 }).bind(bindAddress, listenPort).sync().channel();
@@ -168,7 +183,7 @@ public final class Tn3270Server implements AutoCloseable {
      * The session limits, counted from the connection's first byte (before TLS): an admitted connection holds its
      * place until it closes; one over a limit gets a line of text and is closed, with OCST008W and an audit record.
      */
-    private boolean admitted(SocketChannel ch) {
+    private boolean admitted(SocketChannel ch, ConnectionDebug debug) {
         java.net.InetAddress client = ch.remoteAddress().getAddress();
         SessionCount.Refusal refusal = vtam.sessions().admit(client);
         if (refusal == null) {
@@ -180,6 +195,9 @@ public final class Tn3270Server implements AutoCloseable {
                 ConnectionFacts.client(ch), serverPort, refusal.what(), refusal.limit(), refusal.key());
         ch.pipeline().addLast(new RefusedConnection("OCST008W Too many sessions (" + refusal.key() + " "
                 + refusal.limit() + "); connection refused"));
+        debug.exception("OCSTLSN", "OCST008W", "Too many sessions; connection refused.", refusal.key() + " "
+                + refusal.limit());
+        debug.connectionDropped("ERR OCST008W", true, "OCSTLSN");
         sessions.next().execute(() -> registry.audit().record(registry.clock().instant(), "TN3270_SESSION_LIMIT",
                 java.util.Map.of("client", client.getHostAddress(), "port", serverPort, "limit", refusal.key(),
                         "max", refusal.limit())));

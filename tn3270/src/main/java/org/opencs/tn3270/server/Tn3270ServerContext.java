@@ -14,12 +14,14 @@ import org.slf4j.Logger;
  * one, the TSO processor), VTAM (LU names, printers), code page,
  * TLS context, the first
  * transaction (given the user ID a SAFCERT certificate maps to and the Express Logon application, each or null)
- * the log, the count of open sessions that close() waits for, and how long a connection may take to its first
- * screen.
+ * the log, the count of open sessions that close() waits for, how long a connection may take to its first
+ * screen, the port's DEBUG setting at work, and whether the server is closing (a connection it ends then was dropped
+ * by the shutdown, not by its client).
  */
 record Tn3270ServerContext(TelnetPort port, HostServices services, Vtam vtam, Charset codePage, SslContext tls,
                            FirstTransaction firstTransaction, Logger log, OpenSessions open,
-                           java.time.Duration negotiationTimeout) {
+                           java.time.Duration negotiationTimeout, DebugLog debug,
+                           java.util.function.BooleanSupplier closing) {
 
     Registry registry() {
         return services.registry();

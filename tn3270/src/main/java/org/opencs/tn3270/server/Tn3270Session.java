@@ -36,9 +36,20 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     private boolean ending;
     /** Ends the connection when it has not reached its first screen within the negotiation timeout. */
     private java.util.concurrent.ScheduledFuture<?> deadline;
+    /** The connection's DEBUG lines. */
+    private final ConnectionDebug debug;
+    /**
+     * Why the server dropped the connection, as EZZ6034I CONN DROP names it (ERR rcode, INACT-S ...), and whether that
+     * is a failure (reported at EXCEPTION); null: the server did not drop it (the client did, or the server closed).
+     */
+    private String dropReason;
+    private boolean dropFailure;
+    /** Who dropped it (the MOD of its EXCEPTION line). */
+    private String dropModule;
 
-    Tn3270Session(Tn3270ServerContext context) {
+    Tn3270Session(Tn3270ServerContext context, ConnectionDebug debug) {
         this.context = context;
+        this.debug = debug;
         this.negotiation = new Tn3270Negotiation(new Tn3270Negotiation.DeviceNames() {
             @Override
             public Vtam.Assignment terminal(String requested) {
@@ -55,13 +66,14 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
                 context.vtam().release(lu);
             }
         });
-        this.timers = new SessionTimers(context.port(), context.log());
+        this.timers = new SessionTimers(context.port(), context.log(), reason -> dropped(reason, true, "OCSTSESS"));
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         clientAddress = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
         started = context.registry().clock().instant();
+        debug.accepted();
         timers.start(ctx, () -> name(ctx), negotiation::printer);
         deadline = ctx.executor().schedule(() -> negotiationTimedOut(ctx), context.negotiationTimeout().toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -81,6 +93,10 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             if (context.port().expressLogon() && ctx.pipeline().get(SslHandler.class) != null) {
                 // Express Logon: learn from NEW-ENVIRON whether the client plays a logon macro, and for which APPLID.
                 elfPending = true;
+                if (debug.detail()) {
+                    debug.detail("OCSTELF", "EXPRESSLOGON: asking the client (NEW-ENVIRON) whether it plays a logon "
+                            + "macro, and for which application");
+                }
                 ctx.write(new TelnetMessage.Negotiation(Telnet.DO, Telnet.NEW_ENVIRON));
             }
             ctx.flush();
@@ -94,6 +110,9 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
                 ctx.writeAndFlush(new TelnetMessage.Subnegotiation(Telnet.NEW_ENVIRON, ExpressLogon.SEND_REQUEST));
             } else if (n.verb() == Telnet.WONT) {
                 elfPending = false;
+                if (debug.detail()) {
+                    debug.detail("OCSTELF", "EXPRESSLOGON: the client refused NEW-ENVIRON: no Express Logon");
+                }
                 showFirstScreen(ctx);
             }
             return true;
@@ -104,6 +123,11 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
                 elfApplid = vars.get("IBMAPPLID").toUpperCase(java.util.Locale.ROOT);
             }
             elfPending = false;
+            if (debug.detail()) {
+                debug.detail("OCSTELF", elfApplid == null ? "EXPRESSLOGON: the client plays no logon macro (IBMELF is "
+                        + "not YES): no Express Logon" : "EXPRESSLOGON: the client plays a logon macro for application "
+                        + elfApplid);
+            }
             showFirstScreen(ctx);
             return true;
         }
@@ -124,6 +148,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
                 + " seconds (the server was waiting for " + waiting + ")";
         audit(ctx, "TN3270_NEGOTIATION_FAILED", Map.of("reason", reason));
         context.log().warn("OCST071E No 3270 session can be had with {}: {}; connection closed", name(ctx), reason);
+        failed("OCSTNEGO", "OCST071E", "Negotiation did not complete in time.", "waiting for " + waiting);
         end(ctx);
     }
 
@@ -179,6 +204,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
                 } else {
                     context.log().warn("OCST021E {} refused START_TLS on port {}, which requires TLS; connection closed",
                             name(ctx), context.port().port());
+                    failed("OCSTTLS", "OCST021E", "The client refused START_TLS on a port that requires TLS.", null);
                     end(ctx);
                 }
             }
@@ -187,6 +213,9 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         if (message instanceof TelnetMessage.Subnegotiation s && s.option() == Telnet.START_TLS) {
             if (s.data().length == 1 && s.data()[0] == 0x01 && context.tls() != null
                     && ctx.pipeline().get(SslHandler.class) == null) {
+                if (debug.detail()) {
+                    debug.detail("OCSTTLS", "START_TLS: the client is ready (FOLLOWS): the TLS handshake begins");
+                }
                 ctx.pipeline().addFirst("tls", new SslHandler(context.tls().newEngine(ctx.alloc()), true));
                 ctx.writeAndFlush(new TelnetMessage.Subnegotiation(Telnet.START_TLS, new byte[] {0x01}));
             }
@@ -232,9 +261,12 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             return;
         }
         Tn3270Negotiation.Step step = negotiation.on(message);
+        debug.lu(negotiation.luName());
         if (negotiation.exhausted()) {
             context.log().warn("OCST004I Negotiation with {} did not settle after {} messages; session ended",
                     name(ctx), Tn3270Negotiation.MAX_NEGOTIATIONS);
+            failed("OCSTNEGO", "OCST004I", "Negotiation did not settle.", Tn3270Negotiation.MAX_NEGOTIATIONS
+                    + " messages");
             end(ctx);
             return;
         }
@@ -242,12 +274,14 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             // Audit record and log line before the reply: whoever sees the reply finds both written.
             audit(ctx, "TN3270_DEVICE_REJECTED", Map.of("reason", step.refusal()));
             context.log().warn("OCST070W {} refused a device request: {}", name(ctx), step.refusal());
+            debug.exception("OCSTNEGO", "OCST070W", "A device request was refused.", step.refusal());
         }
         step.replies().forEach(ctx::write);
         ctx.flush();
         if (negotiation.poolExhausted()) {
             audit(ctx, "TN3270_NO_LU", Map.of());
             context.log().warn("OCST006W No LU of the client's pool is free for {}; connection closed", name(ctx));
+            failed("OCSTNEGO", "3003-00", "LUs are all in use.", null);
             end(ctx);
             return;
         }
@@ -256,6 +290,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             audit(ctx, "TN3270_NEGOTIATION_FAILED", Map.of("reason", impossible));
             context.log().warn("OCST007E No 3270 session can be had with {}: {}; connection closed", name(ctx),
                     impossible);
+            failed("OCSTNEGO", "OCST007E", "No 3270 session can be negotiated.", impossible);
             if (negotiation.mode() == Tn3270Negotiation.Mode.NEGOTIATING && !negotiation.binary()) {
                 // Not in BINARY: a line of text is what a telnet client that is not a 3270 (a VT100) shows its user.
                 ctx.writeAndFlush(io.netty.buffer.Unpooled.copiedBuffer("OCST007E This server serves 3270 terminals "
@@ -267,11 +302,13 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         }
         if (step.bound() && !bound && negotiation.printer()) {
             bound = true;
+            negotiated(ctx);
             printerReady(ctx);
             return;
         }
         if (step.bound() && !bound) {
             bound = true;
+            negotiated(ctx);
             if (context.port().clientAuth() == TelnetPort.ClientAuth.SAFCERT) {
                 certificateUser = mappedUser(ctx);
                 if (certificateUser == null) {
@@ -288,8 +325,48 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             return;
         }
         audit(ctx, "TN3270_SESSION_START", certificateUser == null ? Map.of() : Map.of("user", certificateUser));
-        host = new HostSession(context, negotiation, this::audit, this::expressLogon, certificateUser, elfApplid);
+        host = new HostSession(context, negotiation, this::audit, this::expressLogon, certificateUser, elfApplid, debug);
         host.start(ctx);
+        debug.inSession(host.applicationName());
+    }
+
+    /**
+     * EZZ6034I NEGOTIATED (SUMMARY) with the TLS protocol and cipher and the client certificate, and at DETAIL the
+     * device agreed.
+     */
+    private void negotiated(ChannelHandlerContext ctx) {
+        if (!debug.summary()) {
+            return;
+        }
+        SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+        javax.net.ssl.SSLSession tls = ssl == null ? null : ssl.engine().getSession();
+        X509Certificate certificate = ConnectionFacts.peerCertificate(ctx);
+        String mode = negotiation.mode() == Tn3270Negotiation.Mode.TN3270E ? "TN3270E" : "TN3270";
+        debug.negotiated(mode, tls == null ? null : tls.getProtocol() + " " + tls.getCipherSuite(),
+                certificate == null ? null : certificate.getSubjectX500Principal().getName());
+        if (debug.detail()) {
+            debug.detail("OCSTNEGO", "DEVICE " + negotiation.terminalType() + " LU " + negotiation.luName() + " AGREED ("
+                    + mode + (negotiation.mode() == Tn3270Negotiation.Mode.TN3270E ? ", FUNCTIONS "
+                    + negotiation.functionNames() : "") + ")");
+        }
+    }
+
+    /**
+     * A failure that ends the connection: EZZ6035I EXCEPTION with its return code (IBM's where IBM has one, else the
+     * OpenCS message ID of the operator message that says the same), and the CONN DROP reason ERR code.
+     */
+    private void failed(String mod, String rcode, String description, String parm) {
+        debug.exception(mod, rcode, description, parm);
+        dropped("ERR " + (rcode.matches("\\p{XDigit}{4}-\\d{2}") ? rcode.substring(0, 4) : rcode), true, mod);
+    }
+
+    /** The server drops the connection: EZZ6034I CONN DROP will name {@code reason} and {@code module}. */
+    private void dropped(String reason, boolean failure, String module) {
+        if (dropReason == null) {
+            dropReason = reason;
+            dropFailure = failure;
+            dropModule = module;
+        }
     }
 
     /**
@@ -298,7 +375,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
      */
     private void printerReady(ChannelHandlerContext ctx) {
         audit(ctx, "TN3270_PRINTER_START", Map.of());
-        host = new HostSession(context, negotiation, this::audit, this::expressLogon, null, null);
+        host = new HostSession(context, negotiation, this::audit, this::expressLogon, null, null, debug);
         context.log().info("OCST050I Printer {} ready for client {}", negotiation.luName(),
                 ConnectionFacts.client(ctx.channel()));
         context.vtam().printerReady(negotiation.luName(), (title, lines) -> ctx.executor().execute(() -> {
@@ -332,8 +409,13 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             context.log().warn("OCST020E CLIENTAUTH SAFCERT: the client certificate {} maps to no user ID; connection "
                     + "from client {} refused", subject, ConnectionFacts.client(ctx.channel()));
             audit(ctx, "TN3270_CERT_REJECTED", Map.of("subject", subject));
+            failed("OCSTTLS", "OCST020E", "CLIENTAUTH SAFCERT: the client certificate maps to no user ID.", subject);
             end(ctx);
             return null;
+        }
+        if (debug.detail()) {
+            debug.detail("OCSTTLS", "CLIENTAUTH SAFCERT: the client certificate " + certificate.getSubjectX500Principal()
+                    .getName() + " maps to user ID " + mapping.get().userid());
         }
         return mapping.get().userid();
     }
@@ -348,6 +430,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         if (elfApplid == null || certificateUser == null) {
             context.log().warn("OCST031E Express Logon placeholders from {} without Express Logon (EXPRESSLOGON, "
                     + "CLIENTAUTH SAFCERT and the client's IBMELF=YES are all needed); removed", name(ctx));
+            debug.exception("OCSTELF", "OCST031E", "Express Logon placeholders without Express Logon; removed.", null);
             audit(ctx, "TN3270_EXPRESS_LOGON_FAILED", Map.of("reason", "not an Express Logon session"));
             return ExpressLogon.substitute(data, blank, blank);
         }
@@ -355,11 +438,16 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             String ticket = new org.opencs.saf.passticket.PassTicketService(context.registry()).generate(certificateUser,
                     elfApplid);
             audit(ctx, "TN3270_EXPRESS_LOGON", Map.of("user", certificateUser, "applid", elfApplid));
+            if (debug.detail()) {
+                debug.detail("OCSTELF", "EXPRESSLOGON: user ID " + certificateUser + " and a PassTicket for application "
+                        + elfApplid + " replace the placeholders");
+            }
             return ExpressLogon.substitute(data, certificateUser.getBytes(context.codePage()),
                     ticket.getBytes(context.codePage()));
         } catch (org.opencs.core.ZosException e) {
             context.log().warn("OCST030E Express Logon of {} for {} to {} failed: {}", name(ctx), certificateUser,
                     elfApplid, e.getMessage());
+            debug.exception("OCSTELF", "OCST030E", "Express Logon failed.", e.getMessage());
             audit(ctx, "TN3270_EXPRESS_LOGON_FAILED", Map.of("user", certificateUser, "applid", elfApplid,
                     "reason", e.getMessage()));
             return ExpressLogon.substitute(data, blank, blank);
@@ -376,6 +464,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         if (deadline != null) {
             deadline.cancel(false);
         }
+        connectionEnded();
         if (host != null) {
             Map<String, Object> end = new HashMap<>(Map.of("seconds",
                     Duration.between(started, context.registry().clock().instant()).toSeconds(), "bytesIn", host.bytesIn(),
@@ -387,6 +476,24 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             host.stopNotices();
         }
         context.vtam().release(negotiation.luName());
+    }
+
+    /**
+     * EZZ6034I SESS DROP (when an application session was started) and CONN DROP: the reason the server dropped it
+     * (ERR rcode for a failure, INACT-S, INACT-P or TIMEMARK for inactivity), LOGOFF when the application ended it,
+     * SHUTDOWN when the server closed, else CLNTDISC (the client disconnected).
+     */
+    private void connectionEnded() {
+        String reason = dropReason;
+        boolean failure = dropFailure;
+        if (reason == null) {
+            reason = host != null && host.loggedOff() ? "LOGOFF" : context.closing().getAsBoolean() ? "SHUTDOWN"
+                    : "CLNTDISC";
+        }
+        if (host != null && host.started() && debug.summary()) {
+            debug.sessionDropped(reason);
+        }
+        debug.connectionDropped(reason, failure, failure ? dropModule : null);
     }
 
     private void audit(ChannelHandlerContext ctx, String event, Map<String, Object> extra) {
@@ -406,23 +513,66 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             return;
         }
         if (event == TlsDetector.START_TLS_NEEDED && ctx.channel().isActive()) {
+            if (debug.detail()) {
+                debug.detail("OCSTTLS", "SECUREPORT: no TLS ClientHello came first: START_TLS is offered");
+            }
             askStartTls(ctx);
         } else if (event instanceof io.netty.handler.ssl.SslHandshakeCompletionEvent handshake) {
             if (handshake.isSuccess()) {
+                if (debug.detail()) {
+                    tlsDetail(ctx);
+                }
                 startNegotiation(ctx);
             } else {
-                context.log().info("OCST022I TLS handshake with {} failed: {}", name(ctx),
-                        FailureText.of(handshake.cause()));
+                String reason = FailureText.of(handshake.cause());
+                context.log().info("OCST022I TLS handshake with {} failed: {}", name(ctx), reason);
+                if (handshake.cause() instanceof io.netty.handler.ssl.SslHandshakeTimeoutException) {
+                    failed("OCSTTLS", "600E-00", "SSL handshake Timed out.", reason);
+                } else {
+                    failed("OCSTTLS", "6002-00", "SSL/TLS handshake failed.", reason);
+                }
                 end(ctx);
             }
         }
+    }
+
+    /**
+     * DETAIL's TLS lines: the protocol and cipher agreed, and the client certificate (subject, issuer, serial number,
+     * validity) with what CLIENTAUTH made of it: none asked for, or accepted because it chains to a CA the key ring
+     * trusts (the handshake would have failed otherwise).
+     */
+    private void tlsDetail(ChannelHandlerContext ctx) {
+        SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+        javax.net.ssl.SSLSession tls = ssl.engine().getSession();
+        debug.detail("OCSTTLS", "TLS handshake complete: " + tls.getProtocol() + " " + tls.getCipherSuite());
+        X509Certificate certificate = ConnectionFacts.peerCertificate(ctx);
+        TelnetPort.ClientAuth auth = context.port().clientAuth();
+        if (certificate == null) {
+            debug.detail("OCSTTLS", "CLIENTAUTH " + auth + ": no client certificate"
+                    + (auth == TelnetPort.ClientAuth.NONE ? " asked for" : ""));
+            return;
+        }
+        debug.detail("OCSTTLS", "client certificate SUBJECT: " + certificate.getSubjectX500Principal().getName()
+                + " ISSUER: " + certificate.getIssuerX500Principal().getName() + " SERIAL: "
+                + certificate.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT) + " VALID: "
+                + certificate.getNotBefore().toInstant() + " TO " + certificate.getNotAfter().toInstant());
+        debug.detail("OCSTTLS", "CLIENTAUTH " + auth + ": the client certificate chains to a certificate authority the "
+                + "key ring trusts" + (auth == TelnetPort.ClientAuth.SAFCERT ? "; its user ID is looked up once the "
+                + "device is agreed" : ""));
     }
 
     /** Whatever a handler of this connection threw ends the session, with one line giving the reason in words. */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (!ending) {
-            context.log().info("OCST003I Session {} ended: {}", name(ctx), FailureText.of(cause));
+            String reason = FailureText.of(cause);
+            context.log().info("OCST003I Session {} ended: {}", name(ctx), reason);
+            if (reason.equals("the client reset the connection")) {
+                debug.exception("OCSTSESS", "1001-02", "Client disconnected from the connection.", reason);
+                dropped("CLNTDISC", true, "OCSTSESS");
+            } else {
+                failed("OCSTSESS", "OCST003I", "The session ended on an error.", reason);
+            }
         }
         end(ctx);
     }

@@ -15,6 +15,9 @@ import org.opencs.tn3270.config.VtamConfig;
  * is for an operator, who should read the session and the reason in words.
  */
 final class ServerLog extends org.opencs.testkit.OperatorLog implements AfterEachCallback {
+    /** The DEBUG lines (EZZ6034I, EZZ6035I) of the servers started here. */
+    final DebugCapture debug = new DebugCapture();
+
     ServerLog() {
         super("TN3270E");
     }
@@ -27,23 +30,27 @@ final class ServerLog extends org.opencs.testkit.OperatorLog implements AfterEac
     /** A server for {@code port} with the applications' {@code services} (JES2 or none), DEFAULTAPPL TSO. */
     Tn3270Server serve(TelnetPort port, org.opencs.tn3270.apps.HostServices services) throws InterruptedException {
         return new Tn3270Server(port, services, "127.0.0.1", 0, new Vtam(VtamConfig.defaultAppl("TSO"),
-                services.registry().config().tn3270Limits()), this);
+                services.registry().config().tn3270Limits()), this, Tn3270Server.NEGOTIATION_TIMEOUT, debug);
     }
 
     Tn3270Server serve(TelnetPort port, Registry registry, Vtam vtam) throws InterruptedException {
-        return new Tn3270Server(port, registry, "127.0.0.1", 0, vtam, this);
+        return new Tn3270Server(port, org.opencs.tn3270.apps.HostServices.of(registry), "127.0.0.1", 0, vtam, this,
+                Tn3270Server.NEGOTIATION_TIMEOUT, debug);
     }
 
     /** A server whose connections must reach their first screen within {@code negotiationTimeout}. */
     Tn3270Server serve(TelnetPort port, Registry registry, Vtam vtam, Duration negotiationTimeout)
             throws InterruptedException {
         return new Tn3270Server(port, org.opencs.tn3270.apps.HostServices.of(registry), "127.0.0.1", 0, vtam, this,
-                negotiationTimeout);
+                negotiationTimeout, debug);
     }
 
     /** The lines that name a Java class or exception, show null, or carry a stack trace, each with what is wrong. */
     List<String> violations() {
-        return violations(lines());
+        List<String> all = new java.util.ArrayList<>(lines());
+        // DEBUG lines too, except TRACE's data (what a screen shows is the application's text, not the server's).
+        debug.lines().stream().filter(l -> !l.contains(" DEBUG CONN TRACE ")).forEach(all::add);
+        return violations(all);
     }
 
     @Override
