@@ -36,6 +36,8 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
     private JesCommands jes;
     /** The transfer in progress, or null. */
     private java.util.concurrent.CompletableFuture<?> busy;
+    /** The command whose transfer is in progress, for the FLO trace. */
+    private String busyCommand;
     private final java.util.ArrayDeque<String> waiting = new java.util.ArrayDeque<>();
     private boolean abortReplyPending;
 
@@ -133,6 +135,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         if (transfer != null && !transfer.isDone()) {
             s.trace.trace(TracePoint.TRANSFER_WAIT, command);
             busy = transfer;
+            busyCommand = command;
             transfer.whenCompleteAsync((result, error) -> {
                 if (error != null) {
                     unexpected(command, Futures.cause(error));
@@ -168,7 +171,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
 
     /** After a transfer: the data connection state is cleared and the lines that waited run in order. */
     private void endTransfer() {
-        s.trace.trace(TracePoint.TRANSFER_END, "the command", waiting.size());
+        s.trace.trace(TracePoint.TRANSFER_END, busyCommand, waiting.size());
         busy = null;
         s.dataChannel = null;
         s.pendingConnection = null;
@@ -274,9 +277,10 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         s.trace.trace(TracePoint.FILE_ENTERED, command, dataset ? "MVS data set" : "z/OS UNIX file", target);
         s.trace.trace(TracePoint.FILE_ATTRIBUTES, command, s.type == 'A' ? "ASCII" : s.type == 'E' ? "EBCDIC" : "Image",
                 s.recordStructure ? "Record" : "File", s.restartOffset);
-        if (s.type == 'A' && !command.equals("DELE") && !command.startsWith("RN")) {
-            s.trace.trace(TracePoint.XLATE, command, s.site.networkCharset().name(),
-                    dataset ? "IBM-1047" : "the file's (SBDATACONN)");
+        if (s.type == 'A' && !command.equals("DELE") && !command.startsWith("RN") && s.trace.on(TracePoint.XLATE)) {
+            SbDataconn sbd = SbDataconn.of(s.site.sbDataconn);
+            s.trace.trace(TracePoint.XLATE, command, sbd.network(), dataset ? "IBM-1047"
+                    : sbd.file() + (sbd.tags() ? " or the file's tag" : ""));
         }
     }
 

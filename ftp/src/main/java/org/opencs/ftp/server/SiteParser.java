@@ -221,7 +221,8 @@ final class SiteParser {
         try {
             return new SiteParameter.Debug(org.opencs.ftp.config.DebugOptionParser.parseList(v));
         } catch (org.opencs.ftp.config.DebugOptionException e) {
-            return new SiteParameter.Ignored("DEBUG parameter (" + shown(v) + ") is not valid: " + e.getMessage()
+            String operand = v.startsWith("(") ? shown(v) : "(" + shown(v) + ")";
+            return new SiteParameter.Ignored("DEBUG parameter " + operand + " is not valid: " + e.getMessage()
                     + ". DEBUG ignored.");
         }
     }
