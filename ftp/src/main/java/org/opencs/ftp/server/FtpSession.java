@@ -255,8 +255,17 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             default -> s.user == null ? "none: not logged on"
                     : s.jesMode() && JES_COMMANDS.contains(command) ? "JES (FILETYPE=JES)"
                     : !FILE_COMMANDS.contains(command) ? "the session"
-                    : s.name(argument).dataset() ? "MVS data sets" : "z/OS UNIX files";
+                    : namesDataset(argument) ? "MVS data sets" : "z/OS UNIX files";
         };
+    }
+
+    /** Whether a name is a data set's; a name that is neither is the command's to refuse, not the trace's. */
+    private boolean namesDataset(String argument) {
+        try {
+            return s.name(argument).dataset();
+        } catch (ZosException e) {
+            return s.mvs;
+        }
     }
 
     /** The commands FILETYPE=JES sends to JES. */
