@@ -81,6 +81,8 @@ public final class FtpDataParser {
         int jesEntryLimit = JesOptions.DEFAULTS.entryLimit();
         boolean jesGetByDsn = JesOptions.DEFAULTS.getByDsn();
         int jesPutGetTo = JesOptions.DEFAULTS.putGetTimeoutSeconds();
+        TraceSet debug = TraceSet.NONE;
+        boolean debugOnSite = false;
         Map<String, String> other = new HashMap<>();
         for (Statement s : statements) {
             boolean known = s.name().equals("OPENCS_INSECURE_CIPHERSUITES") || FtpStatements.IBM.contains(s.name());
@@ -125,12 +127,23 @@ public final class FtpDataParser {
                 case "JESENTRYLIMIT" -> jesEntryLimit = number(s, 1, 1024);
                 case "JESGETBYDSN" -> jesGetByDsn = bool(s);
                 case "JESPUTGETTO" -> jesPutGetTo = number(s, 0, 86400);
+                case "DEBUG" -> {
+                    debug = debug.withAll(debugOptions(s));
+                    if (client) {
+                        noEffect(s); // the batch client writes no general trace
+                    }
+                }
+                case "DEBUGONSITE" -> {
+                    debugOnSite = bool(s);
+                    if (client) {
+                        noEffect(s);
+                    }
+                }
                 default -> {
                     if (known) {
                         other.put(s.name(), String.join(" ", s.values().stream().map(StatementFile.Token::text).toList()));
                         if (!(client && FtpStatements.CLIENT_APPLIED.contains(s.name()))) {
-                            warnings.add("OCSF012W Statement " + s.name() + " on line " + s.line() + " of "
-                                    + Values.quoteForMessage(source) + " is accepted but has no effect in OpenCS.");
+                            noEffect(s);
                         }
                     } else {
                         warnings.add("EZYFT47I Unknown statement " + Values.quoteForMessage(s.name()) + " on line "
@@ -166,7 +179,30 @@ public final class FtpDataParser {
         return new FtpData(extensions, secureFtp, secureLogin, securePassword, ctrl, data, pbsz, reuse, rfcLevel,
                 mechanism, tlsPort, implicitZos, keyring, enabled, insecure, tlsTimeout, start, logging, banner,
                 loginMessage, inactive, passive, dataCtTime, dataTimeout,
-                new JesOptions(jesLevel, jesEntryLimit, jesGetByDsn, jesPutGetTo), other);
+                new JesOptions(jesLevel, jesEntryLimit, jesGetByDsn, jesPutGetTo), debug, debugOnSite, other);
+    }
+
+    private void noEffect(Statement s) {
+        warnings.add("OCSF012W Statement " + s.name() + " on line " + s.line() + " of "
+                + Values.quoteForMessage(source) + " is accepted but has no effect in OpenCS.");
+    }
+
+    /**
+     * DEBUG's operands ({@link DebugOptionParser}). IBM documents one trace type per statement and several
+     * statements adding up; older releases also took several on one line ({@code DEBUG ACC PAR SEC}), and so does
+     * OpenCS. A bad operand is EZYFT46E naming its line and column, like any bad value.
+     */
+    private List<DebugOption> debugOptions(Statement s) {
+        requireValues(s, 1);
+        List<DebugOption> options = new ArrayList<>();
+        for (int i = 0; i < s.values().size(); i++) {
+            try {
+                options.add(DebugOptionParser.parse(s.value(i), false));
+            } catch (DebugOptionException e) {
+                throw error(s, i, "DEBUG " + e.getMessage());
+            }
+        }
+        return options;
     }
 
     private String choice(Statement s, int index, String... allowed) {

@@ -43,6 +43,7 @@ final class DataConnections {
             return;
         }
         int port = s.passive.port();
+        s.trace.trace(TracePoint.DATA_PASSIVE, port);
         if (extended) {
             s.reply("229 Entering Extended Passive Mode (|||" + port + "|)");
         } else {
@@ -88,6 +89,8 @@ final class DataConnections {
                         if (data != null) {
                             data.close();
                         }
+                        s.trace.trace(TracePoint.DATA_NONE, s.aborted ? "the transfer was aborted"
+                                : "none arrived within " + timeout + " seconds");
                         s.reply("425 Can't open data connection" + (s.aborted ? "; the transfer was aborted."
                                 : timeout > 0 ? " within " + timeout + " seconds." : "."));
                         return CompletableFuture.completedFuture(null);
@@ -99,13 +102,20 @@ final class DataConnections {
     /** Puts TLS, the stall timer and the sink on a new data connection, sends the 1xx reply, then awaits TLS. */
     private CompletableFuture<SocketChannel> attach(SocketChannel data, ChannelHandler sink, String startReply) {
         s.dataChannel = data;
+        traceDataConnection(data);
         SslHandler ssl = s.protectData ? new SslHandler(dataEngine(data)) : null;
         CompletableFuture<Handshake> handshake = new CompletableFuture<>();
         if (ssl != null) {
             // Asked on the data connection's event loop as the handshake ends, while its engine is surely still open
             // (a short upload may be over and its engine freed by the time the session's executor looks).
-            ssl.handshakeFuture().addListener(f -> handshake.complete(
-                    new Handshake(f.cause(), f.isSuccess() && reuseSatisfied(ssl.engine()))));
+            s.trace.trace(TracePoint.DATA_TLS, s.context.config().secureSessionReuse());
+            ssl.handshakeFuture().addListener(f -> {
+                if (f.isSuccess() && s.trace.on(TracePoint.DATA_TLS_DONE)) {
+                    s.trace.trace(TracePoint.DATA_TLS_DONE, ssl.engine().getSession().getProtocol(),
+                            ssl.engine().getSession().getCipherSuite());
+                }
+                handshake.complete(new Handshake(f.cause(), f.isSuccess() && reuseSatisfied(ssl.engine())));
+            });
             data.pipeline().addFirst("tls", ssl);
             // An upload's connection sends no TLS 1.3 session ticket: the client never reads, so a ticket would be
             // left unread and the client's close would become a reset that drops the end of its data. A download's
@@ -151,6 +161,18 @@ final class DataConnections {
                     }
                     return data;
                 }, s.executor());
+    }
+
+    /** SOC: the data connection is open, and (a listener on its event loop, which only queues the line) closed. */
+    private void traceDataConnection(SocketChannel data) {
+        if (!s.trace.on(TracePoint.DATA_OPEN)) {
+            return;
+        }
+        InetSocketAddress peer = data.remoteAddress();
+        String host = peer == null ? "the client" : peer.getAddress().getHostAddress();
+        int port = peer == null ? 0 : peer.getPort();
+        s.trace.trace(TracePoint.DATA_OPEN, host, port);
+        data.closeFuture().addListener(f -> s.trace.trace(TracePoint.DATA_CLOSED, host, port));
     }
 
     /** How a data connection's TLS handshake ended: its failure, or whether it met SECURE_SESSION_REUSE. */
@@ -219,6 +241,7 @@ final class DataConnections {
             return;
         }
         s.activeTarget = target;
+        s.trace.trace(TracePoint.DATA_ACTIVE, target.getAddress().getHostAddress(), target.getPort());
         s.reply("200 Port request OK.");
     }
 

@@ -59,6 +59,8 @@ public final class FtpServer implements AutoCloseable {
     private final SessionLimiter limiter;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final org.slf4j.Logger log;
+    /** The general trace lines' writer (FTP.DATA DEBUG, SITE DEBUG=). */
+    private final FtpTrace trace;
 
     public FtpServer(FtpData config, Registry registry, String bindAddress, int port) throws InterruptedException {
         this(config, registry, bindAddress, port, config.tlsPort() == null ? -1 : config.tlsPort());
@@ -100,7 +102,19 @@ public final class FtpServer implements AutoCloseable {
     FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort, int dataTimeoutSeconds,
               org.opencs.core.SessionLimits limits, org.slf4j.Logger log, org.opencs.ftp.jes.JobEntrySubsystem jes)
             throws InterruptedException {
+        this(config, registry, bindAddress, port, tlsPort, dataTimeoutSeconds, limits, log,
+                org.slf4j.LoggerFactory.getLogger(FtpTrace.LOG_NAME), jes);
+    }
+
+    /**
+     * As above, writing the general trace lines (FTP.DATA DEBUG, SITE DEBUG=) to {@code traceLog} rather than the
+     * system log's {@value FtpTrace#LOG_NAME}.
+     */
+    FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort, int dataTimeoutSeconds,
+              org.opencs.core.SessionLimits limits, org.slf4j.Logger log, org.slf4j.Logger traceLog,
+              org.opencs.ftp.jes.JobEntrySubsystem jes) throws InterruptedException {
         this.log = log;
+        this.trace = new FtpTrace(traceLog);
         org.opencs.pki.tls.KeyRing ring = config.tlsEnabled() || tlsPort >= 0 ? keyRing(config, registry) : null;
         SessionReuseTls tls = ring == null ? null : SessionReuseTls.create(ring, clientAuth(config),
                 SystemSsl.cipherSuites(config.cipherSuites()),
@@ -112,7 +126,7 @@ public final class FtpServer implements AutoCloseable {
         FtpActivityLog activity = new FtpActivityLog(registry.home().logs().resolve("ftp-activity.log"), registry.clock(),
                 config.ftpLogging());
         FtpSessionContext context = new FtpSessionContext(config, registry, tls, workers, activity,
-                dataTimeoutSeconds, log, jes, jesWaits);
+                dataTimeoutSeconds, log, jes, jesWaits, trace);
         int leftovers = PartialUploads.removeLeftovers(registry.home().hfs(), registry.home().datasets());
         if (leftovers > 0) {
             log.info("OCSF003I {} partial upload(s) left by an earlier run were removed; their targets kept their content.",
@@ -212,6 +226,7 @@ public final class FtpServer implements AutoCloseable {
                 .map(g -> g.shutdownGracefully(QUIET_MILLIS, 2000, java.util.concurrent.TimeUnit.MILLISECONDS)).toList();
         quiet.forEach(io.netty.util.concurrent.Future::awaitUninterruptibly);
         jesWaits.shutdownNow(); // a wait for a job ends: its session has been closed already
+        trace.close(); // the sessions' last trace lines are written
     }
 
 }

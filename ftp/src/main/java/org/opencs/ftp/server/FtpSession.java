@@ -36,6 +36,8 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
     private JesCommands jes;
     /** The transfer in progress, or null. */
     private java.util.concurrent.CompletableFuture<?> busy;
+    /** The command whose transfer is in progress, for the FLO trace. */
+    private String busyCommand;
     private final java.util.ArrayDeque<String> waiting = new java.util.ArrayDeque<>();
     private boolean abortReplyPending;
 
@@ -57,20 +59,32 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         InetSocketAddress client = (InetSocketAddress) ctx.channel().remoteAddress();
         s.activity("EZYFS50I", "CONN starts Client IPaddr=" + client.getAddress().getHostAddress()
                 + " hostname=" + client.getHostString());
+        if (s.trace.on(TracePoint.SESSION_START)) {
+            s.trace.trace(TracePoint.SESSION_START, client.getAddress().getHostAddress(), client.getPort(),
+                    ((InetSocketAddress) ctx.channel().localAddress()).getPort(),
+                    implicitTls ? " (implicit TLS port, TLSPORT)" : "");
+            s.trace.trace(TracePoint.SESSION_TRACES, s.trace.active());
+        }
         String host = ((InetSocketAddress) ctx.channel().localAddress()).getHostString();
         String banner = LoginMessages.lines(context.registry(), context.config().banner(), "220",
                 LoginMessages.cookies(context.registry(), "", client.getHostString(), host, ""));
         String reply = FtpReplies.banner(host, context.registry().clock().instant().atZone(ZoneOffset.UTC),
                 context.config().inactiveSeconds(), banner);
         if (implicitTls) {
+            if (!context.config().secureImplicitZos()) {
+                SecurityCommands.traceExisting(s, ctx.pipeline().get(SslHandler.class));
+            } else {
+                s.trace.trace(TracePoint.AUTH_ENTERED);
+            }
             s.tls = true;
             s.pbsz = true;
             s.protectData = true;
             s.activity("EZYFS54I", "SECURE OK Mechanism=TLS-P implicit");
             if (context.config().secureImplicitZos()) {
                 // SECUREIMPLICITZOS TRUE: z/OS's own order, the 220 in the clear and then the handshake.
+                s.traceReply(reply);
                 ctx.writeAndFlush(reply + "\r\n").addListener(f -> ctx.pipeline().addFirst("tls",
-                        new SslHandler(context.tls().newControlEngine(ctx.alloc()))));
+                        SecurityCommands.tracedHandler(s, context.tls().newControlEngine(ctx.alloc()), false)));
                 return;
             }
         }
@@ -107,6 +121,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         int space = text.indexOf(' ');
         String command = (space < 0 ? text : text.substring(0, space)).toUpperCase(Locale.ROOT);
         String argument = space < 0 ? "" : text.substring(space + 1).trim();
+        traceCommand(command, argument);
         java.util.concurrent.CompletableFuture<?> transfer = null;
         try {
             transfer = handle(command, argument);
@@ -118,7 +133,9 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             unexpected(command, e);
         }
         if (transfer != null && !transfer.isDone()) {
+            s.trace.trace(TracePoint.TRANSFER_WAIT, command);
             busy = transfer;
+            busyCommand = command;
             transfer.whenCompleteAsync((result, error) -> {
                 if (error != null) {
                     unexpected(command, Futures.cause(error));
@@ -133,8 +150,28 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         }
     }
 
+    /**
+     * CMD and PAR: the command as received and as parsed. The password of PASS is never shown: {@code PASS ********},
+     * as z/OS's traces and its client show it, whatever its length (nor a password phrase, a new password, or a
+     * PassTicket).
+     */
+    private void traceCommand(String command, String argument) {
+        boolean secret = command.equals("PASS");
+        String shownArgument = secret ? "********" : argument;
+        if (s.trace.on(TracePoint.COMMAND)) {
+            s.trace.trace(TracePoint.COMMAND, shownArgument.isEmpty() && !secret ? command : command + " " + shownArgument);
+        }
+        if (s.trace.on(TracePoint.PARSE_COMMAND)) {
+            s.trace.trace(TracePoint.PARSE_COMMAND, command);
+            if (!argument.isEmpty() || secret) {
+                s.trace.trace(TracePoint.PARSE_PARAMETER, shownArgument);
+            }
+        }
+    }
+
     /** After a transfer: the data connection state is cleared and the lines that waited run in order. */
     private void endTransfer() {
+        s.trace.trace(TracePoint.TRANSFER_END, busyCommand, waiting.size());
         busy = null;
         s.dataChannel = null;
         s.pendingConnection = null;
@@ -159,6 +196,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         }
         // The reason in words for the log; the stack trace only when the log asks for debug detail (OPENCS_DEBUG=1).
         String reason = org.opencs.core.Values.quoteForMessage(Failures.describe(error));
+        s.trace.trace(TracePoint.UNEXPECTED, command, reason);
         context.log().error("OCSF002E FTP session {} (client {}): {} ended with an unexpected error: {}", s.sessionId,
                 Failures.client(s.ctx.channel()), command, reason);
         if (context.log().isDebugEnabled()) {
@@ -172,6 +210,9 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         if (!command.equals("RNTO")) {
             s.renameFrom = null; // RFC 959: RNTO must follow RNFR at once
         }
+        if (s.trace.on(TracePoint.DISPATCH)) {
+            s.trace.trace(TracePoint.DISPATCH, command, realm(command, argument));
+        }
         switch (command) {
             case "AUTH" -> security.auth(argument);
             case "PBSZ" -> security.pbsz(argument);
@@ -179,12 +220,18 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             case "CCC" -> security.ccc();
             case "USER" -> logon.user(argument);
             case "PASS" -> logon.pass(argument);
-            case "QUIT" -> s.ctx.writeAndFlush(FtpReplies.QUIT + "\r\n").addListener(f -> s.ctx.close());
+            case "QUIT" -> {
+                s.traceReply(FtpReplies.QUIT);
+                s.ctx.writeAndFlush(FtpReplies.QUIT + "\r\n").addListener(f -> s.ctx.close());
+            }
             case "NOOP" -> s.reply(FtpReplies.NOOP);
             case "SYST" -> s.reply(s.mvs ? FtpReplies.SYST_MVS : FtpReplies.SYST);
             case "FEAT" -> s.reply(info.feat());
             case "HELP" -> s.reply(info.help(argument));
-            case "STAT" -> s.reply(info.stat(argument));
+            case "STAT" -> {
+                s.trace.trace(TracePoint.STAT, argument.isEmpty() ? "no name" : argument);
+                s.reply(info.stat(argument));
+            }
             case "SITE" -> site(argument);
             case "OPTS" -> s.reply(info.opts(argument));
             default -> {
@@ -198,7 +245,58 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         return null;
     }
 
+    /** FLO: the part of the server a command goes to, in words. */
+    private String realm(String command, String argument) {
+        return switch (command) {
+            case "AUTH", "PBSZ", "PROT", "CCC" -> "the security commands";
+            case "USER", "PASS" -> "logon";
+            case "QUIT", "NOOP", "SYST", "FEAT", "HELP", "STAT", "OPTS" -> "the information commands";
+            case "SITE" -> "SITE";
+            default -> s.user == null ? "none: not logged on"
+                    : s.jesMode() && JES_COMMANDS.contains(command) ? "JES (FILETYPE=JES)"
+                    : !FILE_COMMANDS.contains(command) ? "the session"
+                    : namesDataset(argument) ? "MVS data sets" : "z/OS UNIX files";
+        };
+    }
+
+    /** Whether a name is a data set's; a name that is neither is the command's to refuse, not the trace's. */
+    private boolean namesDataset(String argument) {
+        try {
+            return s.name(argument).dataset();
+        } catch (ZosException e) {
+            return s.mvs;
+        }
+    }
+
+    /** The commands FILETYPE=JES sends to JES. */
+    private static final java.util.Set<String> JES_COMMANDS = java.util.Set.of("LIST", "NLST", "RETR", "STOR", "STOU",
+            "APPE", "DELE", "SIZE", "MDTM");
+    /** The commands that name a data set or a file. */
+    private static final java.util.Set<String> FILE_COMMANDS = java.util.Set.of("CWD", "XCWD", "LIST", "NLST", "MLSD",
+            "MLST", "RETR", "STOR", "APPE", "STOU", "SIZE", "MDTM", "DELE", "MKD", "XMKD", "RMD", "XRMD", "RNFR", "RNTO");
+
+    /**
+     * FSC, XLA: a file services command (APPE, STOR, STOU, RETR, DELE, RNFR, RNTO) starts: the command, the kind of
+     * file and its name; at level 2 the transfer's type and structure; for a text transfer the code pages.
+     */
+    private void traceFileCommand(String command, boolean dataset, String target) {
+        if (!s.trace.on(TracePoint.FILE_ENTERED) && !s.trace.on(TracePoint.XLATE)) {
+            return;
+        }
+        s.trace.trace(TracePoint.FILE_ENTERED, command, dataset ? "MVS data set" : "z/OS UNIX file", target);
+        s.trace.trace(TracePoint.FILE_ATTRIBUTES, command, s.type == 'A' ? "ASCII" : s.type == 'E' ? "EBCDIC" : "Image",
+                s.recordStructure ? "Record" : "File", s.restartOffset);
+        if (s.type == 'A' && !command.equals("DELE") && !command.startsWith("RN") && s.trace.on(TracePoint.XLATE)) {
+            SbDataconn sbd = SbDataconn.of(s.site.sbDataconn);
+            s.trace.trace(TracePoint.XLATE, command, sbd.network(), dataset ? "IBM-1047"
+                    : sbd.file() + (sbd.tags() ? " or the file's tag" : ""));
+        }
+    }
+
     private java.util.concurrent.CompletableFuture<?> loggedIn(String command, String argument) {
+        if (s.jesMode() && JES_COMMANDS.contains(command)) {
+            s.trace.trace(TracePoint.JES_COMMAND, command, argument);
+        }
         if (s.jesMode()) {
             // SITE FILETYPE=JES: these commands work on jobs and the spool; the others as always.
             switch (command) {
@@ -233,6 +331,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         switch (command) {
             case "PWD", "XPWD" -> s.reply(s.mvs ? datasets.pwd() : FtpReplies.pwd(s.cwd));
             case "CWD", "XCWD" -> {
+                s.trace.trace(TracePoint.CWD, mvs ? "to the MVS data set prefix" : "to the z/OS UNIX directory", target);
                 if (mvs) {
                     datasets.cwd(target);
                 } else {
@@ -240,6 +339,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
                 }
             }
             case "CDUP", "XCUP" -> {
+                s.trace.trace(TracePoint.CWD, "CDUP from", s.mvs ? s.prefix : s.cwd);
                 if (s.mvs) {
                     datasets.cwd(datasets.parent());
                 } else {
@@ -286,9 +386,11 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
                 return hfs.machineListing(target, command.equals("MLST"));
             }
             case "RETR" -> {
+                traceFileCommand(command, mvs, target);
                 return mvs ? datasets.retrieve(target) : hfs.retrieve(target);
             }
             case "STOR", "APPE", "STOU" -> {
+                traceFileCommand(command, mvs && !command.equals("STOU"), target);
                 return mvs && !command.equals("STOU") ? datasets.store(target, command)
                         : hfs.store(mvs ? argument : target, command);
             }
@@ -300,11 +402,20 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
                     hfs.modificationTime(target);
                 }
             }
-            case "DELE" -> either(mvs, () -> datasets.delete(target), () -> hfs.delete(target));
+            case "DELE" -> {
+                traceFileCommand(command, mvs, target);
+                either(mvs, () -> datasets.delete(target), () -> hfs.delete(target));
+            }
             case "MKD", "XMKD" -> either(mvs, () -> datasets.makeDirectory(target), () -> hfs.makeDirectory(target));
             case "RMD", "XRMD" -> either(mvs, () -> datasets.removeDirectory(target), () -> hfs.removeDirectory(target));
-            case "RNFR" -> either(mvs, () -> datasets.renameFrom(target), () -> hfs.renameFrom(target));
-            case "RNTO" -> renameTo(name);
+            case "RNFR" -> {
+                traceFileCommand(command, mvs, target);
+                either(mvs, () -> datasets.renameFrom(target), () -> hfs.renameFrom(target));
+            }
+            case "RNTO" -> {
+                traceFileCommand(command, mvs, target);
+                renameTo(name);
+            }
             default -> s.reply("500 unknown command " + org.opencs.core.Values.quoteForMessage(command));
         }
         return null;
@@ -389,9 +500,17 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             s.reply("202 SITE not necessary; you may proceed");
             return;
         }
-        java.util.List<SiteParameter> parameters = SiteParser.parse(argument, context.jes() != null);
+        s.trace.trace(TracePoint.SITE, argument);
+        java.util.List<SiteParameter> parameters = SiteParser.parse(argument, context.jes() != null,
+                context.config().debugOnSite());
+        if (s.trace.on(TracePoint.PARSE_SITE)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                s.trace.trace(TracePoint.PARSE_SITE, i + 1, parameters.get(i).describe());
+            }
+        }
         for (SiteParameter parameter : parameters) {
             if (parameter instanceof SiteParameter.Refused refused) {
+                s.trace.trace(TracePoint.SITE_REFUSED, refused.keyword());
                 s.reply(refused.reply());
                 return;
             }
@@ -403,7 +522,15 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
                 if (note != null) {
                     notes.add(note);
                 }
+            } else if (parameter instanceof SiteParameter.Debug debug) {
+                // SITE DEBUG=: this session's traces only, cumulative until NONE; the reply lists the active ones.
+                s.trace.set(s.trace.active().withAll(debug.options()));
+                s.trace.trace(TracePoint.SITE_DEBUG, s.trace.active());
+                notes.add("Active server traces - " + s.trace.active());
             }
+        }
+        if (s.trace.on(TracePoint.SITE_NOTE)) {
+            notes.forEach(note -> s.trace.trace(TracePoint.SITE_NOTE, note));
         }
         StringBuilder reply = new StringBuilder();
         notes.forEach(note -> reply.append("200-").append(note).append("\r\n"));
@@ -420,6 +547,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
                 s.abortTransfer();
             }
             s.activity("EZYFS52I", "CONN ends Input=" + s.bytesIn + " bytes Output=" + s.bytesOut + " bytes");
+            s.trace.trace(TracePoint.SESSION_END, s.bytesIn, s.bytesOut);
         }
     }
 
@@ -431,12 +559,18 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             if (busy != null) {
                 s.abortTransfer();
             }
+            if (s != null) {
+                s.trace.trace(TracePoint.SESSION_SHUTDOWN);
+                s.traceReply("421 Service not available, the server is shutting down.");
+            }
             ctx.writeAndFlush("421 Service not available, the server is shutting down.\r\n").addListener(f -> ctx.close());
         } else if (event instanceof IdleStateEvent) {
             if (busy != null) {
                 return; // the control connection is quiet while its transfer runs: the data connection has its own timer
             }
             // INACTIVE: a control connection idle for that long is told so and closed (banner line 2 announces it).
+            s.trace.trace(TracePoint.SESSION_IDLE, context.config().inactiveSeconds());
+            s.traceReply("421 Timeout: the control connection was idle too long.");
             ctx.writeAndFlush("421 Timeout: the control connection was idle too long.\r\n").addListener(f -> ctx.close());
         } else if (event instanceof SslCloseCompletionEvent) {
             ctx.close();

@@ -123,6 +123,9 @@ final class InfoCommands {
             out.append(siteVariable(name, s.site.variables().get(name)));
         }
         out.append(siteVariable("INACTIVE", String.valueOf(config.inactiveSeconds())));
+        // The session's general traces, in the words of SITE DEBUG's reply (IBM IP and SNA Codes, 200 reply codes:
+        // "Active server traces - value_1 value_2 ... value_n").
+        out.append("211-Active server traces - ").append(s.trace.active()).append("\r\n");
         if (s.context.jes() != null) {
             out.append(jesLines());
         }

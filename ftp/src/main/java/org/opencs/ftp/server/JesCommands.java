@@ -256,6 +256,7 @@ final class JesCommands {
             records.add(DatasetCommands.text(record).stripTrailing());
         }
         String jobId = jes().submit(s.user, records);
+        s.trace.trace(TracePoint.JES_SUBMITTED, jobId);
         s.activity("EZYFS82I", "TRANS JES jobid=" + jobId + " submitted from MVS dsname=" + name);
         var user = s.user;
         int timeout = s.site.jesPutGetTo;
@@ -342,6 +343,7 @@ final class JesCommands {
                     jobId = jes().submit(s.user, records.stream().map(r -> r.length() > JES_LRECL
                             ? r.substring(0, JES_LRECL) : r).toList());
                     s.bytesIn += content.length;
+                    s.trace.trace(TracePoint.JES_SUBMITTED, jobId);
                     reply = "250-It is known to JES as " + jobId + "\r\n" + FtpReplies.TRANSFER_DONE;
                 } catch (JesRequestException e) {
                     reply = "550 " + e.getMessage();
@@ -397,6 +399,7 @@ final class JesCommands {
             return;
         }
         jes().cancelAndPurge(s.user, ref.get().jobId());
+        s.trace.trace(TracePoint.JES_DELETED, ref.get().jobId());
         s.activity("EZYFS82I", "TRANS JES jobid=" + ref.get().jobId() + " cancelled and purged");
         s.reply("250 Cancel successful");
     }

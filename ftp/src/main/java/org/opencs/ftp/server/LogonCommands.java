@@ -29,9 +29,11 @@ final class LogonCommands {
      */
     void user(String argument) {
         FtpData config = s.context.config();
+        s.trace.trace(TracePoint.USER_ENTERED, argument.trim().toUpperCase(Locale.ROOT));
         boolean tlsRequired = config.secureFtp() == FtpData.SecureFtp.REQUIRED
                 || config.secureCtrlconn() != FtpData.Protection.CLEAR;
         if (tlsRequired && !s.tls) {
+            s.trace.trace(TracePoint.USER_NEEDS_TLS, config.secureFtp(), config.secureCtrlconn());
             s.activity("EZYFS54I", "SECURE FAILED Reason=USER before AUTH while SECURE_FTP REQUIRED or SECURE_CTRLCONN "
                     + config.secureCtrlconn());
             s.reply("530 USER command rejected: the server requires AUTH TLS first.");
@@ -45,6 +47,7 @@ final class LogonCommands {
         }
         X509Certificate certificate = s.peerCertificate();
         if (certificate == null) {
+            s.trace.trace(TracePoint.USER_NO_CERTIFICATE, config.secureLogin(), s.pendingUser);
             s.activity("EZYFS56I", "ACCESS FAILED USERID=" + s.pendingUser + " Reason=no client certificate");
             authenticator().refused(s.pendingUser, APPLICATION, "NO CLIENT CERTIFICATE");
             s.pendingUser = null;
@@ -53,7 +56,11 @@ final class LogonCommands {
         }
         var mapping = new CertificateUserMapper(s.context.registry()).userFor(certificate);
         boolean mapsToUser = mapping.map(m -> m.userid().equals(s.pendingUser)).orElse(false);
+        if (s.trace.on(TracePoint.USER_CERTIFICATE_MAPS)) {
+            s.trace.trace(TracePoint.USER_CERTIFICATE_MAPS, mapping.map(m -> m.userid()).orElse("no user ID"));
+        }
         if (config.secureLogin() == FtpData.SecureLogin.VERIFY_USER && !mapsToUser) {
+            s.trace.trace(TracePoint.USER_CERTIFICATE_DOES_NOT_MAP, s.pendingUser);
             s.activity("EZYFS56I", "ACCESS FAILED USERID=" + s.pendingUser + " Reason=certificate does not map to user");
             authenticator().refused(s.pendingUser, APPLICATION, "CLIENT CERTIFICATE DOES NOT MAP TO THE USER");
             s.reply("531 Client certificate does not map to user ID " + s.pendingUser + ".");
@@ -63,6 +70,7 @@ final class LogonCommands {
         if (config.effectivePasswordRule() == FtpData.SecurePassword.OPTIONAL && mapsToUser) {
             User candidate = s.context.registry().users().find(s.pendingUser).orElse(null);
             if (candidate != null && !candidate.revoked()) {
+                s.trace.trace(TracePoint.USER_NO_PASSWORD_NEEDED, candidate.userid());
                 loggedOn(candidate, "230-User " + candidate.userid() + " is an authorized user\r\n");
                 return;
             }
@@ -72,13 +80,17 @@ final class LogonCommands {
 
     void pass(String password) {
         if (s.pendingUser == null) {
+            s.trace.trace(TracePoint.PASS_WITHOUT_USER);
             s.reply("503 Login with USER first.");
             return;
         }
         Authenticator authenticator = authenticator();
         LogonResult result;
         String[] parts = password.split("/");
+        s.trace.trace(TracePoint.PASS_ENTERED, s.pendingUser);
+        s.trace.trace(TracePoint.PASS_CHECK, s.pendingUser, APPLICATION);
         if (parts.length == 3) {
+            s.trace.trace(TracePoint.PASS_CHANGE, s.pendingUser);
             result = parts[1].equals(parts[2])
                     ? authenticator.changePassword(s.pendingUser, parts[0].toCharArray(), parts[1].toCharArray(), APPLICATION)
                     : new LogonResult(LogonResult.Status.INVALID_PASSWORD, s.pendingUser, "new passwords differ");
@@ -86,11 +98,13 @@ final class LogonCommands {
             result = authenticator.logon(s.pendingUser, password.toCharArray(), APPLICATION);
         }
         if (!result.ok()) {
+            s.trace.trace(TracePoint.PASS_REFUSED, s.pendingUser, result.status());
             s.activity("EZYFS56I", "ACCESS FAILED USERID=" + s.pendingUser + " Reason=" + result.status());
             s.reply((result.status() == LogonResult.Status.PASSWORD_EXPIRED
                     ? "530-Password expired: send PASS current/new/new\r\n" : "") + FtpReplies.PASS_FAILED);
             return;
         }
+        s.trace.trace(TracePoint.PASS_ACCEPTED, result.userid());
         loggedOn(s.context.registry().users().find(result.userid()).orElseThrow(), "");
     }
 
@@ -108,6 +122,7 @@ final class LogonCommands {
         s.prefix = user.userid() + ".";
         s.mvs = s.context.config().startDirectory() == FtpData.StartDirectory.MVS;
         String directory = s.mvs ? s.prefix : s.cwd;
+        s.trace.trace(TracePoint.LOGGED_ON, user.userid(), directory);
         s.activity("EZYFS56I", "ACCESS OK USERID=" + user.userid());
         InetSocketAddress remote = (InetSocketAddress) s.ctx.channel().remoteAddress();
         InetSocketAddress local = (InetSocketAddress) s.ctx.channel().localAddress();

@@ -19,6 +19,8 @@ final class SessionState {
     final String sessionId;
     final boolean implicitTls;
     final SiteSettings site;
+    /** The session's general traces (FTP.DATA DEBUG, then SITE DEBUG=). */
+    final SessionTrace trace;
     /** The facts MLST and MLSD give (OPTS MLST selects them; all by default). */
     java.util.Set<String> mlstFacts = new java.util.LinkedHashSet<>(HfsPaths.FACTS);
     String pendingUser;
@@ -50,6 +52,7 @@ final class SessionState {
         this.sessionId = sessionId;
         this.implicitTls = implicitTls;
         this.site = new SiteSettings(context.config().jes());
+        this.trace = new SessionTrace(context.trace(), sessionId, context.config().debug());
     }
 
     /** The session's own executor: every step of a command, and every continuation of a transfer, runs on it. */
@@ -69,7 +72,17 @@ final class SessionState {
     }
 
     void reply(String text) {
+        traceReply(text);
         ctx.writeAndFlush(text + "\r\n");
+    }
+
+    /** CMD: each line of a reply as it goes to the client. */
+    void traceReply(String text) {
+        if (trace.on(TracePoint.REPLY)) {
+            for (String line : text.split("\r\n")) {
+                trace.trace(TracePoint.REPLY, line);
+            }
+        }
     }
 
     /** Whether SITE FILETYPE=JES is in force (only possible when the server has a JES interface). */

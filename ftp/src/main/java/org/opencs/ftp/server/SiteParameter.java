@@ -12,6 +12,14 @@ sealed interface SiteParameter {
     /** Applies this parameter through {@code visitor}: one method per kind, so none can be forgotten. */
     <R> R accept(Visitor<R> visitor);
 
+    /** The parameter as the PAR trace shows it: its keyword and values, {@code RECFM value=FB}. */
+    default String describe() {
+        String text = toString();
+        int open = text.indexOf('[');
+        String values = text.substring(open + 1, text.length() - 1);
+        return text.substring(0, open).toUpperCase(java.util.Locale.ROOT) + (values.isEmpty() ? "" : " " + values);
+    }
+
     /** What to do with each kind of parameter (Java 17 has no exhaustive switch over a sealed type: this is it). */
     interface Visitor<R> {
         R recfm(Recfm p);
@@ -69,6 +77,8 @@ sealed interface SiteParameter {
         R jesGetByDsn(JesGetByDsn p);
 
         R jesPutGetTo(JesPutGetTo p);
+
+        R debug(Debug p);
 
         R ignored(Ignored p);
 
@@ -298,6 +308,26 @@ sealed interface SiteParameter {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.jesPutGetTo(this);
+        }
+    }
+
+    /**
+     * DEBug=(options): the session's general traces change (the session applies it: {@link SessionTrace}); an
+     * empty list or {@code ?} only shows them. Accepted only when FTP.DATA has DEBUGONSITE TRUE.
+     */
+    record Debug(java.util.List<org.opencs.ftp.config.DebugOption> options) implements SiteParameter {
+        public Debug {
+            options = java.util.List.copyOf(options);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.debug(this);
+        }
+
+        @Override
+        public String describe() {
+            return "DEBUG " + org.opencs.ftp.config.DebugOptionParser.format(options);
         }
     }
 

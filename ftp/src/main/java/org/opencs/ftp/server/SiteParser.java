@@ -19,7 +19,7 @@ final class SiteParser {
         WRAPRECORD, NOWRAPRECORD, TRAILINGBLANKS, NOTRAILINGBLANKS, FILETYPE, SBDATACONN, ENCODING, RDW, NORDW,
         SBSENDEOL, LISTLEVEL, QUOTESOVERRIDE, NOQUOTESOVERRIDE, ISPFSTATS, NOISPFSTATS, DIRECTORYMODE, DATASETMODE,
         UMASK, CHMOD, PDSTYPE, JESJOBNAME, JESOWNER, JESSTATUS, JESENTRYLIMIT, JESGETBYDSN, NOJESGETBYDSN,
-        JESPUTGETTO, REFUSED
+        JESPUTGETTO, DEBUG, REFUSED
     }
 
     /** A keyword, its shortest accepted abbreviation and what it is. */
@@ -63,7 +63,9 @@ final class SiteParser {
             refused("NOTAPEREADSTREAM", 16), refused("UCOUNT", 6), refused("UCSHOSTCS", 9), refused("UCSSUB", 6),
             refused("NOUCSSUB", 8), refused("UCSTRUNC", 8), refused("NOUCSTRUNC", 10), refused("UNIT", 1),
             refused("UNICODEFILESYSTEMBOM", 20), refused("UNIXFILETYPE", 12), refused("VCOUNT", 6),
-            refused("VOLUME", 3), refused("XLATE", 2), refused("DEBUG", 5), refused("DUMP", 4));
+            refused("VOLUME", 3), refused("XLATE", 2), refused("DUMP", 4),
+            // DEBug=(options): the session's general traces, when FTP.DATA has DEBUGONSITE TRUE (see parse).
+            new Keyword("DEBUG", 3, Kind.DEBUG));
 
     private SiteParser() {
     }
@@ -77,11 +79,18 @@ final class SiteParser {
         return parse(argument, false);
     }
 
+    /** As {@link #parse(String, boolean, boolean)} for a server whose FTP.DATA has DEBUGONSITE FALSE (the default). */
+    static List<SiteParameter> parse(String argument, boolean jes) {
+        return parse(argument, jes, false);
+    }
+
     /**
      * The parameters of one SITE argument, in order. {@code jes}: whether the server has a JES interface; without
      * one, FILETYPE=JES and the JES keywords are refused as not configured (504), so a client can tell.
+     * {@code debugOnSite}: FTP.DATA's DEBUGONSITE; without it DEBUG= is refused the same way (IBM IP Diagnosis Guide,
+     * "Start tracing after FTP initialization": SITE DEBUG needs DEBUGONSITE TRUE).
      */
-    static List<SiteParameter> parse(String argument, boolean jes) {
+    static List<SiteParameter> parse(String argument, boolean jes, boolean debugOnSite) {
         List<String> tokens = List.of(argument.trim().split("\\s+"));
         List<SiteParameter> parameters = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
@@ -106,6 +115,10 @@ final class SiteParser {
                 parameters.add(mode == null || file == null
                         ? new SiteParameter.Ignored("Chmod parameters missing. Specify CHMOD mode filename. CHMOD ignored")
                         : new SiteParameter.Chmod(mode, file));
+                continue;
+            }
+            if (keyword.kind() == Kind.DEBUG) {
+                parameters.add(debug(value, debugOnSite));
                 continue;
             }
             parameters.add(parameter(keyword, value, token, jes));
@@ -191,9 +204,27 @@ final class SiteParser {
             case JESENTRYLIMIT -> number("JESENTRYLIMIT", v, 1, 1024, SiteParameter.JesEntryLimit::new);
             case JESGETBYDSN, NOJESGETBYDSN -> new SiteParameter.JesGetByDsn(keyword.kind() == Kind.JESGETBYDSN);
             case JESPUTGETTO -> number("JESPUTGETTO", v, 0, 86400, SiteParameter.JesPutGetTo::new);
-            case CHMOD -> throw new IllegalStateException("CHMOD takes the following tokens"); // handled by parse
+            case CHMOD, DEBUG -> throw new IllegalStateException(keyword.name() + " is read by parse");
             case REFUSED -> notConfigured(keyword.name() + (value == null ? "" : "=" + v));
         };
+    }
+
+    /**
+     * DEBug=(options) ({@link org.opencs.ftp.config.DebugOptionParser#parseList}): a list with an operand z/OS does not know changes nothing
+     * and gets a 200- note naming it, as the other SITE parameters' bad values do.
+     */
+    private static SiteParameter debug(String value, boolean debugOnSite) {
+        String v = value == null ? "" : value.trim();
+        if (!debugOnSite) {
+            return notConfigured("DEBUG" + (value == null ? "" : "=" + v));
+        }
+        try {
+            return new SiteParameter.Debug(org.opencs.ftp.config.DebugOptionParser.parseList(v));
+        } catch (org.opencs.ftp.config.DebugOptionException e) {
+            String operand = v.startsWith("(") ? shown(v) : "(" + shown(v) + ")";
+            return new SiteParameter.Ignored("DEBUG parameter " + operand + " is not valid: " + e.getMessage()
+                    + ". DEBUG ignored.");
+        }
     }
 
     /**

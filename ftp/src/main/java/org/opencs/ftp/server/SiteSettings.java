@@ -228,6 +228,11 @@ final class SiteSettings {
         }
 
         @Override
+        public Void debug(SiteParameter.Debug p) {
+            return null; // the session's traces, not a site variable: FtpSession applies it and lists the active ones
+        }
+
+        @Override
         public Void pdsType(SiteParameter.PdsType p) {
             pdsType = p.value();
             return null;

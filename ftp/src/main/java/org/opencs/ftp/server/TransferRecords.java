@@ -10,6 +10,10 @@ final class TransferRecords {
     /** {@code kind} is "HFS filename" or "MVS dsname"; {@code direction} is "Input" (STOR/APPE) or "Output" (RETR). */
     static void write(SessionState s, String kind, String target, String command, long bytes, String replyText) {
         String direction = command.equals("RETR") ? "Output" : "Input";
+        if (s.trace.on(TracePoint.FILE_ENDED) || s.trace.on(TracePoint.DATA_BYTES)) {
+            s.trace.trace(TracePoint.DATA_BYTES, Math.max(0, bytes), command.equals("RETR") ? "sent" : "received");
+            s.trace.trace(TracePoint.FILE_ENDED, command, target, Math.max(0, bytes), replyText);
+        }
         s.activity("EZYFS67I", "ALLOC OK Use " + kind + "=" + target);
         s.activity("EZYFS77I", "DEALL OK Release " + kind + "=" + target);
         s.activity("EZYFS82I", "TRANS " + kind + "=" + target);

@@ -25,6 +25,26 @@ import org.opencs.saf.Registry;
 public final class FtpServerLog extends org.opencs.testkit.OperatorLog implements AfterEachCallback {
     /** Each activity log served, with the number of its lines already checked. */
     private final Map<Path, Integer> activityLogs = new LinkedHashMap<>();
+    /** The general trace lines (FTP.DATA DEBUG, SITE DEBUG=) of the servers served, the system log's FTPD.TRACE. */
+    private final Trace trace = new Trace();
+
+    /** The servers' trace lines (logger FTPD.TRACE), each {@code INFO <session> <tag> <routine>: <text>}. */
+    public static final class Trace extends org.opencs.testkit.OperatorLog {
+        Trace() {
+            super(FtpTrace.LOG_NAME);
+        }
+
+        /** The trace lines so far without the level: {@code FTPD100001 FR1799 ftpAuth: entered}. */
+        public List<String> records() {
+            return lines().stream().map(line -> line.substring(line.indexOf(' ') + 1)).toList();
+        }
+
+    }
+
+    /** The servers' general trace lines. */
+    public Trace trace() {
+        return trace;
+    }
 
     public FtpServerLog() {
         super(FtpServer.LOG_NAME);
@@ -46,7 +66,7 @@ public final class FtpServerLog extends org.opencs.testkit.OperatorLog implement
         synchronized (this) {
             activityLogs.putIfAbsent(registry.home().logs().resolve("ftp-activity.log"), 0);
         }
-        return new FtpServer(config, registry, "127.0.0.1", 0, tlsPort, dataTimeoutSeconds, limits, this, null);
+        return new FtpServer(config, registry, "127.0.0.1", 0, tlsPort, dataTimeoutSeconds, limits, this, trace, null);
     }
 
     /** A server on a free loopback port for {@code config} with the JES interface {@code jes}, logging here. */
@@ -56,12 +76,13 @@ public final class FtpServerLog extends org.opencs.testkit.OperatorLog implement
             activityLogs.putIfAbsent(registry.home().logs().resolve("ftp-activity.log"), 0);
         }
         return new FtpServer(config, registry, "127.0.0.1", 0, -1, config.dataTimeout(), registry.config().ftpLimits(),
-                this, jes);
+                this, trace, jes);
     }
 
     /** The server log's and the activity logs' lines not checked before that an operator cannot read. */
     public synchronized List<String> violations() {
         List<String> bad = new ArrayList<>(violations(takeLines()));
+        violations(trace.lines()).forEach(v -> bad.add("trace " + v));
         for (Map.Entry<Path, Integer> log : activityLogs.entrySet()) {
             List<String> written = read(log.getKey());
             List<String> fresh = written.subList(Math.min(log.getValue(), written.size()), written.size());
