@@ -63,6 +63,23 @@ class SyslogFileTest {
                 + "E SYS1     2026-11-30 14:30:29.12Z OPENCS   for channel\n");
     }
 
+    /** Whatever a message holds (line breaks, control characters), its records are one message of this job. */
+    @net.jqwik.api.Property(tries = 300)
+    void noMessageCanForgeARecord(@net.jqwik.api.ForAll String message,
+                                  @net.jqwik.api.ForAll("loggers") String logger) {
+        List<String> lines = new SyslogLayout("SYS1", false).doLayout(event(logger, Level.WARN, message)).lines().toList();
+        String job = LogSource.jobName(logger);
+        assertThat(lines).isNotEmpty().allMatch(l -> l.matches(RECORD))
+                .allMatch(l -> l.startsWith(" SYS1     2026-11-30 14:30:29.12Z " + (job + "       ").substring(0, 8) + " ", 1));
+        String types = lines.stream().map(l -> l.substring(0, 1)).reduce("", String::concat);
+        assertThat(types).matches(LogSource.of(logger) == LogSource.RECORD ? "X+" : "N|MD*E");
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> loggers() {
+        return net.jqwik.api.Arbitraries.of("FTPD", "FTPD.TRACE", "TN3270E.TRACE", "JES2", "io.netty.channel.Foo");
+    }
+
     @Test
     void withOpenCsDebugAStackTraceBecomesDataLinesOfItsMessage() {
         SyslogLayout layout = new SyslogLayout("A-VERY-LONG-NAME", true);
