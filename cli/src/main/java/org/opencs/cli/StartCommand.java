@@ -12,7 +12,9 @@ import java.util.concurrent.CountDownLatch;
 import org.opencs.core.AtomicFiles;
 import org.opencs.ftp.config.FtpDataParser;
 import org.opencs.ftp.server.FtpServer;
+import org.opencs.cli.console.SystemLog;
 import org.opencs.saf.Registry;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,7 +30,9 @@ import picocli.CommandLine.Option;
                 + "tcpip/PROFILE.TCPIP. Every port is opened on bind.address from system.conf (--bind overrides it; "
                 + "quickstart writes 127.0.0.1, so only this machine can connect until you widen it).",
                 "Listening ports are printed and written to logs/ports. The console shows z/OS-style messages "
-                + "(MSGID text), one per line, with a time stamp."})
+                + "(MSGID text), one per line, with a time stamp; logs/syslog keeps them with the system and server "
+                + "names, rolled over as system.conf's syslog.max.file.size, syslog.max.history and "
+                + "syslog.total.size.cap say."})
 public final class StartCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
@@ -44,12 +48,17 @@ public final class StartCommand implements Callable<Integer> {
             description = "Address to listen on (overrides bind.address from system.conf; 0.0.0.0 = every interface)")
     String bind;
 
+    /** The loggers (job names in logs/syslog) of this command's own lines, TN3270E's and JES2's. */
+    private static final String SYSTEM = "OPENCS";
+    private static final String TN3270E = "TN3270E";
+    private static final String JES2 = "JES2";
+
     private final Clock clock = Clock.systemDefaultZone();
 
     @Override
     public Integer call() throws Exception {
         // The servers' loggers write to the console this command prints on (standard output), in its format.
-        System.setProperty("opencs.console", "stdout");
+        System.setProperty(org.opencs.cli.console.ConsoleStream.PROPERTY, "stdout");
         Registry registry = Registry.open(home.home(), Clock.systemUTC(), new SecureRandom());
         // Whatever has started is closed again when a later step fails (a busy port, a bad KEYRING), so a failed start
         // leaves no port open and the registry closed.
@@ -61,24 +70,35 @@ public final class StartCommand implements Callable<Integer> {
             throw new org.opencs.core.ZosException("OCS0024E", "The servers of this system already run (" + running
                     + "): one opencs start per system home.");
         }
-        org.opencs.core.StartRecord.write(registry.home(), java.time.Instant.now());
-        started.push(() -> org.opencs.core.StartRecord.remove(registry.home()));
+        // From here on every console line goes to logs/syslog too, until the servers have ended.
+        SystemLog syslog;
         try {
-            return run(registry, started);
-        } finally {
-            while (!started.isEmpty()) {
-                started.pop().close();
+            syslog = SystemLog.open((ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory(),
+                    registry.home().logs(), registry.config().sysname(), registry.config().syslog());
+        } catch (RuntimeException e) {
+            registry.close();
+            throw e;
+        }
+        try (syslog) {
+            org.opencs.core.StartRecord.write(registry.home(), java.time.Instant.now());
+            started.push(() -> org.opencs.core.StartRecord.remove(registry.home()));
+            try {
+                return run(registry, started);
+            } finally {
+                while (!started.isEmpty()) {
+                    started.pop().close();
+                }
             }
         }
     }
 
     private int run(Registry registry, java.util.Deque<AutoCloseable> started) throws Exception {
-        registry.config().warnings().forEach(this::console);
+        registry.config().warnings().forEach(w -> log(SYSTEM, w));
         String bind = this.bind != null ? this.bind : registry.config().bindAddress();
         Path ftpDataFile = registry.home().tcpip().resolve("FTP.DATA");
         String ftpData = Files.exists(ftpDataFile) ? Files.readString(ftpDataFile, StandardCharsets.UTF_8) : "";
         FtpDataParser.Result parsed = FtpDataParser.parse(ftpData, ftpDataFile.toString());
-        parsed.warnings().forEach(this::console);
+        parsed.warnings().forEach(w -> log(FtpServer.LOG_NAME, w));
         var profile = readProfile(registry);
         int port = ftpPort != null ? ftpPort : registry.config().ftpPort();
         // JES2 first: its initiators run what FTP (FILETYPE=JES), TSO SUBMIT and opencs submit put on the queue.
@@ -96,18 +116,18 @@ public final class StartCommand implements Callable<Integer> {
         }
         AtomicFiles.write(registry.home().logs().resolve("ports"), ports.getBytes(StandardCharsets.US_ASCII), false);
         String time = LocalTime.now(clock).format(DateTimeFormatter.ofPattern("HH:mm:ss"));
-        console("EZY2702I Server-FTP: Initialization completed at " + time + " on port " + ftp.port() + " of " + bind
+        log(FtpServer.LOG_NAME, "EZY2702I Server-FTP: Initialization completed at " + time + " on port " + ftp.port() + " of " + bind
                 + (parsed.config().tlsEnabled() ? " (TLS with KEYRING " + parsed.config().keyring() + ")" : " (no TLS)"));
         if (ftp.tlsPort() >= 0) {
-            console("EZY2702I Server-FTP: implicit TLS (TLSPORT) on port " + ftp.tlsPort());
+            log(FtpServer.LOG_NAME, "EZY2702I Server-FTP: implicit TLS (TLSPORT) on port " + ftp.tlsPort());
         }
         for (var server : telnet) {
-            console("EZZ6003I TELNET LISTENING ON PORT " + server.port());
+            log(TN3270E, "EZZ6003I TELNET LISTENING ON PORT " + server.port());
         }
-        console("$HASP492 JES2 ALL-MEMBER WARM START ON MEMBER " + jes.config().sysname() + " - "
+        log(JES2, "$HASP492 JES2 ALL-MEMBER WARM START ON MEMBER " + jes.config().sysname() + " - "
                 + jes.config().initiators() + " INITIATOR(S)");
         if (isLoopback(bind)) {
-            console("OCS0071I The servers listen on " + bind + ", for clients on this machine only: set bind.address "
+            log(SYSTEM, "OCS0071I The servers listen on " + bind + ", for clients on this machine only: set bind.address "
                     + "in system.conf (or --bind) to 0.0.0.0 or an interface's address to open them to the network.");
         }
         CountDownLatch stop = new CountDownLatch(1);
@@ -118,24 +138,26 @@ public final class StartCommand implements Callable<Integer> {
         stop.await();
         // Every TN3270E port stops accepting at once, before anything else closes.
         for (var server : telnet) {
-            console("OCS0072I TN3270E shutdown in progress for port " + server.port());
+            log(TN3270E, "OCS0072I TN3270E shutdown in progress for port " + server.port());
         }
         telnet.forEach(org.opencs.tn3270.server.Tn3270Server::stopAccepting);
-        console("EZYFT59I FTP shutdown in progress");
+        log(FtpServer.LOG_NAME, "EZYFT59I FTP shutdown in progress");
         ftp.close();
         telnet.forEach(org.opencs.tn3270.server.Tn3270Server::close);
         jes.close();
-        console("OCS0073I OpenCS servers of " + registry.home().root() + " ended");
+        log(SYSTEM, "OCS0073I OpenCS servers of " + registry.home().root() + " ended");
         started.clear();
         org.opencs.core.StartRecord.remove(registry.home());
         registry.close();
         return 0;
     }
 
-    /** One console line: time stamp, message ID, text (the format of every line the servers log here too). */
-    private void console(String text) {
-        System.out.println(org.opencs.cli.console.ConsoleLine.stamp(clock, text));
-        System.out.flush();
+    /**
+     * One operator message of server {@code job} (its logger: FTPD, TN3270E, JES2, or OPENCS for this command): on the
+     * console, time stamp, message ID and text, as every line the servers log, and in logs/syslog.
+     */
+    private static void log(String job, String text) {
+        LoggerFactory.getLogger(job).info(text);
     }
 
     private static boolean isLoopback(String address) {
@@ -151,7 +173,7 @@ public final class StartCommand implements Callable<Integer> {
         Path profile = registry.home().tcpip().resolve("PROFILE.TCPIP");
         String text = Files.exists(profile) ? Files.readString(profile, StandardCharsets.UTF_8) : "";
         var parsed = org.opencs.tn3270.config.ProfileParser.parse(text, profile.toString());
-        parsed.warnings().forEach(this::console);
+        parsed.warnings().forEach(w -> log(TN3270E, w));
         return parsed;
     }
 

@@ -31,6 +31,14 @@ class StartIT {
                     dir.resolve("opencs-home/hfs/etc/opencs/" + secret)))).as(secret).isEqualTo("rw-------");
         }
 
+        // The system log (docs/diagnostics.md "System log"): this system's name, a tiny file size so that it rolls over
+        // during the run, and FTPLOGGING's activity records.
+        Path conf = dir.resolve("opencs-home/system.conf");
+        Files.writeString(conf, Files.readString(conf).replace("sysname=OPENCS", "sysname=SYSA")
+                + "syslog.max.file.size=1KB\nsyslog.max.history=3\n");
+        Path ftpData = dir.resolve("opencs-home/tcpip/FTP.DATA");
+        Files.writeString(ftpData, Files.readString(ftpData) + "\nFTPLOGGING TRUE\n");
+
         Process server = start("start.log");
         try {
             Map<String, String> listening = ports();
@@ -128,6 +136,67 @@ class StartIT {
                 .allMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d (?:[A-Z]{3}[A-Z0-9]{2,6}[IWEAS]|\\$HASP\\d{3}) .+"))
                 .noneMatch(l -> l.matches(".*\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*.*|.*\\b\\w+(?:Exception|Error)\\b.*"))
                 .noneMatch(l -> l.matches(".*\\bnull\\b.*"));
+        assertSystemLog(console);
+    }
+
+    /**
+     * logs/syslog and its rolled files (1KB each here): every record in the documented layout with SYSA's name and the
+     * server's, the console's every line among them, FTPLOGGING's activity records (not on the console) too.
+     */
+    private void assertSystemLog(String console) throws Exception {
+        List<Path> files;
+        try (var list = Files.list(dir.resolve("opencs-home/logs"))) {
+            files = list.filter(f -> f.getFileName().toString().matches("syslog(\\.\\d{4}-\\d\\d-\\d\\d\\.\\d+)?"))
+                    .sorted(java.util.Comparator.comparing(StartIT::rollOrder)).toList();
+        }
+        assertThat(files).as("logs/syslog rolled over at 1KB").hasSizeGreaterThan(1)
+                .allMatch(f -> f.toFile().length() <= 1024 + 512);
+        List<String> records = new java.util.ArrayList<>();
+        for (Path file : files) {
+            records.addAll(Files.readAllLines(file));
+        }
+        assertThat(records).isNotEmpty().allMatch(r -> r.matches(
+                "[NMDEX] SYSA     \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d\\dZ (?:FTPD|TN3270E|JES2|OPENCS) +\\S.*"))
+                .noneMatch(r -> r.matches(".*\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*.*|.*\\b\\w+(?:Exception|Error)\\b.*"))
+                .noneMatch(r -> r.matches(".*\\bnull\\b.*"));
+        List<String> texts = records.stream().map(r -> r.substring(0, 1) + " " + r.substring(35)).toList();
+        assertThat(texts).anyMatch(t -> t.matches("N FTPD +EZY2702I Server-FTP: Initialization completed .*"))
+                .anyMatch(t -> t.matches("N TN3270E +EZZ6003I TELNET LISTENING ON PORT \\d+"))
+                .anyMatch(t -> t.matches("N JES2 +\\$HASP492 JES2 ALL-MEMBER WARM START ON MEMBER SYSA - \\d+ INITIATOR\\(S\\)"))
+                .anyMatch(t -> t.matches("N TN3270E +OCST009I TN3270E port \\d+ closed.*"))
+                .anyMatch(t -> t.matches("N FTPD +EZYFT59I FTP shutdown in progress"))
+                .anyMatch(t -> t.matches("X FTPD +EZYFS50I ID=FTPD1\\d{5} CONN starts .*"))
+                .anyMatch(t -> t.matches("X FTPD +EZYFS56I ID=FTPD1\\d{5} ACCESS FAILED.*"));
+        assertThat(texts.get(texts.size() - 1)).matches("N OPENCS +OCS0073I OpenCS servers of .* ended");
+        // The console shows the same messages, in its own format, and not the activity records.
+        List<String> messages = records.stream().map(r -> r.substring(44)).toList();
+        assertThat(console.lines().map(l -> l.substring(9))).allMatch(messages::contains);
+        assertThat(console).doesNotContain("EZYFS50I");
+    }
+
+    /** Rolled files first, oldest first (by date, then index), the active logs/syslog last. */
+    private static String rollOrder(Path file) {
+        String name = file.getFileName().toString();
+        if (name.equals("syslog")) {
+            return "~";
+        }
+        String[] parts = name.split("\\.");
+        return parts[1] + String.format("%09d", Integer.parseInt(parts[2]));
+    }
+
+    /** A system.conf value the system log cannot use stops opencs start before anything starts (OCS0006E). */
+    @Test
+    void aBadSystemLogSettingStopsStartWithAMessage() throws Exception {
+        assertThat(OpenCsProcess.run(dir, Map.of(), "init", "--home", "H").exitCode()).isZero();
+        Path conf = dir.resolve("H/system.conf");
+        Files.writeString(conf, Files.readString(conf) + "syslog.max.file.size=ten\n");
+        var start = OpenCsProcess.run(dir, Map.of(), "start", "--home", "H", "--ftp-port", "0", "--tn3270-port", "0");
+        assertThat(start.exitCode()).as(start.all()).isEqualTo(1);
+        assertThat(start.stderr()).isEqualTo("OCS0006E system.conf: syslog.max.file.size 'ten' is not a size (a number "
+                + "followed by KB, MB or GB).\n");
+        assertThat(start.stdout()).isEmpty();
+        assertThat(dir.resolve("H/logs/syslog")).doesNotExist();
+        assertThat(dir.resolve("H/logs/ports")).doesNotExist();
     }
 
     /** The local addresses that listen on TCP {@code port} (from /proc/net/tcp and tcp6, as ss shows them). */

@@ -19,13 +19,18 @@ import java.util.Set;
  * <p>{@code bind.address}: {@code init} and {@code quickstart} write 127.0.0.1, so a new system (with IBMUSER) is
  * reachable from this machine only until the operator widens it (0.0.0.0, or one interface's address); a home
  * written before the key existed has none and keeps listening on every interface (0.0.0.0), as it did.
+ *
+ * <p>{@code syslog.max.file.size}, {@code syslog.max.history}, {@code syslog.total.size.cap}: how logs/syslog rolls
+ * over ({@link SyslogSettings}, docs/diagnostics.md "System log").
  */
 public record SystemConfig(String sysname, String smfid, String registryUrl, String registryUser, String serverUserid,
                            int ftpPort, String bindAddress, String masterKeyFile, SessionLimits ftpLimits, SessionLimits tn3270Limits,
-                           List<String> warnings) {
+                           SyslogSettings syslog, List<String> warnings) {
     public static final Set<String> KNOWN_KEYS = Set.of("sysname", "smfid", "registry.url", "registry.user",
             "server.userid", "ftp.port", "bind.address", "master.key.file", "tn3270.port", "ftp.max.sessions",
-            "ftp.max.sessions.per.client", "tn3270.max.sessions", "tn3270.max.sessions.per.client", "jes.initiators", "jes.proclib", "jes.node", "jes.classes");
+            "ftp.max.sessions.per.client", "tn3270.max.sessions", "tn3270.max.sessions.per.client", "jes.initiators",
+            "jes.proclib", "jes.node", "jes.classes", "syslog.max.file.size", "syslog.max.history",
+            "syslog.total.size.cap");
 
     public SystemConfig {
         warnings = List.copyOf(warnings);
@@ -71,7 +76,7 @@ public record SystemConfig(String sysname, String smfid, String registryUrl, Str
         }
         return new SystemConfig(sysname, smfid, url, properties.getProperty("registry.user", "").trim(),
                 upper(properties.getProperty("server.userid", "TCPIP")), ftpPort, bindAddress(properties), masterKeyFile,
-                ftpLimits, tn3270Limits, warnings);
+                ftpLimits, tn3270Limits, SyslogSettings.from(properties), warnings);
     }
 
     /** bind.address: an IP address or host name without blanks; 0.0.0.0 (every interface) when absent. */

@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * FTPLOGGING TRUE: the EZYFS activity records z/OS writes to syslogd (shared/reference/zos-ftp.md section 5), one
- * line each in {@code logs/ftp-activity.log} with a syslog-style time stamp. The session ID is the server name and a
+ * line each in {@code logs/ftp-activity.log} with a syslog-style time stamp, and each also to the logger
+ * {@value FtpServer#ACTIVITY_LOG_NAME} at INFO, which {@code opencs start} writes to {@code logs/syslog} only (an
+ * {@code X} record, never on the console: docs/diagnostics.md "System log"). The session ID is the server name and a
  * counter: ID=FTPD100001.
  */
 final class FtpActivityLog {
@@ -23,11 +25,14 @@ final class FtpActivityLog {
     private final Clock clock;
     private final boolean enabled;
     private final AtomicInteger sessions = new AtomicInteger();
+    private final org.slf4j.Logger records;
 
-    FtpActivityLog(Path file, Clock clock, boolean enabled) {
+    /** Records in {@code file} and on {@code records} when {@code enabled} (FTPLOGGING TRUE), stamped by {@code clock}. */
+    FtpActivityLog(Path file, Clock clock, boolean enabled, org.slf4j.Logger records) {
         this.file = file;
         this.clock = clock;
         this.enabled = enabled;
+        this.records = records;
     }
 
     String newSessionId() {
@@ -38,7 +43,9 @@ final class FtpActivityLog {
         if (!enabled) {
             return;
         }
-        String line = STAMP.format(clock.instant()) + " opencs ftpd: " + messageId + " ID=" + sessionId + " " + text + "\n";
+        String record = messageId + " ID=" + sessionId + " " + text;
+        records.info(record);
+        String line = STAMP.format(clock.instant()) + " opencs ftpd: " + record + "\n";
         synchronized (this) {
             try {
                 Files.createDirectories(file.getParent());

@@ -37,6 +37,8 @@ public final class FtpServer implements AutoCloseable {
     private static final long QUIET_MILLIS = 100;
     /** The server log's name, as z/OS's FTP server is the started task FTPD. */
     public static final String LOG_NAME = "FTPD";
+    /** The logger of the FTPLOGGING activity records (EZYFS...): the system log's, not the console's. */
+    public static final String ACTIVITY_LOG_NAME = "FTPD.ACTIVITY";
     /** The most RETRs that may wait for their submitted jobs at once; one more is told to try again (421). */
     static final int JES_WAITERS = 32;
 
@@ -124,7 +126,7 @@ public final class FtpServer implements AutoCloseable {
                     String.join(" ", tls.cipherSuites()), tls.nativeEngine() ? "BoringSSL" : "JDK");
         }
         FtpActivityLog activity = new FtpActivityLog(registry.home().logs().resolve("ftp-activity.log"), registry.clock(),
-                config.ftpLogging());
+                config.ftpLogging(), org.slf4j.LoggerFactory.getLogger(ACTIVITY_LOG_NAME));
         FtpSessionContext context = new FtpSessionContext(config, registry, tls, workers, activity,
                 dataTimeoutSeconds, log, jes, jesWaits, trace);
         int leftovers = PartialUploads.removeLeftovers(registry.home().hfs(), registry.home().datasets());
