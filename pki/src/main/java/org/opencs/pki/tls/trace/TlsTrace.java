@@ -63,6 +63,7 @@ public final class TlsTrace implements AutoCloseable {
         }
         TlsTrace trace = new TlsTrace(settings, writer, clock);
         self[0] = trace;
+        writer.start();
         trace.record(0, TraceEvent.TRACE_START, List.of(
                 new TraceRecord.Field("mask", mask(settings.mask())),
                 new TraceRecord.Field("file", settings.file().toString()),

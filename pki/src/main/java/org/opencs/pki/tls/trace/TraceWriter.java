@@ -35,8 +35,8 @@ final class TraceWriter {
     private volatile IOException failure;
 
     /**
-     * Opens {@code file} for appending (creating it, and writing {@link TraceCodec#MAGIC} when it is empty) and starts
-     * the writer thread.
+     * Opens {@code file} for appending (creating it, and writing {@link TraceCodec#MAGIC} when it is empty); {@link
+     * #start()} starts the writer thread.
      *
      * @param droppedRecord makes the record that tells how many were dropped (it reads {@link #takeDropped()})
      * @throws IOException the file cannot be opened, or holds something other than a raw trace
@@ -58,6 +58,10 @@ final class TraceWriter {
         }
         this.thread = new Thread(this::run, "gsk-trace-writer");
         thread.setDaemon(true);
+    }
+
+    /** Starts writing what is offered. */
+    void start() {
         thread.start();
     }
 
@@ -158,7 +162,9 @@ final class TraceWriter {
         }
         closing = true;
         try {
-            thread.join(5000);
+            if (thread.isAlive()) {
+                thread.join(5000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
