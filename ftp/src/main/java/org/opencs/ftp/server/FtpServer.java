@@ -82,8 +82,18 @@ public final class FtpServer implements AutoCloseable {
      */
     public FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort,
                      org.opencs.ftp.jes.JobEntrySubsystem jes) throws InterruptedException {
+        this(config, registry, bindAddress, port, tlsPort, jes, org.opencs.pki.tls.trace.TlsTrace.off());
+    }
+
+    /**
+     * As above, tracing every TLS connection, control and data, to {@code trace} (the System SSL trace of GSK_TRACE
+     * and GSK_TRACE_FILE; docs/diagnostics.md). The caller owns the trace and closes it after the server.
+     */
+    public FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort,
+                     org.opencs.ftp.jes.JobEntrySubsystem jes, org.opencs.pki.tls.trace.TlsTrace trace)
+            throws InterruptedException {
         this(config, registry, bindAddress, port, tlsPort, config.dataTimeout(), registry.config().ftpLimits(),
-                org.slf4j.LoggerFactory.getLogger(LOG_NAME), jes);
+                org.slf4j.LoggerFactory.getLogger(LOG_NAME), jes, trace);
     }
 
     /**
@@ -100,11 +110,19 @@ public final class FtpServer implements AutoCloseable {
     FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort, int dataTimeoutSeconds,
               org.opencs.core.SessionLimits limits, org.slf4j.Logger log, org.opencs.ftp.jes.JobEntrySubsystem jes)
             throws InterruptedException {
+        this(config, registry, bindAddress, port, tlsPort, dataTimeoutSeconds, limits, log, jes,
+                org.opencs.pki.tls.trace.TlsTrace.off());
+    }
+
+    /** As above, with the System SSL trace {@code trace}. */
+    FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort, int dataTimeoutSeconds,
+              org.opencs.core.SessionLimits limits, org.slf4j.Logger log, org.opencs.ftp.jes.JobEntrySubsystem jes,
+              org.opencs.pki.tls.trace.TlsTrace trace) throws InterruptedException {
         this.log = log;
         org.opencs.pki.tls.KeyRing ring = config.tlsEnabled() || tlsPort >= 0 ? keyRing(config, registry) : null;
         SessionReuseTls tls = ring == null ? null : SessionReuseTls.create(ring, clientAuth(config),
                 SystemSsl.cipherSuites(config.cipherSuites()),
-                config.secureSessionReuse() == FtpData.SessionReuse.REQUIRED);
+                config.secureSessionReuse() == FtpData.SessionReuse.REQUIRED, trace);
         if (tls != null) {
             log.info("OCSF013I FTP TLS: protocols {}, cipher suites {}, on the {} engine.", String.join(" ", tls.protocols()),
                     String.join(" ", tls.cipherSuites()), tls.nativeEngine() ? "BoringSSL" : "JDK");
@@ -147,8 +165,9 @@ public final class FtpServer implements AutoCloseable {
                         connections.add(ch);
                         if (implicitTls && !config.secureImplicitZos()) {
                             // SECUREIMPLICITZOS FALSE: the handshake comes first, as ftps:// clients expect.
-                            ch.pipeline().addLast("tls", new io.netty.handler.ssl.SslHandler(
-                                    context.tls().newControlEngine(ch.alloc())));
+                            var ssl = new io.netty.handler.ssl.SslHandler(context.tls().newControlEngine(ch.alloc()));
+                            ch.pipeline().addLast("tls", ssl);
+                            context.tls().trace().attach(ch.pipeline(), ssl, "FTP control");
                         }
                         if (config.inactiveSeconds() > 0) {
                             ch.pipeline().addLast(new io.netty.handler.timeout.IdleStateHandler(0, 0,

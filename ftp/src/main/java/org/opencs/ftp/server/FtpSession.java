@@ -69,8 +69,11 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             s.activity("EZYFS54I", "SECURE OK Mechanism=TLS-P implicit");
             if (context.config().secureImplicitZos()) {
                 // SECUREIMPLICITZOS TRUE: z/OS's own order, the 220 in the clear and then the handshake.
-                ctx.writeAndFlush(reply + "\r\n").addListener(f -> ctx.pipeline().addFirst("tls",
-                        new SslHandler(context.tls().newControlEngine(ctx.alloc()))));
+                ctx.writeAndFlush(reply + "\r\n").addListener(f -> {
+                    SslHandler ssl = new SslHandler(context.tls().newControlEngine(ctx.alloc()));
+                    ctx.pipeline().addFirst("tls", ssl);
+                    context.tls().trace().attach(ctx.pipeline(), ssl, "FTP control");
+                });
                 return;
             }
         }

@@ -29,7 +29,9 @@ final class SecurityCommands {
             return;
         }
         // startTls: the 234 reply itself still goes out in the clear, everything after it is TLS.
-        s.ctx.pipeline().addFirst("tls", new SslHandler(s.context.tls().newControlEngine(s.ctx.alloc()), true));
+        SslHandler ssl = new SslHandler(s.context.tls().newControlEngine(s.ctx.alloc()), true);
+        s.ctx.pipeline().addFirst("tls", ssl);
+        s.context.tls().trace().attach(s.ctx.pipeline(), ssl, "FTP control");
         s.tls = true;
         s.reply(FtpReplies.AUTH_OK);
         s.activity("EZYFS54I", "SECURE OK Mechanism=" + (m.equals("TLS-C") ? "TLS-C" : "TLS-P"));
