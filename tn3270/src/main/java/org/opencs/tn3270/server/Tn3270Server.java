@@ -119,9 +119,26 @@ public final class Tn3270Server implements AutoCloseable {
      */
     static final java.time.Duration NEGOTIATION_TIMEOUT = java.time.Duration.ofSeconds(10);
 
+    /**
+     * As above, tracing every TLS connection to {@code trace} (the System SSL trace of GSK_TRACE and GSK_TRACE_FILE;
+     * docs/diagnostics.md). The caller owns the trace and closes it after the server.
+     */
+    public Tn3270Server(TelnetPort port, HostServices services, String bindAddress, int listenPort, Vtam vtam,
+                        Logger log, org.opencs.pki.tls.trace.TlsTrace trace) throws InterruptedException {
+        this(port, services, bindAddress, listenPort, vtam, log, NEGOTIATION_TIMEOUT, trace);
+    }
+
     /** As above, with another {@link #NEGOTIATION_TIMEOUT} (tests). */
     Tn3270Server(TelnetPort port, HostServices services, String bindAddress, int listenPort, Vtam vtam, Logger log,
                  java.time.Duration negotiationTimeout) throws InterruptedException {
+        this(port, services, bindAddress, listenPort, vtam, log, negotiationTimeout,
+                org.opencs.pki.tls.trace.TlsTrace.off());
+    }
+
+    /** As above, with the System SSL trace {@code trace}. */
+    Tn3270Server(TelnetPort port, HostServices services, String bindAddress, int listenPort, Vtam vtam, Logger log,
+                 java.time.Duration negotiationTimeout, org.opencs.pki.tls.trace.TlsTrace trace)
+            throws InterruptedException {
         Registry registry = services.registry();
         this.log = log;
         this.registry = registry;
@@ -140,7 +157,7 @@ public final class Tn3270Server implements AutoCloseable {
                         ? new UssLogon(services, lu, null, terminal)
                         : new TsoLogon(services, applid != null ? applid : defaultAppl != null ? defaultAppl : "TSO", userid,
                         null, terminal),
-                log, open, negotiationTimeout);
+                log, open, negotiationTimeout, trace);
         this.listener = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -153,7 +170,7 @@ public final class Tn3270Server implements AutoCloseable {
                             return;
                         }
                         if (port.connType() == TelnetPort.ConnType.SECURE) {
-                            ch.pipeline().addLast("detect", new TlsDetector(tls, log));
+                            ch.pipeline().addLast("detect", new TlsDetector(tls, log, trace));
                         }
                         ch.pipeline().addLast(new TelnetDecoder());
                         ch.pipeline().addLast(TelnetEncoder.INSTANCE);

@@ -14,12 +14,12 @@ import org.slf4j.Logger;
  * one, the TSO processor), VTAM (LU names, printers), code page,
  * TLS context, the first
  * transaction (given the user ID a SAFCERT certificate maps to and the Express Logon application, each or null)
- * the log, the count of open sessions that close() waits for, and how long a connection may take to its first
- * screen.
+ * the log, the count of open sessions that close() waits for, how long a connection may take to its first
+ * screen, and the System SSL trace (GSK_TRACE; off unless given) every TLS connection is attached to.
  */
 record Tn3270ServerContext(TelnetPort port, HostServices services, Vtam vtam, Charset codePage, SslContext tls,
                            FirstTransaction firstTransaction, Logger log, OpenSessions open,
-                           java.time.Duration negotiationTimeout) {
+                           java.time.Duration negotiationTimeout, org.opencs.pki.tls.trace.TlsTrace trace) {
 
     Registry registry() {
         return services.registry();

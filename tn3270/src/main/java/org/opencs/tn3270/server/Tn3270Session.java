@@ -187,7 +187,9 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         if (message instanceof TelnetMessage.Subnegotiation s && s.option() == Telnet.START_TLS) {
             if (s.data().length == 1 && s.data()[0] == 0x01 && context.tls() != null
                     && ctx.pipeline().get(SslHandler.class) == null) {
-                ctx.pipeline().addFirst("tls", new SslHandler(context.tls().newEngine(ctx.alloc()), true));
+                SslHandler ssl = new SslHandler(context.tls().newEngine(ctx.alloc()), true);
+                ctx.pipeline().addFirst("tls", ssl);
+                context.trace().attach(ctx.pipeline(), ssl, "TN3270 START_TLS");
                 ctx.writeAndFlush(new TelnetMessage.Subnegotiation(Telnet.START_TLS, new byte[] {0x01}));
             }
             return true;

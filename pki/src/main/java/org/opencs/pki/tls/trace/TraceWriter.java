@@ -156,7 +156,7 @@ final class TraceWriter {
      * Writes what is queued, then {@code last} (the record that ends the trace), and closes the file; records offered
      * from now on are dropped. Waits for the writer thread (a few seconds at most).
      */
-    void close(TraceRecord last) {
+    synchronized void close(TraceRecord last) {
         if (closing) {
             return;
         }
