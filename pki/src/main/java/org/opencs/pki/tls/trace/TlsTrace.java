@@ -45,7 +45,7 @@ public final class TlsTrace implements AutoCloseable {
      * trace: mask, process ID and {@code program}.
      *
      * @param clock the time stamps' source
-     * @throws ZosException OCSK053E when the file cannot be opened or is not a raw trace file
+     * @throws ZosException OCSK053W when the file cannot be opened or is not a raw trace file
      */
     public static TlsTrace open(TraceSettings settings, Clock clock, String program) {
         return open(settings, clock, program, TraceWriter.DEFAULT_CAPACITY);
@@ -58,7 +58,7 @@ public final class TlsTrace implements AutoCloseable {
         try {
             writer = new TraceWriter(settings.file(), capacity, () -> self[0].droppedRecord());
         } catch (IOException e) {
-            throw new ZosException("OCSK053E", "The System SSL trace file " + settings.file() + " cannot be written ("
+            throw new ZosException("OCSK053W", "The System SSL trace file " + settings.file() + " cannot be written ("
                     + (e.getMessage() == null ? "I/O error" : e.getMessage()) + "): no trace is written.", e);
         }
         TlsTrace trace = new TlsTrace(settings, writer, clock);

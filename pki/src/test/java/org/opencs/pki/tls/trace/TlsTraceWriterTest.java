@@ -69,7 +69,7 @@ class TlsTraceWriterTest {
         Files.writeString(file, "keep me");
         assertThatThrownBy(() -> TlsTrace.open(new TraceSettings(file, 0xff), Clock.systemUTC(), "test"))
                 .isInstanceOfSatisfying(ZosException.class, e -> assertThat(e.getMessage())
-                        .startsWith("OCSK053E The System SSL trace file " + file + " cannot be written")
+                        .startsWith("OCSK053W The System SSL trace file " + file + " cannot be written")
                         .contains("not a System SSL trace file"));
         assertThat(Files.readString(file)).isEqualTo("keep me");
     }
