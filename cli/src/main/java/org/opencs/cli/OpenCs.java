@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {QuickstartCommand.class, InitCommand.class, StartCommand.class, TsoCommandLine.class, SubmitCommand.class,
                 JobsCommand.class, OutputCommand.class, GskkymanCommand.class,
                 KeydbCommand.class, PassticketCommand.class, FtpCommand.class, Tn3270Command.class,
-                CommandLine.HelpCommand.class})
+                GskTraceCommand.class, CommandLine.HelpCommand.class})
 public final class OpenCs implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -105,11 +105,15 @@ public final class StartCommand implements Callable<Integer> {
         org.opencs.jes.Jes jes = org.opencs.jes.Jes.builder(registry)
                 .initiators(org.opencs.jes.exec.JesConfig.load(registry.home(), registry.config()).initiators()).start();
         started.push(jes);
+        // The System SSL trace (GSK_TRACE, GSK_TRACE_FILE), read once here and handed to both servers; closed after them.
+        org.opencs.pki.tls.trace.TlsTrace trace = systemSslTrace();
+        started.push(trace);
         int tlsPort = parsed.config().tlsPort() == null ? -1 : parsed.config().tlsPort();
         FtpServer ftp = Listening.open("FTP", bind, port, () -> new FtpServer(parsed.config(), registry, bind, port,
-                tlsPort, new org.opencs.jes.ftp.JesForFtp(jes)));
+                tlsPort, new org.opencs.jes.ftp.JesForFtp(jes), trace));
         started.push(ftp);
-        java.util.List<org.opencs.tn3270.server.Tn3270Server> telnet = startTelnet(registry, jes, profile, started, bind);
+        java.util.List<org.opencs.tn3270.server.Tn3270Server> telnet = startTelnet(registry, jes, profile, started, bind,
+                trace);
         String ports = "ftp=" + ftp.port() + "\n" + (ftp.tlsPort() >= 0 ? "ftps=" + ftp.tlsPort() + "\n" : "");
         for (int i = 0; i < telnet.size(); i++) {
             ports += (i == 0 ? "tn3270" : "tn3270." + (i + 1)) + "=" + telnet.get(i).port() + "\n";
@@ -144,6 +148,7 @@ public final class StartCommand implements Callable<Integer> {
         log(FtpServer.LOG_NAME, "EZYFT59I FTP shutdown in progress");
         ftp.close();
         telnet.forEach(org.opencs.tn3270.server.Tn3270Server::close);
+        trace.close();
         jes.close();
         log(SYSTEM, "OCS0073I OpenCS servers of " + registry.home().root() + " ended");
         started.clear();
@@ -168,6 +173,29 @@ public final class StartCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The System SSL trace this process's environment asks for (GSK_TRACE and GSK_TRACE_FILE, as z/OS reads them when
+     * a System SSL application starts), or none; what is wrong with the variables is told on the console, and a trace
+     * file that cannot be written leaves the servers running untraced.
+     */
+    private org.opencs.pki.tls.trace.TlsTrace systemSslTrace() {
+        var wanted = org.opencs.pki.tls.trace.TraceSettings.fromEnvironment(System.getenv(),
+                ProcessHandle.current().pid());
+        wanted.messages().forEach(m -> log(SYSTEM, m));
+        if (wanted.settings() == null) {
+            return org.opencs.pki.tls.trace.TlsTrace.off();
+        }
+        try {
+            var trace = org.opencs.pki.tls.trace.TlsTrace.open(wanted.settings(), Clock.systemUTC(), "opencs start");
+            log(SYSTEM, String.format(java.util.Locale.ROOT, "OCSK050I System SSL trace (GSK_TRACE 0x%08x) is written to %s;"
+                    + " format it with opencs gsktrace", wanted.settings().mask(), wanted.settings().file()));
+            return trace;
+        } catch (org.opencs.core.ZosException e) {
+            log(SYSTEM, e.getMessage());
+            return org.opencs.pki.tls.trace.TlsTrace.off();
+        }
+    }
+
     /** tcpip/PROFILE.TCPIP, read before any port opens so that a bad statement starts nothing. */
     private org.opencs.tn3270.config.ProfileParser.Result readProfile(Registry registry) throws java.io.IOException {
         Path profile = registry.home().tcpip().resolve("PROFILE.TCPIP");
@@ -179,8 +207,8 @@ public final class StartCommand implements Callable<Integer> {
 
     /** Every TELNETPARMS port of tcpip/PROFILE.TCPIP (none when the file has no active block). */
     private java.util.List<org.opencs.tn3270.server.Tn3270Server> startTelnet(Registry registry, org.opencs.jes.Jes jes,
-            org.opencs.tn3270.config.ProfileParser.Result parsed, java.util.Deque<AutoCloseable> started, String bind)
-            throws Exception {
+            org.opencs.tn3270.config.ProfileParser.Result parsed, java.util.Deque<AutoCloseable> started, String bind,
+            org.opencs.pki.tls.trace.TlsTrace trace) throws Exception {
         java.util.List<org.opencs.tn3270.server.Tn3270Server> servers = new java.util.ArrayList<>();
         var ports = parsed.config().ports();
         // One VTAM for every port: an LU name is never given twice, a printer on one port serves a terminal on another.
@@ -191,7 +219,9 @@ public final class StartCommand implements Callable<Integer> {
             int port = i == 0 && tn3270Port != null ? tn3270Port : ports.get(i).port();
             var telnetPort = ports.get(i);
             var server = Listening.open("TN3270", bind, port,
-                    () -> new org.opencs.tn3270.server.Tn3270Server(telnetPort, registry, jes, bind, port, vtam));
+                    () -> new org.opencs.tn3270.server.Tn3270Server(telnetPort,
+                            org.opencs.tn3270.apps.HostServices.of(registry, jes), bind, port, vtam,
+                            org.slf4j.LoggerFactory.getLogger("TN3270E"), trace));
             started.push(server);
             servers.add(server);
         }

@@ -117,6 +117,7 @@ final class DataConnections {
                 handshake.complete(new Handshake(f.cause(), f.isSuccess() && reuseSatisfied(ssl.engine())));
             });
             data.pipeline().addFirst("tls", ssl);
+            s.context.tls().trace().attach(data.pipeline(), ssl, "FTP data");
             // An upload's connection sends no TLS 1.3 session ticket: the client never reads, so a ticket would be
             // left unread and the client's close would become a reset that drops the end of its data. A download's
             // connection does: the client reads everything up to close_notify, and the ticket is what clients such as

@@ -86,8 +86,18 @@ public final class FtpServer implements AutoCloseable {
      */
     public FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort,
                      org.opencs.ftp.jes.JobEntrySubsystem jes) throws InterruptedException {
+        this(config, registry, bindAddress, port, tlsPort, jes, org.opencs.pki.tls.trace.TlsTrace.off());
+    }
+
+    /**
+     * As above, tracing every TLS connection, control and data, to {@code trace} (the System SSL trace of GSK_TRACE
+     * and GSK_TRACE_FILE; docs/diagnostics.md). The caller owns the trace and closes it after the server.
+     */
+    public FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort,
+                     org.opencs.ftp.jes.JobEntrySubsystem jes, org.opencs.pki.tls.trace.TlsTrace trace)
+            throws InterruptedException {
         this(config, registry, bindAddress, port, tlsPort, config.dataTimeout(), registry.config().ftpLimits(),
-                org.slf4j.LoggerFactory.getLogger(LOG_NAME), jes);
+                org.slf4j.LoggerFactory.getLogger(LOG_NAME), jes, trace);
     }
 
     /**
@@ -105,7 +115,15 @@ public final class FtpServer implements AutoCloseable {
               org.opencs.core.SessionLimits limits, org.slf4j.Logger log, org.opencs.ftp.jes.JobEntrySubsystem jes)
             throws InterruptedException {
         this(config, registry, bindAddress, port, tlsPort, dataTimeoutSeconds, limits, log,
-                org.slf4j.LoggerFactory.getLogger(FtpTrace.LOG_NAME), jes);
+                org.slf4j.LoggerFactory.getLogger(FtpTrace.LOG_NAME), jes, org.opencs.pki.tls.trace.TlsTrace.off());
+    }
+
+    /** As above, with the System SSL trace {@code tlsTrace}. */
+    FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort, int dataTimeoutSeconds,
+              org.opencs.core.SessionLimits limits, org.slf4j.Logger log, org.opencs.ftp.jes.JobEntrySubsystem jes,
+              org.opencs.pki.tls.trace.TlsTrace tlsTrace) throws InterruptedException {
+        this(config, registry, bindAddress, port, tlsPort, dataTimeoutSeconds, limits, log,
+                org.slf4j.LoggerFactory.getLogger(FtpTrace.LOG_NAME), jes, tlsTrace);
     }
 
     /**
@@ -115,12 +133,21 @@ public final class FtpServer implements AutoCloseable {
     FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort, int dataTimeoutSeconds,
               org.opencs.core.SessionLimits limits, org.slf4j.Logger log, org.slf4j.Logger traceLog,
               org.opencs.ftp.jes.JobEntrySubsystem jes) throws InterruptedException {
+        this(config, registry, bindAddress, port, tlsPort, dataTimeoutSeconds, limits, log, traceLog, jes,
+                org.opencs.pki.tls.trace.TlsTrace.off());
+    }
+
+    /** The constructor every other one calls: all of the above given. */
+    FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort, int dataTimeoutSeconds,
+              org.opencs.core.SessionLimits limits, org.slf4j.Logger log, org.slf4j.Logger traceLog,
+              org.opencs.ftp.jes.JobEntrySubsystem jes, org.opencs.pki.tls.trace.TlsTrace tlsTrace)
+            throws InterruptedException {
         this.log = log;
         this.trace = new FtpTrace(traceLog);
         org.opencs.pki.tls.KeyRing ring = config.tlsEnabled() || tlsPort >= 0 ? keyRing(config, registry) : null;
         SessionReuseTls tls = ring == null ? null : SessionReuseTls.create(ring, clientAuth(config),
                 SystemSsl.cipherSuites(config.cipherSuites()),
-                config.secureSessionReuse() == FtpData.SessionReuse.REQUIRED);
+                config.secureSessionReuse() == FtpData.SessionReuse.REQUIRED, tlsTrace);
         if (tls != null) {
             log.info("OCSF013I FTP TLS: protocols {}, cipher suites {}, on the {} engine.", String.join(" ", tls.protocols()),
                     String.join(" ", tls.cipherSuites()), tls.nativeEngine() ? "BoringSSL" : "JDK");
@@ -163,8 +190,9 @@ public final class FtpServer implements AutoCloseable {
                         connections.add(ch);
                         if (implicitTls && !config.secureImplicitZos()) {
                             // SECUREIMPLICITZOS FALSE: the handshake comes first, as ftps:// clients expect.
-                            ch.pipeline().addLast("tls", new io.netty.handler.ssl.SslHandler(
-                                    context.tls().newControlEngine(ch.alloc())));
+                            var ssl = new io.netty.handler.ssl.SslHandler(context.tls().newControlEngine(ch.alloc()));
+                            ch.pipeline().addLast("tls", ssl);
+                            context.tls().trace().attach(ch.pipeline(), ssl, "FTP control");
                         }
                         if (config.inactiveSeconds() > 0) {
                             ch.pipeline().addLast(new io.netty.handler.timeout.IdleStateHandler(0, 0,

@@ -83,8 +83,11 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             if (context.config().secureImplicitZos()) {
                 // SECUREIMPLICITZOS TRUE: z/OS's own order, the 220 in the clear and then the handshake.
                 s.traceReply(reply);
-                ctx.writeAndFlush(reply + "\r\n").addListener(f -> ctx.pipeline().addFirst("tls",
-                        SecurityCommands.tracedHandler(s, context.tls().newControlEngine(ctx.alloc()), false)));
+                ctx.writeAndFlush(reply + "\r\n").addListener(f -> {
+                    SslHandler ssl = SecurityCommands.tracedHandler(s, context.tls().newControlEngine(ctx.alloc()), false);
+                    ctx.pipeline().addFirst("tls", ssl);
+                    context.tls().trace().attach(ctx.pipeline(), ssl, "FTP control");
+                });
                 return;
             }
         }

@@ -35,7 +35,9 @@ final class SecurityCommands {
             return;
         }
         // startTls: the 234 reply itself still goes out in the clear, everything after it is TLS.
-        s.ctx.pipeline().addFirst("tls", tracedHandler(s, null, true));
+        SslHandler ssl = tracedHandler(s, null, true);
+        s.ctx.pipeline().addFirst("tls", ssl);
+        s.context.tls().trace().attach(s.ctx.pipeline(), ssl, "FTP control");
         s.tls = true;
         s.reply(FtpReplies.AUTH_OK);
         s.activity("EZYFS54I", "SECURE OK Mechanism=" + (m.equals("TLS-C") ? "TLS-C" : "TLS-P"));

@@ -52,14 +52,17 @@ public final class SessionReuseTls {
     private static final int SESSION_LIFETIME_SECONDS = 24 * 60 * 60;
 
     private final SslContext tls;
+    private final org.opencs.pki.tls.trace.TlsTrace trace;
     private final boolean native_;
     private final List<String> protocols;
     private final SecureRandom random = new SecureRandom();
     /** Each control engine's session ID context (native engine only). */
     private final Map<SSLEngine, byte[]> contextIds = Collections.synchronizedMap(new WeakHashMap<>());
 
-    private SessionReuseTls(SslContext tls, boolean nativeEngine, List<String> protocols) {
+    private SessionReuseTls(SslContext tls, boolean nativeEngine, List<String> protocols,
+                            org.opencs.pki.tls.trace.TlsTrace trace) {
         this.tls = tls;
+        this.trace = trace;
         this.native_ = nativeEngine;
         this.protocols = protocols;
     }
@@ -70,17 +73,23 @@ public final class SessionReuseTls {
      */
     public static SessionReuseTls create(KeyRing ring, ClientAuth clientAuth, List<String> cipherSuites,
                                          boolean reuseRequired) {
+        return create(ring, clientAuth, cipherSuites, reuseRequired, org.opencs.pki.tls.trace.TlsTrace.off());
+    }
+
+    /** As above, with the System SSL trace ({@link #trace()}) the connections of these contexts are traced to. */
+    public static SessionReuseTls create(KeyRing ring, ClientAuth clientAuth, List<String> cipherSuites,
+                                         boolean reuseRequired, org.opencs.pki.tls.trace.TlsTrace trace) {
         if (SystemSsl.fastProvider() == SslProvider.OPENSSL) {
             SslContext tls = SystemSsl.server(ring, clientAuth, SystemSsl.DEFAULT_PROTOCOLS, cipherSuites,
                     SslProvider.OPENSSL);
             // A control session stays resumable for a day, as with the JDK's engine (BoringSSL's own default is two
             // hours, after which a long FTP session's data connections could no longer resume it).
             tls.sessionContext().setSessionTimeout(SESSION_LIFETIME_SECONDS);
-            return new SessionReuseTls(tls, true, SystemSsl.DEFAULT_PROTOCOLS);
+            return new SessionReuseTls(tls, true, SystemSsl.DEFAULT_PROTOCOLS, trace);
         }
         List<String> protocols = reuseRequired ? List.of("TLSv1.2") : SystemSsl.DEFAULT_PROTOCOLS;
         SslContext shared = SystemSsl.server(ring, clientAuth, protocols, cipherSuites, SslProvider.JDK);
-        return new SessionReuseTls(shared, false, protocols);
+        return new SessionReuseTls(shared, false, protocols, trace);
     }
 
     /** An engine for a new control connection, with a session ID context of its own. */
@@ -153,6 +162,14 @@ public final class SessionReuseTls {
         return Arrays.equals(control.getId(), data.getId())
                 || (control.getCreationTime() == data.getCreationTime()
                     && control.getCipherSuite().equals(data.getCipherSuite()));
+    }
+
+    /**
+     * The System SSL trace (GSK_TRACE) for the connections of these contexts: {@code trace().attach(pipeline, ssl,
+     * role)} after adding each SslHandler; off unless given to {@link #create}.
+     */
+    public org.opencs.pki.tls.trace.TlsTrace trace() {
+        return trace;
     }
 
     /** The protocols a control connection offers. */

@@ -30,13 +30,15 @@ final class TlsDetector extends ByteToMessageDecoder {
 
     private final SslContext tls;
     private final org.slf4j.Logger log;
+    private final org.opencs.pki.tls.trace.TlsTrace trace;
     private ScheduledFuture<?> timeout;
     /** Whether the wait ran out and START_TLS was offered: the client's first bytes must be telnet now. */
     private boolean offered;
 
-    TlsDetector(SslContext tls, org.slf4j.Logger log) {
+    TlsDetector(SslContext tls, org.slf4j.Logger log, org.opencs.pki.tls.trace.TlsTrace trace) {
         this.tls = tls;
         this.log = log;
+        this.trace = trace;
     }
 
     @Override
@@ -57,7 +59,12 @@ final class TlsDetector extends ByteToMessageDecoder {
             in.skipBytes(in.readableBytes());
             ctx.close();
         } else if (handshake) {
-            ctx.pipeline().replace(this, "tls", tls.newHandler(ctx.alloc()));
+            // The handler goes in behind this one, then the trace's in front of it, and this one leaves last: what it
+            // read reaches the trace's ClientHello watcher first.
+            SslHandler ssl = tls.newHandler(ctx.alloc());
+            ctx.pipeline().addAfter(ctx.name(), "tls", ssl);
+            trace.attach(ctx.pipeline(), ssl, "TN3270");
+            ctx.pipeline().remove(this);
         } else {
             ctx.pipeline().remove(this);
             if (!offered) {

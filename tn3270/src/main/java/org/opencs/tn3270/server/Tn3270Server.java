@@ -119,11 +119,28 @@ public final class Tn3270Server implements AutoCloseable {
      */
     static final java.time.Duration NEGOTIATION_TIMEOUT = java.time.Duration.ofSeconds(10);
 
+    /**
+     * As above, tracing every TLS connection to {@code trace} (the System SSL trace of GSK_TRACE and GSK_TRACE_FILE;
+     * docs/diagnostics.md). The caller owns the trace and closes it after the server.
+     */
+    public Tn3270Server(TelnetPort port, HostServices services, String bindAddress, int listenPort, Vtam vtam,
+                        Logger log, org.opencs.pki.tls.trace.TlsTrace trace) throws InterruptedException {
+        this(port, services, bindAddress, listenPort, vtam, log, NEGOTIATION_TIMEOUT, trace);
+    }
+
     /** As above, with another {@link #NEGOTIATION_TIMEOUT} (tests). */
     Tn3270Server(TelnetPort port, HostServices services, String bindAddress, int listenPort, Vtam vtam, Logger log,
                  java.time.Duration negotiationTimeout) throws InterruptedException {
         this(port, services, bindAddress, listenPort, vtam, log, negotiationTimeout,
-                LoggerFactory.getLogger(DebugLog.LOGGER));
+                LoggerFactory.getLogger(DebugLog.LOGGER), org.opencs.pki.tls.trace.TlsTrace.off());
+    }
+
+    /** As above, with the System SSL trace {@code trace}. */
+    Tn3270Server(TelnetPort port, HostServices services, String bindAddress, int listenPort, Vtam vtam, Logger log,
+                 java.time.Duration negotiationTimeout, org.opencs.pki.tls.trace.TlsTrace trace)
+            throws InterruptedException {
+        this(port, services, bindAddress, listenPort, vtam, log, negotiationTimeout,
+                LoggerFactory.getLogger(DebugLog.LOGGER), trace);
     }
 
     /**
@@ -132,6 +149,14 @@ public final class Tn3270Server implements AutoCloseable {
      */
     Tn3270Server(TelnetPort port, HostServices services, String bindAddress, int listenPort, Vtam vtam, Logger log,
                  java.time.Duration negotiationTimeout, Logger debugLog) throws InterruptedException {
+        this(port, services, bindAddress, listenPort, vtam, log, negotiationTimeout, debugLog,
+                org.opencs.pki.tls.trace.TlsTrace.off());
+    }
+
+    /** The constructor every other one calls: the DEBUG lines' logger and the System SSL trace given. */
+    Tn3270Server(TelnetPort port, HostServices services, String bindAddress, int listenPort, Vtam vtam, Logger log,
+                 java.time.Duration negotiationTimeout, Logger debugLog, org.opencs.pki.tls.trace.TlsTrace trace)
+            throws InterruptedException {
         Registry registry = services.registry();
         this.log = log;
         this.registry = registry;
@@ -150,7 +175,7 @@ public final class Tn3270Server implements AutoCloseable {
                         ? new UssLogon(services, lu, null, terminal)
                         : new TsoLogon(services, applid != null ? applid : defaultAppl != null ? defaultAppl : "TSO", userid,
                         null, terminal),
-                log, open, negotiationTimeout, new DebugLog(port.debug(), debugLog), () -> closing);
+                log, open, negotiationTimeout, new DebugLog(port.debug(), debugLog), () -> closing, trace);
         DebugLog debug = context.debug();
         this.listener = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -165,7 +190,7 @@ public final class Tn3270Server implements AutoCloseable {
                             return;
                         }
                         if (port.connType() == TelnetPort.ConnType.SECURE) {
-                            ch.pipeline().addLast("detect", new TlsDetector(tls, log));
+                            ch.pipeline().addLast("detect", new TlsDetector(tls, log, trace));
                         }
                         ch.pipeline().addLast(new TelnetDecoder());
                         ch.pipeline().addLast(TelnetEncoder.INSTANCE);

@@ -15,13 +15,14 @@ import org.slf4j.Logger;
  * TLS context, the first
  * transaction (given the user ID a SAFCERT certificate maps to and the Express Logon application, each or null)
  * the log, the count of open sessions that close() waits for, how long a connection may take to its first
- * screen, the port's DEBUG setting at work, and whether the server is closing (a connection it ends then was dropped
- * by the shutdown, not by its client).
+ * screen, the port's DEBUG setting at work, whether the server is closing (a connection it ends then was dropped
+ * by the shutdown, not by its client), and the System SSL trace (GSK_TRACE; off unless given) every TLS connection is
+ * attached to.
  */
 record Tn3270ServerContext(TelnetPort port, HostServices services, Vtam vtam, Charset codePage, SslContext tls,
                            FirstTransaction firstTransaction, Logger log, OpenSessions open,
                            java.time.Duration negotiationTimeout, DebugLog debug,
-                           java.util.function.BooleanSupplier closing) {
+                           java.util.function.BooleanSupplier closing, org.opencs.pki.tls.trace.TlsTrace trace) {
 
     Registry registry() {
         return services.registry();
