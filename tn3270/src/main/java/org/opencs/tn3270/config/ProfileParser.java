@@ -20,7 +20,7 @@ import org.opencs.core.ZosException;
  */
 public final class ProfileParser {
     /** IBM statements accepted without an effect yet (no warning: they are not mistakes). */
-    private static final Set<String> ACCEPTED = Set.of("DEBUG", "SMFINIT", "SMFTERM",
+    private static final Set<String> ACCEPTED = Set.of("DEBUG",
             "TCPIPJOBNAME", "MSG07", "NOMSG07", "SSLTIMEOUT", "DISABLESGA", "TKOSPECLU", "LUSESSIONPEND", "KEEPINACTIVE",
             "SSLV2", "NOSSLV2", "CRLLDAPSERVER", "ENCRYPTION", "SIMCLIENTLU", "NOSEQUENTIALLU", "FULLDATATRACE");
     /** BEGINVTAM statements accepted without an effect yet (no warning: they are not mistakes). */
@@ -288,6 +288,8 @@ public final class ProfileParser {
             case "SCANINTERVAL" -> b.scanInterval = number(s, 0, 99_999_999);
             case "EXPRESSLOGON" -> b.expressLogon = true;
             case "NOEXPRESSLOGON" -> b.expressLogon = false;
+            case "SMFINIT" -> b.smfInit = SmfStatement.apply(s, b.smfInit, source, warnings::add, r -> error(s, r));
+            case "SMFTERM" -> b.smfTerm = SmfStatement.apply(s, b.smfTerm, source, warnings::add, r -> error(s, r));
             default -> {
                 if (!ACCEPTED.contains(s.name())) {
                     warnings.add(warning(s, "TELNETPARMS"));
@@ -356,6 +358,8 @@ public final class ProfileParser {
         int timeMark = 10_800;
         int scanInterval = 120;
         boolean expressLogon;
+        boolean smfInit;
+        boolean smfTerm;
 
         Block copy(int startLine) {
             Block b = new Block();
@@ -370,6 +374,8 @@ public final class ProfileParser {
             b.timeMark = timeMark;
             b.scanInterval = scanInterval;
             b.expressLogon = expressLogon;
+            b.smfInit = smfInit;
+            b.smfTerm = smfTerm;
             return b;
         }
 
@@ -377,7 +383,7 @@ public final class ProfileParser {
             TelnetPort.ConnType type = connType != null ? connType : securePort ? TelnetPort.ConnType.SECURE
                     : TelnetPort.ConnType.BASIC;
             return new TelnetPort(port, securePort, type, clientAuth, keyring, ascii, ebcdic, inactive, prtInactive,
-                    timeMark, scanInterval, expressLogon, line);
+                    timeMark, scanInterval, expressLogon, line, new TelnetSmf(smfInit, smfTerm));
         }
     }
 }

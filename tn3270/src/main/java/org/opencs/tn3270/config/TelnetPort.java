@@ -5,11 +5,13 @@ package org.opencs.tn3270.config;
  * key ring reference (KEYRING HFS path | KEYRING SAF ring, kept as written for the key ring resolver), the code pages
  * and the timers (seconds; 0 = never): INACTIVE drops a session without input, PRTINACTIVE a printer session without
  * a print job, TIMEMARK probes a silent client with
- * DO TIMING-MARK, SCANINTERVAL is how long a probe may go unanswered before the session is dropped.
+ * DO TIMING-MARK, SCANINTERVAL is how long a probe may go unanswered before the session is dropped. {@code smf}:
+ * the SMF 119 records SMFINIT and SMFTERM ask for.
  */
 public record TelnetPort(int port, boolean securePort, ConnType connType, ClientAuth clientAuth, String keyring,
                          String asciiCodePage, String ebcdicCodePage, int inactiveSeconds, int prtInactiveSeconds,
-                         int timeMarkSeconds, int scanIntervalSeconds, boolean expressLogon, int line) {
+                         int timeMarkSeconds, int scanIntervalSeconds, boolean expressLogon, int line,
+                         TelnetSmf smf) {
 
     public enum ConnType { SECURE, NEGTSECURE, ANY, BASIC, NONE }
 

@@ -95,6 +95,11 @@ final class HostSession {
         return loggedOn;
     }
 
+    /** The application the terminal is in session with (its SMF records name it). */
+    String applicationName() {
+        return applicationName;
+    }
+
     long bytesIn() {
         return bytesIn;
     }

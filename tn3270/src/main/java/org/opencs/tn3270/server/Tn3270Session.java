@@ -36,12 +36,18 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     private boolean ending;
     /** Ends the connection when it has not reached its first screen within the negotiation timeout. */
     private java.util.concurrent.ScheduledFuture<?> deadline;
+    /** SMFINIT's and SMFTERM's records; the session they describe once it has started. */
+    private final TelnetSmfRecords smf;
+    private TelnetSmfRecords.Session smfSession;
+    /** Whether the client asked for its LU by name (SMF119TN_NTLUSel). */
+    private boolean luRequested;
 
     Tn3270Session(Tn3270ServerContext context) {
         this.context = context;
         this.negotiation = new Tn3270Negotiation(new Tn3270Negotiation.DeviceNames() {
             @Override
             public Vtam.Assignment terminal(String requested) {
+                luRequested = requested != null;
                 return context.vtam().assignTerminal(clientAddress, requested);
             }
 
@@ -56,6 +62,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             }
         });
         this.timers = new SessionTimers(context.port(), context.log());
+        this.smf = new TelnetSmfRecords(context);
     }
 
     @Override
@@ -290,6 +297,15 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         audit(ctx, "TN3270_SESSION_START", certificateUser == null ? Map.of() : Map.of("user", certificateUser));
         host = new HostSession(context, negotiation, this::audit, this::expressLogon, certificateUser, elfApplid);
         host.start(ctx);
+        smfStarted(ctx);
+    }
+
+    /** SMFINIT's record, once the session is in session with its first application (or its printer is ready). */
+    private void smfStarted(ChannelHandlerContext ctx) {
+        smfSession = new TelnetSmfRecords.Session(negotiation.luName(), host.applicationName(),
+                negotiation.terminalType(), negotiation.mode() == Tn3270Negotiation.Mode.TN3270E, luRequested,
+                context.registry().clock().instant());
+        smf.initiation(ctx, smfSession);
     }
 
     /**
@@ -299,6 +315,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     private void printerReady(ChannelHandlerContext ctx) {
         audit(ctx, "TN3270_PRINTER_START", Map.of());
         host = new HostSession(context, negotiation, this::audit, this::expressLogon, null, null);
+        smfStarted(ctx);
         context.log().info("OCST050I Printer {} ready for client {}", negotiation.luName(),
                 ConnectionFacts.client(ctx.channel()));
         context.vtam().printerReady(negotiation.luName(), (title, lines) -> ctx.executor().execute(() -> {
@@ -385,6 +402,11 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             }
             audit(ctx, "TN3270_SESSION_END", end);
             host.stopNotices();
+            if (smfSession != null) {
+                smf.termination(ctx, new TelnetSmfRecords.Session(smfSession.lu(), host.applicationName(),
+                        smfSession.deviceType(), smfSession.tn3270e(), smfSession.luRequested(), smfSession.started()),
+                        host.bytesIn(), host.bytesOut());
+            }
         }
         context.vtam().release(negotiation.luName());
     }
