@@ -9,7 +9,8 @@ import java.util.Set;
  * {@code cipherSuites} are IANA names to enable (empty: today's defaults); {@code dataCtTime} (DATACTTIME) and
  * {@code dataTimeout} (DATATIMEOUT) are the data connection timers in seconds, parsed with IBM's defaults and ranges
  * for the server to apply; {@code jes} holds the JES interface statements (JESINTERFACELEVEL, JESENTRYLIMIT,
- * JESGETBYDSN, JESPUTGETTO: {@link JesOptions}); {@code other} keeps recognised statements that have no effect yet, by name.
+ * JESGETBYDSN, JESPUTGETTO: {@link JesOptions}); {@code other} keeps recognised statements that have no effect yet, by name;
+ * {@code smf}: the SMF 119 records the SMF statements ask for ({@link FtpSmf}).
  */
 public record FtpData(Set<String> extensions, SecureFtp secureFtp, SecureLogin secureLogin,
                       SecurePassword securePassword, Protection secureCtrlconn, Protection secureDataconn,
@@ -17,7 +18,7 @@ public record FtpData(Set<String> extensions, SecureFtp secureFtp, SecureLogin s
                       Integer tlsPort, boolean secureImplicitZos, String keyring, List<String> cipherSuites,
                       boolean insecureCipherSuites, int tlsTimeout, StartDirectory startDirectory, boolean ftpLogging,
                       String banner, String loginMessage, int inactiveSeconds, int[] passiveDataPorts,
-                      int dataCtTime, int dataTimeout, JesOptions jes, Map<String, String> other) {
+                      int dataCtTime, int dataTimeout, JesOptions jes, Map<String, String> other, FtpSmf smf) {
     /** DATACTTIME's default: IBM documents 120 seconds (valid 15 - 86400). */
     public static final int DEFAULT_DATACTTIME = 120;
     /** DATATIMEOUT's default: IBM documents 300 seconds (valid 0 - 86400, 0 = no time-out). */

@@ -18,7 +18,7 @@ import org.opencs.core.ZosException;
  * OCSF012W with its line (see {@link FtpStatements}); a bad value is an error naming the line and column (EZYFT46E),
  * and nothing is applied. A value holding a control character (NUL, ...) is a bad value: no file or ring name holds
  * one. Values repeated in messages are cut ({@link Values#quoteForMessage}). Obsolete CIPHERSUITE names are refused
- * with a warning unless OPENCS_INSECURE_CIPHERSUITES TRUE is set.
+ * with a warning unless OPENCS_INSECURE_CIPHERSUITES TRUE is set. The SMF statements are read by {@link SmfStatements}.
  */
 public final class FtpDataParser {
     private final String source;
@@ -82,6 +82,7 @@ public final class FtpDataParser {
         boolean jesGetByDsn = JesOptions.DEFAULTS.getByDsn();
         int jesPutGetTo = JesOptions.DEFAULTS.putGetTimeoutSeconds();
         Map<String, String> other = new HashMap<>();
+        SmfStatements smf = new SmfStatements(source, warnings, (st, reason) -> error(st, 0, reason));
         for (Statement s : statements) {
             boolean known = s.name().equals("OPENCS_INSECURE_CIPHERSUITES") || FtpStatements.IBM.contains(s.name());
             if (known) {
@@ -125,6 +126,8 @@ public final class FtpDataParser {
                 case "JESENTRYLIMIT" -> jesEntryLimit = number(s, 1, 1024);
                 case "JESGETBYDSN" -> jesGetByDsn = bool(s);
                 case "JESPUTGETTO" -> jesPutGetTo = number(s, 0, 86400);
+                case "SMF", "SMFAPPE", "SMFDEL", "SMFLOGN", "SMFREN", "SMFRETR", "SMFSTOR", "SMFJES", "SMFSQL" ->
+                        smf.statement(s);
                 default -> {
                     if (known) {
                         other.put(s.name(), String.join(" ", s.values().stream().map(StatementFile.Token::text).toList()));
@@ -166,7 +169,7 @@ public final class FtpDataParser {
         return new FtpData(extensions, secureFtp, secureLogin, securePassword, ctrl, data, pbsz, reuse, rfcLevel,
                 mechanism, tlsPort, implicitZos, keyring, enabled, insecure, tlsTimeout, start, logging, banner,
                 loginMessage, inactive, passive, dataCtTime, dataTimeout,
-                new JesOptions(jesLevel, jesEntryLimit, jesGetByDsn, jesPutGetTo), other);
+                new JesOptions(jesLevel, jesEntryLimit, jesGetByDsn, jesPutGetTo), other, smf.result());
     }
 
     private String choice(Statement s, int index, String... allowed) {
