@@ -19,7 +19,7 @@ import java.util.Map;
  * </pre>
  */
 public final class Smf119Report {
-    private static final int DESCRIPTION_WIDTH = 44;
+    private static final int DESCRIPTION_WIDTH = 62;
     private static final DateTimeFormatter WRITTEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SS");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SS");
     private final ZoneId zone;
