@@ -9,13 +9,13 @@ import picocli.CommandLine.Command;
 @Command(name = "opencs", mixinStandardHelpOptions = true, version = "OpenCS 0.1.0",
         description = {"z/OS Communications Server secure services on any JVM: key databases (gskkyman, keydb), "
                 + "a RACF-style registry (init, tso, passticket), an FTPS server and a TN3270E server (start), and their "
-                + "clients (ftp, tn3270), and JES2 batch jobs from JCL (submit, jobs, output).",
+                + "clients (ftp, tn3270), JES2 batch jobs from JCL (submit, jobs, output), and the SMF 119 records (smf).",
                 "New here? Run 'opencs quickstart', then the next steps it prints. 'opencs help COMMAND' (or "
                 + "'opencs COMMAND --help') explains each command."},
         subcommands = {QuickstartCommand.class, InitCommand.class, StartCommand.class, TsoCommandLine.class, SubmitCommand.class,
                 JobsCommand.class, OutputCommand.class, GskkymanCommand.class,
                 KeydbCommand.class, PassticketCommand.class, FtpCommand.class, Tn3270Command.class,
-                GskTraceCommand.class, CommandLine.HelpCommand.class})
+                GskTraceCommand.class, SmfCommand.class, CommandLine.HelpCommand.class})
 public final class OpenCs implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -13,6 +13,8 @@ import java.util.Map;
  * are strings or numbers; secrets are never passed here.
  */
 public final class AuditLog {
+    /** The audit file's name in the system home's {@code logs/} directory. */
+    public static final String FILE_NAME = "audit.jsonl";
     private final Path file;
 
     public AuditLog(Path file) {
@@ -32,7 +34,19 @@ public final class AuditLog {
                 quote(line, String.valueOf(field.getValue()));
             }
         }
-        line.append("}\n");
+        line.append('}');
+        append(line.toString());
+    }
+
+    /**
+     * Appends one JSON object (already encoded, on one line) to the file: the SMF 119 records of
+     * {@link org.opencs.core.smf.Smf119Writer} go to the same file as the records above.
+     */
+    public synchronized void append(String jsonLine) {
+        if (jsonLine.indexOf('\n') >= 0 || jsonLine.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("an audit record is one line");
+        }
+        String line = jsonLine + "\n";
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

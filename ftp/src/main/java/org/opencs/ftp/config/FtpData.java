@@ -11,7 +11,8 @@ import java.util.Set;
  * for the server to apply; {@code jes} holds the JES interface statements (JESINTERFACELEVEL, JESENTRYLIMIT,
  * JESGETBYDSN, JESPUTGETTO: {@link JesOptions}); {@code debug} is the general traces every session starts with (the
  * DEBUG statements, cumulative: {@link TraceSet}) and {@code debugOnSite} whether a client may change its session's
- * with SITE DEBUG= (DEBUGONSITE, default FALSE); {@code other} keeps recognised statements that have no effect yet, by name.
+ * with SITE DEBUG= (DEBUGONSITE, default FALSE); {@code other} keeps recognised statements that have no effect yet, by name;
+ * {@code smf}: the SMF 119 records the SMF statements ask for ({@link FtpSmf}).
  */
 public record FtpData(Set<String> extensions, SecureFtp secureFtp, SecureLogin secureLogin,
                       SecurePassword securePassword, Protection secureCtrlconn, Protection secureDataconn,
@@ -20,7 +21,7 @@ public record FtpData(Set<String> extensions, SecureFtp secureFtp, SecureLogin s
                       boolean insecureCipherSuites, int tlsTimeout, StartDirectory startDirectory, boolean ftpLogging,
                       String banner, String loginMessage, int inactiveSeconds, int[] passiveDataPorts,
                       int dataCtTime, int dataTimeout, JesOptions jes, TraceSet debug, boolean debugOnSite,
-                      Map<String, String> other) {
+                      Map<String, String> other, FtpSmf smf) {
     /** DATACTTIME's default: IBM documents 120 seconds (valid 15 - 86400). */
     public static final int DEFAULT_DATACTTIME = 120;
     /** DATATIMEOUT's default: IBM documents 300 seconds (valid 0 - 86400, 0 = no time-out). */

@@ -18,7 +18,7 @@ import org.opencs.core.ZosException;
  * OCSF012W with its line (see {@link FtpStatements}); a bad value is an error naming the line and column (EZYFT46E),
  * and nothing is applied. A value holding a control character (NUL, ...) is a bad value: no file or ring name holds
  * one. Values repeated in messages are cut ({@link Values#quoteForMessage}). Obsolete CIPHERSUITE names are refused
- * with a warning unless OPENCS_INSECURE_CIPHERSUITES TRUE is set.
+ * with a warning unless OPENCS_INSECURE_CIPHERSUITES TRUE is set. The SMF statements are read by {@link SmfStatements}.
  */
 public final class FtpDataParser {
     private final String source;
@@ -84,6 +84,7 @@ public final class FtpDataParser {
         TraceSet debug = TraceSet.NONE;
         boolean debugOnSite = false;
         Map<String, String> other = new HashMap<>();
+        SmfStatements smf = new SmfStatements(source, warnings, (st, reason) -> error(st, 0, reason));
         for (Statement s : statements) {
             boolean known = s.name().equals("OPENCS_INSECURE_CIPHERSUITES") || FtpStatements.IBM.contains(s.name());
             if (known) {
@@ -139,6 +140,8 @@ public final class FtpDataParser {
                         noEffect(s);
                     }
                 }
+                case "SMF", "SMFAPPE", "SMFDEL", "SMFLOGN", "SMFREN", "SMFRETR", "SMFSTOR", "SMFJES", "SMFSQL" ->
+                        smf.statement(s);
                 default -> {
                     if (known) {
                         other.put(s.name(), String.join(" ", s.values().stream().map(StatementFile.Token::text).toList()));
@@ -179,7 +182,7 @@ public final class FtpDataParser {
         return new FtpData(extensions, secureFtp, secureLogin, securePassword, ctrl, data, pbsz, reuse, rfcLevel,
                 mechanism, tlsPort, implicitZos, keyring, enabled, insecure, tlsTimeout, start, logging, banner,
                 loginMessage, inactive, passive, dataCtTime, dataTimeout,
-                new JesOptions(jesLevel, jesEntryLimit, jesGetByDsn, jesPutGetTo), debug, debugOnSite, other);
+                new JesOptions(jesLevel, jesEntryLimit, jesGetByDsn, jesPutGetTo), debug, debugOnSite, other, smf.result());
     }
 
     private void noEffect(Statement s) {

@@ -103,6 +103,7 @@ final class DataConnections {
     private CompletableFuture<SocketChannel> attach(SocketChannel data, ChannelHandler sink, String startReply) {
         s.dataChannel = data;
         traceDataConnection(data);
+        s.dataConnectionOpened(data);
         SslHandler ssl = s.protectData ? new SslHandler(dataEngine(data)) : null;
         CompletableFuture<Handshake> handshake = new CompletableFuture<>();
         if (ssl != null) {

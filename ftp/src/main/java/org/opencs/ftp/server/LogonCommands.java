@@ -50,6 +50,7 @@ final class LogonCommands {
             s.trace.trace(TracePoint.USER_NO_CERTIFICATE, config.secureLogin(), s.pendingUser);
             s.activity("EZYFS56I", "ACCESS FAILED USERID=" + s.pendingUser + " Reason=no client certificate");
             authenticator().refused(s.pendingUser, APPLICATION, "NO CLIENT CERTIFICATE");
+            FtpSmfRecords.logonFailure(s, s.pendingUser, null, true);
             s.pendingUser = null;
             s.reply(FtpReplies.CLIENT_CERTIFICATE_REQUIRED);
             return;
@@ -63,6 +64,7 @@ final class LogonCommands {
             s.trace.trace(TracePoint.USER_CERTIFICATE_DOES_NOT_MAP, s.pendingUser);
             s.activity("EZYFS56I", "ACCESS FAILED USERID=" + s.pendingUser + " Reason=certificate does not map to user");
             authenticator().refused(s.pendingUser, APPLICATION, "CLIENT CERTIFICATE DOES NOT MAP TO THE USER");
+            FtpSmfRecords.logonFailure(s, s.pendingUser, null, true);
             s.reply("531 Client certificate does not map to user ID " + s.pendingUser + ".");
             s.pendingUser = null;
             return;
@@ -100,6 +102,7 @@ final class LogonCommands {
         if (!result.ok()) {
             s.trace.trace(TracePoint.PASS_REFUSED, s.pendingUser, result.status());
             s.activity("EZYFS56I", "ACCESS FAILED USERID=" + s.pendingUser + " Reason=" + result.status());
+            FtpSmfRecords.logonFailure(s, s.pendingUser, result.status(), false);
             s.reply((result.status() == LogonResult.Status.PASSWORD_EXPIRED
                     ? "530-Password expired: send PASS current/new/new\r\n" : "") + FtpReplies.PASS_FAILED);
             return;

@@ -45,6 +45,10 @@ final class SessionState {
     java.util.concurrent.CompletableFuture<io.netty.channel.socket.SocketChannel> pendingConnection;
     /** Set by ABOR or the server's shutdown: the transfer in progress ends with 426 and nothing is committed. */
     boolean aborted;
+    /** The last data connection: when it opened and its two ends (SMF 119 transfer records). */
+    java.time.Instant dataOpened;
+    java.net.SocketAddress dataRemote;
+    java.net.SocketAddress dataLocal;
 
     SessionState(FtpSessionContext context, ChannelHandlerContext ctx, String sessionId, boolean implicitTls) {
         this.context = context;
@@ -130,6 +134,13 @@ final class SessionState {
     String tlsDescription() {
         SSLSession session = tlsSession();
         return session == null ? "none" : session.getProtocol() + " " + session.getCipherSuite();
+    }
+
+    /** Notes a new data connection for the transfer's SMF record. */
+    void dataConnectionOpened(io.netty.channel.socket.SocketChannel data) {
+        dataOpened = context.registry().clock().instant();
+        dataRemote = data.remoteAddress();
+        dataLocal = data.localAddress();
     }
 
     void closePassive() {

@@ -2,7 +2,10 @@ package org.opencs.ftp.server;
 
 import java.util.Map;
 
-/** The activity-log lines (EZYFS67I ... EZYFS80I) and the SMF-style audit record of one transfer. */
+/**
+ * The activity-log lines (EZYFS67I ... EZYFS80I), the audit record of one transfer and, when FTP.DATA's SMF
+ * statements ask for it, its SMF 119 record ({@link FtpSmfRecords}).
+ */
 final class TransferRecords {
     private TransferRecords() {
     }
@@ -23,5 +26,6 @@ final class TransferRecords {
         s.context.registry().audit().record(s.context.registry().clock().instant(), "FTP_TRANSFER", Map.of(
                 "session", s.sessionId, "user", s.user.userid(), "file", target, "direction", command,
                 "bytes", Math.max(0, bytes), "reply", replyText.substring(0, 3), "tls", s.tlsDescription()));
+        FtpSmfRecords.transfer(s, kind, target, command, bytes, replyText.substring(0, 3));
     }
 }

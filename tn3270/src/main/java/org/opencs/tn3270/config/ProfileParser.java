@@ -20,7 +20,7 @@ import org.opencs.core.ZosException;
  */
 public final class ProfileParser {
     /** IBM statements accepted without an effect yet (no warning: they are not mistakes). */
-    private static final Set<String> ACCEPTED = Set.of("SMFINIT", "SMFTERM",
+    private static final Set<String> ACCEPTED = Set.of(
             "TCPIPJOBNAME", "MSG07", "NOMSG07", "SSLTIMEOUT", "DISABLESGA", "TKOSPECLU", "LUSESSIONPEND", "KEEPINACTIVE",
             "SSLV2", "NOSSLV2", "CRLLDAPSERVER", "ENCRYPTION", "SIMCLIENTLU", "NOSEQUENTIALLU");
     /** BEGINVTAM statements accepted without an effect yet (no warning: they are not mistakes). */
@@ -290,6 +290,8 @@ public final class ProfileParser {
             case "SCANINTERVAL" -> b.scanInterval = number(s, 0, 99_999_999);
             case "EXPRESSLOGON" -> b.expressLogon = true;
             case "NOEXPRESSLOGON" -> b.expressLogon = false;
+            case "SMFINIT" -> b.smfInit = SmfStatement.apply(s, b.smfInit, source, warnings::add, r -> error(s, r));
+            case "SMFTERM" -> b.smfTerm = SmfStatement.apply(s, b.smfTerm, source, warnings::add, r -> error(s, r));
             default -> {
                 if (!ACCEPTED.contains(s.name())) {
                     warnings.add(warning(s, "TELNETPARMS"));
@@ -378,6 +380,8 @@ public final class ProfileParser {
         TelnetDebug.Level debugLevel = TelnetDebug.DEFAULT.level();
         TelnetDebug.Destination debugDestination = TelnetDebug.DEFAULT.destination();
         boolean fullDataTrace;
+        boolean smfInit;
+        boolean smfTerm;
 
         Block copy(int startLine) {
             Block b = new Block();
@@ -395,6 +399,8 @@ public final class ProfileParser {
             b.debugLevel = debugLevel;
             b.debugDestination = debugDestination;
             b.fullDataTrace = fullDataTrace;
+            b.smfInit = smfInit;
+            b.smfTerm = smfTerm;
             return b;
         }
 
@@ -403,7 +409,7 @@ public final class ProfileParser {
                     : TelnetPort.ConnType.BASIC;
             return new TelnetPort(port, securePort, type, clientAuth, keyring, ascii, ebcdic, inactive, prtInactive,
                     timeMark, scanInterval, expressLogon, line, new TelnetDebug(debugLevel, debugDestination,
-                    fullDataTrace));
+                    fullDataTrace), new TelnetSmf(smfInit, smfTerm));
         }
     }
 }

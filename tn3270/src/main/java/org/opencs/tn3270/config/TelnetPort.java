@@ -6,29 +6,33 @@ package org.opencs.tn3270.config;
  * and the timers (seconds; 0 = never): INACTIVE drops a session without input, PRTINACTIVE a printer session without
  * a print job, TIMEMARK probes a silent client with
  * DO TIMING-MARK, SCANINTERVAL is how long a probe may go unanswered before the session is dropped. {@code debug}:
- * DEBUG CONN and FULLDATATRACE (what the connections report, {@link TelnetDebug}).
+ * DEBUG CONN and FULLDATATRACE (what the connections report, {@link TelnetDebug}); {@code smf}: the SMF 119 records
+ * SMFINIT and SMFTERM ask for.
  */
 public record TelnetPort(int port, boolean securePort, ConnType connType, ClientAuth clientAuth, String keyring,
                          String asciiCodePage, String ebcdicCodePage, int inactiveSeconds, int prtInactiveSeconds,
                          int timeMarkSeconds, int scanIntervalSeconds, boolean expressLogon, int line,
-                         TelnetDebug debug) {
+                         TelnetDebug debug, TelnetSmf smf) {
 
     public TelnetPort {
         java.util.Objects.requireNonNull(debug, "debug");
+        java.util.Objects.requireNonNull(smf, "smf");
     }
 
-    /** A port with IBM's initial DEBUG setting (EXCEPTION CONSOLE). */
+    /** A port with IBM's initial DEBUG setting (EXCEPTION CONSOLE) and no SMF records. */
     public TelnetPort(int port, boolean securePort, ConnType connType, ClientAuth clientAuth, String keyring,
                       String asciiCodePage, String ebcdicCodePage, int inactiveSeconds, int prtInactiveSeconds,
                       int timeMarkSeconds, int scanIntervalSeconds, boolean expressLogon, int line) {
         this(port, securePort, connType, clientAuth, keyring, asciiCodePage, ebcdicCodePage, inactiveSeconds,
-                prtInactiveSeconds, timeMarkSeconds, scanIntervalSeconds, expressLogon, line, TelnetDebug.DEFAULT);
+                prtInactiveSeconds, timeMarkSeconds, scanIntervalSeconds, expressLogon, line, TelnetDebug.DEFAULT,
+                TelnetSmf.NONE);
     }
 
     /** The same port with another DEBUG setting. */
     public TelnetPort withDebug(TelnetDebug newDebug) {
         return new TelnetPort(port, securePort, connType, clientAuth, keyring, asciiCodePage, ebcdicCodePage,
-                inactiveSeconds, prtInactiveSeconds, timeMarkSeconds, scanIntervalSeconds, expressLogon, line, newDebug);
+                inactiveSeconds, prtInactiveSeconds, timeMarkSeconds, scanIntervalSeconds, expressLogon, line, newDebug,
+                smf);
     }
 
     public enum ConnType { SECURE, NEGTSECURE, ANY, BASIC, NONE }

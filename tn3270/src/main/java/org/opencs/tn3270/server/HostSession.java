@@ -104,7 +104,7 @@ final class HostSession {
         return loggedOn;
     }
 
-    /** The application the terminal is in session with (a BIND names it). */
+    /** The application the terminal is in session with (a BIND names it; so do its SMF records). */
     String applicationName() {
         return applicationName;
     }

@@ -46,6 +46,11 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     private boolean dropFailure;
     /** Who dropped it (the MOD of its EXCEPTION line). */
     private String dropModule;
+    /** SMFINIT's and SMFTERM's records; the session they describe once it has started. */
+    private final TelnetSmfRecords smf;
+    private TelnetSmfRecords.Session smfSession;
+    /** Whether the client asked for its LU by name (SMF119TN_NTLUSel). */
+    private boolean luRequested;
 
     Tn3270Session(Tn3270ServerContext context, ConnectionDebug debug) {
         this.context = context;
@@ -53,6 +58,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         this.negotiation = new Tn3270Negotiation(new Tn3270Negotiation.DeviceNames() {
             @Override
             public Vtam.Assignment terminal(String requested) {
+                luRequested = requested != null;
                 return context.vtam().assignTerminal(clientAddress, requested);
             }
 
@@ -67,6 +73,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             }
         });
         this.timers = new SessionTimers(context.port(), context.log(), reason -> dropped(reason, true, "OCSTSESS"));
+        this.smf = new TelnetSmfRecords(context);
     }
 
     @Override
@@ -330,6 +337,15 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         host = new HostSession(context, negotiation, this::audit, this::expressLogon, certificateUser, elfApplid, debug);
         host.start(ctx);
         debug.inSession(host.applicationName());
+        smfStarted(ctx);
+    }
+
+    /** SMFINIT's record, once the session is in session with its first application (or its printer is ready). */
+    private void smfStarted(ChannelHandlerContext ctx) {
+        smfSession = new TelnetSmfRecords.Session(negotiation.luName(), host.applicationName(),
+                negotiation.terminalType(), negotiation.mode() == Tn3270Negotiation.Mode.TN3270E, luRequested,
+                context.registry().clock().instant());
+        smf.initiation(ctx, smfSession);
     }
 
     /**
@@ -378,6 +394,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     private void printerReady(ChannelHandlerContext ctx) {
         audit(ctx, "TN3270_PRINTER_START", Map.of());
         host = new HostSession(context, negotiation, this::audit, this::expressLogon, null, null, debug);
+        smfStarted(ctx);
         context.log().info("OCST050I Printer {} ready for client {}", negotiation.luName(),
                 ConnectionFacts.client(ctx.channel()));
         context.vtam().printerReady(negotiation.luName(), (title, lines) -> ctx.executor().execute(() -> {
@@ -476,6 +493,11 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             }
             audit(ctx, "TN3270_SESSION_END", end);
             host.stopNotices();
+            if (smfSession != null) {
+                smf.termination(ctx, new TelnetSmfRecords.Session(smfSession.lu(), host.applicationName(),
+                        smfSession.deviceType(), smfSession.tn3270e(), smfSession.luRequested(), smfSession.started()),
+                        host.bytesIn(), host.bytesOut());
+            }
         }
         context.vtam().release(negotiation.luName());
     }

@@ -1,0 +1,125 @@
+package org.opencs.ftp.server;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import javax.net.ssl.SSLSession;
+import org.opencs.core.smf.Smf119Builder;
+import org.opencs.core.smf.Smf119Origin;
+import org.opencs.core.smf.Smf119Subtype;
+import org.opencs.core.smf.Smf119Writer;
+import org.opencs.ftp.config.FtpSmf;
+import org.opencs.saf.users.LogonResult;
+
+/**
+ * The FTP server's SMF 119 records, when FTP.DATA's SMF statements ask for them ({@link FtpSmf}): the FTP server
+ * transfer completion record (subtype 70) for RETR, STOR, STOU and APPE, successful or not once data moved, and the
+ * FTP server logon failure record (subtype 72), with IBM's fields (z/OS Communications Server: IP Programmer's Guide
+ * and Reference, "FTP server transfer completion record (subtype 70)", "FTP server logon failure record (subtype
+ * 72)"). The writer is the FTP daemon's address space FTPD under the servers' user ID.
+ */
+final class FtpSmfRecords {
+    static final String AS_NAME = FtpServer.LOG_NAME;
+
+    private FtpSmfRecords() {
+    }
+
+    /**
+     * A transfer's record. {@code kind} is TransferRecords' "HFS filename", "MVS dsname" or "JES jobid";
+     * {@code reply} the three-digit last reply.
+     */
+    static void transfer(SessionState s, String kind, String target, String command, long bytes, String reply) {
+        FtpSmf.Operation operation = switch (command) {
+            case "RETR" -> FtpSmf.Operation.RETRIEVE;
+            case "APPE" -> FtpSmf.Operation.APPEND;
+            default -> FtpSmf.Operation.STORE;
+        };
+        String fileType = kind.startsWith("JES") ? "JES" : "SEQ";
+        if (!s.context.config().smf().writes(operation, fileType)) {
+            return;
+        }
+        Instant ended = s.context.registry().clock().instant();
+        Instant started = s.dataOpened != null && !s.dataOpened.isAfter(ended) ? s.dataOpened : ended;
+        String member = kind.startsWith("MVS") && target.endsWith(")") && target.contains("(")
+                ? target.substring(target.indexOf('(') + 1, target.length() - 1) : null;
+        String dsType = kind.startsWith("HFS") ? "H" : kind.startsWith("MVS") ? (member != null ? "P" : "S") : null;
+        Smf119Builder record = builder(s, Smf119Subtype.FTP_SERVER_TRANSFER, ended)
+                .number("SMF119FT_FSOper", switch (command) {
+                    case "APPE" -> 1;
+                    case "RETR" -> 4;
+                    case "STOU" -> 6;
+                    default -> 5;
+                })
+                .text("SMF119FT_FSCmd", command).text("SMF119FT_FSFType", fileType)
+                .endpoint("SMF119FT_FSDRIP", "SMF119FT_FSDRPort", s.dataRemote)
+                .endpoint("SMF119FT_FSDLIP", "SMF119FT_FSDLPort", s.dataLocal)
+                .endpoint("SMF119FT_FSCRIP", "SMF119FT_FSCRPort", s.ctx.channel().remoteAddress())
+                .endpoint("SMF119FT_FSCLIP", "SMF119FT_FSCLPort", s.ctx.channel().localAddress())
+                .text("SMF119FT_FSSUser", s.user == null ? null : s.user.userid())
+                .text("SMF119FT_FSType", String.valueOf(s.type).toUpperCase(Locale.ROOT))
+                .text("SMF119FT_FSMode", "S").text("SMF119FT_FSStruct", s.recordStructure ? "R" : "F")
+                .text("SMF119FT_FSDsType", dsType)
+                .dateTime("SMF119FT_FSSDate", "SMF119FT_FSSTime", started)
+                .dateTime("SMF119FT_FSEDate", "SMF119FT_FSETime", ended)
+                .hundredths("SMF119FT_FSDur", Duration.between(started, ended))
+                .number("SMF119FT_FSBytes", Math.max(0, bytes)).text("SMF119FT_FSLReply", reply)
+                .text("SMF119FT_FSM1", member).text("SMF119FT_FSSessionID", s.sessionId)
+                .text("SMF119FT_FSFileName1", target)
+                .text("SMF119FT_FSMechanism", s.tls ? "T" : "N")
+                .text("SMF119FT_FSCProtect", s.tls ? "P" : "N")
+                .text("SMF119FT_FSDProtect", s.protectData ? "P" : s.tls ? "C" : "N")
+                .text("SMF119FT_FSLoginMech", s.user != null && s.peerCertificate() != null ? "C" : "P");
+        tls(s, record, "SMF119FT_FSProtoLevel", "SMF119FT_FSCipherSpec");
+        new Smf119Writer(s.context.registry().audit()).write(record.build());
+    }
+
+    /** A refused logon's record: {@code status} gives IBM's reason, {@code certificate} whether a certificate was the way in. */
+    static void logonFailure(SessionState s, String userid, LogonResult.Status status, boolean certificate) {
+        if (!s.context.config().smf().writes(FtpSmf.Operation.LOGON_FAILURE, "SEQ")) {
+            return;
+        }
+        Smf119Builder record = builder(s, Smf119Subtype.FTP_SERVER_LOGON_FAILURE, s.context.registry().clock().instant())
+                .endpoint("SMF119FT_FFRIP", "SMF119FT_FFRPort", s.ctx.channel().remoteAddress())
+                .endpoint("SMF119FT_FFLIP", "SMF119FT_FFLPort", s.ctx.channel().localAddress())
+                .text("SMF119FT_FFUserID", userid)
+                .number("SMF119FT_FFReason", reason(status))
+                .text("SMF119FT_FFSessionID", s.sessionId)
+                .text("SMF119FT_FFMechanism", s.tls ? "T" : "N")
+                .text("SMF119FT_FFCProtect", s.tls ? "P" : "N")
+                .text("SMF119FT_FFDProtect", s.protectData ? "P" : s.tls ? "C" : "N")
+                .text("SMF119FT_FFLoginMech", certificate ? "C" : "P");
+        tls(s, record, "SMF119FT_FFProtoLevel", "SMF119FT_FFCipherSpec");
+        new Smf119Writer(s.context.registry().audit()).write(record.build());
+    }
+
+    /**
+     * IBM's SMF119FT_FFReason: X'01' password not valid (also an unknown user ID or a replayed PassTicket, which z/OS
+     * does not tell a client apart), X'02' expired, X'03' revoked, X'04' no server access (null: a client
+     * certificate that is missing or maps to another user).
+     */
+    private static int reason(LogonResult.Status status) {
+        if (status == null) {
+            return 4;
+        }
+        return switch (status) {
+            case PASSWORD_EXPIRED -> 2;
+            case REVOKED -> 3;
+            default -> 1;
+        };
+    }
+
+    private static Smf119Builder builder(SessionState s, Smf119Subtype subtype, Instant written) {
+        var registry = s.context.registry();
+        return Smf119Builder.of(subtype, written, Smf119Origin.of(registry.config(), AS_NAME,
+                registry.config().serverUserid(), registry.clock().getZone()));
+    }
+
+    /** IBM's protocol level (TLSV1.2, TLSV1.3) and the cipher suite, for a TLS control connection. */
+    private static void tls(SessionState s, Smf119Builder record, String levelName, String cipherName) {
+        SSLSession session = s.tlsSession();
+        if (session != null) {
+            record.text(levelName, session.getProtocol().toUpperCase(Locale.ROOT))
+                    .text(cipherName, session.getCipherSuite());
+        }
+    }
+}
