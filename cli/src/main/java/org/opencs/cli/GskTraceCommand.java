@@ -25,10 +25,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "gsktrace", mixinStandardHelpOptions = true,
         description = {"Format a System SSL trace file for reading, as z/OS's gsktrace does.",
                 "The servers of 'opencs start' write the trace when GSK_TRACE (a mask: 0xff traces everything) and "
-                + "GSK_TRACE_FILE (the raw file; % becomes the process ID) are in their environment: every TLS "
+                + "GSK_TRACE_FILE (the raw file; %% becomes the process ID) are in their environment: every TLS "
                 + "connection's handshake, protocol and cipher, certificates sent and received, validation, alerts "
                 + "and close. Nothing secret is in it.",
-                "Example: GSK_TRACE=0xff GSK_TRACE_FILE=/tmp/gsk.%.trc opencs start, then opencs gsktrace "
+                "Example: GSK_TRACE=0xff GSK_TRACE_FILE=/tmp/gsk.%%.trc opencs start, then opencs gsktrace "
                 + "/tmp/gsk.12345.trc > formatted.txt"})
 public final class GskTraceCommand implements Callable<Integer> {
     @Spec
