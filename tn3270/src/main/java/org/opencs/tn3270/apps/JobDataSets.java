@@ -53,13 +53,9 @@ final class JobDataSets implements Transaction {
         }
     }
 
-    private List<String> messageRows() {
-        return message == null ? List.of("") : Wrap.lines(message, terminal.size().columns() - 2);
-    }
-
     /** Entries per page: the rows below the headings, less the message's rows. */
     int page() {
-        return Math.max(1, terminal.size().rows() - FIRST - messageRows().size());
+        return SdsfPanel.page(FIRST, message, terminal);
     }
 
     @Override
@@ -67,7 +63,7 @@ final class JobDataSets implements Transaction {
         List<Field> fields = new ArrayList<>();
         int columns = terminal.size().columns();
         int end = Math.min(files.size(), top + page());
-        String position = files.isEmpty() ? "LINE 0-0 (0)" : "LINE " + (top + 1) + "-" + end + " (" + files.size() + ")";
+        String position = SdsfPanel.position(top, end, files.size());
         String title = "SDSF JOB DATA SET DISPLAY - JOB " + job.jobName() + " (" + job.jobId() + ")";
         fields.add(Field.title(0, 1, title));
         if (1 + title.length() + 2 + position.length() + 1 <= columns) {
@@ -77,19 +73,11 @@ final class JobDataSets implements Transaction {
         }
         fields.add(Field.text(2, 1, "NP  " + String.format("%-8s %-8s %-8s %4s %-1s %9s %10s", "DDNAME", "StepName",
                 "ProcStep", "DSID", "C", "Rec-Cnt", "Byte-Cnt")));
-        for (int i = top; i < end; i++) {
-            fields.add(Field.input(FIRST + i - top, 1, 3, "np" + (i - top), ""));
-            fields.add(Field.text(FIRST + i - top, 5, row(files.get(i))));
-        }
+        SdsfPanel.addRows(fields, FIRST, top, end, files.stream().map(JobDataSets::row).toList());
         if (files.isEmpty()) {
             fields.add(Field.text(FIRST, 5, "No spool files."));
         }
-        if (message != null) {
-            List<String> rows = messageRows();
-            for (int i = 0; i < rows.size(); i++) {
-                fields.add(Field.title(terminal.size().rows() - rows.size() + i, 1, rows.get(i)));
-            }
-        }
+        SdsfPanel.addMessage(fields, message, terminal);
         return Screen.of(fields, FIRST, 1, terminal.size());
     }
 

@@ -82,14 +82,9 @@ public final class JobList implements Transaction {
         return jobs;
     }
 
-    /** The message broken into rows of the screen's width (one empty row without a message). */
-    private List<String> messageRows() {
-        return message == null ? List.of("") : Wrap.lines(message, terminal.size().columns() - 2);
-    }
-
     /** Entries per page: the rows below the headings, less the message's rows. */
     int page() {
-        return Math.max(1, terminal.size().rows() - FIRST - messageRows().size());
+        return SdsfPanel.page(FIRST, message, terminal);
     }
 
     @Override
@@ -97,7 +92,7 @@ public final class JobList implements Transaction {
         List<Field> fields = new ArrayList<>();
         int columns = terminal.size().columns();
         int end = Math.min(jobs.size(), top + page());
-        String position = jobs.isEmpty() ? "LINE 0-0 (0)" : "LINE " + (top + 1) + "-" + end + " (" + jobs.size() + ")";
+        String position = SdsfPanel.position(top, end, jobs.size());
         fields.add(Field.title(0, 1, "SDSF STATUS DISPLAY ALL CLASSES"));
         fields.add(Field.title(0, columns - position.length() - 1, position));
         fields.add(Field.text(1, 1, "COMMAND INPUT ===>"));
@@ -105,19 +100,11 @@ public final class JobList implements Transaction {
         fields.add(Field.text(2, 1, "PREFIX=" + prefix + "  OWNER=" + owner));
         fields.add(Field.text(3, 1, "NP  " + String.format("%-8s %-8s %-8s %-10s %-1s %-12s %s", "JOBNAME", "JobID",
                 "Owner", "Queue", "C", "Max-RC", "Status")));
-        for (int i = top; i < end; i++) {
-            fields.add(Field.input(FIRST + i - top, 1, 3, "np" + (i - top), ""));
-            fields.add(Field.text(FIRST + i - top, 5, row(jobs.get(i))));
-        }
+        SdsfPanel.addRows(fields, FIRST, top, end, jobs.stream().map(JobList::row).toList());
         if (jobs.isEmpty()) {
             fields.add(Field.text(FIRST, 5, "No jobs."));
         }
-        if (message != null) {
-            List<String> rows = messageRows();
-            for (int i = 0; i < rows.size(); i++) {
-                fields.add(Field.title(terminal.size().rows() - rows.size() + i, 1, rows.get(i)));
-            }
-        }
+        SdsfPanel.addMessage(fields, message, terminal);
         return Screen.of(fields, jobs.isEmpty() ? 1 : FIRST, jobs.isEmpty() ? 20 : 1, terminal.size());
     }
 
