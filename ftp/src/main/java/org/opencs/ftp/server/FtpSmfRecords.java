@@ -152,6 +152,46 @@ final class FtpSmfRecords {
         tls(s, record, "SMF119FT_FSProtoLevel", "SMF119FT_FSCipherSpec");
     }
 
+    /**
+     * The FTP daemon configuration record (subtype 71), when SMFDCFG TYPE119 asks for it: written once, when the
+     * server listens on its port for the first time, with the statements that decide its security and time-outs.
+     * {@code port} is the control port bound, {@code tlsPort} the implicit TLS port or -1.
+     */
+    static void daemonConfiguration(org.opencs.ftp.config.FtpData config, org.opencs.saf.Registry registry, int port,
+                                    int tlsPort) {
+        if (!config.smf().writes(FtpSmf.Operation.DAEMON_CONFIG, "SEQ")) {
+            return;
+        }
+        Instant now = registry.clock().instant();
+        Smf119Builder record = Smf119Builder.of(Smf119Subtype.FTP_DAEMON_CONFIG, now, Smf119Origin.of(registry.config(),
+                        AS_NAME, registry.config().serverUserid(), registry.clock().getZone()))
+                .text("SMF119FT_FDJobName", AS_NAME)
+                .dateTime("SMF119FT_FDSDate", "SMF119FT_FDSTime", now)
+                .number("SMF119FT_FDPort", port)
+                .text("SMF119FT_FDSecureFtp", config.secureFtp().name())
+                .text("SMF119FT_FDSecureLogin", config.secureLogin().name())
+                .text("SMF119FT_FDSecurePassword", config.securePassword().name())
+                .text("SMF119FT_FDSecureCtrlConn", config.secureCtrlconn().name())
+                .text("SMF119FT_FDSecureDataConn", config.secureDataconn().name())
+                .number("SMF119FT_FDSecurePbsz", config.securePbsz())
+                .text("SMF119FT_FDSecureReuse", config.secureSessionReuse().name())
+                .text("SMF119FT_FDSecureImplicit", config.secureImplicitZos() ? "TRUE" : "FALSE")
+                .text("SMF119FT_FDTlsMechanism", config.tlsMechanism())
+                .text("SMF119FT_FDTlsRfcLevel", config.tlsRfcLevel())
+                .number("SMF119FT_FDTlsTimeout", config.tlsTimeout())
+                .number("SMF119FT_FDInactive", config.inactiveSeconds())
+                .number("SMF119FT_FDDataTimeout", config.dataTimeout())
+                .text("SMF119FT_FDFtpLogging", config.ftpLogging() ? "TRUE" : "FALSE")
+                .text("SMF119FT_FDStartDir", config.startDirectory() == null ? null : config.startDirectory().name())
+                .text("SMF119FT_FDKeyring", config.keyring() == null || config.keyring().isBlank() ? null : config.keyring())
+                .text("SMF119FT_FDCipherSuite", config.cipherSuites() == null || config.cipherSuites().isEmpty() ? null
+                        : String.join(" ", config.cipherSuites()));
+        if (tlsPort >= 0) {
+            record.number("SMF119FT_FDTlsPort", tlsPort);
+        }
+        new Smf119Writer(registry.audit()).write(record.build());
+    }
+
     /** A refused logon's record: {@code status} gives IBM's reason, {@code certificate} whether a certificate was the way in. */
     static void logonFailure(SessionState s, String userid, LogonResult.Status status, boolean certificate) {
         if (!s.context.config().smf().writes(FtpSmf.Operation.LOGON_FAILURE, "SEQ")) {

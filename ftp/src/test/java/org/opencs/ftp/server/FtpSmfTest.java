@@ -133,6 +133,28 @@ class FtpSmfTest {
     }
 
     @Test
+    void smfDcfgType119WritesTheDaemonConfigurationOnceAtStart() throws Exception {
+        serve("SMFDCFG TYPE119");
+        var store = curl("USER1:user1pw", "--use-ascii", "-T", "upload.txt", url("%27USER1.SMF.TEXT%27"));
+        assertThat(store.exitCode()).as(store.all()).isZero();
+        List<Smf119Record> records = records();
+        assertThat(records).singleElement().extracting(Smf119Record::subtype).isEqualTo(Smf119Subtype.FTP_DAEMON_CONFIG);
+        Smf119Record config = records.get(0);
+        assertThat(config.value("SMF119TI_Comp")).isEqualTo("FTPS");
+        assertThat(config.value("SMF119FT_FDJobName")).isEqualTo("FTPD");
+        assertThat(config.value("SMF119FT_FDPort")).isEqualTo((long) port);
+        assertThat(config.value("SMF119FT_FDTlsPort")).as("the seed's block has no TLSPORT").isNull();
+        // the seed's server FTP.DATA as printed: SECURE_FTP REQUIRED ... TLSTIMEOUT 100
+        assertThat(config.value("SMF119FT_FDSecureFtp")).isEqualTo("REQUIRED");
+        assertThat(config.value("SMF119FT_FDSecureLogin")).isEqualTo("NO_CLIENT_AUTH");
+        assertThat(config.value("SMF119FT_FDKeyring")).isEqualTo("/u/user1/SSLcase1/abckey.kdb");
+        assertThat(config.value("SMF119FT_FDSecureDataConn")).isEqualTo("PRIVATE");
+        assertThat(config.value("SMF119FT_FDSecurePbsz")).isEqualTo(16384L);
+        assertThat(config.value("SMF119FT_FDTlsTimeout")).isEqualTo(100L);
+        assertThat(config.value("SMF119FT_FDSDate")).isNotNull();
+    }
+
+    @Test
     void smfRenWritesTheRenames() throws Exception {
         assertThat(deletesAndRenames("SMFREN TYPE119")).extracting(r -> r.value("SMF119FT_FSCmd"))
                 .containsExactly("RNTO", "RNTO", "RNTO");
