@@ -17,7 +17,8 @@ import java.util.Optional;
  * The SMF type 119 records OpenCS writes, with IBM's subtype numbers, record names, TCP/IP subcomponent
  * ({@code SMF119TI_Comp}) and section layouts (z/OS Communications Server: IP Programmer's Guide and Reference,
  * "Type 119 SMF records": "TN3270E Telnet server SNA session initiation record (subtype 20)", "... termination record
- * (subtype 21)", "FTP server transfer completion record (subtype 70)", "FTP server logon failure record (subtype 72)",
+ * (subtype 21)", "FTP server transfer completion record (subtype 70)", "FTP daemon configuration record (subtype 71)",
+ * "FTP server logon failure record (subtype 72)",
  * "FTP client transfer completion record (subtype 3)"). Every record starts with the standard header's SMF system ID
  * and the common TCP/IP identification section ({@link #IDENTIFICATION}). Fields OpenCS has no value for (the load
  * module sections, the SOCKS section, Telnet's round-trip-time buckets) are left out of the layouts; a record may
@@ -135,6 +136,39 @@ public enum Smf119Subtype {
                     text("SMF119FT_FSLoginMech", "Login method (P Password, C Certificate, T Kerberos ticket)"),
                     text("SMF119FT_FSProtoLevel", "Protocol level (TLS or AT-TLS only)"),
                     text("SMF119FT_FSCipherSpec", "Cipher specification (TLS or AT-TLS only)"))),
+
+    /**
+     * IBM's sections (the daemon identification section, the general configuration section of fixed-length values and
+     * the configuration data section of variable-length values, one entry per statement); IBM keys the data section's
+     * entries by statement, here each entry is a field. The field names follow IBM's SMF119FT_FD prefix and name the
+     * FTP.DATA statement they hold (see docs/diagnostics.md, "SMF type 119 records").
+     */
+    FTP_DAEMON_CONFIG(71, "FTP daemon configuration", "FTPS",
+            Smf119Section.of("FTP daemon identification section",
+                    text("SMF119FT_FDJobName", "FTP daemon job name"),
+                    time("SMF119FT_FDSTime", "Time of day the daemon started listening"),
+                    date("SMF119FT_FDSDate", "Date the daemon started listening")),
+            Smf119Section.of("FTP daemon general configuration section",
+                    numeric("SMF119FT_FDPort", "Listening port (control connections)"),
+                    numeric("SMF119FT_FDTlsPort", "TLSPORT: implicit TLS listening port"),
+                    text("SMF119FT_FDSecureFtp", "SECURE_FTP (ALLOWED, REQUIRED)"),
+                    text("SMF119FT_FDSecureLogin", "SECURE_LOGIN (NO_CLIENT_AUTH, REQUIRED, VERIFY_USER)"),
+                    text("SMF119FT_FDSecurePassword", "SECURE_PASSWORD (REQUIRED, OPTIONAL)"),
+                    text("SMF119FT_FDSecureCtrlConn", "SECURE_CTRLCONN (CLEAR, SAFE, PRIVATE)"),
+                    text("SMF119FT_FDSecureDataConn", "SECURE_DATACONN (NEVER, CLEAR, SAFE, PRIVATE)"),
+                    numeric("SMF119FT_FDSecurePbsz", "SECURE_PBSZ: protection buffer size"),
+                    text("SMF119FT_FDSecureReuse", "SECURE_SESSION_REUSE (ALLOWED, REQUIRED, NONE)"),
+                    text("SMF119FT_FDSecureImplicit", "SECUREIMPLICITZOS (TRUE, FALSE)"),
+                    text("SMF119FT_FDTlsMechanism", "TLSMECHANISM (FTP, ATTLS)"),
+                    text("SMF119FT_FDTlsRfcLevel", "TLSRFCLEVEL (DRAFT, RFC4217, CCCNONOTIFY)"),
+                    numeric("SMF119FT_FDTlsTimeout", "TLSTIMEOUT: seconds before a full TLS handshake is redone"),
+                    numeric("SMF119FT_FDInactive", "INACTIVE: idle control connection time-out in seconds"),
+                    numeric("SMF119FT_FDDataTimeout", "DATATIMEOUT: data transfer time-out in seconds"),
+                    text("SMF119FT_FDFtpLogging", "FTPLOGGING: activity log (TRUE, FALSE)"),
+                    text("SMF119FT_FDStartDir", "STARTDIRECTORY (MVS, HFS)")),
+            Smf119Section.of("FTP daemon configuration data section",
+                    text("SMF119FT_FDKeyring", "KEYRING: key database or key ring"),
+                    text("SMF119FT_FDCipherSuite", "CIPHERSUITE: the cipher suites named, blank-separated"))),
 
     FTP_SERVER_LOGON_FAILURE(72, "FTP server logon failure", "FTPS",
             Smf119Section.of("FTP server logon failure section",

@@ -140,7 +140,7 @@ public final class FtpDataParser {
                         noEffect(s);
                     }
                 }
-                case "SMF", "SMFAPPE", "SMFDEL", "SMFLOGN", "SMFREN", "SMFRETR", "SMFSTOR", "SMFJES", "SMFSQL" ->
+                case "SMF", "SMFAPPE", "SMFDEL", "SMFLOGN", "SMFREN", "SMFRETR", "SMFSTOR", "SMFJES", "SMFSQL", "SMFDCFG" ->
                         smf.statement(s);
                 default -> {
                     if (known) {
@@ -284,6 +284,7 @@ public final class FtpDataParser {
 
     private ZosException error(Statement s, int index, String reason) {
         return new ZosException("EZYFT46E", "Error in '" + Values.quoteForMessage(source) + "' file: line " + s.line()
-                + " near column " + s.values().get(index).column() + ": " + reason + ".");
+                + " near column " + (index < s.values().size() ? s.values().get(index).column()
+                : s.column() + s.name().length()) + ": " + reason + ".");
     }
 }

@@ -15,11 +15,13 @@ import org.opencs.core.ZosException;
  * {@code STD}, {@code TYPE119} or a type 118 subtype (1-255) for their own operation; a later statement overrides an
  * earlier one. TYPE119 writes IBM's type 119 record; STD, a subtype, or no value (IBM's type 118 default) ask for type
  * 118 records, which OpenCS does not write: warning OCSF119W. {@code SMFJES} and {@code SMFSQL} (no value) extend the
- * records to FILETYPE=JES and FILETYPE=SQL requests. Any other value is error EZYFT46E with its line and column.
+ * records to FILETYPE=JES and FILETYPE=SQL requests. {@code SMFDCFG TYPE119} asks for the FTP daemon configuration
+ * record (subtype 71) when the server starts, {@code SMFDCFG NOTYPE119} (the default) for none; {@code SMF} leaves it
+ * alone. Any other value is error EZYFT46E with its line and column.
  */
 final class SmfStatements {
     static final Set<String> NAMES = Set.of("SMF", "SMFAPPE", "SMFDEL", "SMFLOGN", "SMFREN", "SMFRETR", "SMFSTOR",
-            "SMFJES", "SMFSQL");
+            "SMFJES", "SMFSQL", "SMFDCFG");
 
     private final String source;
     private final List<String> warnings;
@@ -39,7 +41,8 @@ final class SmfStatements {
         switch (s.name()) {
             case "SMFJES" -> jes = true;
             case "SMFSQL" -> sql = true;
-            case "SMF" -> set(s, EnumSet.allOf(FtpSmf.Operation.class), false);
+            case "SMF" -> set(s, EnumSet.complementOf(EnumSet.of(FtpSmf.Operation.DAEMON_CONFIG)), false);
+            case "SMFDCFG" -> daemonConfig(s);
             default -> {
                 for (FtpSmf.Operation operation : FtpSmf.Operation.values()) {
                     if (operation.statement().equals(s.name())) {
@@ -68,6 +71,17 @@ final class SmfStatements {
         warnings.add("OCSF119W " + s.name() + (s.values().isEmpty() ? "" : " " + value) + " on line " + s.line()
                 + " of " + Values.quoteForMessage(source) + " asks for SMF type 118 records, which OpenCS does not "
                 + "write; code TYPE119 for type 119 records.");
+    }
+
+    /** SMFDCFG TYPE119 asks for the daemon configuration record (subtype 71), NOTYPE119 turns it off. */
+    private void daemonConfig(Statement s) {
+        String value = s.values().size() == 1 ? s.value(0).toUpperCase(Locale.ROOT) : "";
+        switch (value) {
+            case "TYPE119" -> type119.add(FtpSmf.Operation.DAEMON_CONFIG);
+            case "NOTYPE119" -> type119.remove(FtpSmf.Operation.DAEMON_CONFIG);
+            default -> throw error.apply(s, "SMFDCFG must be TYPE119 or NOTYPE119"
+                    + (s.values().isEmpty() ? "" : ", not " + Values.quoteForMessage(s.value(0))));
+        }
     }
 
     FtpSmf result() {

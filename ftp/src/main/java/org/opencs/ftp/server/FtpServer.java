@@ -164,6 +164,7 @@ public final class FtpServer implements AutoCloseable {
         this.limiter = new SessionLimiter(limits);
         this.listener = bind(context, bindAddress, port, false);
         this.implicitListener = tlsPort < 0 ? null : bind(context, bindAddress, tlsPort, true);
+        FtpSmfRecords.daemonConfiguration(config, registry, port(), tlsPort());
     }
 
     private Channel bind(FtpSessionContext context, String bindAddress, int port, boolean implicitTls)

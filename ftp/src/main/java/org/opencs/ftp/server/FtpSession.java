@@ -126,6 +126,8 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         String argument = space < 0 ? "" : text.substring(space + 1).trim();
         traceCommand(command, argument);
         java.util.concurrent.CompletableFuture<?> transfer = null;
+        String renameFrom = s.renameFrom; // RNTO's first name, before the command clears it
+        boolean loggedOn = s.user != null;
         try {
             transfer = handle(command, argument);
         } catch (org.opencs.ftp.jes.JesRequestException e) {
@@ -134,6 +136,10 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             s.reply(e.messageId().matches("\\d{3}") ? e.messageId() + " " + e.text() : "550 " + e.getMessage());
         } catch (RuntimeException e) {
             unexpected(command, e);
+        }
+        if (loggedOn && (command.equals("DELE") || command.equals("RNTO") && renameFrom != null)) {
+            // DELE and RNTO run to their end here, successful or not: the last reply is their outcome.
+            FtpSmfRecords.fileOperation(s, command, argument, renameFrom);
         }
         if (transfer != null && !transfer.isDone()) {
             s.trace.trace(TracePoint.TRANSFER_WAIT, command);

@@ -49,6 +49,8 @@ final class SessionState {
     java.time.Instant dataOpened;
     java.net.SocketAddress dataRemote;
     java.net.SocketAddress dataLocal;
+    /** The three-digit code of the last reply sent (SMF 119 records of DELE and RNTO), or null before any. */
+    String lastReplyCode;
 
     SessionState(FtpSessionContext context, ChannelHandlerContext ctx, String sessionId, boolean implicitTls) {
         this.context = context;
@@ -77,6 +79,8 @@ final class SessionState {
 
     void reply(String text) {
         traceReply(text);
+        String last = text.substring(text.lastIndexOf("\r\n") + 1).strip();
+        lastReplyCode = last.length() >= 3 ? last.substring(0, 3) : last;
         ctx.writeAndFlush(text + "\r\n");
     }
 

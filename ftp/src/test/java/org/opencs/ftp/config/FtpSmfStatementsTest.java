@@ -33,7 +33,10 @@ class FtpSmfStatementsTest {
     void smfType119AsksForEveryRecordOfSequentialRequests() {
         var result = parse("SMF TYPE119");
         FtpSmf smf = result.config().smf();
-        assertThat(smf.type119()).containsExactlyInAnyOrder(FtpSmf.Operation.values());
+        assertThat(smf.type119()).containsExactlyInAnyOrder(FtpSmf.Operation.APPEND, FtpSmf.Operation.DELETE,
+                FtpSmf.Operation.LOGON_FAILURE, FtpSmf.Operation.RENAME, FtpSmf.Operation.RETRIEVE,
+                FtpSmf.Operation.STORE);
+        assertThat(smf.writes(FtpSmf.Operation.DAEMON_CONFIG, "SEQ")).as("SMFDCFG is its own statement").isFalse();
         assertThat(smf.writes(FtpSmf.Operation.RETRIEVE, "SEQ")).isTrue();
         assertThat(smf.writes(FtpSmf.Operation.RETRIEVE, "JES")).as("SMFJES not coded").isFalse();
         assertThat(result.warnings()).isEmpty();
@@ -60,8 +63,20 @@ class FtpSmfStatementsTest {
     }
 
     @Test
-    void smfExitAndSmfDcfgRemainWithoutEffect() {
-        assertThat(parse("SMFEXIT\nSMFDCFG TYPE119").warnings()).allMatch(w -> w.startsWith("OCSF012W")).hasSize(2);
+    void smfExitRemainsWithoutEffect() {
+        assertThat(parse("SMFEXIT").warnings()).singleElement().asString().startsWith("OCSF012W");
+    }
+
+    @Test
+    void smfDcfgType119AsksForTheDaemonConfigurationRecordAndNoType119TurnsItOff() {
+        var on = parse("SMFDCFG TYPE119");
+        assertThat(on.warnings()).isEmpty();
+        assertThat(on.config().smf().writes(FtpSmf.Operation.DAEMON_CONFIG, "SEQ")).isTrue();
+        assertThat(parse("SMFDCFG type119\nSMFDCFG NOTYPE119").config().smf().type119()).isEmpty();
+        assertThatThrownBy(() -> parse("SMFDCFG STD")).hasMessageContaining("EZYFT46E")
+                .hasMessageContaining("line 1 near column 9").hasMessageContaining("SMFDCFG must be TYPE119 or NOTYPE119, not STD");
+        assertThatThrownBy(() -> parse("SMFDCFG")).hasMessageContaining("EZYFT46E")
+                .hasMessageContaining("line 1 near column 8").hasMessageContaining("SMFDCFG must be TYPE119 or NOTYPE119.");
     }
 
     @Test
@@ -79,7 +94,8 @@ class FtpSmfStatementsTest {
         Set<FtpSmf.Operation> expected = EnumSet.noneOf(FtpSmf.Operation.class);
         for (String line : lines) {
             String[] parts = line.split(" ");
-            Set<FtpSmf.Operation> ops = parts[0].equals("SMF") ? EnumSet.allOf(FtpSmf.Operation.class)
+            Set<FtpSmf.Operation> ops = parts[0].equals("SMF")
+                    ? EnumSet.complementOf(EnumSet.of(FtpSmf.Operation.DAEMON_CONFIG)) // SMFDCFG is not set by SMF
                     : EnumSet.of(List.of(FtpSmf.Operation.values()).stream()
                             .filter(o -> o.statement().equals(parts[0])).findFirst().orElseThrow());
             if (parts.length > 1 && parts[1].equals("TYPE119")) {

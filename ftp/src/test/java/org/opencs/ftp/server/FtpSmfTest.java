@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opencs.core.smf.Smf119Reader;
 import org.opencs.core.smf.Smf119Record;
 import org.opencs.core.smf.Smf119Subtype;
+import org.opencs.datasets.Catalog;
+import org.opencs.datasets.DatasetAttributes;
+import org.opencs.datasets.DatasetName;
+import org.opencs.datasets.RecordFormat;
 import org.opencs.ftp.config.FtpDataParser;
 import org.opencs.testkit.ExternalCommand;
 
@@ -42,6 +47,18 @@ class FtpSmfTest {
 
     /** Serves the seed's FTP.DATA plus {@code smf}, runs the three sessions, and returns the SMF records written. */
     private List<Smf119Record> sessions(String... smf) throws Exception {
+        serve(smf);
+        var store = curl("USER1:user1pw", "--use-ascii", "-T", "upload.txt", url("%27USER1.SMF.TEXT%27"));
+        assertThat(store.exitCode()).as(store.all()).isZero();
+        var retrieve = curl("USER1:user1pw", "-o", "hello.txt", url("%2Fu/user1/hello.txt"));
+        assertThat(retrieve.exitCode()).as(retrieve.all()).isZero();
+        var wrong = curl("USER1:wrong", url(""));
+        assertThat(wrong.stderr()).contains("< 530");
+        return records();
+    }
+
+    /** Starts the server on the seed's FTP.DATA plus {@code smf}, with /u/user1/hello.txt and upload.txt ready. */
+    private void serve(String... smf) throws Exception {
         system = new FtpTestSystem(dir, "/u/user1/SSLcase1/abckey.kdb");
         system.user("USER1");
         Files.writeString(system.registry.home().hfsPath("/u/user1/hello.txt"), "hello from z/OS UNIX\n");
@@ -50,15 +67,97 @@ class FtpSmfTest {
                 .replace("/u/user1/SSLCasel/abckey.kdb", "/u/user1/SSLcase1/abckey.kdb") + "\n" + String.join("\n", smf);
         server = log.serve(FtpDataParser.parse(ftpData, "FTP.DATA").config(), system.registry);
         port = server.port();
-        var store = curl("USER1:user1pw", "--use-ascii", "-T", "upload.txt", url("%27USER1.SMF.TEXT%27"));
-        assertThat(store.exitCode()).as(store.all()).isZero();
-        var retrieve = curl("USER1:user1pw", "-o", "hello.txt", url("%2Fu/user1/hello.txt"));
-        assertThat(retrieve.exitCode()).as(retrieve.all()).isZero();
-        var wrong = curl("USER1:wrong", url(""));
-        assertThat(wrong.stderr()).contains("< 530");
+    }
+
+    /** Stops the server and reads the SMF records it wrote. */
+    private List<Smf119Record> records() throws Exception {
         server.close();
         server = null;
         return Smf119Reader.read(system.registry.home().logs().resolve("audit.jsonl"), r -> true).records();
+    }
+
+    /**
+     * curl's -Q DELE, RNFR and RNTO on a data set, a PDS member and a z/OS UNIX file, then a DELE that fails; the
+     * records of the STORs that set them up are left aside.
+     */
+    private List<Smf119Record> deletesAndRenames(String... smf) throws Exception {
+        serve(smf);
+        LocalDate today = LocalDate.now();
+        new Catalog(system.registry.home(), system.clock).allocate(new DatasetName("USER1.SMF.PDS", null),
+                new DatasetAttributes("PO", RecordFormat.FB, 80, 27920, today, today));
+        for (String target : List.of("%27USER1.SMF.TEXT%27", "%27USER1.SMF.PDS(MEM1)%27")) {
+            var store = curl("USER1:user1pw", "--use-ascii", "-T", "upload.txt", url(target));
+            assertThat(store.exitCode()).as(store.all()).isZero();
+        }
+        var manage = curl("USER1:user1pw", "-Q", "RNFR 'USER1.SMF.TEXT'", "-Q", "RNTO 'USER1.SMF.NEW'",
+                "-Q", "RNFR 'USER1.SMF.PDS(MEM1)'", "-Q", "RNTO 'USER1.SMF.PDS(MEM2)'", "-Q", "DELE 'USER1.SMF.PDS(MEM2)'",
+                "-Q", "RNFR /u/user1/hello.txt", "-Q", "RNTO /u/user1/bye.txt", "-Q", "DELE /u/user1/bye.txt",
+                "-Q", "DELE 'USER1.SMF.NEW'", url("%2Fu/user1/"));
+        assertThat(manage.exitCode()).as(manage.all()).isZero();
+        var missing = curl("USER1:user1pw", "-Q", "DELE /u/user1/missing.txt", url("%2Fu/user1/"));
+        assertThat(missing.stderr()).contains("< 550");
+        return records().stream().filter(r -> !"STOR".equals(r.value("SMF119FT_FSCmd"))).toList();
+    }
+
+    @Test
+    void deleteAndRenameWriteSubtype70WithBothNamesAndTheLastReply() throws Exception {
+        List<Smf119Record> records = deletesAndRenames("SMF TYPE119");
+        assertThat(records).extracting(r -> r.value("SMF119FT_FSCmd") + " " + r.value("SMF119FT_FSOper") + " "
+                + r.value("SMF119FT_FSFileName1") + " " + r.value("SMF119FT_FSFileName2") + " "
+                + r.value("SMF119FT_FSDsType") + " " + r.value("SMF119FT_FSLReply")).containsExactly(
+                "RNTO 3 USER1.SMF.TEXT USER1.SMF.NEW S 250",
+                "RNTO 3 USER1.SMF.PDS(MEM1) USER1.SMF.PDS(MEM2) P 250",
+                "DELE 2 USER1.SMF.PDS(MEM2) null P 250",
+                "RNTO 3 /u/user1/hello.txt /u/user1/bye.txt H 250",
+                "DELE 2 /u/user1/bye.txt null H 250",
+                "DELE 2 USER1.SMF.NEW null S 250",
+                "DELE 2 /u/user1/missing.txt null H 550");
+        Smf119Record member = records.get(1);
+        assertThat(member.subtype()).isEqualTo(Smf119Subtype.FTP_SERVER_TRANSFER);
+        assertThat(member.value("SMF119FT_FSM1")).isEqualTo("MEM1");
+        assertThat(member.value("SMF119FT_FSM2")).isEqualTo("MEM2");
+        assertThat(member.value("SMF119FT_FSSUser")).isEqualTo("USER1");
+        assertThat(member.value("SMF119FT_FSFType")).isEqualTo("SEQ");
+        assertThat(member.value("SMF119FT_FSBytes")).as("no data moves").isEqualTo(0L);
+        assertThat(member.value("SMF119FT_FSDRIP")).as("no data connection").isNull();
+        assertThat(member.value("SMF119FT_FSCRIP")).isEqualTo("127.0.0.1");
+        assertThat(member.value("SMF119FT_FSMechanism")).isEqualTo("T");
+        assertThat(member.value("SMF119FT_FSSDate")).isNotNull();
+        assertThat(records.get(3).value("SMF119FT_FSM1")).as("a file has no member").isNull();
+    }
+
+    @Test
+    void smfDelWritesOnlyTheDeletes() throws Exception {
+        assertThat(deletesAndRenames("SMFDEL TYPE119")).extracting(r -> r.value("SMF119FT_FSCmd"))
+                .containsExactly("DELE", "DELE", "DELE", "DELE");
+    }
+
+    @Test
+    void smfDcfgType119WritesTheDaemonConfigurationOnceAtStart() throws Exception {
+        serve("SMFDCFG TYPE119");
+        var store = curl("USER1:user1pw", "--use-ascii", "-T", "upload.txt", url("%27USER1.SMF.TEXT%27"));
+        assertThat(store.exitCode()).as(store.all()).isZero();
+        List<Smf119Record> records = records();
+        assertThat(records).singleElement().extracting(Smf119Record::subtype).isEqualTo(Smf119Subtype.FTP_DAEMON_CONFIG);
+        Smf119Record config = records.get(0);
+        assertThat(config.value("SMF119TI_Comp")).isEqualTo("FTPS");
+        assertThat(config.value("SMF119FT_FDJobName")).isEqualTo("FTPD");
+        assertThat(config.value("SMF119FT_FDPort")).isEqualTo((long) port);
+        assertThat(config.value("SMF119FT_FDTlsPort")).as("the seed's block has no TLSPORT").isNull();
+        // the seed's server FTP.DATA as printed: SECURE_FTP REQUIRED ... TLSTIMEOUT 100
+        assertThat(config.value("SMF119FT_FDSecureFtp")).isEqualTo("REQUIRED");
+        assertThat(config.value("SMF119FT_FDSecureLogin")).isEqualTo("NO_CLIENT_AUTH");
+        assertThat(config.value("SMF119FT_FDKeyring")).isEqualTo("/u/user1/SSLcase1/abckey.kdb");
+        assertThat(config.value("SMF119FT_FDSecureDataConn")).isEqualTo("PRIVATE");
+        assertThat(config.value("SMF119FT_FDSecurePbsz")).isEqualTo(16384L);
+        assertThat(config.value("SMF119FT_FDTlsTimeout")).isEqualTo(100L);
+        assertThat(config.value("SMF119FT_FDSDate")).isNotNull();
+    }
+
+    @Test
+    void smfRenWritesTheRenames() throws Exception {
+        assertThat(deletesAndRenames("SMFREN TYPE119")).extracting(r -> r.value("SMF119FT_FSCmd"))
+                .containsExactly("RNTO", "RNTO", "RNTO");
     }
 
     private ExternalCommand.Result curl(String user, String... args) {
