@@ -156,7 +156,7 @@ class JclIncludeTest {
         // the JOB statement did not end the job: the step after it is still this job's
         assertThat(job.elements()).hasSize(2);
         assertThat(job.jesjcl()).contains("        5 XXOTHER   JOB 1,X");
-        assertThat(job.card().name()).isEqualTo("USER1A");
+        assertThat(job.card().jobName()).isEqualTo("USER1A");
 
         JclJob proc = read(env, JOB, "//L JCLLIB ORDER=USER1.JCL", "// INCLUDE MEMBER=BADPROC");
         assertThat(proc.messages()).extracting(JclMessage::statement, JclMessage::id).containsExactly(
@@ -213,7 +213,11 @@ class JclIncludeTest {
         assertThat(instream.hasErrors()).as("%s", instream.messages()).isFalse();
         assertThat(step(instream, 0).dds()).extracting(DdStatement::ddName).containsExactly("SYSUT2", "SYSIN");
         assertThat(instream.jesjcl()).containsSubsequence(
-                "        9 ++ INCLUDE MEMBER=OUTDDS",
-                "       10 ++SYSUT2  DD SYSOUT=*");
+                "        5 // INCLUDE MEMBER=OUTDDS",
+                "       10 ++ INCLUDE MEMBER=OUTDDS",
+                "       11 ++SYSUT2  DD SYSOUT=*",
+                "       13 ++ PEND");
+        assertThat(instream.messages()).containsExactly(new JclMessage(10, "IEFC002I",
+                "INCLUDE GROUP OUTDDS WAS EXPANDED USING PRIVATE LIBRARY USER1.JCL"));
     }
 }
