@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * The converter: turns the statements JES2 input processing read ({@link JobStreamReader}) into a {@link JclJob}:
- * numbers and lists every statement (JESJCL), substitutes symbols, expands in-stream and cataloged procedures with
- * their symbolic parameters and the job's EXEC and DD overrides, builds steps and IF/THEN/ELSE/ENDIF blocks, and
+ * numbers and lists every statement (JESJCL), substitutes symbols, expands INCLUDE groups and in-stream and
+ * cataloged procedures with their symbolic parameters and the job's EXEC and DD overrides, builds steps and IF/THEN/ELSE/ENDIF blocks, and
  * collects the IEFC messages z/OS's converter issues. It never throws for bad JCL. One instance converts one job.
  */
 final class JclConverter {

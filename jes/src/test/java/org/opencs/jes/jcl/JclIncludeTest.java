@@ -207,6 +207,13 @@ class JclIncludeTest {
         assertThat(((DdSpec.Dataset) dd(copy, "SYSIN")).dsname()).isEqualTo("USER1.CTL");
         assertThat(((DdSpec.Dataset) dd(copy, "SYSUT1")).dsname()).isEqualTo("USER1.OTHER");
 
+        // an INCLUDE after a procedure call: its DD statements override the procedure's
+        TestEnvironment withOverride = env.member("USER1.JCL", "OVR", "//COPY.SYSUT1 DD DSN=USER1.OVR,DISP=SHR");
+        JclJob overridden = read(withOverride, JOB, "//L JCLLIB ORDER=USER1.JCL", "//RUN EXEC COPYP",
+                "// INCLUDE MEMBER=OVR");
+        assertThat(overridden.hasErrors()).as("%s", overridden.messages()).isFalse();
+        assertThat(((DdSpec.Dataset) dd(step(overridden, 0), "SYSUT1")).dsname()).isEqualTo("USER1.OVR");
+
         List<String> cards = new ArrayList<>(List.of(JOB, "//L JCLLIB ORDER=USER1.JCL", "//P PROC",
                 "//S EXEC PGM=IEBGENER", "// INCLUDE MEMBER=OUTDDS", "// PEND", "//RUN EXEC P"));
         JclJob instream = read(env, cards.toArray(String[]::new));
