@@ -3,6 +3,7 @@ package org.opencs.jes.jcl;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +13,8 @@ import java.util.Set;
 
 /**
  * The converter: turns the statements JES2 input processing read ({@link JobStreamReader}) into a {@link JclJob}:
- * numbers and lists every statement (JESJCL), substitutes symbols, expands in-stream and cataloged procedures with
- * their symbolic parameters and the job's EXEC and DD overrides, builds steps and IF/THEN/ELSE/ENDIF blocks, and
+ * numbers and lists every statement (JESJCL), substitutes symbols, expands INCLUDE groups and in-stream and
+ * cataloged procedures with their symbolic parameters and the job's EXEC and DD overrides, builds steps and IF/THEN/ELSE/ENDIF blocks, and
  * collects the IEFC messages z/OS's converter issues. It never throws for bad JCL. One instance converts one job.
  */
 final class JclConverter {
@@ -33,6 +34,10 @@ final class JclConverter {
             "SCHEDULE");
 
     private static final int MAX_PROC_DEPTH = 15;
+    /** INCLUDE groups nest at most 15 deep (z/OS MVS JCL Reference, "INCLUDE statement", Location in the JCL). */
+    static final int MAX_INCLUDE_DEPTH = 15;
+    /** Statements an INCLUDE group cannot contain (z/OS MVS JCL Reference, "Considerations for using INCLUDE groups"). */
+    private static final Set<String> NOT_IN_INCLUDE = Set.of("JOB", "PROC", "PEND", "JCLLIB");
     private static final int MAX_IF_DEPTH = 15;
 
     private final JclEnvironment environment;
@@ -49,6 +54,10 @@ final class JclConverter {
     /** The step DD statements go to (null before the first EXEC, and after IF/ELSE/ENDIF). */
     private StepBuilder current;
     private boolean execSeen;
+    /** Statements and comments that came from an INCLUDE group, with their nesting level (1 for the outermost). */
+    private final Map<SourceEntry, Integer> included = new IdentityHashMap<>();
+    /** INCLUDE statements already expanded, with the messages to issue when they are listed (IEFC002I, IEFC614I). */
+    private final Map<SourceStatement, List<SourceStatement.Problem>> includeOutcome = new IdentityHashMap<>();
 
     private JclConverter(JclEnvironment environment) {
         this.environment = environment;
@@ -58,7 +67,7 @@ final class JclConverter {
     static JclJob convert(List<String> cards, JclEnvironment environment) {
         JclConverter converter = new JclConverter(environment);
         JobStreamReader.Result stream = JobStreamReader.read(cards);
-        converter.job(stream.entries());
+        converter.job(new ArrayList<>(stream.entries()));
         List<JclMessage> sorted = new ArrayList<>(converter.messages);
         sorted.sort(Comparator.comparingInt((JclMessage m) -> m.statement() == 0 ? Integer.MAX_VALUE
                 : m.statement()));
@@ -71,7 +80,7 @@ final class JclConverter {
     private void job(List<SourceEntry> entries) {
         int i = 0;
         while (i < entries.size() && entries.get(i) instanceof SourceEntry.Comment c) {
-            listing.comment(c.card(), "//", JesjclListing.Origin.INPUT);
+            comment(c);
             i++;
         }
         if (i < entries.size() && entries.get(i) instanceof SourceStatement s && s.is("JOB")) {
@@ -84,11 +93,14 @@ final class JclConverter {
         while (i < entries.size()) {
             SourceEntry entry = entries.get(i);
             if (entry instanceof SourceEntry.Comment c) {
-                listing.comment(c.card(), "//", JesjclListing.Origin.INPUT);
+                comment(c);
                 i++;
                 continue;
             }
             SourceStatement s = (SourceStatement) entry;
+            if (s.is("INCLUDE")) {
+                expandInclude(entries, i, symbols);
+            }
             if (s.is("JOB")) {
                 break; // the next job in the stream: one submission reads one job
             }
@@ -97,11 +109,7 @@ final class JclConverter {
                 continue;
             }
             if (s.is("EXEC")) {
-                int end = i + 1;
-                while (end < entries.size() && (entries.get(end) instanceof SourceEntry.Comment
-                        || (entries.get(end) instanceof SourceStatement d && d.is("DD")))) {
-                    end++;
-                }
+                int end = stepEnd(entries, i, symbols);
                 exec(s, entries.subList(i + 1, end));
                 i = end;
                 continue;
@@ -127,6 +135,11 @@ final class JclConverter {
     /** Lists a statement, substitutes its symbols and reports the problems JES2 found in its cards. */
     private Listed list(SourceStatement s, Map<String, String> table, String prefix, JesjclListing.Origin origin) {
         int n = ++number;
+        if (prefix.equals("//") && included.containsKey(s)) {
+            // a statement of an INCLUDE group in the job is listed as a cataloged procedure's statements are
+            prefix = "XX";
+            origin = JesjclListing.Origin.PROCEDURE;
+        }
         listing.statement(n, prefix, s.cards(), origin);
         SymbolSubstitution.Result sub = SymbolSubstitution.apply(s.operands(), table);
         if (sub.changed()) {
@@ -142,6 +155,113 @@ final class JclConverter {
     }
 
     private record Listed(int number, String operands) {
+    }
+
+    /** Lists a {@code //*} comment of the job ({@code ***}), or of an INCLUDE group in the job ({@code XX*}). */
+    private void comment(SourceEntry.Comment c) {
+        if (included.containsKey(c)) {
+            listing.comment(c.card(), "XX", JesjclListing.Origin.PROCEDURE);
+        } else {
+            listing.comment(c.card(), "//", JesjclListing.Origin.INPUT);
+        }
+    }
+
+    /**
+     * The end (exclusive) of the step whose EXEC statement is at {@code exec}: the DD statements and comments that
+     * follow it, INCLUDE statements among them expanded in place ({@code entries} must be mutable).
+     */
+    private int stepEnd(List<SourceEntry> entries, int exec, Map<String, String> table) {
+        int end = exec + 1;
+        while (end < entries.size()) {
+            SourceEntry e = entries.get(end);
+            if (e instanceof SourceStatement d && d.is("INCLUDE")) {
+                expandInclude(entries, end, table);
+            } else if (!(e instanceof SourceEntry.Comment) && !(e instanceof SourceStatement d && d.is("DD"))) {
+                break;
+            }
+            end++;
+        }
+        return end;
+    }
+
+    // ------------------------------------------------------------------------------------------- INCLUDE groups
+
+    /**
+     * Expands the INCLUDE statement at {@code at} in {@code entries} (mutable): MEMBER= (symbols substituted with
+     * {@code table}) is searched in the JCLLIB ORDER libraries, then the system procedure libraries, as cataloged
+     * procedures are; its statements are inserted after the INCLUDE statement, which stays to be listed (its
+     * messages, IEFC002I or IEFC614I, are issued then, by {@link #include}). Statements an INCLUDE group cannot
+     * contain (JOB, PROC, PEND, JCLLIB) become unidentified operations (IEFC605I when converted). Groups nest at
+     * most {@value #MAX_INCLUDE_DEPTH} deep; deeper is IEFC614I. An INCLUDE statement is expanded once. Source: z/OS
+     * MVS JCL Reference, "INCLUDE statement".
+     */
+    private void expandInclude(List<SourceEntry> entries, int at, Map<String, String> table) {
+        SourceStatement s = (SourceStatement) entries.get(at);
+        if (includeOutcome.containsKey(s)) {
+            return;
+        }
+        List<SourceStatement.Problem> outcome = new ArrayList<>();
+        includeOutcome.put(s, outcome);
+        String member = null;
+        for (Operand op : OperandParser.parse(SymbolSubstitution.apply(s.operands(), table).text()).operands()) {
+            if ("MEMBER".equals(op.keyword()) && member == null) {
+                member = op.value().toUpperCase(Locale.ROOT);
+            } else {
+                outcome.add(new SourceStatement.Problem("IEFC630I", "UNIDENTIFIED KEYWORD "
+                        + (op.positional() ? op.value() : op.keyword())));
+            }
+        }
+        if (member == null || member.isEmpty()) {
+            outcome.add(new SourceStatement.Problem("IEFC614I", "INCLUDE GROUP WAS NOT FOUND"));
+            return;
+        }
+        if (member.length() > 8) {
+            outcome.add(new SourceStatement.Problem("IEFC642I", "EXCESSIVE PARAMETER LENGTH IN THE MEMBER FIELD"));
+            return;
+        }
+        int level = included.getOrDefault(s, 0) + 1;
+        if (level > MAX_INCLUDE_DEPTH) {
+            outcome.add(new SourceStatement.Problem("IEFC614I", "INCLUDE GROUP " + member + " WAS NOT FOUND"));
+            return;
+        }
+        for (String lib : libraries()) {
+            Optional<List<String>> cards = environment.procMember(lib, member);
+            if (cards.isEmpty()) {
+                continue;
+            }
+            outcome.add(new SourceStatement.Problem("IEFC002I", "INCLUDE GROUP " + member
+                    + " WAS EXPANDED USING " + (jcllib.contains(lib) ? "PRIVATE" : "SYSTEM") + " LIBRARY " + lib));
+            List<SourceEntry> group = new ArrayList<>();
+            for (SourceEntry e : JobStreamReader.read(cards.get()).entries()) {
+                if (e instanceof SourceStatement g && NOT_IN_INCLUDE.contains(g.operation())) {
+                    // not allowed in an INCLUDE group: converted as an unidentified operation
+                    e = new SourceStatement(g.cards(), g.name(), g.operation() + " IN INCLUDE GROUP", g.operands(),
+                            g.comments(), g.generated(), g.data(), g.problems());
+                }
+                included.put(e, level);
+                group.add(e);
+            }
+            entries.addAll(at + 1, group);
+            return;
+        }
+        outcome.add(new SourceStatement.Problem("IEFC614I", "INCLUDE GROUP " + member + " WAS NOT FOUND"));
+    }
+
+    /** Issues the messages of an INCLUDE statement's expansion, now that it is listed as {@code statement}. */
+    private void include(SourceStatement s, int statement) {
+        List<SourceStatement.Problem> outcome = includeOutcome.get(s);
+        if (outcome != null) {
+            report(statement, outcome);
+        }
+    }
+
+    /** The libraries searched for procedures and INCLUDE groups: JCLLIB ORDER, then the system's. */
+    private List<String> libraries() {
+        List<String> libraries = new ArrayList<>(jcllib);
+        for (String lib : environment.systemProcLibraries()) {
+            libraries.add(lib.toUpperCase(Locale.ROOT));
+        }
+        return libraries;
     }
 
     private static boolean validLabel(SourceStatement s) {
@@ -234,7 +354,7 @@ final class JclConverter {
         while (i < entries.size()) {
             SourceEntry e = entries.get(i++);
             if (e instanceof SourceEntry.Comment c) {
-                listing.comment(c.card(), "//", JesjclListing.Origin.INPUT);
+                comment(c);
                 body.add(e);
                 continue;
             }
@@ -274,6 +394,7 @@ final class JclConverter {
                 }
             }
             case "SET" -> set(listed, context.symbols());
+            case "INCLUDE" -> include(s, listed.number());
             case "JCLLIB" -> jcllib(listed);
             case "IF" -> {
                 current = null;
@@ -396,7 +517,7 @@ final class JclConverter {
             elements.add(current);
             for (SourceEntry e : following) {
                 if (e instanceof SourceEntry.Comment c) {
-                    listing.comment(c.card(), "//", JesjclListing.Origin.INPUT);
+                    comment(c);
                 } else {
                     statement((SourceStatement) e, Context.job(symbols), "//", JesjclListing.Origin.INPUT);
                 }
@@ -424,10 +545,22 @@ final class JclConverter {
     }
 
     private void listFollowing(SourceEntry e) {
+        aside(e, symbols);
+    }
+
+    /**
+     * Lists a comment, or a statement that is only listed where it stands (an INCLUDE statement already expanded,
+     * with its messages; anything else without acting on it).
+     */
+    private void aside(SourceEntry e, Map<String, String> table) {
         if (e instanceof SourceEntry.Comment c) {
-            listing.comment(c.card(), "//", JesjclListing.Origin.INPUT);
+            comment(c);
         } else {
-            list((SourceStatement) e, symbols, "//", JesjclListing.Origin.INPUT);
+            SourceStatement s = (SourceStatement) e;
+            Listed l = list(s, table, "//", JesjclListing.Origin.INPUT);
+            if (s.is("INCLUDE")) {
+                include(s, l.number());
+            }
         }
     }
 
@@ -518,11 +651,7 @@ final class JclConverter {
         if (instream != null) {
             return Optional.of(instream);
         }
-        List<String> libraries = new ArrayList<>(jcllib);
-        for (String lib : environment.systemProcLibraries()) {
-            libraries.add(lib.toUpperCase(Locale.ROOT));
-        }
-        for (String lib : libraries) {
+        for (String lib : libraries()) {
             Optional<List<String>> member = environment.procMember(lib, name);
             if (member.isPresent()) {
                 boolean system = !jcllib.contains(lib);
@@ -552,7 +681,8 @@ final class JclConverter {
     /** A DD statement of the job overriding or adding to a procedure step, with its unnamed followers. */
     private static final class Override {
         final List<SourceStatement> statements = new ArrayList<>();
-        final List<SourceEntry.Comment> comments = new ArrayList<>();
+        /** Comments and expanded INCLUDE statements coded after the override's statements, listed after them. */
+        final List<SourceEntry> comments = new ArrayList<>();
         final String procStep;
         final String ddName;
         final Map<String, String> symbols;
@@ -573,11 +703,11 @@ final class JclConverter {
         List<Override> out = new ArrayList<>();
         Override last = null;
         for (SourceEntry e : following) {
-            if (e instanceof SourceEntry.Comment c) {
+            if (e instanceof SourceEntry.Comment || (e instanceof SourceStatement inc && inc.is("INCLUDE"))) {
                 if (last != null) {
-                    last.comments.add(c);
+                    last.comments.add(e);
                 } else {
-                    listing.comment(c.card(), "//", JesjclListing.Origin.INPUT);
+                    aside(e, table);
                 }
                 continue;
             }
@@ -603,8 +733,8 @@ final class JclConverter {
                 first = l.number();
             }
         }
-        for (SourceEntry.Comment c : o.comments) {
-            listing.comment(c.card(), "//", JesjclListing.Origin.INPUT);
+        for (SourceEntry c : o.comments) {
+            aside(c, o.symbols);
         }
         return first;
     }
@@ -664,9 +794,11 @@ final class JclConverter {
                 }
             }
         }
+        boolean includes = false; // symbols used only inside an INCLUDE group are not known before expansion
         for (SourceEntry e : proc.body()) {
             if (e instanceof SourceStatement s) {
                 used.addAll(SymbolSubstitution.references(s.operands()));
+                includes |= s.is("INCLUDE");
             }
         }
         for (Operand op : execKeywords) {
@@ -689,7 +821,7 @@ final class JclConverter {
                 messages.add(new JclMessage(callStatement, "IEFC630I", "UNIDENTIFIED KEYWORD " + op.keyword()));
                 continue;
             }
-            if (!used.contains(op.keyword())) {
+            if (!includes && !used.contains(op.keyword())) {
                 messages.add(new JclMessage(callStatement, "IEFC657I", "THE SYMBOL " + op.keyword()
                         + " WAS NOT USED"));
             }
@@ -708,7 +840,7 @@ final class JclConverter {
 
     /** Converts the statements of a procedure in order, grouping each EXEC with the DD statements after it. */
     private void procBody(ProcCall call, int callStatement) {
-        List<SourceEntry> body = call.proc.body();
+        List<SourceEntry> body = new ArrayList<>(call.proc.body()); // INCLUDE groups are expanded into it
         String prefix = call.prefix();
         JesjclListing.Origin origin = JesjclListing.Origin.PROCEDURE;
         StepBuilder step = null;
@@ -721,13 +853,12 @@ final class JclConverter {
                 continue;
             }
             SourceStatement s = (SourceStatement) e;
+            if (s.is("INCLUDE")) {
+                expandInclude(body, i, call.symbols);
+            }
             if (s.is("EXEC")) {
                 finishProcStep(call, step);
-                int end = i + 1;
-                while (end < body.size() && (body.get(end) instanceof SourceEntry.Comment
-                        || (body.get(end) instanceof SourceStatement d && d.is("DD")))) {
-                    end++;
-                }
+                int end = stepEnd(body, i, call.symbols);
                 step = procExec(call, s, body.subList(i + 1, end));
                 i = end;
                 continue;
@@ -773,7 +904,9 @@ final class JclConverter {
             symbols.putAll(call.symbols);
             List<Override> innerOverrides = new ArrayList<>();
             for (SourceEntry e : dds) {
-                if (e instanceof SourceStatement d && d.name() != null) {
+                if (e instanceof SourceStatement d && d.is("INCLUDE")) {
+                    statement(d, new Context(call.symbols, call), prefix, origin);
+                } else if (e instanceof SourceStatement d && d.name() != null) {
                     innerOverrides.add(new Override(d, call.symbols));
                 } else if (e instanceof SourceStatement d && !innerOverrides.isEmpty()) {
                     innerOverrides.get(innerOverrides.size() - 1).statements.add(d);
@@ -817,10 +950,16 @@ final class JclConverter {
                 i++;
                 continue;
             }
+            if (e instanceof SourceStatement inc && inc.is("INCLUDE")) {
+                statement(inc, new Context(call.symbols, call), prefix, origin);
+                i++;
+                continue;
+            }
             List<SourceStatement> group = new ArrayList<>();
             group.add((SourceStatement) e);
             int end = i + 1;
-            while (end < dds.size() && dds.get(end) instanceof SourceStatement d && d.name() == null) {
+            while (end < dds.size() && dds.get(end) instanceof SourceStatement d && d.name() == null
+                    && d.is("DD")) {
                 group.add(d);
                 end++;
             }
@@ -875,8 +1014,8 @@ final class JclConverter {
         }
         if (override != null) {
             override.used = true;
-            for (SourceEntry.Comment c : override.comments) {
-                listing.comment(c.card(), "//", JesjclListing.Origin.INPUT);
+            for (SourceEntry c : override.comments) {
+                aside(c, override.symbols);
             }
         }
     }
@@ -899,8 +1038,8 @@ final class JclConverter {
                 addDd(step, first ? o.ddName : null, operands(l), s.data(), l.number());
                 first = false;
             }
-            for (SourceEntry.Comment c : o.comments) {
-                listing.comment(c.card(), "//", JesjclListing.Origin.INPUT);
+            for (SourceEntry c : o.comments) {
+                aside(c, o.symbols);
             }
         }
     }

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * What the reader needs from the system: the submitter (for &SYSUID and the default NOTIFY), the time of submission
  * (for &LYYMMDD, &LHHMMSS and the other system symbols, in the system's local time), and the members of cataloged
- * procedure libraries (JCLLIB ORDER data sets, then the system's PROCLIB) as card images.
+ * procedure libraries (JCLLIB ORDER data sets, then the system's PROCLIB) as card images: cataloged procedures and
+ * INCLUDE groups are read through {@link #procMember}.
  */
 public interface JclEnvironment {
     String submitter();

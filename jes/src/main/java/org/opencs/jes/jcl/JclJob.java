@@ -17,8 +17,12 @@ public record JclJob(JobCard card, List<JobElement> elements, List<String> jesjc
         jes2Statements = List.copyOf(jes2Statements);
     }
 
-    /** Whether a message is an error (IEFC messages ending in I are errors here unless they are IEFC653I or IEFC001I). */
+    /**
+     * Whether a message is an error (IEFC messages ending in I are errors here unless they are IEFC653I, IEFC001I or
+     * IEFC002I).
+     */
     public boolean hasErrors() {
-        return messages.stream().anyMatch(m -> !m.id().equals("IEFC653I") && !m.id().equals("IEFC001I"));
+        return messages.stream().anyMatch(m -> !m.id().equals("IEFC653I") && !m.id().equals("IEFC001I")
+                && !m.id().equals("IEFC002I"));
     }
 }
