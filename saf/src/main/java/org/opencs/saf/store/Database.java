@@ -1,21 +1,25 @@
 package org.opencs.saf.store;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.nio.file.Path;
+import org.flywaydb.core.api.FlywayException;
 import org.opencs.core.ZosException;
 
 /**
- * The registry's JDBC connection source. Each unit of work takes its own connection (PostgreSQL connections are not
- * shared between threads); for embedded H2 one extra connection stays open so the database is not closed and
- * reopened between units of work.
+ * The registry's JDBC connection source: a HikariCP pool ({@link Pools}) from which each unit of work borrows a
+ * connection for its transaction, and the schema migrated by Flyway ({@link Migrations}) when the registry is opened.
+ * For embedded H2 one extra connection, outside the pool, stays open so the database is not closed and reopened while
+ * the process runs. {@link #close()} closes the pool.
  */
 public final class Database implements AutoCloseable {
     private final String url;
     private final String user;
     private final String password;
     private final Dialect dialect;
+    private final HikariDataSource pool;
     private final Connection keepOpen;
 
     public Database(String url, String user, String password) {
@@ -31,7 +35,13 @@ public final class Database implements AutoCloseable {
         this.user = user;
         this.password = password;
         this.dialect = Dialect.of(url);
-        this.keepOpen = open(holder);
+        Opened opened = open(holder);
+        this.pool = opened.pool();
+        this.keepOpen = opened.keepOpen();
+    }
+
+    /** The pool, and on H2 the connection that keeps the database open while the process runs. */
+    private record Opened(HikariDataSource pool, Connection keepOpen) {
     }
 
     /**
@@ -39,19 +49,24 @@ public final class Database implements AutoCloseable {
      * ({@link #connect()} waits its turn; a holder that exits mid-way is tried again, up to 15 seconds) is OCS0023E
      * naming the holder.
      */
-    private Connection open(java.util.function.Supplier<String> holder) {
+    private Opened open(java.util.function.Supplier<String> holder) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
         for (int attempt = 1; ; attempt++) {
             Connection[] kept = new Connection[1];
+            HikariDataSource[] made = new HikariDataSource[1];
             try {
                 return takingTurns(unused -> {
-                    kept[0] = dialect == Dialect.H2 ? connect() : null;
-                    try (Connection connection = connect()) {
-                        Migrations.apply(connection, dialect);
-                    }
-                    return kept[0];
+                    kept[0] = dialect == Dialect.H2 ? DriverManager.getConnection(url, user, password) : null;
+                    // Made only now: the pool starts connecting at once, and on H2 must do so after this process
+                    // has its turn and the database is open.
+                    made[0] = Pools.create(url, user, password, dialect);
+                    Migrations.apply(made[0], dialect);
+                    return new Opened(made[0], kept[0]);
                 });
-            } catch (SQLException e) {
+            } catch (SQLException | FlywayException e) {
+                if (made[0] != null) {
+                    made[0].close();
+                }
                 closeQuietly(kept[0]);
                 if (dialect == Dialect.H2 && H2Lock.isContention(e)) {
                     // The process whose server this one reached exited meanwhile: open again, it may be ours now.
@@ -66,8 +81,19 @@ public final class Database implements AutoCloseable {
                             + " that cannot be reached" + H2Lock.holder(file) + ": " + H2Lock.reason(e)
                             + ". Stop that process or wait for it to finish, then try again.");
                 }
+                if (Migrations.isForeignSchema(e)) {
+                    throw new ZosException("OCS0021E", "The registry at " + redacted(url) + " cannot be opened: its "
+                            + "database schema holds tables but no registry (neither flyway_schema_history nor "
+                            + "schema_version). Give the registry an empty schema of its own (currentSchema=...).");
+                }
                 throw new ZosException("OCS0021E", "The registry at " + redacted(url) + " cannot be opened: "
-                        + redacted(String.valueOf(e.getMessage())));
+                        + redacted(reason(e)));
+            } catch (RuntimeException e) {
+                if (made[0] != null) {
+                    made[0].close();
+                }
+                closeQuietly(kept[0]);
+                throw e;
             }
         }
     }
@@ -92,18 +118,20 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * A connection. On the embedded registry a lost race ("Lock file recently modified", an owner whose server just
-     * exited) is tried again for up to 15 seconds.
+     * A connection from the pool, to be closed (given back) by the caller. On the embedded registry a lost race ("Lock
+     * file recently modified", an owner whose server just exited) is tried again for up to 15 seconds, after the pool
+     * has dropped the connections that went through the exited owner.
      */
     public Connection connect() throws SQLException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
         for (int attempt = 1; ; attempt++) {
             try {
-                return DriverManager.getConnection(url, user, password);
+                return pool.getConnection();
             } catch (SQLException e) {
                 if (dialect != Dialect.H2 || !H2Lock.isContention(e) || System.nanoTime() > deadline) {
                     throw e;
                 }
+                pool.getHikariPoolMXBean().softEvictConnections();
             }
             pause(100L * Math.min(attempt, 5) + java.util.concurrent.ThreadLocalRandom.current().nextLong(100));
         }
@@ -150,12 +178,20 @@ public final class Database implements AutoCloseable {
     public <T> T inTransaction(Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = connect()) {
-                connection.setAutoCommit(false);
                 try {
+                    connection.setAutoCommit(false);
                     T result = work.run(connection);
                     connection.commit();
                     return result;
-                } catch (SQLException | RuntimeException e) {
+                } catch (SQLException e) {
+                    rollbackQuietly(connection);
+                    if (dialect == Dialect.H2 && H2Lock.isContention(e)) {
+                        // Every pooled connection went through the same exited owner: none is to be lent again.
+                        pool.evictConnection(connection);
+                        pool.getHikariPoolMXBean().softEvictConnections();
+                    }
+                    throw e;
+                } catch (RuntimeException e) {
                     rollbackQuietly(connection);
                     throw e;
                 }
@@ -164,7 +200,7 @@ public final class Database implements AutoCloseable {
                     pause(100L * attempt);
                     continue;
                 }
-                throw new ZosException("OCS0022E", "Registry error: " + redacted(String.valueOf(e.getMessage())));
+                throw new ZosException("OCS0022E", "Registry error: " + redacted(reason(e)));
             }
         }
     }
@@ -182,16 +218,23 @@ public final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    /** The schema version Flyway records (a registry taken over from {@code schema_version} counts its baseline). */
     public int schemaVersion() {
-        return inTransaction(Migrations::currentVersion);
+        try {
+            return Migrations.currentVersion(pool, dialect);
+        } catch (FlywayException e) {
+            throw new ZosException("OCS0022E", "Registry error: " + redacted(reason(e)));
+        }
     }
 
     public boolean isShared() {
         return dialect == Dialect.POSTGRESQL;
     }
 
+    /** Closes the pool (its connections end) and, on H2, the connection that kept the database open. */
     @Override
     public void close() {
+        pool.close();
         if (keepOpen != null) {
             try {
                 keepOpen.close();
@@ -199,6 +242,21 @@ public final class Database implements AutoCloseable {
                 // Closing at exit: nothing left to protect.
             }
         }
+    }
+
+    /**
+     * What went wrong in the driver's own words: the innermost SQL error's first line (the pool's "not available" and
+     * Flyway's report wrap it), else the failure's first line.
+     */
+    static String reason(Throwable failure) {
+        Throwable chosen = failure;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException) {
+                chosen = cause;
+            }
+        }
+        String text = String.valueOf(chosen.getMessage()).strip();
+        return text.lines().findFirst().orElse(text);
     }
 
     /** The URL (or a driver's message quoting it) without any password parameter, for messages. */

@@ -22,7 +22,7 @@ final class H2Lock {
     }
 
     /** True when the failure is about who holds the database file, not about the database itself. */
-    static boolean isContention(SQLException e) {
+    static boolean isContention(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             String text = String.valueOf(cause.getMessage());
             if (cause instanceof java.net.ConnectException || text.contains("Lock file recently modified")
@@ -36,13 +36,13 @@ final class H2Lock {
     }
 
     /** H2's own words for the failure, without its error codes and class names. */
-    static String reason(SQLException e) {
+    static String reason(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.net.ConnectException) {
                 return "its server refused the connection";
             }
         }
-        String text = String.valueOf(e.getMessage()).replaceAll("\\s*\\[[0-9-]+\\]\\s*$", "")
+        String text = Database.reason(e).replaceAll("\\s*\\[[0-9-]+\\]\\s*$", "")
                 .replaceAll("^Error opening database: ", "").replace("\"", "");
         return Values.quoteForMessage(text.lines().findFirst().orElse(text));
     }
