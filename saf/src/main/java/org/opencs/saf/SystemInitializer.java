@@ -65,6 +65,19 @@ public final class SystemInitializer {
                 + ";TELNETPARMS\n;  SECUREPORT 2023\n;  CONNTYPE SECURE\n;  KEYRING SAF TCPRING\n;ENDTELNETPARMS\n");
 
         char[] password = randomPassword(random);
+        try {
+            return populate(home, clock, random, password);
+        } catch (RuntimeException | IOException e) {
+            // A registry that cannot be opened or filled leaves no system behind: without system.conf and the master
+            // key it wrote, init can be run again once the cause is fixed (else it would say a system exists).
+            Files.deleteIfExists(home.systemConf());
+            Files.deleteIfExists(home.saf().resolve("master.key"));
+            throw e;
+        }
+    }
+
+    private static Result populate(SystemHome home, Clock clock, SecureRandom random, char[] password)
+            throws IOException {
         try (Registry registry = Registry.open(home, clock, random)) {
             var now = clock.instant();
             registry.users().add(User.define("IBMUSER", "IBMUSER", "IBMUSER", registry.passwordHasher().hash(password),

@@ -86,6 +86,11 @@ final class Migrations {
     private static boolean hasTable(Connection connection, String name) throws SQLException {
         var meta = connection.getMetaData();
         String schema = connection.getSchema();
+        if (schema == null) {
+            // No current schema (PostgreSQL's currentSchema names one that does not exist): a null pattern would match
+            // a table of the same name in any other schema of the database, another system's registry included.
+            return false;
+        }
         for (String candidate : new String[] {name, name.toUpperCase(java.util.Locale.ROOT)}) {
             try (ResultSet rs = meta.getTables(connection.getCatalog(), schema, candidate, new String[] {"TABLE"})) {
                 if (rs.next()) {
