@@ -34,11 +34,9 @@ public final class JesTsoCommands {
     }
 
     /** SUBMIT (SUB) data-set-list: each data set's (or member's) records are submitted as one job. */
-    static final class Submit implements TsoCommandHandler {
-        private final Jes jes;
-
+    static final class Submit extends JobCommand {
         Submit(Jes jes) {
-            this.jes = jes;
+            super(jes);
         }
 
         @Override
@@ -95,11 +93,9 @@ public final class JesTsoCommands {
     /**
      * STATUS [jobname[(jobid)] ...]: one line per job; without operands the jobs whose names begin with the user ID.
      */
-    static final class Status implements TsoCommandHandler {
-        private final Jes jes;
-
+    static final class Status extends JobCommand {
         Status(Jes jes) {
-            this.jes = jes;
+            super(jes);
         }
 
         @Override
@@ -109,14 +105,7 @@ public final class JesTsoCommands {
 
         @Override
         public void execute(TsoCommand command, TsoSession session) {
-            List<JobReference> references = new ArrayList<>();
-            for (Operand operand : command.operands()) {
-                if (operand instanceof Operand.Group group) {
-                    group.operands().forEach(o -> references.add(JobReference.of(o)));
-                } else {
-                    references.add(JobReference.of(operand));
-                }
-            }
+            List<JobReference> references = references(command.operands());
             if (references.isEmpty()) {
                 List<JobSummary> jobs = jes.jobs(session.user(),
                         new JobFilter(session.user().userid() + "*", "*", null, 0));
@@ -148,11 +137,9 @@ public final class JesTsoCommands {
     }
 
     /** CANCEL jobname(jobid) [PURGE|NOPURGE]: the job ID is required, as TSO/E requires it when names repeat. */
-    static final class Cancel implements TsoCommandHandler {
-        private final Jes jes;
-
+    static final class Cancel extends JobCommand {
         Cancel(Jes jes) {
-            this.jes = jes;
+            super(jes);
         }
 
         @Override
@@ -163,17 +150,16 @@ public final class JesTsoCommands {
         @Override
         public void execute(TsoCommand command, TsoSession session) {
             boolean purge = false;
-            List<JobReference> references = new ArrayList<>();
+            List<Operand> named = new ArrayList<>();
             for (Operand operand : command.operands()) {
                 if (operand instanceof Operand.Word word && !word.quoted()
                         && (word.text().equalsIgnoreCase("PURGE") || word.text().equalsIgnoreCase("NOPURGE"))) {
                     purge = word.text().equalsIgnoreCase("PURGE");
-                } else if (operand instanceof Operand.Group group) {
-                    group.operands().forEach(o -> references.add(JobReference.of(o)));
                 } else {
-                    references.add(JobReference.of(operand));
+                    named.add(operand);
                 }
             }
+            List<JobReference> references = references(named);
             if (references.isEmpty()) {
                 throw new ZosException("IKJ56700A", "ENTER JOBNAME -");
             }
@@ -199,11 +185,9 @@ public final class JesTsoCommands {
      * OUTPUT jobname[(jobid)] [PRINT(*)] [DELETE]: the job's spool files at the terminal (PRINT(*), the only
      * destination here), each headed by its DD name; DELETE purges the job afterwards.
      */
-    static final class Output implements TsoCommandHandler {
-        private final Jes jes;
-
+    static final class Output extends JobCommand {
         Output(Jes jes) {
-            this.jes = jes;
+            super(jes);
         }
 
         @Override
@@ -238,6 +222,28 @@ public final class JesTsoCommands {
             if (rest.has("DELETE")) {
                 jes.cancel(session.user(), job.jobId(), true);
             }
+        }
+    }
+
+    /** What the four commands share: the JES they work on, and reading a list of jobs. */
+    abstract static class JobCommand implements TsoCommandHandler {
+        final Jes jes;
+
+        JobCommand(Jes jes) {
+            this.jes = jes;
+        }
+
+        /** {@code NAME}, {@code NAME(JOBnnnnn)} or a parenthesised list of them, in order. */
+        static List<JobReference> references(List<Operand> operands) {
+            List<JobReference> references = new ArrayList<>();
+            for (Operand operand : operands) {
+                if (operand instanceof Operand.Group group) {
+                    group.operands().forEach(o -> references.add(JobReference.of(o)));
+                } else {
+                    references.add(JobReference.of(operand));
+                }
+            }
+            return references;
         }
     }
 
