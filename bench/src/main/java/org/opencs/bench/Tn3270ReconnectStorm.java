@@ -77,6 +77,8 @@ public final class Tn3270ReconnectStorm {
 
             SslContext tls = SslContextBuilder.forClient().trustManager(dir.resolve("ca.pem").toFile()).build();
             AtomicLongArray firstScreen = new AtomicLongArray(terminals);
+            AtomicLongArray connected = new AtomicLongArray(terminals);
+            AtomicLongArray secured = new AtomicLongArray(terminals);
             Map<String, Integer> reasons = new ConcurrentHashMap<>();
             CountDownLatch done = new CountDownLatch(terminals);
             Bootstrap[] bootstraps = new Bootstrap[terminals];
@@ -94,7 +96,9 @@ public final class Tn3270ReconnectStorm {
                                 ch.pipeline().addLast(ssl);
                                 ch.pipeline().addLast(new TelnetDecoder());
                                 ch.pipeline().addLast(TelnetEncoder.INSTANCE);
-                                ch.pipeline().addLast(new Terminal(() -> {
+                                ch.pipeline().addLast(new Terminal(
+                                        () -> connected.set(id, System.nanoTime() - released[0]),
+                                        () -> secured.set(id, System.nanoTime() - released[0]), () -> {
                                     firstScreen.set(id, System.nanoTime() - released[0]);
                                     done.countDown();
                                 }, reason -> {
@@ -139,6 +143,11 @@ public final class Tn3270ReconnectStorm {
             if (reached > 0) {
                 System.out.printf(Locale.ROOT, "time to first screen: last %.2f s, p50 %.2f s, p99 %.2f s%n",
                         sorted[reached - 1] / 1e9, percentile(sorted, 50) / 1e9, percentile(sorted, 99) / 1e9);
+                long[] tcp = reachedTimes(connected);
+                long[] handshaken = reachedTimes(secured);
+                System.out.printf(Locale.ROOT, "  of which TCP connected: p50 %.2f s, last %.2f s; TLS handshake done: "
+                        + "p50 %.2f s, last %.2f s%n", percentile(tcp, 50) / 1e9, tcp[tcp.length - 1] / 1e9,
+                        percentile(handshaken, 50) / 1e9, handshaken[handshaken.length - 1] / 1e9);
             }
             new TreeMap<>(reasons).forEach((reason, count) -> System.out.printf(Locale.ROOT, "dropped: %d %s%n", count,
                     reason));
@@ -152,7 +161,16 @@ public final class Tn3270ReconnectStorm {
         }
     }
 
+    /** The recorded times (nanoseconds since the release), sorted. */
+    private static long[] reachedTimes(AtomicLongArray times) {
+        return java.util.stream.IntStream.range(0, times.length()).mapToLong(times::get).filter(t -> t > 0).sorted()
+                .toArray();
+    }
+
     private static long percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 
@@ -173,13 +191,23 @@ public final class Tn3270ReconnectStorm {
 
     /** Just enough of a TN3270E terminal to get the logon screen; reports it, or why it never came, once. */
     private static final class Terminal extends SimpleChannelInboundHandler<TelnetMessage> {
+        private final Runnable connected;
+        private final Runnable secured;
         private final Runnable reached;
         private final java.util.function.Consumer<String> dropped;
         private boolean over;
 
-        Terminal(Runnable reached, java.util.function.Consumer<String> dropped) {
+        Terminal(Runnable connected, Runnable secured, Runnable reached, java.util.function.Consumer<String> dropped) {
+            this.connected = connected;
+            this.secured = secured;
             this.reached = reached;
             this.dropped = dropped;
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            connected.run();
+            ctx.fireChannelActive();
         }
 
         @Override
@@ -208,8 +236,12 @@ public final class Tn3270ReconnectStorm {
 
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-            if (event instanceof io.netty.handler.ssl.SslHandshakeCompletionEvent e && !e.isSuccess()) {
-                drop("TLS handshake failed: " + String.valueOf(e.cause().getMessage()).replaceAll("\\d+", "n"));
+            if (event instanceof io.netty.handler.ssl.SslHandshakeCompletionEvent e && e.isSuccess()) {
+                secured.run();
+            } else if (event instanceof io.netty.handler.ssl.SslHandshakeCompletionEvent e && !e.isSuccess()) {
+                String why = e.cause().getMessage() == null ? "the server closed the connection (" + e.cause().getClass()
+                        .getSimpleName() + ")" : e.cause().getMessage().replaceAll("\\d+", "n");
+                drop("TLS handshake failed: " + why);
             }
             ctx.fireUserEventTriggered(event);
         }

@@ -28,8 +28,14 @@ import java.util.concurrent.TimeUnit;
  * ends a connection that never sends anything. Once it decided it leaves the pipeline, passing on what it read.
  */
 final class TlsDetector extends ByteToMessageDecoder {
-    /** How long the client has to begin its handshake before START_TLS is offered (OpenCS's default). */
-    static final java.time.Duration WAIT = java.time.Duration.ofMillis(1500);
+    /**
+     * How long the client has to begin its handshake before START_TLS is offered (OpenCS's default; z/OS passes
+     * SSLTIMEOUT to the handshake for this). 5 s: a direct-TLS client sends its ClientHello right after connecting,
+     * but in a reconnect storm the terminals' own machines and the network are loaded too (issue 12 measured
+     * ClientHellos 1.5 s late); a client that negotiates TLS in telnet says so with its first bytes and is not kept
+     * waiting; only a silent negotiation-first client waits this long for DO START_TLS.
+     */
+    static final java.time.Duration WAIT = java.time.Duration.ofSeconds(5);
 
     /** Fired when no ClientHello came: the session must negotiate START_TLS. */
     static final Object START_TLS_NEEDED = new Object() {
