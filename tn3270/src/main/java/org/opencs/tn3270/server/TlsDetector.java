@@ -50,20 +50,16 @@ final class TlsDetector extends ByteToMessageDecoder {
     private final org.opencs.pki.tls.trace.TlsTrace trace;
     private final long waitMillis;
     private final Executor handshakeTasks;
-    /** The TLS handshake's bound: the session's negotiation deadline (not Netty's default 10 s). */
-    private final java.time.Duration handshakeTimeout;
     private ScheduledFuture<?> timeout;
     /** Whether the wait ran out and START_TLS was offered. */
     private boolean offered;
 
     /**
      * {@code wait}: how long a silent client has before START_TLS is offered; {@code handshakeTasks}: where the TLS
-     * engine's delegated tasks (key operations) run, off the I/O thread; {@code handshakeTimeout}: how long the
-     * handshake may take.
+     * engine's delegated tasks (key operations) run, off the I/O thread.
      */
     TlsDetector(SslContext tls, org.slf4j.Logger log, org.opencs.pki.tls.trace.TlsTrace trace, java.time.Duration wait,
-                Executor handshakeTasks, java.time.Duration handshakeTimeout) {
-        this.handshakeTimeout = handshakeTimeout;
+                Executor handshakeTasks) {
         this.tls = tls;
         this.log = log;
         this.trace = trace;
@@ -93,7 +89,7 @@ final class TlsDetector extends ByteToMessageDecoder {
             // The handler goes in behind this one, then the trace's in front of it, and this one leaves last: what it
             // read reaches the trace's ClientHello watcher first.
             SslHandler ssl = tls.newHandler(ctx.alloc(), handshakeTasks);
-            ssl.setHandshakeTimeoutMillis(handshakeTimeout.toMillis());
+            ssl.setHandshakeTimeoutMillis(0); // the session's negotiation deadline bounds it (not Netty's 10 s)
             ctx.pipeline().addAfter(ctx.name(), "tls", ssl);
             trace.attach(ctx.pipeline(), ssl, "TN3270");
             ctx.pipeline().remove(this);

@@ -121,7 +121,7 @@ public final class Tn3270Server implements AutoCloseable {
      * an IBM-DYNAMIC terminal's query reply. A client that has not got there by then is waiting for something, or
      * the server is waiting for an answer the client will never send: either way the connection is closed with a
      * log line saying what was missing (OCST071E). It also bounds the TLS handshake (Netty's own 10 s handshake timer
-     * is set to it). IBM documents no such timer (SSLTIMEOUT bounds the TLS handshake alone); clients complete all of
+     * is off). IBM documents no such timer (SSLTIMEOUT bounds the TLS handshake alone); clients complete all of
      * it within a second when the server is idle, but after a network outage thousands reconnect at once and the
      * last of them waits for the server's handshakes with all the others (issue 12: 12 s for 3,000 on two cores), so
      * the bound is generous: it is for connections that are truly stuck, not for slow ones.
@@ -220,7 +220,7 @@ public final class Tn3270Server implements AutoCloseable {
                             return;
                         }
                         if (port.connType() == TelnetPort.ConnType.SECURE) {
-                            ch.pipeline().addLast("detect", new TlsDetector(tls, log, trace, clientHelloWait, handshakes, negotiationTimeout));
+                            ch.pipeline().addLast("detect", new TlsDetector(tls, log, trace, clientHelloWait, handshakes));
                         }
                         ch.pipeline().addLast(new TelnetDecoder());
                         ch.pipeline().addLast(TelnetEncoder.INSTANCE);
