@@ -49,6 +49,12 @@ public final class Tn3270Server implements AutoCloseable {
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private final EventExecutorGroup sessions = new DefaultEventExecutorGroup(8);
+    /**
+     * The TLS engines' delegated tasks (key exchange and signature: the costly part of a handshake) run here, so the
+     * two I/O threads keep reading and accepting while a reconnect storm's handshakes queue up (issue 12).
+     */
+    private final EventExecutorGroup handshakes = new DefaultEventExecutorGroup(
+            Math.max(2, Runtime.getRuntime().availableProcessors()));
     /** Every open connection, so close() can end them; one that registers after close() began is closed at once. */
     private final ChannelGroup connections = new DefaultChannelGroup("tn3270", GlobalEventExecutor.INSTANCE, true);
     private final OpenSessions open = new OpenSessions();
@@ -114,10 +120,13 @@ public final class Tn3270Server implements AutoCloseable {
      * jobs): TLS, option negotiation, DEVICE-TYPE or TERMINAL-TYPE, FUNCTIONS, Express Logon's NEW-ENVIRON answer and
      * an IBM-DYNAMIC terminal's query reply. A client that has not got there by then is waiting for something, or
      * the server is waiting for an answer the client will never send: either way the connection is closed with a
-     * log line saying what was missing (OCST071E). IBM documents no such timer (SSLTIMEOUT bounds the TLS handshake
-     * alone); clients complete all of it within a second.
+     * log line saying what was missing (OCST071E). It also bounds the TLS handshake (Netty's own 10 s handshake timer
+     * is off). IBM documents no such timer (SSLTIMEOUT bounds the TLS handshake alone); clients complete all of
+     * it within a second when the server is idle, but after a network outage thousands reconnect at once and the
+     * last of them waits for the server's handshakes with all the others (issue 12: 12 s for 3,000 on two cores), so
+     * the bound is generous: it is for connections that are truly stuck, not for slow ones.
      */
-    static final java.time.Duration NEGOTIATION_TIMEOUT = java.time.Duration.ofSeconds(10);
+    static final java.time.Duration NEGOTIATION_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     /**
      * As above, tracing every TLS connection to {@code trace} (the System SSL trace of GSK_TRACE and GSK_TRACE_FILE;
@@ -153,10 +162,29 @@ public final class Tn3270Server implements AutoCloseable {
                 org.opencs.pki.tls.trace.TlsTrace.off());
     }
 
-    /** The constructor every other one calls: the DEBUG lines' logger and the System SSL trace given. */
+    /** As below, with the default wait for a ClientHello ({@link TlsDetector#WAIT}). */
     Tn3270Server(TelnetPort port, HostServices services, String bindAddress, int listenPort, Vtam vtam, Logger log,
                  java.time.Duration negotiationTimeout, Logger debugLog, org.opencs.pki.tls.trace.TlsTrace trace)
             throws InterruptedException {
+        this(port, services, bindAddress, listenPort, vtam, log, negotiationTimeout, debugLog, trace, TlsDetector.WAIT,
+                BACKLOG);
+    }
+
+    /**
+     * The listen queue: connections the kernel has accepted for the server but the server has not taken yet. A
+     * reconnect storm (thousands of terminals at once) needs room for all of them, else the kernel drops SYNs and
+     * clients retry seconds later. The kernel caps it at net.core.somaxconn (docs/tn3270.md).
+     */
+    static final int BACKLOG = 4096;
+
+    /**
+     * The constructor every other one calls: the DEBUG lines' logger and the System SSL trace given; on a SECUREPORT
+     * {@code clientHelloWait}, how long a silent client has before START_TLS is offered; {@code backlog}, the listen
+     * queue's length.
+     */
+    Tn3270Server(TelnetPort port, HostServices services, String bindAddress, int listenPort, Vtam vtam, Logger log,
+                 java.time.Duration negotiationTimeout, Logger debugLog, org.opencs.pki.tls.trace.TlsTrace trace,
+                 java.time.Duration clientHelloWait, int backlog) throws InterruptedException {
         Registry registry = services.registry();
         this.log = log;
         this.registry = registry;
@@ -175,9 +203,11 @@ public final class Tn3270Server implements AutoCloseable {
                         ? new UssLogon(services, lu, null, terminal)
                         : new TsoLogon(services, applid != null ? applid : defaultAppl != null ? defaultAppl : "TSO", userid,
                         null, terminal),
-                log, open, negotiationTimeout, new DebugLog(port.debug(), debugLog), () -> closing, trace);
+                log, open, negotiationTimeout, new DebugLog(port.debug(), debugLog), () -> closing, trace,
+                clientHelloWait, handshakes);
         DebugLog debug = context.debug();
         this.listener = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+                .option(io.netty.channel.ChannelOption.SO_BACKLOG, backlog)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -190,7 +220,7 @@ public final class Tn3270Server implements AutoCloseable {
                             return;
                         }
                         if (port.connType() == TelnetPort.ConnType.SECURE) {
-                            ch.pipeline().addLast("detect", new TlsDetector(tls, log, trace));
+                            ch.pipeline().addLast("detect", new TlsDetector(tls, log, trace, clientHelloWait, handshakes));
                         }
                         ch.pipeline().addLast(new TelnetDecoder());
                         ch.pipeline().addLast(TelnetEncoder.INSTANCE);
@@ -269,9 +299,11 @@ public final class Tn3270Server implements AutoCloseable {
         // Session executors and I/O threads hand work to each other: they stop together, each after a short quiet
         // period, so neither hands work to the other once it is gone (Netty logged RejectedExecutionException).
         sessions.shutdownGracefully(QUIET_MILLIS, DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+        handshakes.shutdownGracefully(QUIET_MILLIS, DRAIN_MILLIS, TimeUnit.MILLISECONDS);
         workers.shutdownGracefully(QUIET_MILLIS, DRAIN_MILLIS, TimeUnit.MILLISECONDS);
         boss.shutdownGracefully(QUIET_MILLIS, DRAIN_MILLIS, TimeUnit.MILLISECONDS);
         sessions.terminationFuture().awaitUninterruptibly(DRAIN_MILLIS);
+        handshakes.terminationFuture().awaitUninterruptibly(DRAIN_MILLIS);
         workers.terminationFuture().awaitUninterruptibly(DRAIN_MILLIS);
         boss.terminationFuture().awaitUninterruptibly(DRAIN_MILLIS);
         log.info("OCST009I TN3270E port {} closed; connections ended: {}", boundPort, ended);

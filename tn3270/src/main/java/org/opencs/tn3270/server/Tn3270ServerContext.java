@@ -17,12 +17,14 @@ import org.slf4j.Logger;
  * the log, the count of open sessions that close() waits for, how long a connection may take to its first
  * screen, the port's DEBUG setting at work, whether the server is closing (a connection it ends then was dropped
  * by the shutdown, not by its client), and the System SSL trace (GSK_TRACE; off unless given) every TLS connection is
- * attached to.
+ * attached to; on a SECUREPORT how long a silent client has before START_TLS is offered ({@code clientHelloWait}),
+ * and where TLS engines run their delegated tasks (key operations), off the I/O threads ({@code handshakeTasks}).
  */
 record Tn3270ServerContext(TelnetPort port, HostServices services, Vtam vtam, Charset codePage, SslContext tls,
                            FirstTransaction firstTransaction, Logger log, OpenSessions open,
                            java.time.Duration negotiationTimeout, DebugLog debug,
-                           java.util.function.BooleanSupplier closing, org.opencs.pki.tls.trace.TlsTrace trace) {
+                           java.util.function.BooleanSupplier closing, org.opencs.pki.tls.trace.TlsTrace trace,
+                           java.time.Duration clientHelloWait, java.util.concurrent.Executor handshakeTasks) {
 
     Registry registry() {
         return services.registry();

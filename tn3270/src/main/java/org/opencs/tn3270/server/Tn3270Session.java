@@ -223,7 +223,8 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
                 if (debug.detail()) {
                     debug.detail("OCSTTLS", "START_TLS: the client is ready (FOLLOWS): the TLS handshake begins");
                 }
-                SslHandler ssl = new SslHandler(context.tls().newEngine(ctx.alloc()), true);
+                SslHandler ssl = new SslHandler(context.tls().newEngine(ctx.alloc()), true, context.handshakeTasks());
+                ssl.setHandshakeTimeoutMillis(0); // the negotiation deadline bounds it (not Netty's 10 s)
                 ctx.pipeline().addFirst("tls", ssl);
                 context.trace().attach(ctx.pipeline(), ssl, "TN3270 START_TLS");
                 ctx.writeAndFlush(new TelnetMessage.Subnegotiation(Telnet.START_TLS, new byte[] {0x01}));

@@ -45,6 +45,17 @@ final class ServerLog extends org.opencs.testkit.OperatorLog implements AfterEac
                 negotiationTimeout, debug);
     }
 
+    /**
+     * A server on a port whose silent clients are offered START_TLS after {@code clientHelloWait} (CONNTYPE SECURE),
+     * and whose connections must reach their first screen within {@code negotiationTimeout}.
+     */
+    Tn3270Server serve(TelnetPort port, Registry registry, Duration negotiationTimeout, Duration clientHelloWait)
+            throws InterruptedException {
+        return new Tn3270Server(port, org.opencs.tn3270.apps.HostServices.of(registry), "127.0.0.1", 0,
+                new Vtam(VtamConfig.defaultAppl("TSO"), registry.config().tn3270Limits()), this, negotiationTimeout,
+                debug, org.opencs.pki.tls.trace.TlsTrace.off(), clientHelloWait, Tn3270Server.BACKLOG);
+    }
+
     /** The lines that name a Java class or exception, show null, or carry a stack trace, each with what is wrong. */
     List<String> violations() {
         List<String> all = new java.util.ArrayList<>(lines());

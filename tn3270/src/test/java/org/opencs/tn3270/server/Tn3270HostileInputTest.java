@@ -246,39 +246,6 @@ class Tn3270HostileInputTest {
         }
     }
 
-    /**
-     * CONNTYPE SECURE: a direct-TLS client whose ClientHello comes only after the server offered START_TLS has read
-     * telnet bytes where it expected a ServerHello; it is disconnected at once (OCST023W) instead of left waiting.
-     */
-    @Test
-    void aClientHelloAfterTheStartTlsOfferEndsTheConnectionAtOnce() throws Exception {
-        try (Tn3270Server secure = tlsPort(" SECUREPORT 0\n");
-             Socket plain = new Socket("127.0.0.1", secure.port())) {
-            plain.setSoTimeout(20_000);
-            byte[] offer = plain.getInputStream().readNBytes(3); // silence for 1.5 s: IAC DO START_TLS
-            assertThat(offer).containsExactly(0xFF, 0xFD, 0x2E);
-            javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
-            trustAll.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
-                @Override
-                public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {
-                }
-
-                @Override
-                public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {
-                }
-
-                @Override
-                public java.security.cert.X509Certificate[] getAcceptedIssuers() {
-                    return new java.security.cert.X509Certificate[0];
-                }
-            }}, null);
-            var late = (javax.net.ssl.SSLSocket) trustAll.getSocketFactory().createSocket(plain, "localhost", secure.port(),
-                    false);
-            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(late::startHandshake);
-            assertThat(failure).isInstanceOf(IOException.class).isNotInstanceOf(java.net.SocketTimeoutException.class);
-        }
-    }
-
     /** DEFAULTLUS LU00001..LU00002: two sessions get those names, a third is refused, a freed name is reused. */
     @Test
     void theDefaultLusPoolLimitsSessions() throws Exception {
