@@ -70,6 +70,13 @@ public final class StartCommand implements Callable<Integer> {
             throw new org.opencs.core.ZosException("OCS0024E", "The servers of this system already run (" + running
                     + "): one opencs start per system home.");
         }
+        try {
+            // hfs/, datasets/ and spool/ (shared.dir on a system of several nodes) must be there and writable.
+            registry.home().requireWritableShared();
+        } catch (RuntimeException e) {
+            registry.close();
+            throw e;
+        }
         // From here on every console line goes to logs/syslog too, until the servers have ended.
         SystemLog syslog;
         try {

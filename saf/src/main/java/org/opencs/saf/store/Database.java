@@ -260,7 +260,8 @@ public final class Database implements AutoCloseable {
     }
 
     /** The URL (or a driver's message quoting it) without any password parameter, for messages. */
-    static String redacted(String url) {
+    /** {@code url} with any password=... value replaced by ***, for messages. */
+    public static String redacted(String url) {
         return url.replaceAll("(?i)(password=)[^&;\\s\"']*", "$1***");
     }
 }
