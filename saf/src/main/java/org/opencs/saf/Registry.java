@@ -57,7 +57,7 @@ public final class Registry implements AutoCloseable {
         Database database = new Database(config.registryUrl(), config.registryUser(), password == null ? "" : password,
                 () -> org.opencs.core.StartRecord.describe(finalHome));
         try {
-            new MasterKeyCheck(database, masterKey).verify(Database.redacted(config.registryUrl()));
+            new MasterKeyCheck(database, masterKey).verify(Database.withoutPassword(config.registryUrl()));
         } catch (RuntimeException e) {
             database.close();
             throw e;

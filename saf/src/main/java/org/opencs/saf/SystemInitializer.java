@@ -204,7 +204,7 @@ public final class SystemInitializer {
                 if (users && names.isEmpty()) {
                     names = List.of("OPENCS");
                 }
-                return new Probe(users || check, check, names, org.opencs.saf.store.Database.redacted(url));
+                return new Probe(users || check, check, names, org.opencs.saf.store.Database.withoutPassword(url));
             }
         }
     }
