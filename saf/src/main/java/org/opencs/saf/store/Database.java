@@ -265,7 +265,7 @@ public final class Database implements AutoCloseable {
      * ("jdbc:postgresql://db/opencs?user=u&password=x&currentSchema=s" is "...?user=u&currentSchema=s").
      */
     public static String withoutPassword(String url) {
-        return url.replaceAll("(?i)([?&;])password=[^&;\\s]*&?", "$1").replaceAll("[?&;]$", "");
+        return url.replaceAll("(?i)([?&;])password=[^&;\\s]*[&;]?", "$1").replaceAll("[?&;]$", "");
     }
 
     /** {@code url} with any password=... value replaced by ***, for messages. */
