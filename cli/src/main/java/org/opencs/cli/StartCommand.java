@@ -101,6 +101,10 @@ public final class StartCommand implements Callable<Integer> {
 
     private int run(Registry registry, java.util.Deque<AutoCloseable> started) throws Exception {
         registry.config().warnings().forEach(w -> log(SYSTEM, w));
+        if (registry.home().isShared()) {
+            // A node of several (shared.dir): another home recorded under this SYSNAME is told on the console.
+            new org.opencs.saf.NodeNames(registry).claim().ifPresent(w -> log(SYSTEM, w));
+        }
         String bind = this.bind != null ? this.bind : registry.config().bindAddress();
         Path ftpDataFile = registry.home().tcpip().resolve("FTP.DATA");
         String ftpData = Files.exists(ftpDataFile) ? Files.readString(ftpDataFile, StandardCharsets.UTF_8) : "";

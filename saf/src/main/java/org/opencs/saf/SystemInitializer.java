@@ -44,7 +44,7 @@ public final class SystemInitializer {
     }
 
     /** The system_options prefix under which each node's SYSNAME is recorded (value: the node's home). */
-    static final String SYSNAME_OPTION = "SYSNAME.";
+    static final String SYSNAME_OPTION = NodeNames.PREFIX;
     private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
 
     private SystemInitializer() {
@@ -161,9 +161,7 @@ public final class SystemInitializer {
 
     /** SYSNAME.name = the node's home, so that a second node cannot take the name at init. */
     private static void record(Registry registry, String sysname) {
-        registry.database().inTransaction(c -> org.opencs.saf.store.Sql.update(c,
-                "INSERT INTO system_options (name, option_value) VALUES (?, ?)", SYSNAME_OPTION + sysname,
-                registry.home().root().toString()));
+        new NodeNames(registry).record(sysname);
     }
 
     /** The node's SYSNAME: given (1-8 letters, digits, national), OPENCS for a new system; a joiner must name a free one. */

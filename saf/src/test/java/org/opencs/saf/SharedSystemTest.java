@@ -72,6 +72,17 @@ class SharedSystemTest {
             assertThat(rb.users().list()).extracting(u -> u.userid()).containsExactlyInAnyOrder("IBMUSER", "TCPIP");
             assertThat(rb.options().names(SystemInitializer.SYSNAME_OPTION))
                     .containsExactly("SYSNAME.OPENCS", "SYSNAME.SYS2");
+            assertThat(new NodeNames(ra).claim()).isEmpty();
+            assertThat(new NodeNames(rb).claim()).isEmpty();
+        }
+        // A third home given B's SYSNAME by hand (a copied system.conf): its start is told, not silent.
+        Path c = Files.createDirectories(dir.resolve("c"));
+        Files.writeString(c.resolve("system.conf"), Files.readString(dir.resolve("b/system.conf")));
+        try (Registry rc = Registry.open(new SystemHome(c), clock, new SecureRandom())) {
+            assertThat(new NodeNames(rc).claim()).hasValueSatisfying(w -> assertThat(w)
+                    .startsWith("OCS0044W SYSNAME SYS2 is recorded in the system for the node whose home is "
+                            + dir.resolve("b") + ", not for this home " + c));
+            assertThat(new NodeNames(rc).names()).containsExactly("OPENCS", "SYS2");
         }
     }
 
