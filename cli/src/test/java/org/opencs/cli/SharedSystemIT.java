@@ -114,6 +114,9 @@ class SharedSystemIT {
         }
         assertThat(serverA.exitValue()).as(Files.readString(dir.resolve("a.log"))).isZero();
         assertThat(serverB.exitValue()).as(Files.readString(dir.resolve("b.log"))).isZero();
+        // Each node started under a SYSNAME of its own: no OCS0044W.
+        assertThat(Files.readString(dir.resolve("a.log"))).contains("EZY2702I").doesNotContain("OCS0044W");
+        assertThat(Files.readString(dir.resolve("b.log"))).contains("EZY2702I").doesNotContain("OCS0044W");
         // Each node's log and ports in its own home; none in the shared directory.
         assertThat(a.resolve("logs/syslog")).content().contains(" OPENCS ");
         assertThat(b.resolve("logs/syslog")).content().contains(" SYS2 ");
