@@ -175,7 +175,7 @@ public final class Tn3270SessionsBenchmark {
 
     /** The child: the home's registry and a CONNTYPE SECURE port; prints the port, then serves until killed. */
     private static void serve(Path home) throws Exception {
-        Registry registry = Registry.open(new SystemHome(home), Clock.systemUTC(), new SecureRandom());
+        Registry registry = Registry.open(SystemHome.open(home), Clock.systemUTC(), new SecureRandom());
         var port = ProfileParser.parse("TELNETPARMS\n SECUREPORT 0\n CONNTYPE SECURE\n KEYRING HFS " + BenchHome.KEYRING
                 + "\n INACTIVE 0\n TIMEMARK 0\nENDTELNETPARMS\n", "bench").config().ports().get(0);
         Tn3270Server server = new Tn3270Server(port, registry, "127.0.0.1", 0, "TSO");

@@ -58,7 +58,7 @@ public final class PassticketCommand implements Runnable {
             }
             Clock clock = time == null ? Clock.systemUTC()
                     : Clock.fixed(java.time.Instant.ofEpochSecond(time), java.time.ZoneOffset.UTC);
-            return Registry.open(new org.opencs.core.SystemHome(home), clock, new java.security.SecureRandom());
+            return Registry.open(org.opencs.core.SystemHome.open(home), clock, new java.security.SecureRandom());
         }
 
         PassTicketKey passTicketKey() {

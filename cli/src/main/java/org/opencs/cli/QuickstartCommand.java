@@ -70,12 +70,13 @@ public final class QuickstartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path homeDir = home.toAbsolutePath().normalize();
-        org.opencs.core.SystemHome systemHome = new org.opencs.core.SystemHome(homeDir);
-        boolean newHome = !Files.exists(systemHome.systemConf());
+        boolean newHome = !Files.exists(homeDir.resolve("system.conf"));
+        org.opencs.core.SystemHome systemHome = newHome ? new org.opencs.core.SystemHome(homeDir)
+                : org.opencs.core.SystemHome.open(homeDir);
         org.opencs.saf.SystemInitializer.Result initialized = newHome
                 ? org.opencs.saf.SystemInitializer.initialize(systemHome, null, Clock.systemUTC(), new SecureRandom())
                 : null;
-        Path kdb = homeDir.resolve("hfs" + KEYRING_HFS_PATH);
+        Path kdb = systemHome.hfs().resolve(KEYRING_HFS_PATH.substring(1));
         Path caFile = kdb.resolveSibling("opencs-quickstart-ca.pem");
         SecureRandom random = new SecureRandom();
         boolean newKeyDb = !Files.exists(kdb);

@@ -70,6 +70,13 @@ public final class StartCommand implements Callable<Integer> {
             throw new org.opencs.core.ZosException("OCS0024E", "The servers of this system already run (" + running
                     + "): one opencs start per system home.");
         }
+        try {
+            // hfs/, datasets/ and spool/ (shared.dir on a system of several nodes) must be there and writable.
+            registry.home().requireWritableShared();
+        } catch (RuntimeException e) {
+            registry.close();
+            throw e;
+        }
         // From here on every console line goes to logs/syslog too, until the servers have ended.
         SystemLog syslog;
         try {
@@ -94,6 +101,10 @@ public final class StartCommand implements Callable<Integer> {
 
     private int run(Registry registry, java.util.Deque<AutoCloseable> started) throws Exception {
         registry.config().warnings().forEach(w -> log(SYSTEM, w));
+        if (registry.home().isShared()) {
+            // A node of several (shared.dir): another home recorded under this SYSNAME is told on the console.
+            new org.opencs.saf.NodeNames(registry).claim().ifPresent(w -> log(SYSTEM, w));
+        }
         String bind = this.bind != null ? this.bind : registry.config().bindAddress();
         Path ftpDataFile = registry.home().tcpip().resolve("FTP.DATA");
         String ftpData = Files.exists(ftpDataFile) ? Files.readString(ftpDataFile, StandardCharsets.UTF_8) : "";

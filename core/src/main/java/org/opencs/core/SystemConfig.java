@@ -20,6 +20,9 @@ import java.util.Set;
  * reachable from this machine only until the operator widens it (0.0.0.0, or one interface's address); a home
  * written before the key existed has none and keeps listening on every interface (0.0.0.0), as it did.
  *
+ * <p>{@code shared.dir}: the directory holding hfs/, datasets/ and spool/ for every node of a system (read by
+ * {@link SystemHome#open}); the home itself when absent.
+ *
  * <p>{@code syslog.max.file.size}, {@code syslog.max.history}, {@code syslog.total.size.cap}: how logs/syslog rolls
  * over ({@link SyslogSettings}, docs/diagnostics.md "System log").
  */
@@ -30,7 +33,7 @@ public record SystemConfig(String sysname, String smfid, String registryUrl, Str
             "server.userid", "ftp.port", "bind.address", "master.key.file", "tn3270.port", "ftp.max.sessions",
             "ftp.max.sessions.per.client", "tn3270.max.sessions", "tn3270.max.sessions.per.client", "jes.initiators",
             "jes.proclib", "jes.node", "jes.classes", "syslog.max.file.size", "syslog.max.history",
-            "syslog.total.size.cap");
+            "syslog.total.size.cap", SystemHome.SHARED_DIR_KEY);
 
     public SystemConfig {
         warnings = List.copyOf(warnings);

@@ -37,12 +37,31 @@ public final class Registry implements AutoCloseable {
         this.audit = new AuditLog(home.logs().resolve("audit.jsonl"));
     }
 
+    /**
+     * Opens the registry of {@code home}. A home without a shared directory of its own is opened as its system.conf
+     * says ({@link SystemHome#open}: shared.dir), so every component given {@link #home()} sees the shared data. The
+     * master key is checked against the registry's key check value ({@link MasterKeyCheck}) before anything is used.
+     *
+     * @throws org.opencs.core.ZosException OCS0003E..OCS0008E for the home, OCS0012E/OCS0013E for the master key,
+     *                                       OCS0021E..OCS0023E for the registry, OCS0015E for a master key that is not
+     *                                       the system's
+     */
     public static Registry open(SystemHome home, Clock clock, SecureRandom random) {
+        if (!home.isShared()) {
+            home = SystemHome.open(home.root());
+        }
         SystemConfig config = SystemConfig.load(home);
         MasterKey masterKey = MasterKey.load(java.nio.file.Path.of(config.masterKeyFile()), random);
         String password = System.getenv("OPENCS_REGISTRY_PASSWORD");
+        SystemHome finalHome = home;
         Database database = new Database(config.registryUrl(), config.registryUser(), password == null ? "" : password,
-                () -> org.opencs.core.StartRecord.describe(home));
+                () -> org.opencs.core.StartRecord.describe(finalHome));
+        try {
+            new MasterKeyCheck(database, masterKey).verify(Database.withoutPassword(config.registryUrl()));
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         return new Registry(home, config, database, masterKey, clock, random);
     }
 

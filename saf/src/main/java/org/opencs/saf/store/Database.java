@@ -260,7 +260,16 @@ public final class Database implements AutoCloseable {
     }
 
     /** The URL (or a driver's message quoting it) without any password parameter, for messages. */
-    static String redacted(String url) {
+    /**
+     * {@code url} without its password parameter, as operator messages name a registry
+     * ("jdbc:postgresql://db/opencs?user=u&password=x&currentSchema=s" is "...?user=u&currentSchema=s").
+     */
+    public static String withoutPassword(String url) {
+        return url.replaceAll("(?i)([?&;])password=[^&;\\s]*[&;]?", "$1").replaceAll("[?&;]$", "");
+    }
+
+    /** {@code url} with any password=... value replaced by ***, for messages. */
+    public static String redacted(String url) {
         return url.replaceAll("(?i)(password=)[^&;\\s\"']*", "$1***");
     }
 }
