@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * {@link Endpoints}, and only then is the server's pipeline built and told the connection is active, so the server's
  * greeting, session limits and first log line already name the real client. A header that is missing, malformed or
  * late ({@link #HEADER_SECONDS}) ends the connection; so does a header from an address that is not trusted (anyone
- * could claim any address). A LOCAL header (the balancer's own health check) keeps the socket's endpoints.
+ * could claim any address). A LOCAL header is the balancer's own health check (HAProxy's {@code check} connects,
+ * sends it and closes): it gets no session, so checks fill no log, count against no session limit and take no LU.
  */
 public final class ProxyProtocol {
     /** How long a trusted balancer's connection may take to send its header: HAProxy sends it at once. */
@@ -117,6 +118,8 @@ public final class ProxyProtocol {
         private final boolean hold;
         private ScheduledFuture<?> timer;
         private boolean done;
+        /** A LOCAL header came: the balancer's health check, which HAProxy ends with a reset. */
+        private boolean healthCheck;
 
         HeaderWait(Consumer<String> refused, Consumer<SocketChannel> start, boolean hold) {
             this.refused = refused;
@@ -146,6 +149,14 @@ public final class ProxyProtocol {
             if (timer != null) {
                 timer.cancel(false);
             }
+            if (header.command() == HAProxyCommand.LOCAL) {
+                // The balancer's own health check (HAProxy's "check" sends LOCAL, then closes): no session, no log
+                // line, no session count; the connection is closed if the balancer leaves it open.
+                header.release();
+                healthCheck = true;
+                ctx.executor().schedule(() -> ctx.close(), HEADER_SECONDS, TimeUnit.SECONDS);
+                return;
+            }
             try {
                 Endpoints endpoints = endpoints(header);
                 if (endpoints != null) {
@@ -171,11 +182,19 @@ public final class ProxyProtocol {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            if (healthCheck) {
+                ctx.close(); // a check's reset: nothing to report
+                return;
+            }
             if (done) {
                 ctx.fireExceptionCaught(cause);
                 return;
             }
-            String detail = cause.getMessage() == null ? "" : ": " + cause.getMessage();
+            Throwable innermost = cause;
+            while (innermost.getCause() != null && innermost.getCause() != innermost) {
+                innermost = innermost.getCause();
+            }
+            String detail = innermost.getMessage() == null ? "" : ": " + innermost.getMessage();
             fail(ctx, "sent no valid PROXY protocol header" + detail);
         }
 
