@@ -52,6 +52,7 @@ public final class ProxyProtocol {
             channel.pipeline().addLast("proxy-guard", new UntrustedGuard(refused));
             start.accept(channel);
         } else {
+            channel.pipeline().addLast("proxy-sniffer", new HeaderSniffer(refused));
             channel.pipeline().addLast("proxy-decoder", new HAProxyMessageDecoder());
             channel.pipeline().addLast("proxy-header", new HeaderWait(refused, start, false));
         }
@@ -65,6 +66,7 @@ public final class ProxyProtocol {
     public static void installHeld(SocketChannel channel, TrustedBalancers trusted, Consumer<String> refused,
                                    Consumer<SocketChannel> ready) {
         if (trusted.enabled() && trusted.trusts(channel.remoteAddress())) {
+            channel.pipeline().addLast("proxy-sniffer", new HeaderSniffer(refused));
             channel.pipeline().addLast("proxy-decoder", new HAProxyMessageDecoder());
             channel.pipeline().addLast("proxy-header", new HeaderWait(refused, ready, true));
         } else {
@@ -190,6 +192,12 @@ public final class ProxyProtocol {
                 ctx.fireExceptionCaught(cause);
                 return;
             }
+            if (cause instanceof java.io.IOException) {
+                // A reset before the header: HAProxy ends its health checks so, often before the header is read.
+                done = true;
+                ctx.close();
+                return;
+            }
             Throwable innermost = cause;
             while (innermost.getCause() != null && innermost.getCause() != innermost) {
                 innermost = innermost.getCause();
@@ -203,10 +211,9 @@ public final class ProxyProtocol {
             if (timer != null) {
                 timer.cancel(false);
             }
-            if (!done) {
-                done = true;
-                refused.accept("closed the connection before its PROXY protocol header was complete");
-            }
+            // Closed before its header: the balancer's health check (HAProxy resets a check's connection, which can
+            // take the header with it), not worth a log line.
+            done = true;
         }
 
         private void fail(ChannelHandlerContext ctx, String reason) {
@@ -255,6 +262,35 @@ public final class ProxyProtocol {
                     bytes.release();
                 }
             }
+        }
+    }
+
+    /**
+     * Ends at once a trusted balancer's connection whose first bytes cannot begin a PROXY header (a balancer whose
+     * server line lacks send-proxy: a TLS ClientHello or a client's command), rather than after the header wait;
+     * else steps aside for the decoder.
+     */
+    private static final class HeaderSniffer extends ChannelInboundHandlerAdapter {
+        private final Consumer<String> refused;
+
+        HeaderSniffer(Consumer<String> refused) {
+            this.refused = refused;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof ByteBuf bytes && HAProxyMessageDecoder.detectProtocol(bytes).state()
+                    == ProtocolDetectionState.INVALID) {
+                bytes.release();
+                refused.accept("sent no PROXY protocol header (send-proxy-v2 or send-proxy missing on the balancer's"
+                        + " server line?)");
+                ctx.close();
+                return;
+            }
+            // A header begins (or too little came to tell, which a header sent in one piece never is): the decoder
+            // takes it from here.
+            ctx.pipeline().remove(this);
+            ctx.fireChannelRead(msg);
         }
     }
 
