@@ -251,6 +251,12 @@ public final class ProxyProtocol {
         }
 
         @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // A reset before the session took the connection: closed; the session finds it closed (425 or 426).
+            ctx.close();
+        }
+
+        @Override
         public void handlerRemoved(ChannelHandlerContext ctx) {
             if (held != null) {
                 CompositeByteBuf bytes = held;
