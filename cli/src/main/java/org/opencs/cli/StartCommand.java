@@ -112,6 +112,8 @@ public final class StartCommand implements Callable<Integer> {
         parsed.warnings().forEach(w -> log(FtpServer.LOG_NAME, w));
         var profile = readProfile(registry);
         int port = ftpPort != null ? ftpPort : registry.config().ftpPort();
+        // Load balancers in front (proxy.protocol.from, ftp.passive.address): checked before anything starts.
+        org.opencs.ftp.server.FtpFrontEnd frontEnd = org.opencs.ftp.server.FtpFrontEnd.load(registry.home());
         // JES2 first: its initiators run what FTP (FILETYPE=JES), TSO SUBMIT and opencs submit put on the queue.
         org.opencs.jes.Jes jes = org.opencs.jes.Jes.builder(registry)
                 .initiators(org.opencs.jes.exec.JesConfig.load(registry.home(), registry.config()).initiators()).start();
@@ -121,10 +123,10 @@ public final class StartCommand implements Callable<Integer> {
         started.push(trace);
         int tlsPort = parsed.config().tlsPort() == null ? -1 : parsed.config().tlsPort();
         FtpServer ftp = Listening.open("FTP", bind, port, () -> new FtpServer(parsed.config(), registry, bind, port,
-                tlsPort, new org.opencs.jes.ftp.JesForFtp(jes), trace));
+                tlsPort, new org.opencs.jes.ftp.JesForFtp(jes), trace, frontEnd));
         started.push(ftp);
         java.util.List<org.opencs.tn3270.server.Tn3270Server> telnet = startTelnet(registry, jes, profile, started, bind,
-                trace);
+                trace, frontEnd.balancers());
         String ports = "ftp=" + ftp.port() + "\n" + (ftp.tlsPort() >= 0 ? "ftps=" + ftp.tlsPort() + "\n" : "");
         for (int i = 0; i < telnet.size(); i++) {
             ports += (i == 0 ? "tn3270" : "tn3270." + (i + 1)) + "=" + telnet.get(i).port() + "\n";
@@ -219,7 +221,7 @@ public final class StartCommand implements Callable<Integer> {
     /** Every TELNETPARMS port of tcpip/PROFILE.TCPIP (none when the file has no active block). */
     private java.util.List<org.opencs.tn3270.server.Tn3270Server> startTelnet(Registry registry, org.opencs.jes.Jes jes,
             org.opencs.tn3270.config.ProfileParser.Result parsed, java.util.Deque<AutoCloseable> started, String bind,
-            org.opencs.pki.tls.trace.TlsTrace trace) throws Exception {
+            org.opencs.pki.tls.trace.TlsTrace trace, org.opencs.pki.net.TrustedBalancers balancers) throws Exception {
         java.util.List<org.opencs.tn3270.server.Tn3270Server> servers = new java.util.ArrayList<>();
         var ports = parsed.config().ports();
         // One VTAM for every port: an LU name is never given twice, a printer on one port serves a terminal on another.
@@ -232,7 +234,7 @@ public final class StartCommand implements Callable<Integer> {
             var server = Listening.open("TN3270", bind, port,
                     () -> new org.opencs.tn3270.server.Tn3270Server(telnetPort,
                             org.opencs.tn3270.apps.HostServices.of(registry, jes), bind, port, vtam,
-                            org.slf4j.LoggerFactory.getLogger("TN3270E"), trace));
+                            org.slf4j.LoggerFactory.getLogger("TN3270E"), trace, balancers));
             started.push(server);
             servers.add(server);
         }

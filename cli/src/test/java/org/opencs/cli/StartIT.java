@@ -199,6 +199,20 @@ class StartIT {
         assertThat(dir.resolve("H/logs/ports")).doesNotExist();
     }
 
+    /** A proxy.protocol.from entry that is not an address or CIDR range stops opencs start before it listens (OCS0006E). */
+    @Test
+    void aBadLoadBalancerListStopsStartWithAMessage() throws Exception {
+        assertThat(OpenCsProcess.run(dir, Map.of(), "init", "--home", "H").exitCode()).isZero();
+        Path conf = dir.resolve("H/system.conf");
+        Files.writeString(conf, Files.readString(conf) + "proxy.protocol.from=10.0.0.5, haproxy.example.com\n");
+        var start = OpenCsProcess.run(dir, Map.of(), "start", "--home", "H", "--ftp-port", "0", "--tn3270-port", "0");
+        assertThat(start.exitCode()).as(start.all()).isEqualTo(1);
+        assertThat(start.stderr()).contains("OCS0006E system.conf: proxy.protocol.from entry 'haproxy.example.com' is not"
+                + " an IP address or CIDR range (for example 10.0.0.5, 192.168.1.0/24 or 2001:db8::/32).")
+                .doesNotContain("OCS0005W");
+        assertThat(dir.resolve("H/logs/ports")).doesNotExist();
+    }
+
     /** The local addresses that listen on TCP {@code port} (from /proc/net/tcp and tcp6, as ss shows them). */
     private static List<String> listeningAddresses(int port) throws Exception {
         List<String> addresses = new java.util.ArrayList<>();

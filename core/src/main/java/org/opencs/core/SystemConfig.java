@@ -33,7 +33,10 @@ public record SystemConfig(String sysname, String smfid, String registryUrl, Str
             "server.userid", "ftp.port", "bind.address", "master.key.file", "tn3270.port", "ftp.max.sessions",
             "ftp.max.sessions.per.client", "tn3270.max.sessions", "tn3270.max.sessions.per.client", "jes.initiators",
             "jes.proclib", "jes.node", "jes.classes", "syslog.max.file.size", "syslog.max.history",
-            "syslog.total.size.cap", SystemHome.SHARED_DIR_KEY);
+            "syslog.total.size.cap", SystemHome.SHARED_DIR_KEY,
+            // Behind a load balancer (docs/deployment.md): read by the FTP and TN3270 servers (pki TrustedBalancers,
+            // ftp FtpFrontEnd), which report a bad value as OCS0006E.
+            "proxy.protocol.from", "ftp.passive.address");
 
     public SystemConfig {
         warnings = List.copyOf(warnings);

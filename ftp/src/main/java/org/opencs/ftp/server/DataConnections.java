@@ -32,11 +32,17 @@ final class DataConnections {
 
     void passive(boolean extended) {
         s.closePassive();
+        // The listener is on this node's own address; the reply names the address the client connected to (the
+        // balancer's, from the PROXY header) or ftp.passive.address, as z/OS names the DVIPA behind Sysplex Distributor.
         InetSocketAddress local = (InetSocketAddress) s.ctx.channel().localAddress();
-        InetSocketAddress remote = (InetSocketAddress) s.ctx.channel().remoteAddress();
+        InetSocketAddress remote = org.opencs.pki.net.Endpoints.client(s.ctx.channel());
+        java.net.InetAddress advertised = s.context.frontEnd().passiveAddress() != null
+                ? s.context.frontEnd().passiveAddress() : org.opencs.pki.net.Endpoints.server(s.ctx.channel()).getAddress();
         try {
             s.passive = new PassiveListener(s.context.dataGroup(), local.getAddress(), remote.getAddress(),
-                    s.context.config().passiveDataPorts());
+                    s.context.config().passiveDataPorts(), s.context.frontEnd().balancers(),
+                    reason -> s.context.log().warn("OCSF030W FTP data connection for client {} ended: it {}.",
+                            remote.getAddress().getHostAddress(), reason));
         } catch (InterruptedException | IllegalStateException e) {
             s.reply("425 Cannot open a passive data port: " + (e instanceof IllegalStateException ? e.getMessage()
                     : "the server is stopping") + ".");
@@ -47,7 +53,7 @@ final class DataConnections {
         if (extended) {
             s.reply("229 Entering Extended Passive Mode (|||" + port + "|)");
         } else {
-            String h = local.getAddress().getHostAddress().replace('.', ',');
+            String h = advertised.getHostAddress().replace('.', ',');
             s.reply("227 Entering Passive Mode (" + h + "," + (port >> 8) + "," + (port & 0xFF) + ")");
         }
     }
@@ -117,7 +123,7 @@ final class DataConnections {
                 }
                 handshake.complete(new Handshake(f.cause(), f.isSuccess() && reuseSatisfied(ssl.engine())));
             });
-            data.pipeline().addFirst("tls", ssl);
+            org.opencs.pki.net.ProxyProtocol.addFirst(data.pipeline(), "tls", ssl);
             s.context.tls().trace().attach(data.pipeline(), ssl, "FTP data");
             // An upload's connection sends no TLS 1.3 session ticket: the client never reads, so a ticket would be
             // left unread and the client's close would become a reset that drops the end of its data. A download's
@@ -125,7 +131,7 @@ final class DataConnections {
             // curl (OpenSSL uses a TLS 1.3 session once) resume the next data connection with.
             ChannelHandler noTickets = sink == null ? null : s.context.tls().dataConnectionHandler(ssl.engine());
             if (noTickets != null) {
-                data.pipeline().addFirst("tls-no-tickets", noTickets);
+                org.opencs.pki.net.ProxyProtocol.addFirst(data.pipeline(), "tls-no-tickets", noTickets);
             }
         }
         // A transfer that moves no byte either way for the data connection timeout is ended (426).
@@ -138,6 +144,8 @@ final class DataConnections {
         } else {
             data.pipeline().addLast("stall-close", new StallCloser());
         }
+        // Bytes that came through a balancer behind its PROXY header (a TLS ClientHello) go to the handlers now.
+        org.opencs.pki.net.ProxyProtocol.release(data.pipeline());
         data.config().setAutoRead(true);
         // The 1xx reply goes out before the data connection's TLS handshake, as z/OS does: clients such as lftp
         // start that handshake only once they have it.
@@ -170,7 +178,7 @@ final class DataConnections {
         if (!s.trace.on(TracePoint.DATA_OPEN)) {
             return;
         }
-        InetSocketAddress peer = data.remoteAddress();
+        InetSocketAddress peer = org.opencs.pki.net.Endpoints.client(data);
         String host = peer == null ? "the client" : peer.getAddress().getHostAddress();
         int port = peer == null ? 0 : peer.getPort();
         s.trace.trace(TracePoint.DATA_OPEN, host, port);
@@ -235,7 +243,7 @@ final class DataConnections {
             s.reply("501 " + (extended ? "EPRT" : "PORT") + " parameter " + argument + " is not valid.");
             return;
         }
-        InetSocketAddress client = (InetSocketAddress) s.ctx.channel().remoteAddress();
+        InetSocketAddress client = org.opencs.pki.net.Endpoints.client(s.ctx.channel());
         if (!target.getAddress().equals(client.getAddress()) || target.getPort() < 1024) {
             s.activity("EZYFS54I", "SECURE FAILED Reason=" + (extended ? "EPRT" : "PORT") + " to " + target
                     + " refused (not the client's address or a privileged port)");

@@ -21,7 +21,7 @@ final class Failures {
 
     /** The client's address and port, as an operator reads it. */
     static String client(Channel channel) {
-        return client(channel.remoteAddress());
+        return client(org.opencs.pki.net.Endpoints.client(channel));
     }
 
     static String client(SocketAddress address) {

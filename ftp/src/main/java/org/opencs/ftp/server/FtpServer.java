@@ -96,8 +96,20 @@ public final class FtpServer implements AutoCloseable {
     public FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort,
                      org.opencs.ftp.jes.JobEntrySubsystem jes, org.opencs.pki.tls.trace.TlsTrace trace)
             throws InterruptedException {
+        this(config, registry, bindAddress, port, tlsPort, jes, trace, FtpFrontEnd.DIRECT);
+    }
+
+    /**
+     * As above, behind {@code frontEnd}: connections from its load balancers start with a PROXY protocol header
+     * naming the real client, and PASV names the address the client connected to (docs/deployment.md "Behind a load
+     * balancer").
+     */
+    public FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort,
+                     org.opencs.ftp.jes.JobEntrySubsystem jes, org.opencs.pki.tls.trace.TlsTrace trace,
+                     FtpFrontEnd frontEnd) throws InterruptedException {
         this(config, registry, bindAddress, port, tlsPort, config.dataTimeout(), registry.config().ftpLimits(),
-                org.slf4j.LoggerFactory.getLogger(LOG_NAME), jes, trace);
+                org.slf4j.LoggerFactory.getLogger(LOG_NAME), org.slf4j.LoggerFactory.getLogger(FtpTrace.LOG_NAME), jes,
+                trace, frontEnd);
     }
 
     /**
@@ -137,11 +149,20 @@ public final class FtpServer implements AutoCloseable {
                 org.opencs.pki.tls.trace.TlsTrace.off());
     }
 
-    /** The constructor every other one calls: all of the above given. */
+    /** As above, with the System SSL trace {@code tlsTrace}, directly reached (no load balancer). */
     FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort, int dataTimeoutSeconds,
               org.opencs.core.SessionLimits limits, org.slf4j.Logger log, org.slf4j.Logger traceLog,
               org.opencs.ftp.jes.JobEntrySubsystem jes, org.opencs.pki.tls.trace.TlsTrace tlsTrace)
             throws InterruptedException {
+        this(config, registry, bindAddress, port, tlsPort, dataTimeoutSeconds, limits, log, traceLog, jes, tlsTrace,
+                FtpFrontEnd.DIRECT);
+    }
+
+    /** The constructor every other one calls: all of the above given. */
+    FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort, int dataTimeoutSeconds,
+              org.opencs.core.SessionLimits limits, org.slf4j.Logger log, org.slf4j.Logger traceLog,
+              org.opencs.ftp.jes.JobEntrySubsystem jes, org.opencs.pki.tls.trace.TlsTrace tlsTrace,
+              FtpFrontEnd frontEnd) throws InterruptedException {
         this.log = log;
         this.trace = new FtpTrace(traceLog);
         org.opencs.pki.tls.KeyRing ring = config.tlsEnabled() || tlsPort >= 0 ? keyRing(config, registry) : null;
@@ -155,11 +176,18 @@ public final class FtpServer implements AutoCloseable {
         FtpActivityLog activity = new FtpActivityLog(registry.home().logs().resolve("ftp-activity.log"), registry.clock(),
                 config.ftpLogging(), org.slf4j.LoggerFactory.getLogger(ACTIVITY_LOG_NAME));
         FtpSessionContext context = new FtpSessionContext(config, registry, tls, workers, activity,
-                dataTimeoutSeconds, log, jes, jesWaits, trace);
+                dataTimeoutSeconds, log, jes, jesWaits, trace, frontEnd);
         int leftovers = PartialUploads.removeLeftovers(registry.home().hfs(), registry.home().datasets());
         if (leftovers > 0) {
             log.info("OCSF003I {} partial upload(s) left by an earlier run were removed; their targets kept their content.",
                     leftovers);
+        }
+        if (frontEnd.balancers().enabled()) {
+            log.info("OCSF031I FTP connections from {} start with a PROXY protocol header; PASV replies name {}.",
+                    frontEnd.balancers(), frontEnd.passiveAddress() != null ? frontEnd.passiveAddress().getHostAddress()
+                            : "the address each client connected to");
+        } else if (frontEnd.passiveAddress() != null) {
+            log.info("OCSF031I FTP PASV replies name {} (ftp.passive.address).", frontEnd.passiveAddress().getHostAddress());
         }
         this.limiter = new SessionLimiter(limits);
         this.listener = bind(context, bindAddress, port, false);
@@ -169,42 +197,51 @@ public final class FtpServer implements AutoCloseable {
 
     private Channel bind(FtpSessionContext context, String bindAddress, int port, boolean implicitTls)
             throws InterruptedException {
-        FtpData config = context.config();
         return new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        String refusal = limiter.admit(ch);
-                        if (refusal != null) {
-                            // Over a session limit: told so in the clear (RFC 959 421) and closed, before any TLS.
-                            log.warn("OCSF001W FTP connection from client {} refused: {}.", Failures.client(ch), refusal);
-                            String reply = "421 Service not available, too many sessions: " + refusal + ".\r\n";
-                            ch.pipeline().addLast(new io.netty.channel.ChannelInboundHandlerAdapter() {
-                                @Override
-                                public void channelActive(io.netty.channel.ChannelHandlerContext ctx) {
-                                    ctx.writeAndFlush(io.netty.buffer.Unpooled.copiedBuffer(reply, StandardCharsets.US_ASCII))
-                                            .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
-                                }
-                            });
-                            return;
-                        }
-                        connections.add(ch);
-                        if (implicitTls && !config.secureImplicitZos()) {
-                            // SECUREIMPLICITZOS FALSE: the handshake comes first, as ftps:// clients expect.
-                            var ssl = new io.netty.handler.ssl.SslHandler(context.tls().newControlEngine(ch.alloc()));
-                            ch.pipeline().addLast("tls", ssl);
-                            context.tls().trace().attach(ch.pipeline(), ssl, "FTP control");
-                        }
-                        if (config.inactiveSeconds() > 0) {
-                            ch.pipeline().addLast(new io.netty.handler.timeout.IdleStateHandler(0, 0,
-                                    config.inactiveSeconds()));
-                        }
-                        ch.pipeline().addLast(new LineBasedFrameDecoder(MAX_LINE));
-                        ch.pipeline().addLast(new StringDecoder(StandardCharsets.UTF_8));
-                        ch.pipeline().addLast(new StringEncoder(StandardCharsets.UTF_8));
-                        ch.pipeline().addLast(sessions, new FtpSession(context, implicitTls));
+                        // Behind a load balancer the session starts once the PROXY header has named the client.
+                        org.opencs.pki.net.ProxyProtocol.install(ch, context.frontEnd().balancers(),
+                                reason -> log.warn("OCSF030W FTP connection from {} ended: it {}.",
+                                        Failures.client(ch), reason),
+                                c -> start(c, context, implicitTls));
                     }
                 }).bind(bindAddress, port).sync().channel();
+    }
+
+    /** A control connection's pipeline, once its client is known: session limits, TLS, framing, the session. */
+    private void start(SocketChannel ch, FtpSessionContext context, boolean implicitTls) {
+        FtpData config = context.config();
+        String refusal = limiter.admit(ch);
+        if (refusal != null) {
+            // Over a session limit: told so in the clear (RFC 959 421) and closed, before any TLS.
+            log.warn("OCSF001W FTP connection from client {} refused: {}.", Failures.client(ch), refusal);
+            String reply = "421 Service not available, too many sessions: " + refusal + ".\r\n";
+            ch.pipeline().addLast(new io.netty.channel.ChannelInboundHandlerAdapter() {
+                @Override
+                public void channelActive(io.netty.channel.ChannelHandlerContext ctx) {
+                    ctx.writeAndFlush(io.netty.buffer.Unpooled.copiedBuffer(reply, StandardCharsets.US_ASCII))
+                            .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+                }
+            });
+            return;
+        }
+        connections.add(ch);
+        if (implicitTls && !config.secureImplicitZos()) {
+            // SECUREIMPLICITZOS FALSE: the handshake comes first, as ftps:// clients expect.
+            var ssl = new io.netty.handler.ssl.SslHandler(context.tls().newControlEngine(ch.alloc()));
+            ch.pipeline().addLast("tls", ssl);
+            context.tls().trace().attach(ch.pipeline(), ssl, "FTP control");
+        }
+        if (config.inactiveSeconds() > 0) {
+            ch.pipeline().addLast(new io.netty.handler.timeout.IdleStateHandler(0, 0,
+                    config.inactiveSeconds()));
+        }
+        ch.pipeline().addLast(new LineBasedFrameDecoder(MAX_LINE));
+        ch.pipeline().addLast(new StringDecoder(StandardCharsets.UTF_8));
+        ch.pipeline().addLast(new StringEncoder(StandardCharsets.UTF_8));
+        ch.pipeline().addLast(sessions, new FtpSession(context, implicitTls));
     }
 
     private static org.opencs.pki.tls.KeyRing keyRing(FtpData config, Registry registry) {

@@ -56,16 +56,16 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         datasets = new DatasetCommands(s, data);
         info = new InfoCommands(s);
         jes = new JesCommands(s, data, datasets);
-        InetSocketAddress client = (InetSocketAddress) ctx.channel().remoteAddress();
+        InetSocketAddress client = org.opencs.pki.net.Endpoints.client(ctx.channel());
         s.activity("EZYFS50I", "CONN starts Client IPaddr=" + client.getAddress().getHostAddress()
                 + " hostname=" + client.getHostString());
         if (s.trace.on(TracePoint.SESSION_START)) {
             s.trace.trace(TracePoint.SESSION_START, client.getAddress().getHostAddress(), client.getPort(),
-                    ((InetSocketAddress) ctx.channel().localAddress()).getPort(),
+                    org.opencs.pki.net.Endpoints.server(ctx.channel()).getPort(),
                     implicitTls ? " (implicit TLS port, TLSPORT)" : "");
             s.trace.trace(TracePoint.SESSION_TRACES, s.trace.active());
         }
-        String host = ((InetSocketAddress) ctx.channel().localAddress()).getHostString();
+        String host = org.opencs.pki.net.Endpoints.server(ctx.channel()).getHostString();
         String banner = LoginMessages.lines(context.registry(), context.config().banner(), "220",
                 LoginMessages.cookies(context.registry(), "", client.getHostString(), host, ""));
         String reply = FtpReplies.banner(host, context.registry().clock().instant().atZone(ZoneOffset.UTC),

@@ -139,8 +139,8 @@ final class FtpSmfRecords {
 
     /** The fields every subtype 70 record has from its session: control connection, user, type, security. */
     private static void session(SessionState s, Smf119Builder record) {
-        record.endpoint("SMF119FT_FSCRIP", "SMF119FT_FSCRPort", s.ctx.channel().remoteAddress())
-                .endpoint("SMF119FT_FSCLIP", "SMF119FT_FSCLPort", s.ctx.channel().localAddress())
+        record.endpoint("SMF119FT_FSCRIP", "SMF119FT_FSCRPort", org.opencs.pki.net.Endpoints.client(s.ctx.channel()))
+                .endpoint("SMF119FT_FSCLIP", "SMF119FT_FSCLPort", org.opencs.pki.net.Endpoints.server(s.ctx.channel()))
                 .text("SMF119FT_FSSUser", s.user == null ? null : s.user.userid())
                 .text("SMF119FT_FSType", String.valueOf(s.type).toUpperCase(Locale.ROOT))
                 .text("SMF119FT_FSMode", "S").text("SMF119FT_FSStruct", s.recordStructure ? "R" : "F")
@@ -198,8 +198,8 @@ final class FtpSmfRecords {
             return;
         }
         Smf119Builder record = builder(s, Smf119Subtype.FTP_SERVER_LOGON_FAILURE, s.context.registry().clock().instant())
-                .endpoint("SMF119FT_FFRIP", "SMF119FT_FFRPort", s.ctx.channel().remoteAddress())
-                .endpoint("SMF119FT_FFLIP", "SMF119FT_FFLPort", s.ctx.channel().localAddress())
+                .endpoint("SMF119FT_FFRIP", "SMF119FT_FFRPort", org.opencs.pki.net.Endpoints.client(s.ctx.channel()))
+                .endpoint("SMF119FT_FFLIP", "SMF119FT_FFLPort", org.opencs.pki.net.Endpoints.server(s.ctx.channel()))
                 .text("SMF119FT_FFUserID", userid)
                 .number("SMF119FT_FFReason", reason(status))
                 .text("SMF119FT_FFSessionID", s.sessionId)

@@ -98,7 +98,7 @@ final class InfoCommands {
             return "504 STAT file-identifier: not implemented";
         }
         FtpData config = s.context.config();
-        InetSocketAddress remote = (InetSocketAddress) s.ctx.channel().remoteAddress();
+        InetSocketAddress remote = org.opencs.pki.net.Endpoints.client(s.ctx.channel());
         StringBuilder out = new StringBuilder();
         out.append("211-Server FTP talking to host ").append(remote.getAddress().getHostAddress()).append(", port ")
                 .append(remote.getPort()).append("\r\n");

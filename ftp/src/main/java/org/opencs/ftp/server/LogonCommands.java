@@ -113,7 +113,7 @@ final class LogonCommands {
 
     /** Logon checks for this session's client: failures are audited with its IP address. */
     private Authenticator authenticator() {
-        InetSocketAddress remote = (InetSocketAddress) s.ctx.channel().remoteAddress();
+        InetSocketAddress remote = org.opencs.pki.net.Endpoints.client(s.ctx.channel());
         return new Authenticator(s.context.registry(), remote.getAddress().getHostAddress());
     }
 
@@ -127,8 +127,8 @@ final class LogonCommands {
         String directory = s.mvs ? s.prefix : s.cwd;
         s.trace.trace(TracePoint.LOGGED_ON, user.userid(), directory);
         s.activity("EZYFS56I", "ACCESS OK USERID=" + user.userid());
-        InetSocketAddress remote = (InetSocketAddress) s.ctx.channel().remoteAddress();
-        InetSocketAddress local = (InetSocketAddress) s.ctx.channel().localAddress();
+        InetSocketAddress remote = org.opencs.pki.net.Endpoints.client(s.ctx.channel());
+        InetSocketAddress local = org.opencs.pki.net.Endpoints.server(s.ctx.channel());
         String message = LoginMessages.lines(s.context.registry(), s.context.config().loginMessage(), "230",
                 LoginMessages.cookies(s.context.registry(), directory, remote.getHostString(), local.getHostString(),
                         user.userid()));

@@ -13,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One passive data connection: a listener on the control connection's local address that accepts a single
- * connection, and only from the control connection's client address (RFC 2577: no third party can take the data).
+ * connection, and only from the control connection's client address (RFC 2577: no third party can take the data;
+ * behind a load balancer both are the real addresses from the connections' PROXY headers).
  * Nobody waits on a thread for it: {@link #accepted()} completes when the client connects.
  */
 final class PassiveListener implements AutoCloseable {
@@ -22,17 +23,31 @@ final class PassiveListener implements AutoCloseable {
 
     PassiveListener(EventLoopGroup group, InetAddress localAddress, InetAddress clientAddress, int[] portRange)
             throws InterruptedException {
+        this(group, localAddress, clientAddress, portRange, org.opencs.pki.net.TrustedBalancers.none(), reason -> {
+        });
+    }
+
+    /**
+     * As above, behind load balancers: a data connection from one of {@code balancers} starts with a PROXY header,
+     * and the client it names must be the control connection's (PASSIVEDATACONN NOREDIRECT, z/OS's default); a
+     * connection whose header is missing or wrong is ended and {@code refused} told why.
+     */
+    PassiveListener(EventLoopGroup group, InetAddress localAddress, InetAddress clientAddress, int[] portRange,
+                    org.opencs.pki.net.TrustedBalancers balancers, java.util.function.Consumer<String> refused)
+            throws InterruptedException {
         this.accepted = group.next().newPromise();
         ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        // Nothing is read until the session has put its handlers (TLS, the upload sink) in place.
-                        ch.config().setAutoRead(false);
-                        InetAddress peer = ch.remoteAddress().getAddress();
-                        if (!peer.equals(clientAddress) || !accepted.trySuccess(ch)) {
-                            ch.close();
-                        }
+                        // Nothing is read until the session has put its handlers (TLS, the upload sink) in place;
+                        // through a balancer, nothing after the PROXY header that names the real peer.
+                        org.opencs.pki.net.ProxyProtocol.installHeld(ch, balancers, refused, c -> {
+                            InetAddress peer = org.opencs.pki.net.Endpoints.client(c).getAddress();
+                            if (!peer.equals(clientAddress) || !accepted.trySuccess(c)) {
+                                c.close();
+                            }
+                        });
                     }
                 });
         this.listener = bind(bootstrap, localAddress, portRange);

@@ -25,7 +25,7 @@ final class SessionLimiter {
      * the reason for the refusal ("100 sessions from 10.1.1.1 (ftp.max.sessions.per.client)").
      */
     String admit(Channel channel) {
-        InetAddress client = ((InetSocketAddress) channel.remoteAddress()).getAddress();
+        InetAddress client = org.opencs.pki.net.Endpoints.client(channel).getAddress();
         int now = total.incrementAndGet();
         AtomicInteger fromClient = perClient.computeIfAbsent(client, a -> new AtomicInteger());
         int mine = fromClient.incrementAndGet();

@@ -143,8 +143,8 @@ final class SessionState {
     /** Notes a new data connection for the transfer's SMF record. */
     void dataConnectionOpened(io.netty.channel.socket.SocketChannel data) {
         dataOpened = context.registry().clock().instant();
-        dataRemote = data.remoteAddress();
-        dataLocal = data.localAddress();
+        dataRemote = org.opencs.pki.net.Endpoints.client(data);
+        dataLocal = org.opencs.pki.net.Endpoints.server(data);
     }
 
     void closePassive() {

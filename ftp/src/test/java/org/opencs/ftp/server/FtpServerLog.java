@@ -69,6 +69,18 @@ public final class FtpServerLog extends org.opencs.testkit.OperatorLog implement
         return new FtpServer(config, registry, "127.0.0.1", 0, tlsPort, dataTimeoutSeconds, limits, this, trace, null);
     }
 
+    /**
+     * A server on {@code port} of 127.0.0.1 (0: a free one) for {@code config} behind {@code frontEnd} (load balancers
+     * sending the PROXY protocol, the PASV reply's address), logging here.
+     */
+    public FtpServer serve(FtpData config, Registry registry, int port, FtpFrontEnd frontEnd) throws InterruptedException {
+        synchronized (this) {
+            activityLogs.putIfAbsent(registry.home().logs().resolve("ftp-activity.log"), 0);
+        }
+        return new FtpServer(config, registry, "127.0.0.1", port, -1, config.dataTimeout(),
+                registry.config().ftpLimits(), this, trace, null, org.opencs.pki.tls.trace.TlsTrace.off(), frontEnd);
+    }
+
     /** A server on a free loopback port for {@code config} with the JES interface {@code jes}, logging here. */
     public FtpServer serve(FtpData config, Registry registry, org.opencs.ftp.jes.JobEntrySubsystem jes)
             throws InterruptedException {

@@ -34,7 +34,7 @@ final class ConnectionDebug {
 
     /** IBM's IP..PORT form: 192.0.2.1..40000, 2001:db8::1..40000. */
     private static String address(Channel channel) {
-        if (!(channel.remoteAddress() instanceof InetSocketAddress a)) {
+        if (!((java.net.SocketAddress) org.opencs.pki.net.Endpoints.client(channel) instanceof InetSocketAddress a)) {
             return "(unknown)";
         }
         return (a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress()) + ".." + a.getPort();

@@ -28,7 +28,7 @@ final class ConnectionFacts {
 
     /** The client's address and port as a reader writes them: 192.0.2.1:40000, [2001:db8::1]:40000. */
     static String client(Channel channel) {
-        if (!(channel.remoteAddress() instanceof InetSocketAddress address)) {
+        if (!((java.net.SocketAddress) org.opencs.pki.net.Endpoints.client(channel) instanceof InetSocketAddress address)) {
             return "(unknown client)";
         }
         String host = address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
@@ -53,7 +53,7 @@ final class ConnectionFacts {
         if (terminalType != null) {
             fields.put("terminal", terminalType);
         }
-        fields.put("client", ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress());
+        fields.put("client", org.opencs.pki.net.Endpoints.client(ctx.channel()).getAddress().getHostAddress());
         SslHandler ssl = ctx.pipeline().get(SslHandler.class);
         SSLSession session = ssl == null ? null : ssl.engine().getSession();
         fields.put("tls", session == null ? "none" : session.getProtocol() + " " + session.getCipherSuite());

@@ -162,7 +162,7 @@ final class HostSession {
     void start(ChannelHandlerContext ctx) {
         stopNotices();
         terminal.printer((title, lines) -> print(ctx, title, lines));
-        terminal.client(((java.net.InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress());
+        terminal.client(org.opencs.pki.net.Endpoints.client(ctx.channel()).getAddress().getHostAddress());
         current = context.firstTransaction().start(certificateUser, elfApplid, negotiation.luName(), terminal);
         show(ctx, current);
     }

@@ -38,8 +38,8 @@ final class TelnetSmfRecords {
         Channel channel = ctx.channel();
         new Smf119Writer(context.registry().audit()).write(builder(Smf119Subtype.TN3270_SESSION_INIT, session.started())
                 .text("SMF119TN_NILU", session.lu()).text("SMF119TN_NIAppl", session.application())
-                .endpoint("SMF119TN_NIRIP", "SMF119TN_NIRPort", channel.remoteAddress())
-                .endpoint("SMF119TN_NILIP", "SMF119TN_NILPort", channel.localAddress())
+                .endpoint("SMF119TN_NIRIP", "SMF119TN_NIRPort", org.opencs.pki.net.Endpoints.client(channel))
+                .endpoint("SMF119TN_NILIP", "SMF119TN_NILPort", org.opencs.pki.net.Endpoints.server(channel))
                 .dateTime("SMF119TN_NIDate", "SMF119TN_NITime", session.started()).build());
     }
 
@@ -51,8 +51,8 @@ final class TelnetSmfRecords {
         Instant ended = context.registry().clock().instant();
         new Smf119Writer(context.registry().audit()).write(builder(Smf119Subtype.TN3270_SESSION_TERM, ended)
                 .text("SMF119TN_NTLU", session.lu()).text("SMF119TN_NTAppl", session.application())
-                .endpoint("SMF119TN_NTRIP", "SMF119TN_NTRPort", channel.remoteAddress())
-                .endpoint("SMF119TN_NTLIP", "SMF119TN_NTLPort", channel.localAddress())
+                .endpoint("SMF119TN_NTRIP", "SMF119TN_NTRPort", org.opencs.pki.net.Endpoints.client(channel))
+                .endpoint("SMF119TN_NTLIP", "SMF119TN_NTLPort", org.opencs.pki.net.Endpoints.server(channel))
                 .number("SMF119TN_NTInByte", bytesIn).number("SMF119TN_NTOutByte", bytesOut)
                 .dateTime("SMF119TN_NTiDate", "SMF119TN_NTiTime", session.started())
                 .dateTime("SMF119TN_NTtDate", "SMF119TN_NTtTime", ended)

@@ -137,6 +137,18 @@ public final class Tn3270Server implements AutoCloseable {
         this(port, services, bindAddress, listenPort, vtam, log, NEGOTIATION_TIMEOUT, trace);
     }
 
+    /**
+     * As above, behind load balancers ({@code balancers}, system.conf proxy.protocol.from): their connections start
+     * with a PROXY protocol header naming the real client, which the session limits, log lines, SMF and audit
+     * records then name (docs/deployment.md "Behind a load balancer").
+     */
+    public Tn3270Server(TelnetPort port, HostServices services, String bindAddress, int listenPort, Vtam vtam,
+                        Logger log, org.opencs.pki.tls.trace.TlsTrace trace, org.opencs.pki.net.TrustedBalancers balancers)
+            throws InterruptedException {
+        this(port, services, bindAddress, listenPort, vtam, log, NEGOTIATION_TIMEOUT,
+                LoggerFactory.getLogger(DebugLog.LOGGER), trace, balancers);
+    }
+
     /** As above, with another {@link #NEGOTIATION_TIMEOUT} (tests). */
     Tn3270Server(TelnetPort port, HostServices services, String bindAddress, int listenPort, Vtam vtam, Logger log,
                  java.time.Duration negotiationTimeout) throws InterruptedException {
@@ -162,12 +174,20 @@ public final class Tn3270Server implements AutoCloseable {
                 org.opencs.pki.tls.trace.TlsTrace.off());
     }
 
-    /** As below, with the default wait for a ClientHello ({@link TlsDetector#WAIT}). */
+    /** As below, reached directly (no load balancer). */
     Tn3270Server(TelnetPort port, HostServices services, String bindAddress, int listenPort, Vtam vtam, Logger log,
                  java.time.Duration negotiationTimeout, Logger debugLog, org.opencs.pki.tls.trace.TlsTrace trace)
             throws InterruptedException {
-        this(port, services, bindAddress, listenPort, vtam, log, negotiationTimeout, debugLog, trace, TlsDetector.WAIT,
-                BACKLOG);
+        this(port, services, bindAddress, listenPort, vtam, log, negotiationTimeout, debugLog, trace,
+                org.opencs.pki.net.TrustedBalancers.none());
+    }
+
+    /** As below, with the default wait for a ClientHello ({@link TlsDetector#WAIT}) and listen queue. */
+    Tn3270Server(TelnetPort port, HostServices services, String bindAddress, int listenPort, Vtam vtam, Logger log,
+                 java.time.Duration negotiationTimeout, Logger debugLog, org.opencs.pki.tls.trace.TlsTrace trace,
+                 org.opencs.pki.net.TrustedBalancers balancers) throws InterruptedException {
+        this(port, services, bindAddress, listenPort, vtam, log, negotiationTimeout, debugLog, trace, balancers,
+                TlsDetector.WAIT, BACKLOG);
     }
 
     /**
@@ -178,13 +198,14 @@ public final class Tn3270Server implements AutoCloseable {
     static final int BACKLOG = 4096;
 
     /**
-     * The constructor every other one calls: the DEBUG lines' logger and the System SSL trace given; on a SECUREPORT
-     * {@code clientHelloWait}, how long a silent client has before START_TLS is offered; {@code backlog}, the listen
-     * queue's length.
+     * The constructor every other one calls: the DEBUG lines' logger, the System SSL trace and the balancers given; on
+     * a SECUREPORT {@code clientHelloWait}, how long a silent client has before START_TLS is offered; {@code backlog},
+     * the listen queue's length.
      */
     Tn3270Server(TelnetPort port, HostServices services, String bindAddress, int listenPort, Vtam vtam, Logger log,
                  java.time.Duration negotiationTimeout, Logger debugLog, org.opencs.pki.tls.trace.TlsTrace trace,
-                 java.time.Duration clientHelloWait, int backlog) throws InterruptedException {
+                 org.opencs.pki.net.TrustedBalancers balancers, java.time.Duration clientHelloWait, int backlog)
+            throws InterruptedException {
         Registry registry = services.registry();
         this.log = log;
         this.registry = registry;
@@ -215,6 +236,16 @@ public final class Tn3270Server implements AutoCloseable {
                             ch.close();
                             return;
                         }
+                        // Behind a load balancer the connection is counted and served once its PROXY header has
+                        // named the client.
+                        org.opencs.pki.net.ProxyProtocol.install(ch, balancers,
+                                reason -> log.warn("OCST090W Connection from {} to port {} ended: it {}.",
+                                        ConnectionFacts.client(ch), ch.localAddress().getPort(), reason),
+                                c -> start(c));
+                    }
+
+                    /** The connection's pipeline once its client is known: limits, TLS detection, telnet, the session. */
+                    private void start(SocketChannel ch) {
                         ConnectionDebug connection = debug.connection(ch, ch.localAddress().getPort());
                         if (!admitted(ch, connection)) {
                             return;
@@ -239,7 +270,7 @@ public final class Tn3270Server implements AutoCloseable {
      * place until it closes; one over a limit gets a line of text and is closed, with OCST008W and an audit record.
      */
     private boolean admitted(SocketChannel ch, ConnectionDebug debug) {
-        java.net.InetAddress client = ch.remoteAddress().getAddress();
+        java.net.InetAddress client = org.opencs.pki.net.Endpoints.client(ch).getAddress();
         SessionCount.Refusal refusal = vtam.sessions().admit(client);
         if (refusal == null) {
             ch.closeFuture().addListener(f -> vtam.sessions().release(client));

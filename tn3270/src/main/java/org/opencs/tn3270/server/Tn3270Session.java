@@ -78,7 +78,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        clientAddress = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+        clientAddress = org.opencs.pki.net.Endpoints.client(ctx.channel()).getAddress();
         started = context.registry().clock().instant();
         debug.accepted();
         timers.start(ctx, () -> name(ctx), negotiation::printer);

@@ -53,7 +53,8 @@ final class ServerLog extends org.opencs.testkit.OperatorLog implements AfterEac
             throws InterruptedException {
         return new Tn3270Server(port, org.opencs.tn3270.apps.HostServices.of(registry), "127.0.0.1", 0,
                 new Vtam(VtamConfig.defaultAppl("TSO"), registry.config().tn3270Limits()), this, negotiationTimeout,
-                debug, org.opencs.pki.tls.trace.TlsTrace.off(), clientHelloWait, Tn3270Server.BACKLOG);
+                debug, org.opencs.pki.tls.trace.TlsTrace.off(), org.opencs.pki.net.TrustedBalancers.none(), clientHelloWait,
+                Tn3270Server.BACKLOG);
     }
 
     /** The lines that name a Java class or exception, show null, or carry a stack trace, each with what is wrong. */
