@@ -177,7 +177,8 @@ public final class FtpServer implements AutoCloseable {
                 config.ftpLogging(), org.slf4j.LoggerFactory.getLogger(ACTIVITY_LOG_NAME));
         FtpSessionContext context = new FtpSessionContext(config, registry, tls, workers, activity,
                 dataTimeoutSeconds, log, jes, jesWaits, trace, frontEnd);
-        int leftovers = PartialUploads.removeLeftovers(registry.home().hfs(), registry.home().datasets());
+        int leftovers = PartialUploads.removeLeftovers(registry.home().hfs(), registry.home().datasets(),
+                registry.config().sysname(), registry.home().isShared(), registry.clock().instant());
         if (leftovers > 0) {
             log.info("OCSF003I {} partial upload(s) left by an earlier run were removed; their targets kept their content.",
                     leftovers);

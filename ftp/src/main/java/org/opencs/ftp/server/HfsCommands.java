@@ -173,7 +173,8 @@ final class HfsCommands {
         try {
             // A short name of the server's own, whatever the target's length (a 255-byte name must still be storable);
             // leftovers of a killed server are recognised by it and removed at the next start.
-            temp = Files.createTempFile(file.getParent(), PartialUploads.PREFIX, PartialUploads.SUFFIX);
+            temp = Files.createTempFile(file.getParent(),
+                    PartialUploads.prefix(s.context.registry().config().sysname()), PartialUploads.SUFFIX);
             boolean keep = command.equals("APPE") || offset > 0;
             if (keep && Files.isRegularFile(file)) {
                 Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
