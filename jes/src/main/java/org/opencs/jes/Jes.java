@@ -90,6 +90,8 @@ public final class Jes implements AutoCloseable {
         private JclConverter converter = JclReader::read;
         private Function<Jes, List<? extends TsoCommandHandler>> tsoExtensions = org.opencs.jes.tso.JesTsoCommands::all;
         private Duration poll = Duration.ofMillis(250);
+        private Duration datasetWait = JobRunner.DATASET_WAIT;
+        private org.opencs.saf.xcf.Membership membership;
 
         private Builder(Registry registry) {
             this.registry = Objects.requireNonNull(registry);
@@ -131,6 +133,24 @@ public final class Jes implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The node's membership: when it declares another node failed and this node cleans up, that node's ACTIVE
+         * jobs are ended (OCS3001E naming the failed SYSNAME, ABEND=S0F3). Call before {@code membership.join()}.
+         */
+        public Builder membership(org.opencs.saf.xcf.Membership nodeMembership) {
+            this.membership = Objects.requireNonNull(nodeMembership);
+            return this;
+        }
+
+        /**
+         * How long a job whose data sets another job or session holds waits for them in its initiator (IEF099I)
+         * before it ends without running (OCS3007E); default {@link JobRunner#DATASET_WAIT}.
+         */
+        public Builder datasetWait(Duration wait) {
+            this.datasetWait = Objects.requireNonNull(wait);
+            return this;
+        }
+
         public Jes start() {
             JesConfig config = JesConfig.load(registry.home(), registry.config());
             Jes jes = new Jes(registry, config, converter);
@@ -142,9 +162,20 @@ public final class Jes implements AutoCloseable {
                         : org.opencs.jes.exec.Completions.hasp165(job.jobName(), config.node(), job.completion()))));
             }
             JobRunner runner = new JobRunner(registry, new Catalog(registry.home(), registry.clock()), jes.queue,
-                    jes.spool, converter, programs, () -> jes.tsoExtensions, config);
+                    jes.spool, converter, programs, () -> jes.tsoExtensions, config, datasetWait);
             jes.initiators = new Initiators(initiators, config.classes(), jes.queue, jes.spool, runner, registry.clock(),
-                    config.sysname(), config.node(), poll, jes::jobEnded, SYSLOG);
+                    config.sysname(), config.node(), registry.instance(), poll, jes::jobEnded, SYSLOG);
+            if (membership != null) {
+                Recovery recovery = new Recovery(jes.queue, jes.spool, config, SYSLOG);
+                membership.addListener(node -> {
+                    for (String jobId : recovery.recoverNode(node, registry.instance(), registry.clock().instant())) {
+                        jes.queue.find(jobId).ifPresent(job -> jes.jobEnded(job, new JobRunner.Outcome(
+                                job.completion(), job.notifyUser(), job.notifyUser() == null ? null
+                                : org.opencs.jes.exec.Completions.hasp165(job.jobName(), config.node(),
+                                job.completion()))));
+                    }
+                });
+            }
             return jes;
         }
     }
