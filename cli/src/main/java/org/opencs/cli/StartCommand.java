@@ -52,6 +52,8 @@ public final class StartCommand implements Callable<Integer> {
     private static final String SYSTEM = "OPENCS";
     private static final String TN3270E = "TN3270E";
     private static final String JES2 = "JES2";
+    /** The membership's console messages (OCS0801I-OCS0806W), as z/OS's XCF issues its IXC messages. */
+    private static final String XCF = "XCFAS";
 
     private final Clock clock = Clock.systemDefaultZone();
 
@@ -115,9 +117,15 @@ public final class StartCommand implements Callable<Integer> {
         // Load balancers in front (proxy.protocol.from, ftp.passive.address): checked before anything starts.
         org.opencs.ftp.server.FtpFrontEnd frontEnd = org.opencs.ftp.server.FtpFrontEnd.load(registry.home());
         // JES2 first: its initiators run what FTP (FILETYPE=JES), TSO SUBMIT and opencs submit put on the queue.
-        org.opencs.jes.Jes jes = org.opencs.jes.Jes.builder(registry)
+        // Membership (docs/registry.md "Membership and ENQs"): JES listens for failed nodes before this node joins,
+        // and the node leaves after JES has stopped (closed in that order on every path).
+        org.opencs.saf.xcf.Membership membership = org.opencs.saf.xcf.Membership.of(registry,
+                org.opencs.saf.xcf.Membership.Settings.DEFAULT, LoggerFactory.getLogger(XCF));
+        started.push(membership);
+        org.opencs.jes.Jes jes = org.opencs.jes.Jes.builder(registry).membership(membership)
                 .initiators(org.opencs.jes.exec.JesConfig.load(registry.home(), registry.config()).initiators()).start();
         started.push(jes);
+        membership.join();
         // The System SSL trace (GSK_TRACE, GSK_TRACE_FILE), read once here and handed to both servers; closed after them.
         org.opencs.pki.tls.trace.TlsTrace trace = systemSslTrace();
         started.push(trace);
@@ -163,6 +171,7 @@ public final class StartCommand implements Callable<Integer> {
         telnet.forEach(org.opencs.tn3270.server.Tn3270Server::close);
         trace.close();
         jes.close();
+        membership.close();
         log(SYSTEM, "OCS0073I OpenCS servers of " + registry.home().root() + " ended");
         started.clear();
         org.opencs.core.StartRecord.remove(registry.home());

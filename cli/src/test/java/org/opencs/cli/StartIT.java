@@ -156,7 +156,7 @@ class StartIT {
             records.addAll(Files.readAllLines(file));
         }
         assertThat(records).isNotEmpty().allMatch(r -> r.matches(
-                "[NMDEX] SYSA     \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d\\dZ (?:FTPD|TN3270E|JES2|OPENCS) +\\S.*"))
+                "[NMDEX] SYSA     \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d\\dZ (?:FTPD|TN3270E|JES2|OPENCS|XCFAS) +\\S.*"))
                 .noneMatch(r -> r.matches(".*\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*.*|.*\\b\\w+(?:Exception|Error)\\b.*"))
                 .noneMatch(r -> r.matches(".*\\bnull\\b.*"));
         List<String> texts = records.stream().map(r -> r.substring(0, 1) + " " + r.substring(35)).toList();
@@ -165,6 +165,9 @@ class StartIT {
                 .anyMatch(t -> t.matches("N JES2 +\\$HASP492 JES2 ALL-MEMBER WARM START ON MEMBER SYSA - \\d+ INITIATOR\\(S\\)"))
                 .anyMatch(t -> t.matches("N TN3270E +OCST009I TN3270E port \\d+ closed.*"))
                 .anyMatch(t -> t.matches("N FTPD +EZYFT59I FTP shutdown in progress"))
+                // Membership (docs/registry.md "Membership and ENQs"): joined with the servers, left on shutdown.
+                .anyMatch(t -> t.matches("N XCFAS +OCS0801I SYSTEM SYSA JOINED \\(HOST .*"))
+                .anyMatch(t -> t.matches("N XCFAS +OCS0802I SYSTEM SYSA LEFT .*"))
                 .anyMatch(t -> t.matches("X FTPD +EZYFS50I ID=FTPD1\\d{5} CONN starts .*"))
                 .anyMatch(t -> t.matches("X FTPD +EZYFS56I ID=FTPD1\\d{5} ACCESS FAILED.*"));
         assertThat(texts.get(texts.size() - 1)).matches("N OPENCS +OCS0073I OpenCS servers of .* ended");

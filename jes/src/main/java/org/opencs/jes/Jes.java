@@ -55,6 +55,8 @@ public final class Jes implements AutoCloseable {
     private final Object ended = new Object();
     private volatile List<TsoCommandHandler> tsoExtensions = List.of();
     private Initiators initiators;
+    /** The membership JES joined itself (a process running jobs without opencs start's), left at close; or null. */
+    private org.opencs.saf.xcf.Membership ownMembership;
 
     private Jes(Registry registry, JesConfig config, JclConverter converter) {
         this.registry = registry;
@@ -70,7 +72,9 @@ public final class Jes implements AutoCloseable {
      * Opens JES on {@code registry} and starts {@code initiators} initiators (0: submit and list only, as `opencs
      * submit` without --wait does; callers pass system.conf's {@code jes.initiators}, see
      * {@link JesConfig#initiators()}). Jobs left ACTIVE by a process of this system on this host that has died are
-     * ended first: ABEND=S0F3 with OCS3001E in their job log. Steps run the built-in programs
+     * ended first: ABEND=S0F3 with OCS3001E in their job log. A JES with initiators and no
+     * {@link Builder#membership} joins the system's members itself (so the data set ENQs its jobs hold are released
+     * if the process dies), unless another live process of this SYSNAME is a member. Steps run the built-in programs
      * ({@link org.opencs.jes.programs.ProgramLibrary#builtIn()}) and batch TSO knows SUBMIT, STATUS, CANCEL and OUTPUT;
      * {@link #builder} changes either.
      */
@@ -90,6 +94,8 @@ public final class Jes implements AutoCloseable {
         private JclConverter converter = JclReader::read;
         private Function<Jes, List<? extends TsoCommandHandler>> tsoExtensions = org.opencs.jes.tso.JesTsoCommands::all;
         private Duration poll = Duration.ofMillis(250);
+        private Duration datasetWait = JobRunner.DATASET_WAIT;
+        private org.opencs.saf.xcf.Membership membership;
 
         private Builder(Registry registry) {
             this.registry = Objects.requireNonNull(registry);
@@ -131,6 +137,24 @@ public final class Jes implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The node's membership: when it declares another node failed and this node cleans up, that node's ACTIVE
+         * jobs are ended (OCS3001E naming the failed SYSNAME, ABEND=S0F3). Call before {@code membership.join()}.
+         */
+        public Builder membership(org.opencs.saf.xcf.Membership nodeMembership) {
+            this.membership = Objects.requireNonNull(nodeMembership);
+            return this;
+        }
+
+        /**
+         * How long a job whose data sets another job or session holds waits for them in its initiator (IEF099I)
+         * before it ends without running (OCS3007E); default {@link JobRunner#DATASET_WAIT}.
+         */
+        public Builder datasetWait(Duration wait) {
+            this.datasetWait = Objects.requireNonNull(wait);
+            return this;
+        }
+
         public Jes start() {
             JesConfig config = JesConfig.load(registry.home(), registry.config());
             Jes jes = new Jes(registry, config, converter);
@@ -142,9 +166,38 @@ public final class Jes implements AutoCloseable {
                         : org.opencs.jes.exec.Completions.hasp165(job.jobName(), config.node(), job.completion()))));
             }
             JobRunner runner = new JobRunner(registry, new Catalog(registry.home(), registry.clock()), jes.queue,
-                    jes.spool, converter, programs, () -> jes.tsoExtensions, config);
+                    jes.spool, converter, programs, () -> jes.tsoExtensions, config, datasetWait);
             jes.initiators = new Initiators(initiators, config.classes(), jes.queue, jes.spool, runner, registry.clock(),
-                    config.sysname(), config.node(), poll, jes::jobEnded, SYSLOG);
+                    config.sysname(), config.node(), registry.instance(), poll, jes::jobEnded, SYSLOG);
+            org.opencs.saf.xcf.Membership own = null;
+            if (membership == null && initiators > 0) {
+                // A process that runs jobs (opencs submit --wait) holds data set ENQs: it joins so that they are
+                // released by a survivor, or its next start, if it dies. Another live process of this SYSNAME
+                // (opencs start) already cleans up for the system: then this one runs without membership.
+                // Silent: a command's console is not the operator's (a clean-up it wins still logs OCS3001E).
+                own = org.opencs.saf.xcf.Membership.of(registry, org.opencs.saf.xcf.Membership.Settings.DEFAULT,
+                        org.slf4j.helpers.NOPLogger.NOP_LOGGER);
+            }
+            org.opencs.saf.xcf.Membership listened = membership != null ? membership : own;
+            if (listened != null) {
+                Recovery recovery = new Recovery(jes.queue, jes.spool, config, SYSLOG);
+                listened.addListener(node -> {
+                    for (String jobId : recovery.recoverNode(node, registry.instance(), registry.clock().instant())) {
+                        jes.queue.find(jobId).ifPresent(job -> jes.jobEnded(job, new JobRunner.Outcome(
+                                job.completion(), job.notifyUser(), job.notifyUser() == null ? null
+                                : org.opencs.jes.exec.Completions.hasp165(job.jobName(), config.node(),
+                                job.completion()))));
+                    }
+                });
+            }
+            if (own != null) {
+                try {
+                    own.join();
+                    jes.ownMembership = own;
+                } catch (org.opencs.core.ZosException e) {
+                    SYSLOG.debug("JES2 runs jobs without joining: {}", e.getMessage());
+                }
+            }
             return jes;
         }
     }
@@ -357,6 +410,9 @@ public final class Jes implements AutoCloseable {
     public void close() {
         if (initiators != null) {
             initiators.close();
+        }
+        if (ownMembership != null) {
+            ownMembership.close();
         }
     }
 }

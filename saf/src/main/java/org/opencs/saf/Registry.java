@@ -25,6 +25,8 @@ public final class Registry implements AutoCloseable {
     private final Clock clock;
     private final SecureRandom random;
     private final AuditLog audit;
+    /** This process's node instance: one per open, naming the owner of its ENQs and the member it joins as. */
+    private final String instance = java.util.UUID.randomUUID().toString();
 
     private Registry(SystemHome home, SystemConfig config, Database database, MasterKey masterKey, Clock clock,
                      SecureRandom random) {
@@ -99,6 +101,19 @@ public final class Registry implements AutoCloseable {
 
     public ReplayStore replays() {
         return new ReplayStore(database);
+    }
+
+    /**
+     * This process's node instance ID (a random UUID per open): the member {@link org.opencs.saf.xcf.Membership}
+     * joins as and the {@link org.opencs.saf.grs.EnqOwner#instance()} of the ENQs this process takes.
+     */
+    public String instance() {
+        return instance;
+    }
+
+    /** The ENQ service (data set serialization, global to every node on this registry). */
+    public org.opencs.saf.grs.Enqueues enqueues() {
+        return new org.opencs.saf.grs.Enqueues(database, config.sysname(), clock);
     }
 
     public MasterKey masterKey() {

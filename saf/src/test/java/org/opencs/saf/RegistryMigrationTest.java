@@ -47,13 +47,13 @@ class RegistryMigrationTest {
     void aNewDatabaseIsMigratedByFlywayToTheLatestVersion(TestRegistries.Store store) throws Exception {
         String url = url(store);
         try (Database database = new Database(url, "", "")) {
-            assertThat(database.schemaVersion()).isEqualTo(4);
-            assertThat(history(database)).containsExactly("1 SQL true", "2 SQL true", "3 SQL true", "4 SQL true");
+            assertThat(database.schemaVersion()).isEqualTo(5);
+            assertThat(history(database)).containsExactly("1 SQL true", "2 SQL true", "3 SQL true", "4 SQL true", "5 SQL true");
             // V4's seed row, and ${bytes} became the dialect's binary type.
             assertThat(database.<String>inTransaction(c -> query(c, "SELECT last_number FROM jes_job_numbers"))).isEqualTo("0");
         }
         try (Database again = new Database(url, "", "")) {
-            assertThat(history(again)).hasSize(4);
+            assertThat(history(again)).hasSize(5);
         }
     }
 
@@ -67,14 +67,14 @@ class RegistryMigrationTest {
             statement.execute("INSERT INTO system_options (name, option_value) VALUES ('PASSWORD.REVOKE', '3')");
         }
         try (Database database = new Database(url, "", "")) {
-            assertThat(database.schemaVersion()).isEqualTo(4);
-            assertThat(history(database)).containsExactly("4 BASELINE true");
+            assertThat(database.schemaVersion()).isEqualTo(5);
+            assertThat(history(database)).containsExactly("4 BASELINE true", "5 SQL true");
             assertThat(database.<String>inTransaction(c -> query(c, "SELECT option_value FROM system_options")))
                     .isEqualTo("3");
             assertThat(database.<String>inTransaction(c -> query(c, "SELECT COUNT(*) FROM jes_job_numbers"))).isEqualTo("1");
         }
         try (Database again = new Database(url, "", "")) {
-            assertThat(history(again)).containsExactly("4 BASELINE true");
+            assertThat(history(again)).containsExactly("4 BASELINE true", "5 SQL true");
         }
     }
 
@@ -84,8 +84,8 @@ class RegistryMigrationTest {
         String url = url(store);
         migrateTheOldWay(url, store, 2);
         try (Database database = new Database(url, "", "")) {
-            assertThat(database.schemaVersion()).isEqualTo(4);
-            assertThat(history(database)).containsExactly("2 BASELINE true", "3 SQL true", "4 SQL true");
+            assertThat(database.schemaVersion()).isEqualTo(5);
+            assertThat(history(database)).containsExactly("2 BASELINE true", "3 SQL true", "4 SQL true", "5 SQL true");
             assertThat(database.<String>inTransaction(c -> query(c, "SELECT COUNT(*) FROM certificate_maps"))).isEqualTo("0");
         }
     }
@@ -107,8 +107,8 @@ class RegistryMigrationTest {
             start.countDown();
             for (Future<Database> future : opened) {
                 try (Database database = future.get()) {
-                    assertThat(database.schemaVersion()).isEqualTo(4);
-                    assertThat(history(database)).containsExactly("1 SQL true", "2 SQL true", "3 SQL true", "4 SQL true");
+                    assertThat(database.schemaVersion()).isEqualTo(5);
+                    assertThat(history(database)).containsExactly("1 SQL true", "2 SQL true", "3 SQL true", "4 SQL true", "5 SQL true");
                 }
             }
         } finally {

@@ -47,7 +47,7 @@ class RegistryTest {
             assertThat(ibmuser.passwordExpired()).isTrue();
             assertThat(ibmuser.passwordHash()).startsWith("pbkdf2-sha512$210000$").doesNotContain(new String(result.ibmuserPassword()));
             assertThat(registry.users().find("TCPIP")).get().extracting(User::passwordHash).isNull();
-            assertThat(registry.database().schemaVersion()).isEqualTo(4);
+            assertThat(registry.database().schemaVersion()).isEqualTo(5);
         }
         assertThatThrownBy(() -> TestRegistries.init(dir, TestRegistries.Store.H2, clock)).hasMessageContaining("OCS0040E");
     }

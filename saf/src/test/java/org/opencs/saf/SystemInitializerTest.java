@@ -46,7 +46,7 @@ class SystemInitializerTest {
         SystemInitializer.initialize(home, fresh, Clock.systemUTC(), new SecureRandom());
         try (Registry registry = Registry.open(home, Clock.systemUTC(), new SecureRandom())) {
             assertThat(registry.users().find("IBMUSER")).isPresent();
-            assertThat(registry.database().schemaVersion()).isEqualTo(4);
+            assertThat(registry.database().schemaVersion()).isEqualTo(5);
         }
     }
 }

@@ -11,10 +11,26 @@ public final class TsoSession {
     private final Registry registry;
     private final User user;
     private final List<String> output = new ArrayList<>();
+    private final org.opencs.saf.grs.EnqOwner enqOwner;
 
     public TsoSession(Registry registry, User user) {
+        this(registry, user, new org.opencs.saf.grs.EnqOwner(registry.instance(), user.userid() + "/TSU"
+                + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /**
+     * A session whose data set ENQs belong to {@code enqOwner}: batch TSO (IKJEFT01) passes its job's, so a command
+     * is not refused a data set its own job holds (z/OS serializes by address space).
+     */
+    public TsoSession(Registry registry, User user, org.opencs.saf.grs.EnqOwner enqOwner) {
         this.registry = registry;
         this.user = user;
+        this.enqOwner = enqOwner;
+    }
+
+    /** Who holds the data set ENQs this session's commands take (userid/TSUxxxxxxxx, or the batch job's). */
+    public org.opencs.saf.grs.EnqOwner enqOwner() {
+        return enqOwner;
     }
 
     /**

@@ -153,4 +153,27 @@ class DatasetCommandsTest {
         assertThat(run("USER1", "OPUT '/u/user1/a\u0000b' 'USER1.NUL' BINARY"))
                 .contains("EDC5121I Invalid argument: a path name cannot contain a NUL character.");
     }
+
+    /**
+     * Data set serialization (docs/registry.md "Membership and ENQs (issue 12)"): a data set another job, session or
+     * node holds is refused with IKJ56225I DATA SET dsname ALREADY IN USE, TRY LATER; readers share with readers.
+     */
+    @Test
+    void aDataSetInUseElsewhereIsRefusedWithIkj56225i() throws Exception {
+        Files.writeString(registry.home().hfsPath("/u/user1/in.txt"), "data\n");
+        run("USER1", "OPUT /u/user1/in.txt BUSY.DATA BINARY");
+        var job = new org.opencs.saf.grs.EnqOwner("another-node", "PAYROLL/JOB00042");
+        var held = (org.opencs.saf.grs.EnqResult.Granted) registry.enqueues().enq("SYSDSN", "USER1.BUSY.DATA",
+                org.opencs.saf.grs.EnqMode.SHARED, job);
+        List<String> refused = run("USER1", "OPUT /u/user1/in.txt BUSY.DATA BINARY\nDELETE 'USER1.BUSY.DATA'\n"
+                + "OGET BUSY.DATA /u/user1/out.bin BINARY");
+        assertThat(refused).filteredOn(l -> l.startsWith("IKJ56225I")).containsExactly(
+                "IKJ56225I DATA SET USER1.BUSY.DATA ALREADY IN USE, TRY LATER",
+                "IKJ56225I DATA SET USER1.BUSY.DATA ALREADY IN USE, TRY LATER");
+        assertThat(registry.home().hfsPath("/u/user1/out.bin")).exists();
+        assertThat(new Catalog(registry.home(), clock).list("USER1")).contains("USER1.BUSY.DATA");
+        held.enq().close();
+        assertThat(run("USER1", "DELETE 'USER1.BUSY.DATA'")).contains("IDC0550I ENTRY (A) USER1.BUSY.DATA DELETED");
+        assertThat(registry.enqueues().all()).isEmpty();
+    }
 }

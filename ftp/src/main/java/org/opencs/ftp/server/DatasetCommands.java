@@ -31,10 +31,17 @@ final class DatasetCommands {
 
     private final SessionState s;
     private final DataConnections data;
+    private final DatasetEnqueues enqueues;
 
     DatasetCommands(SessionState session, DataConnections data) {
         this.s = session;
         this.data = data;
+        this.enqueues = new DatasetEnqueues(session);
+    }
+
+    /** The session ended: its remaining data set ENQs are released. */
+    void sessionEnded() {
+        enqueues.sessionEnded();
     }
 
     private DatasetName resolve(String argument) {
@@ -220,7 +227,15 @@ final class DatasetCommands {
             s.reply("550 RETR fails: " + name + ". User not authorized.");
             return Futures.DONE;
         }
-        byte[] wire = wire(catalog, name, attributes.get());
+        org.opencs.saf.grs.Enq enq = enqueues.obtain(name, false, "RETR");
+        if (enq == null) {
+            return Futures.DONE;
+        }
+        byte[] wire;
+        try (enq) {
+            // Read whole while SHARED is held: the download is this snapshot, whoever writes the data set next.
+            wire = wire(catalog, name, attributes.get());
+        }
         DatasetAttributes a = attributes.get();
         String format = (a.recfm().fixed() ? "FIXrecfm " : a.recfm().variable() ? "VARrecfm " : "UNDEFrecfm ") + a.lrecl();
         return data.send("125 Sending data set " + name + " " + format, new ByteArrayInputStream(wire), null,
@@ -306,13 +321,28 @@ final class DatasetCommands {
             s.reply("550 " + command + " fails: " + name + " is a partitioned data set; name a member.");
             return Futures.DONE;
         }
-        boolean created = existing.isEmpty();
+        org.opencs.saf.grs.Enq enq = enqueues.obtain(name, true, command);
+        if (enq == null) {
+            return Futures.DONE;
+        }
+        try {
+            return store(catalog, name, command, existing.isEmpty(), enq).whenComplete((v, e) -> enq.close());
+        } catch (RuntimeException e) {
+            enq.close();
+            throw e;
+        }
+    }
+
+    /** STOR/APPE holding the data set's ENQs: allocate a new data set, receive, write. */
+    private CompletableFuture<Void> store(Catalog catalog, DatasetName name, String command, boolean created,
+                                          org.opencs.saf.grs.Enq enq) {
         if (created) {
             LocalDate today = LocalDate.ofInstant(s.context.registry().clock().instant(), ZoneOffset.UTC);
             try {
                 catalog.allocate(name, s.site.newDataset("PS", today));
             } catch (ZosException e) {
                 // A permanent failure (5xx): a 4xx would tell the client to try again, and lftp does, for ever.
+                enq.close();
                 s.reply("550-" + e.text() + "\r\n550 Unable to create data set " + name + " for " + command + " command.");
                 return Futures.DONE;
             }
@@ -324,14 +354,15 @@ final class DatasetCommands {
                 .thenCompose(channel -> channel == null ? CompletableFuture.completedFuture(Boolean.FALSE)
                         : sink.finished().thenApply(v -> Boolean.TRUE))
                 .handleAsync((opened, error) -> {
-                    finishStore(catalog, name, command, created, Boolean.TRUE.equals(opened), error, received.toByteArray());
+                    finishStore(catalog, name, command, created, Boolean.TRUE.equals(opened), error, received.toByteArray(),
+                            enq);
                     return null;
                 }, s.executor());
     }
 
     /** The end of an upload into a data set: write its records, or leave the data set as it was and say why (451). */
     private void finishStore(Catalog catalog, DatasetName name, String command, boolean created, boolean opened,
-                             Throwable error, byte[] content) {
+                             Throwable error, byte[] content, org.opencs.saf.grs.Enq enq) {
         if (!opened && error == null) {
             removeIfCreated(catalog, name, created); // no data connection: 425 was replied
             return;
@@ -350,6 +381,7 @@ final class DatasetCommands {
             s.bytesIn += content.length;
             String done = truncated ? "250 Transfer completed (data was truncated)" : FtpReplies.TRANSFER_DONE;
             TransferRecords.write(s, "MVS dsname", name.toString(), command, content.length, done);
+            enq.close(); // released before the reply: a client that hears it may use the data set again at once
             s.reply(done); // logged first: a client that hears the reply finds the records
         } catch (ZosException e) {
             removeIfCreated(catalog, name, created);
@@ -358,6 +390,7 @@ final class DatasetCommands {
                       + "451 Transfer aborted: " + e.text()
                     : "451 " + e.text();
             TransferRecords.write(s, "MVS dsname", name.toString(), command, content.length, "451 " + e.text());
+            enq.close();
             s.reply(reply); // logged first: a client that hears the reply finds the records
         }
     }
@@ -482,7 +515,12 @@ final class DatasetCommands {
             s.reply("550 DELE fails: " + name + ". User not authorized.");
             return;
         }
-        catalog.delete(name);
+        try (org.opencs.saf.grs.Enq enq = enqueues.obtain(name, true, "DELE")) {
+            if (enq == null) {
+                return;
+            }
+            catalog.delete(name);
+        }
         s.reply("250 " + name + " deleted.");
     }
 
@@ -530,6 +568,11 @@ final class DatasetCommands {
             s.reply("550 RNFR fails: " + name + " does not exist.");
             return;
         }
+        try (org.opencs.saf.grs.Enq enq = enqueues.obtain(name, true, "RNFR")) {
+            if (enq == null) {
+                return;
+            }
+        }
         s.renameFrom = "'" + name + "'";
         s.reply("350 RNFR accepted. Please supply new name for RNTO.");
     }
@@ -542,7 +585,12 @@ final class DatasetCommands {
             s.reply("550 RNTO fails: " + target + ". User not authorized.");
             return;
         }
-        s.catalog().rename(source, target);
+        try (org.opencs.saf.grs.Enq enq = enqueues.obtain(source, true, "RNTO")) {
+            if (enq == null) {
+                return;
+            }
+            s.catalog().rename(source, target);
+        }
         s.reply("250 " + source + " renamed to " + target);
     }
 }

@@ -555,6 +555,12 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
                 // end the wait now rather than after the data connection timeout.
                 s.abortTransfer();
             }
+            try {
+                datasets.sessionEnded();
+            } catch (RuntimeException e) {
+                context.log().warn("OCSF004W FTP session " + s.sessionId + ": its data set ENQs could not be released "
+                        + "now (they go with this node's membership): " + e.getMessage());
+            }
             s.activity("EZYFS52I", "CONN ends Input=" + s.bytesIn + " bytes Output=" + s.bytesOut + " bytes");
             s.trace.trace(TracePoint.SESSION_END, s.bytesIn, s.bytesOut);
         }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opencs.jes.Completion;
 import org.opencs.jes.queue.JobQueue;
@@ -41,15 +40,17 @@ public final class Initiators implements AutoCloseable {
     private final String node;
     private final String jesNode;
     private final String host;
-    private final String instance = UUID.randomUUID().toString();
+    private final String instance;
     private final Map<String, RunningJob> running = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private final Object signal = new Object();
     private long wakeUps;
     private volatile boolean stopping;
 
+    /** {@code instance}: this process's node instance (Registry.instance()), recorded with every job it claims. */
     public Initiators(int count, String classes, JobQueue queue, Spool spool, JobRunner runner, Clock clock,
-                      String node, String jesNode, Duration poll, Listener listener, Logger log) {
+                      String node, String jesNode, String instance, Duration poll, Listener listener, Logger log) {
+        this.instance = instance;
         this.classes = classes;
         this.queue = queue;
         this.spool = spool;

@@ -39,6 +39,11 @@ import org.opencs.tso.commands.TsoCommandHandler;
  * MVS System Codes (806, 913, 222).
  */
 public final class JobRunner {
+    /** How long a job waits for data sets others hold before it ends without running (Jes.Builder#datasetWait). */
+    public static final Duration DATASET_WAIT = Duration.ofMinutes(5);
+    /** How often a waiting job asks again for its data sets. */
+    private static final long RETRY_MILLIS = 1000;
+
     private final Registry registry;
     private final Catalog catalog;
     private final JobQueue queue;
@@ -49,9 +54,18 @@ public final class JobRunner {
     private final JesConfig config;
     private final Submission submission;
     private final ZoneId zone = ZoneId.systemDefault();
+    private final Duration datasetWait;
 
     public JobRunner(Registry registry, Catalog catalog, JobQueue queue, Spool spool, JclConverter converter,
                      ProgramLookup programs, Supplier<List<TsoCommandHandler>> tsoExtensions, JesConfig config) {
+        this(registry, catalog, queue, spool, converter, programs, tsoExtensions, config, DATASET_WAIT);
+    }
+
+    /** As above; {@code datasetWait}: how long a job waits for its data sets (IEF099I) before it ends unrun. */
+    public JobRunner(Registry registry, Catalog catalog, JobQueue queue, Spool spool, JclConverter converter,
+                     ProgramLookup programs, Supplier<List<TsoCommandHandler>> tsoExtensions, JesConfig config,
+                     Duration datasetWait) {
+        this.datasetWait = datasetWait;
         this.registry = registry;
         this.catalog = catalog;
         this.queue = queue;
@@ -101,12 +115,36 @@ public final class JobRunner {
             log.message(start, "IRR010I  USERID " + String.format("%-8s", record.owner()) + " IS ASSIGNED TO THIS JOB.");
             log.message(start, String.format("$HASP373 %-8s STARTED - INIT %-4d - CLASS %-8s - SYS %s",
                     record.jobName(), initiator, record.jobClass(), config.sysname()));
-            log.message(start, "IEF403I " + record.jobName() + " - STARTED - TIME=" + log.clock(start));
-            jcl.messages().forEach(m -> log.system(m.line()));
-            JobState state = new JobState(record, user.get(), start, log);
-            Execution execution = new Execution(state, running);
-            execution.elements(jcl.elements(), false);
-            new DispositionProcessor(catalog, new DatasetAccess(registry)).jobEnded(state);
+            org.opencs.saf.grs.EnqOwner owner = new org.opencs.saf.grs.EnqOwner(registry.instance(),
+                    record.jobName() + "/" + record.jobId());
+            JobDatasets.Wait wait = new JobDatasets(registry.enqueues(), owner, datasetWait, RETRY_MILLIS,
+                    registry.clock()).obtain(JobDatasets.requests(jcl.elements()), record.jobName(), log,
+                    () -> running.cancelled() || queue.cancelRequested(record.jobId()));
+            if (!(wait instanceof JobDatasets.Wait.Obtained)) {
+                ended = registry.clock().instant();
+                completion = wait instanceof JobDatasets.Wait.Cancelled ? new Completion.Canceled()
+                        : new Completion.JclError();
+                log.message(ended, "$HASP395 " + String.format("%-8s", record.jobName()) + " ENDED - "
+                        + Completions.hasp395(completion));
+                finishLog(log, record, null, jesjcl, Duration.ZERO);
+                queue.finish(record.jobId(), completion, ended);
+                return new Outcome(completion, record.notifyUser(), record.notifyUser() == null ? null
+                        : Completions.hasp165(record.jobName(), config.node(), completion));
+            }
+            Execution execution;
+            JobState state;
+            try {
+                log.message(registry.clock().instant(), "IEF403I " + record.jobName() + " - STARTED - TIME="
+                        + log.clock(registry.clock().instant()));
+                jcl.messages().forEach(m -> log.system(m.line()));
+                state = new JobState(record, user.get(), start, log);
+                execution = new Execution(state, running);
+                execution.elements(jcl.elements(), false);
+                new DispositionProcessor(catalog, new DatasetAccess(registry)).jobEnded(state);
+            } finally {
+                // z/OS holds a job's SYSDSN ENQs until the job ends.
+                registry.enqueues().releaseAll(owner);
+            }
             ended = registry.clock().instant();
             log.system("IEF375I  JOB/" + String.format("%-8s", record.jobName()) + "/START " + log.julian(start));
             log.system("IEF376I  JOB/" + String.format("%-8s", record.jobName()) + "/STOP  " + log.julian(ended)

@@ -48,19 +48,40 @@ public final class Recovery {
             if (job.processId() != null && ProcessHandle.of(job.processId()).map(ProcessHandle::isAlive).orElse(false)) {
                 continue;
             }
-            end(job, now);
+            end(job, now, "OCS3001E " + job.jobName() + " ENDED BY SYSTEM FAILURE - THE OPENCS PROCESS "
+                    + (job.processId() == null ? "" : job.processId() + " ") + "RUNNING IT"
+                    + (job.currentStep() == null ? "" : " IN STEP " + job.currentStep())
+                    + " ENDED WHILE THE JOB WAS ACTIVE");
             ended.add(job.jobId());
         }
         return ended;
     }
 
-    private void end(JobRecord job, Instant now) {
+    /**
+     * Ends the ACTIVE jobs of {@code failed}, a node membership declared failed and this node ({@code survivor},
+     * its instance) cleans up: each job is first taken over with a conditional UPDATE (so a repeated clean-up never
+     * ends a job twice), then ended ABEND=S0F3 with OCS3001E naming the failed node's SYSNAME in JESMSGLG and
+     * JESYSMSG. Its ENQs were released with the failed node's. Returns the IDs of the jobs ended.
+     */
+    public List<String> recoverNode(org.opencs.saf.xcf.NodeInfo failed, String survivor, Instant now) {
+        List<String> ended = new ArrayList<>();
+        for (JobRecord job : queue.activeOnInstance(failed.instance())) {
+            if (!queue.takeOver(job.jobId(), failed.instance(), survivor)) {
+                continue;
+            }
+            end(job, now, "OCS3001E " + job.jobName() + " ENDED BY SYSTEM FAILURE - NODE " + failed.sysname()
+                    + " (HOST " + failed.host() + ", PROCESS " + failed.processId() + ") RUNNING IT"
+                    + (job.currentStep() == null ? "" : " IN STEP " + job.currentStep())
+                    + " FAILED WHILE THE JOB WAS ACTIVE; ENDED BY " + config.sysname());
+            ended.add(job.jobId());
+        }
+        return ended;
+    }
+
+    private void end(JobRecord job, Instant now, String text) {
         JobLog jobLog = new JobLog(job.jobId(), job.jobName(), ZoneId.systemDefault());
         Instant started = job.started() == null ? now : job.started();
-        jobLog.title(config.sysname(), config.node(), started);
-        String text = "OCS3001E " + job.jobName() + " ENDED BY SYSTEM FAILURE - THE OPENCS PROCESS "
-                + (job.processId() == null ? "" : job.processId() + " ") + "RUNNING IT"
-                + (job.currentStep() == null ? "" : " IN STEP " + job.currentStep()) + " ENDED WHILE THE JOB WAS ACTIVE";
+        jobLog.title(job.node() == null ? config.sysname() : job.node(), config.node(), started);
         jobLog.both(now, text);
         Completion completion = new Completion.Abended(SYSTEM_FAILURE);
         jobLog.message(now, "$HASP395 " + String.format("%-8s", job.jobName()) + " ENDED - "

@@ -64,7 +64,8 @@ public final class Ikjeft01 implements Program {
             }
         }
         TsoProcessor processor = step.tso();
-        TsoSession session = new TsoSession(step.registry(), step.user());
+        TsoSession session = new TsoSession(step.registry(), step.user(), new org.opencs.saf.grs.EnqOwner(
+                step.registry().instance(), step.jobName() + "/" + step.jobId()));
         boolean stopAtNonzero = !name.equals("IKJEFT01");
         int code = 0;
         for (SystsinReader.Line command : SystsinReader.commands(stream.toString())) {

@@ -121,7 +121,25 @@ public final class JobQueue {
                 + "ORDER BY j.job_id", node);
     }
 
-    /** Who claims a job: the system (SYSNAME), host, process and JES instance, and the initiator's number. */
+    /** ACTIVE jobs run by the node instance {@code instance} (a node that failed), in job ID order. */
+    public List<JobRecord> activeOnInstance(String instance) {
+        return query("SELECT " + COLUMNS + " FROM jes_jobs j WHERE j.status = 'ACTIVE' AND j.node_instance = ? "
+                + "ORDER BY j.job_id", instance);
+    }
+
+    /**
+     * Takes an ACTIVE job of the failed node instance {@code from} over for the survivor {@code to} ending it: one
+     * conditional UPDATE, so of two survivors (or two rounds of clean-up) only one ends the job; false for the other.
+     */
+    public boolean takeOver(String jobId, String from, String to) {
+        return database.inTransaction(c -> Sql.update(c, "UPDATE jes_jobs SET node_instance = ? WHERE job_id = ? "
+                + "AND status = 'ACTIVE' AND node_instance = ?", to, jobId, from)) == 1;
+    }
+
+    /**
+     * Who claims a job: the system (SYSNAME), host, process and node instance ({@code Registry.instance()}, recorded
+     * as instance and node_instance), and the initiator's number.
+     */
     public record Claimant(String node, String host, long processId, String instance, int initiator) {
     }
 
@@ -157,10 +175,10 @@ public final class JobQueue {
         });
         for (String id : candidates) {
             int updated = database.inTransaction(c -> Sql.update(c, "UPDATE jes_jobs SET status = 'ACTIVE', "
-                            + "started = ?, node = ?, host = ?, process_id = ?, instance = ?, initiator = ? "
-                            + "WHERE job_id = ? AND status = 'INPUT' AND held = FALSE",
+                            + "started = ?, node = ?, host = ?, process_id = ?, instance = ?, node_instance = ?, "
+                            + "initiator = ? WHERE job_id = ? AND status = 'INPUT' AND held = FALSE",
                     Timestamp.from(now), claimant.node(), claimant.host(), claimant.processId(), claimant.instance(),
-                    claimant.initiator(), id));
+                    claimant.instance(), claimant.initiator(), id));
             if (updated == 1) {
                 return find(id);
             }

@@ -39,6 +39,20 @@ public final class DatasetCommands {
         return DatasetName.resolve(quoted ? "'" + text + "'" : text, session.user().userid());
     }
 
+    /**
+     * The data set's ENQs for a command ({@code write}: DELETE, OPUT; else OGET), held by the session's owner until
+     * closed; a data set another job, session or node holds is IKJ56225I DATA SET dsname ALREADY IN USE, TRY LATER
+     * (z/OS TSO/E Messages, IKJ56225I).
+     */
+    static org.opencs.saf.grs.Enq serialize(TsoSession session, DatasetName name, boolean write) {
+        org.opencs.saf.grs.EnqResult result = session.registry().enqueues().enq(org.opencs.saf.grs.EnqRequest.dataset(
+                name.withoutMember().toString(), name.member(), write), session.enqOwner());
+        if (result instanceof org.opencs.saf.grs.EnqResult.Granted granted) {
+            return granted.enq();
+        }
+        throw new ZosException("IKJ56225I", "DATA SET " + name + " ALREADY IN USE, TRY LATER");
+    }
+
     static DatasetName firstName(Operands operands, String keyword, TsoSession session) {
         Operand operand = operands.keyword(keyword).filter(k -> !k.operands().isEmpty()).map(k -> k.operands().get(0))
                 .orElseGet(() -> operands.positional().isEmpty() ? null : operands.positional().get(0));
@@ -138,7 +152,9 @@ public final class DatasetCommands {
             for (Operand operand : operands.positional()) {
                 DatasetName name = name(operand, session);
                 new DatasetAccess(session.registry()).check(session.user(), name, AccessLevel.ALTER);
-                catalog(session).delete(name);
+                try (var enq = serialize(session, name, true)) {
+                    catalog(session).delete(name);
+                }
                 session.print("IDC0550I ENTRY (A) " + name + " DELETED");
             }
         }
@@ -164,9 +180,10 @@ public final class DatasetCommands {
             Path file = new UnixFileAccess(session.registry()).resolve(session.user(), path, true).host();
             boolean binary = operands.has("BINARY");
             Catalog catalog = catalog(session);
-            try {
+            new DatasetAccess(session.registry()).check(session.user(), name, get ? AccessLevel.READ
+                    : AccessLevel.UPDATE);
+            try (var enq = serialize(session, name, !get)) {
                 if (get) {
-                    new DatasetAccess(session.registry()).check(session.user(), name, AccessLevel.READ);
                     // TEXT: a z/OS UNIX text file, IBM-1047 with NL x'15' ending each record (docs/ftp.md, "Text in
                     // z/OS UNIX files"); BINARY: the records' bytes.
                     if (binary) {
@@ -175,7 +192,6 @@ public final class DatasetCommands {
                         org.opencs.core.UnixText.write(file, catalog.readText(name));
                     }
                 } else {
-                    new DatasetAccess(session.registry()).check(session.user(), name, AccessLevel.UPDATE);
                     if (!Files.isRegularFile(file)) {
                         throw new ZosException("BPXF024I", "The file " + org.opencs.core.Values.quoteForMessage(path) + " does not exist.");
                     }

@@ -1,0 +1,111 @@
+package org.opencs.saf.xcf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.opencs.core.ZosException;
+import org.opencs.saf.MutableClock;
+import org.opencs.saf.Registry;
+import org.opencs.saf.SystemInitializer;
+import org.opencs.saf.TestRegistries;
+import org.opencs.saf.grs.EnqMode;
+import org.opencs.saf.grs.EnqOwner;
+import org.opencs.saf.grs.EnqResult;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Membership on both stores: two Registry instances on one database as two nodes; time moves on a hand-driven clock
+ * and heartbeats are called directly (the scheduled heartbeat runs every 5 seconds, far later than these tests look).
+ */
+class MembershipTest {
+    private static final Membership.Settings SETTINGS = new Membership.Settings(Duration.ofSeconds(5),
+            Duration.ofSeconds(20));
+
+    @TempDir
+    Path dir;
+
+    private static Membership member(Registry registry, String sysname, String host, long pid) {
+        return new Membership(registry.database(), registry.enqueues(), registry.clock(), SETTINGS,
+                LoggerFactory.getLogger("XCF"), sysname, registry.instance(), host, pid);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestRegistries.Store.class)
+    void exactlyOneSurvivorCleansUpANodeWhoseHeartbeatExpired(TestRegistries.Store store) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-30T12:00:00Z"));
+        SystemInitializer.Result system = TestRegistries.init(dir, store, clock);
+        try (Registry a = TestRegistries.open(system, clock); Registry b = TestRegistries.open(system, clock);
+             Registry c = TestRegistries.open(system, clock)) {
+            Membership dying = member(a, "SYSA", "hosta", 11);
+            Membership b1 = member(b, "SYSB", "hostb", 12);
+            Membership c1 = member(c, "SYSC", "hostc", 13);
+            List<String> told = new CopyOnWriteArrayList<>();
+            b1.addListener(node -> told.add("B:" + node.sysname()));
+            c1.addListener(node -> told.add("C:" + node.sysname()));
+            dying.join();
+            b1.join();
+            c1.join();
+            assertThat(b1.nodes()).extracting(NodeInfo::sysname).containsExactly("SYSA", "SYSB", "SYSC");
+            EnqOwner holder = new EnqOwner(a.instance(), "FTP00001");
+            assertThat(a.enqueues().enq("SYSDSN", "USER1.DATA", EnqMode.EXCLUSIVE, holder))
+                    .isInstanceOf(EnqResult.Granted.class);
+            dying.halt();
+            clock.advanceSeconds(15);
+            b1.beat();
+            c1.beat();
+            assertThat(told).isEmpty();
+            clock.advanceSeconds(10);
+            List<NodeInfo> byB = b1.beat();
+            List<NodeInfo> byC = c1.beat();
+            assertThat(told).hasSize(1);
+            assertThat(byB.size() + byC.size()).isEqualTo(1);
+            assertThat(told.get(0)).endsWith(":SYSA");
+            assertThat(b.enqueues().holders("SYSDSN", "USER1.DATA")).isEmpty();
+            assertThat(c1.nodes()).extracting(NodeInfo::sysname).containsExactly("SYSB", "SYSC");
+            b1.close();
+            assertThat(c1.nodes()).extracting(NodeInfo::sysname).containsExactly("SYSC");
+            c1.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestRegistries.Store.class)
+    void aSecondLiveNodeWithTheSameSysnameIsRefusedAndADeadOneIsReplacedAtOnce(TestRegistries.Store store)
+            throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-30T12:00:00Z"));
+        SystemInitializer.Result system = TestRegistries.init(dir, store, clock);
+        try (Registry a = TestRegistries.open(system, clock); Registry b = TestRegistries.open(system, clock);
+             Registry c = TestRegistries.open(system, clock)) {
+            Membership first = member(a, "SYSA", "otherhost", 11);
+            first.join();
+            assertThatThrownBy(() -> member(b, "SYSA", "thishost", ProcessHandle.current().pid()).join())
+                    .isInstanceOfSatisfying(ZosException.class, e -> {
+                        assertThat(e.messageId()).isEqualTo("OCS0804E");
+                        assertThat(e.getMessage()).contains("SYSTEM SYSA IS ALREADY ACTIVE ON HOST otherhost");
+                    });
+            first.halt();
+            // Crashed on this host: its process is gone (no process has this number), so a restart replaces it now.
+            Membership crashed = member(b, "SYSB", Membership.hostName(), Long.MAX_VALUE - 1);
+            crashed.join();
+            crashed.halt();
+            assertThat(b.enqueues().enq("SYSDSN", "A.B", EnqMode.EXCLUSIVE, new EnqOwner(b.instance(), "JOB1")))
+                    .isInstanceOf(EnqResult.Granted.class);
+            List<String> told = new CopyOnWriteArrayList<>();
+            Membership restarted = member(c, "SYSB", Membership.hostName(), ProcessHandle.current().pid());
+            restarted.addListener(node -> told.add(node.instance()));
+            restarted.join();
+            assertThat(told).containsExactly(b.instance());
+            assertThat(c.enqueues().holders("SYSDSN", "A.B")).isEmpty();
+            assertThat(restarted.nodes()).extracting(NodeInfo::instance).containsExactly(a.instance(), c.instance());
+            restarted.close();
+        }
+    }
+}
