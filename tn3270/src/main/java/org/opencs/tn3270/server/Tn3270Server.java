@@ -161,6 +161,7 @@ public final class Tn3270Server implements AutoCloseable {
         this.log = log;
         this.registry = registry;
         this.vtam = vtam;
+        vtam.attach(registry); // LU names in use are ENQs every node on this registry sees
         String defaultAppl = vtam.config().defaultAppl();
         if (port.connType() == TelnetPort.ConnType.NONE) {
             throw new ZosException("OCST010E", "CONNTYPE NONE on port " + port.port() + ": the port accepts no connections.");
