@@ -219,6 +219,21 @@ class Tn3270LuAcrossNodesTest {
         }
     }
 
+    /** A server that closes (shutdown) while its sessions hold LUs releases them: the other node can give them. */
+    @Test
+    void aServerThatClosesReleasesItsLus() throws Exception {
+        try (TelnetConnection holder = connect(serverA)) {
+            assertThat(request(holder, "TCP00009")).isEqualTo("IS IBM-3278-2-E TCP00009");
+            assertThat(holders("TCP00009")).hasSize(1);
+            serverA.close();
+            serverA = null; // closed once (stop() closes what is still open)
+            assertThat(holders("TCP00009")).as("released by the server's close").isEmpty();
+        }
+        try (TelnetConnection again = connect(serverB)) {
+            assertThat(request(again, "TCP00009")).isEqualTo("IS IBM-3278-2-E TCP00009");
+        }
+    }
+
     /** A node that fails (its heartbeat stops) leaves its LU names to the survivor's clean-up, within the lease. */
     @Test
     void theLusOfAFailedNodeAreFreedByTheSurvivor() throws Exception {
