@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One pool of LU names (DEFAULTLUS, DEFAULTPRT, an LUGROUP or PRTGROUP): names and NAME1..NAME2 ranges, handed out in
- * order, a name in use never twice, none when all are in use; an empty list is the unlimited default pool
- * {@code prefix}00001, {@code prefix}00002 ... (TCP00001 for terminals, PRT00001 for printers).
+ * order, a name in use never twice (not in this process, and not while a session of another node holds it: see
+ * {@link LuLocks}), none when all are in use; an empty list is the unlimited default pool {@code prefix}00001,
+ * {@code prefix}00002 ... {@code prefix}99999 (TCP00001 for terminals, PRT00001 for printers).
  */
 final class LuPool {
     private final String prefix;
@@ -67,30 +68,69 @@ final class LuPool {
         return List.copyOf(all);
     }
 
-    /** The requested LU when it is in the pool and free, else the next free one; null when the pool is used up. */
-    synchronized String assign(String requested) {
-        if (requested != null && contains(requested) && inUse.add(requested)) {
-            return requested;
+    /**
+     * The next name free here and in {@code global}, taken for client {@code session}; null when the pool is used up.
+     * Names are tried in pool order (the unlimited pool from where the last search ended): one in use in this process
+     * is passed over at once, one {@code global} refuses (another node's session holds it) is passed over after the
+     * question. A name is reserved here while {@code global} is asked, so no two sessions of this process ask for the
+     * same name, and no lock is held while it is asked (the registry may take a while). Throws what {@code global}
+     * throws (the registry cannot be reached), with nothing taken.
+     */
+    String assign(LuLocks global, String session) {
+        java.util.Set<String> heldElsewhere = new java.util.HashSet<>();
+        while (true) {
+            String name = reserveNext(heldElsewhere);
+            if (name == null) {
+                return null;
+            }
+            if (takeGlobally(name, global, session)) {
+                return name;
+            }
+            heldElsewhere.add(name);
         }
+    }
+
+    /** Takes {@code name}, which must belong to this pool; false when a session here or on another node holds it. */
+    boolean claim(String name, LuLocks global, String session) {
+        synchronized (this) {
+            if (!contains(name) || !inUse.add(name)) {
+                return false;
+            }
+        }
+        return takeGlobally(name, global, session);
+    }
+
+    /** Asks {@code global} for a name reserved here; gives the reservation back when refused or failed. */
+    private boolean takeGlobally(String name, LuLocks global, String session) {
+        boolean taken = false;
+        try {
+            taken = global.take(name, session);
+            return taken;
+        } finally {
+            if (!taken) {
+                release(name);
+            }
+        }
+    }
+
+    /** Reserves the next name free in this process and not in {@code skip}; null when there is none. */
+    private synchronized String reserveNext(java.util.Set<String> skip) {
         if (names.isEmpty()) {
-            while (true) {
-                String name = prefix + String.format("%05d", next.incrementAndGet() % 100_000);
-                if (inUse.add(name)) {
+            for (int tries = 0; tries < 99_999; tries++) {
+                int n = next.updateAndGet(i -> i % 99_999 + 1);
+                String name = prefix + String.format("%05d", n);
+                if (!skip.contains(name) && inUse.add(name)) {
                     return name;
                 }
             }
+            return null;
         }
         for (String name : names) {
-            if (inUse.add(name)) {
+            if (!skip.contains(name) && inUse.add(name)) {
                 return name;
             }
         }
         return null;
-    }
-
-    /** Takes {@code name}, which must belong to this pool; false when another session holds it. */
-    synchronized boolean claim(String name) {
-        return contains(name) && inUse.add(name);
     }
 
     synchronized void release(String name) {

@@ -123,6 +123,17 @@ final class Tn3270Negotiation {
     private int negotiations;
     private boolean poolExhausted;
 
+    /** Why no LU could be assigned because the registry could not be reached (null: it could). */
+    private String registryUnavailable;
+
+    /**
+     * Why no LU could be assigned because the registry that records LU names across nodes could not be reached, in
+     * words; null when it could. The session ends: until the registry is back no LU can be given.
+     */
+    String registryUnavailable() {
+        return registryUnavailable;
+    }
+
     /** Whether every LU of the DEFAULTLUS pool is in use, so this session cannot have one. */
     boolean poolExhausted() {
         return poolExhausted;
@@ -336,6 +347,10 @@ final class Tn3270Negotiation {
                 luName = null;
             }
             Vtam.Assignment assignment = names.terminal(lu);
+            if (assignment.failure() != null) {
+                registryUnavailable = assignment.failure();
+                return;
+            }
             if (assignment.name() != null) {
                 terminalType = type;
                 luName = assignment.name();
@@ -400,6 +415,9 @@ final class Tn3270Negotiation {
             printer = type.equals(PRINTER_TYPE);
             if (printer) {
                 Vtam.Assignment assignment = names.printer(associate ? null : named, associate ? named : null);
+                if (assignment.failure() != null) {
+                    return unavailable(replies, assignment.failure());
+                }
                 if (assignment.name() == null) {
                     return rejected(replies, assignment.rejectReason(), printerRefusal(named, associate,
                             assignment.rejectReason()));
@@ -409,6 +427,9 @@ final class Tn3270Negotiation {
                 return rejected(replies, UNSUPPORTED_REQ, "only a printer can ASSOCIATE with a terminal");
             } else {
                 Vtam.Assignment assignment = names.terminal(named);
+                if (assignment.failure() != null) {
+                    return unavailable(replies, assignment.failure());
+                }
                 if (assignment.name() == null && named == null) {
                     poolExhausted = true;
                     replies.add(reject(DEVICE_IN_USE));
@@ -454,6 +475,17 @@ final class Tn3270Negotiation {
             replies.add(new TelnetMessage.Subnegotiation(Telnet.TN3270E, functions(REQUEST, agreed)));
             return false;
         }
+        return false;
+    }
+
+    /**
+     * DEVICE-TYPE REJECT UNKNOWN-ERROR (RFC 2355: the server cannot give the device for a reason of its own): the
+     * registry could not be reached; the session ends ({@link #registryUnavailable()}).
+     */
+    private boolean unavailable(java.util.List<TelnetMessage> replies, String why) {
+        registryUnavailable = why;
+        replies.add(reject(Vtam.Assignment.UNKNOWN_ERROR));
+        lastReject = Vtam.Assignment.reasonText(Vtam.Assignment.UNKNOWN_ERROR);
         return false;
     }
 

@@ -84,7 +84,8 @@ public final class Tn3270Server implements AutoCloseable {
     /**
      * {@code vtam}: BEGINVTAM (DEFAULTAPPL, LU pools and maps), the LUs and printers in use and the connections held
      * against the session limits, shared by every port of the process so that an LU name is never given twice, a
-     * printer on one port serves a terminal on another and the limits count every port.
+     * printer on one port serves a terminal on another and the limits count every port. The server attaches it to
+     * {@code registry}: the LU names in use are ENQs OCSLU that every node on that registry sees ({@link Vtam#attach}).
      */
     public Tn3270Server(TelnetPort port, Registry registry, String bindAddress, int listenPort, Vtam vtam)
             throws InterruptedException {
@@ -210,6 +211,7 @@ public final class Tn3270Server implements AutoCloseable {
         this.log = log;
         this.registry = registry;
         this.vtam = vtam;
+        vtam.attach(registry); // LU names in use are ENQs every node on this registry sees
         String defaultAppl = vtam.config().defaultAppl();
         if (port.connType() == TelnetPort.ConnType.NONE) {
             throw new ZosException("OCST010E", "CONNTYPE NONE on port " + port.port() + ": the port accepts no connections.");

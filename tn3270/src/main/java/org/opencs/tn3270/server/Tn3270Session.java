@@ -32,6 +32,8 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     private HostSession host;
     private final SessionTimers timers;
     private java.net.InetAddress clientAddress;
+    /** The client's address and port, as the holder of its LU is named across nodes. */
+    private String clientName;
     /** Set once the session decided to end: nothing it still receives is acted on or logged again. */
     private boolean ending;
     /** Ends the connection when it has not reached its first screen within the negotiation timeout. */
@@ -59,12 +61,12 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             @Override
             public Vtam.Assignment terminal(String requested) {
                 luRequested = requested != null;
-                return context.vtam().assignTerminal(clientAddress, requested);
+                return context.vtam().assignTerminal(clientAddress, requested, clientName);
             }
 
             @Override
             public Vtam.Assignment printer(String connect, String associate) {
-                return context.vtam().assignPrinter(clientAddress, connect, associate);
+                return context.vtam().assignPrinter(clientAddress, connect, associate, clientName);
             }
 
             @Override
@@ -79,6 +81,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         clientAddress = org.opencs.pki.net.Endpoints.client(ctx.channel()).getAddress();
+        clientName = ConnectionFacts.client(ctx.channel());
         started = context.registry().clock().instant();
         debug.accepted();
         timers.start(ctx, () -> name(ctx), negotiation::printer);
@@ -292,6 +295,20 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             audit(ctx, "TN3270_NO_LU", Map.of());
             context.log().warn("OCST006W No LU of the client's pool is free for {}; connection closed", name(ctx));
             failed("OCSTNEGO", "3003-00", "LUs are all in use.", null);
+            end(ctx);
+            return;
+        }
+        String unavailable = negotiation.registryUnavailable();
+        if (unavailable != null) {
+            audit(ctx, "TN3270_NEGOTIATION_FAILED", Map.of("reason", "no LU can be assigned: " + unavailable));
+            context.log().error("OCST072E No LU can be assigned to {}: the registry that records LU names is "
+                    + "unavailable ({}); connection closed", name(ctx), unavailable);
+            failed("OCSTNEGO", "OCST072E", "No LU can be assigned: the registry is unavailable.", unavailable);
+            if (!negotiation.binary()) {
+                ctx.writeAndFlush(io.netty.buffer.Unpooled.copiedBuffer("OCST072E No LU can be assigned now: the "
+                        + "system's registry is unavailable; try again later. Connection closed\r\n",
+                        java.nio.charset.StandardCharsets.US_ASCII));
+            }
             end(ctx);
             return;
         }

@@ -16,7 +16,8 @@ import org.opencs.tn3270.config.VtamConfig;
  * default pools, or the LUGROUP/PRTGROUP a client's address maps to through LUMAP/PRTMAP), which printer is associated
  * with which terminal (the n-th LU of a group with the n-th printer of its paired group), and the printer sessions
  * connected now, so that a terminal's application can print on its printer; and the connections every port holds,
- * against system.conf's session limits.
+ * against system.conf's session limits. Once a server attaches it to its registry ({@link #attach}), an LU name in use
+ * is also an ENQ every node on that registry sees ({@link LuEnqueues}), so no two nodes give one name at a time.
  */
 public final class Vtam {
     /** A connected printer session: prints a job (lines of text) and says whether it could. */
@@ -24,11 +25,25 @@ public final class Vtam {
         void print(String title, List<String> lines);
     }
 
-    /** A terminal's or printer's LU, or the TN3270E reject reason when none can be given (RFC 2355 section 4). */
-    record Assignment(String name, int rejectReason) {
+    /**
+     * A terminal's or printer's LU, or the TN3270E reject reason when none can be given (RFC 2355 section 4); when
+     * the registry that records LU names across nodes cannot be reached, reason UNKNOWN-ERROR and {@code failure},
+     * why in words (the session is then ended: no LU can be given until it is back).
+     */
+    record Assignment(String name, int rejectReason, String failure) {
         static final int DEVICE_IN_USE = 0x01;
         static final int INV_ASSOCIATE = 0x02;
         static final int INV_NAME = 0x03;
+        static final int UNKNOWN_ERROR = 0x06;
+
+        Assignment(String name, int rejectReason) {
+            this(name, rejectReason, null);
+        }
+
+        /** No LU: the registry could not be reached ({@code reason}, e.g. OCS0022E's text). */
+        static Assignment unavailable(String reason) {
+            return new Assignment(null, UNKNOWN_ERROR, reason);
+        }
 
         /** The reason in words, for log lines. */
         static String reasonText(int reason) {
@@ -37,6 +52,7 @@ public final class Vtam {
                 case INV_ASSOCIATE -> "INV-ASSOCIATE";
                 case INV_NAME -> "INV-NAME";
                 case 0x04 -> "INV-DEVICE-TYPE";
+                case UNKNOWN_ERROR -> "UNKNOWN-ERROR";
                 case 0x07 -> "UNSUPPORTED-REQ";
                 default -> String.format("%02X", reason);
             };
@@ -50,8 +66,10 @@ public final class Vtam {
     private final Map<String, LuPool> prtGroups = new LinkedHashMap<>();
     private final Map<String, List<AddressPattern>> ipGroups = new HashMap<>();
     /** Which pool each terminal LU in use came from. */
-    private final Map<String, LuPool> terminalPools = new HashMap<>();
-    private final Map<String, LuPool> printerPools = new HashMap<>();
+    private final Map<String, LuPool> terminalPools = new ConcurrentHashMap<>();
+    private final Map<String, LuPool> printerPools = new ConcurrentHashMap<>();
+    /** Where LU names in use are recorded for every node: the registry's ENQs once a server attached it. */
+    private volatile LuLocks global = LuLocks.PROCESS;
     private final Map<String, Printer> printers = new ConcurrentHashMap<>();
 
     private final SessionCount sessions;
@@ -76,6 +94,21 @@ public final class Vtam {
         return config;
     }
 
+    /**
+     * Records the LU names in use in {@code registry} (ENQs, {@link LuEnqueues}) from now on, so that every node on
+     * that registry gives a name to one session at a time. Every server calls this with its registry; the ports of one
+     * process share one VTAM and one registry. Throws IllegalStateException when already attached to another registry.
+     */
+    synchronized void attach(org.opencs.saf.Registry registry) {
+        if (global instanceof LuEnqueues enqueues) {
+            if (enqueues.registry() != registry) {
+                throw new IllegalStateException("one VTAM serves the servers of one registry");
+            }
+            return;
+        }
+        global = new LuEnqueues(registry);
+    }
+
     /** The connections every port holds, against the session limits. */
     SessionCount sessions() {
         return sessions;
@@ -90,15 +123,23 @@ public final class Vtam {
      * A terminal's LU from the client's pool (its LUMAP group, else DEFAULTLUS): the requested one when it belongs to
      * that pool and is free, else none (RFC 2355: INV-NAME for a name not in the pool, DEVICE-IN-USE for one another
      * session holds: a request for a name is never answered with another); without a request the next free one, or
-     * none (DEVICE-IN-USE) when the pool is used up.
+     * none (DEVICE-IN-USE) when the pool is used up. A name another node's session holds counts as in use.
+     * {@code session} names the client (address and port) as the holder. May wait for the registry: called on session
+     * threads only.
      */
-    synchronized Assignment assignTerminal(InetAddress client, String requested) {
+    Assignment assignTerminal(InetAddress client, String requested, String session) {
         LuPool pool = config.luMaps().stream().filter(m -> matches(m.client(), client)).findFirst()
                 .map(m -> luGroups.get(m.luGroup())).orElse(defaultTerminals);
         if (requested != null && !pool.contains(requested)) {
             return new Assignment(null, Assignment.INV_NAME);
         }
-        String lu = requested != null ? (pool.claim(requested) ? requested : null) : pool.assign(null);
+        String lu;
+        try {
+            lu = requested != null ? (pool.claim(requested, global, session) ? requested : null)
+                    : pool.assign(global, session);
+        } catch (org.opencs.core.ZosException e) {
+            return Assignment.unavailable(e.getMessage());
+        }
         if (lu == null) {
             return new Assignment(null, Assignment.DEVICE_IN_USE);
         }
@@ -108,9 +149,18 @@ public final class Vtam {
 
     /**
      * A printer's LU: the one associated with terminal {@code associate}, or {@code connect} by name, or the next free
-     * one of the client's printer pool.
+     * one of the client's printer pool. A printer associates only with a terminal in session on this node (its print
+     * jobs come from that terminal's applications, which run here). May wait for the registry: session threads only.
      */
-    synchronized Assignment assignPrinter(InetAddress client, String connect, String associate) {
+    Assignment assignPrinter(InetAddress client, String connect, String associate, String session) {
+        try {
+            return printer(client, connect, associate, session);
+        } catch (org.opencs.core.ZosException e) {
+            return Assignment.unavailable(e.getMessage());
+        }
+    }
+
+    private Assignment printer(InetAddress client, String connect, String associate, String session) {
         String wanted = connect;
         if (associate != null) {
             wanted = terminalPools.containsKey(associate) ? associatedPrinter(associate) : null;
@@ -123,7 +173,7 @@ public final class Vtam {
             pools.add(defaultPrinters);
             for (LuPool pool : pools) {
                 if (pool.contains(wanted)) {
-                    if (!pool.claim(wanted)) {
+                    if (!pool.claim(wanted, global, session)) {
                         return new Assignment(null, Assignment.DEVICE_IN_USE);
                     }
                     printerPools.put(wanted, pool);
@@ -134,7 +184,7 @@ public final class Vtam {
         }
         LuPool pool = config.prtMaps().stream().filter(m -> matches(m.client(), client)).findFirst()
                 .map(m -> prtGroups.get(m.prtGroup())).orElse(defaultPrinters);
-        String name = pool.assign(null);
+        String name = pool.assign(global, session);
         if (name == null) {
             return new Assignment(null, Assignment.DEVICE_IN_USE);
         }
@@ -143,7 +193,7 @@ public final class Vtam {
     }
 
     /** The printer paired with terminal LU {@code terminal} (same position in the paired group), or null. */
-    synchronized String associatedPrinter(String terminal) {
+    String associatedPrinter(String terminal) {
         LuPool pool = terminalPools.get(terminal);
         if (pool == null) {
             return null;
@@ -157,7 +207,11 @@ public final class Vtam {
                 .map(m -> prtGroups.get(m.prtGroup()).nameAt(pool.position(terminal))).orElse(null);
     }
 
-    synchronized void release(String lu) {
+    /**
+     * Gives back {@code lu} (its session ended, or asked for another device): to every node first, then to this
+     * process's pool. Never throws; a release the registry cannot take now is tried again later ({@link LuEnqueues}).
+     */
+    void release(String lu) {
         if (lu == null) {
             return;
         }
@@ -167,6 +221,7 @@ public final class Vtam {
             printers.remove(lu);
         }
         if (pool != null) {
+            global.release(lu);
             pool.release(lu);
         }
     }
