@@ -65,7 +65,8 @@ class ShellParserTest {
     /** Commands joined by ';' keep their number and order. */
     @Property
     void sequencesKeepTheirCommands(@ForAll List<@AlphaChars @StringLength(min = 1, max = 6) String> names) {
-        names = names.stream().map(n -> "c" + n).toList(); // never a reserved word such as if or do
+        // "cmd" first: never a reserved word (a bare "c" prefix made "case" from "ase", jqwik seed 3748048558428988961)
+        names = names.stream().map(n -> "cmd" + n).toList();
         ShellScript script = ShellParser.parse(String.join(" ; ", names));
         assertThat(((ShellScript.Commands) script).steps()).extracting(s -> s.command().words().get(0).parts().get(0).text())
                 .isEqualTo(names);
