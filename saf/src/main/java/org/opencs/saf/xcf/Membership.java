@@ -68,6 +68,16 @@ public final class Membership implements AutoCloseable {
     private final List<NodeListener> listeners = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService scheduler;
     private volatile boolean joined;
+    /**
+     * Since when this node has reached the registry at every heartbeat (null after a heartbeat failed). Only a node
+     * that has had the registry for a whole lease may declare another failed: after an outage of the registry (a
+     * PostgreSQL restart) every heartbeat is old, and the first node back must not take the others, which could not
+     * heartbeat either, for dead. A gap of more than a lease since this node's last heartbeat (failed beats, or the
+     * process paused) counts as an outage too.
+     */
+    private volatile Instant reachableSince;
+    /** When this node last recorded its heartbeat (or joined). */
+    private volatile Instant lastBeat;
 
     /** This process's membership on {@code registry} (not joined yet: add listeners, then {@link #join()}). */
     public static Membership of(Registry registry, Settings settings, Logger log) {
@@ -142,6 +152,8 @@ public final class Membership implements AutoCloseable {
                         + "heartbeat, state) VALUES (?, ?, ?, ?, ?, ?, ?)", instance, sysname, host, processId,
                 Timestamp.from(now), Timestamp.from(now), ACTIVE));
         joined = true;
+        reachableSince = now;
+        lastBeat = now;
         log.info("OCS0801I SYSTEM " + sysname + " JOINED (HOST " + host + ", PROCESS " + processId + ", INSTANCE "
                 + instance + ")");
         for (NodeInfo node : dead) {
@@ -174,8 +186,18 @@ public final class Membership implements AutoCloseable {
      */
     public List<NodeInfo> beat() {
         Instant now = clock.instant();
-        int updated = database.inTransaction(c -> Sql.update(c, "UPDATE nodes SET heartbeat = ? WHERE instance = ? "
-                + "AND state = ?", Timestamp.from(now), instance, ACTIVE));
+        int updated;
+        try {
+            updated = database.inTransaction(c -> Sql.update(c, "UPDATE nodes SET heartbeat = ? WHERE instance = ? "
+                    + "AND state = ?", Timestamp.from(now), instance, ACTIVE));
+        } catch (RuntimeException e) {
+            reachableSince = null;
+            throw e;
+        }
+        if (reachableSince == null || lastBeat == null || lastBeat.plus(settings.lease()).isBefore(now)) {
+            reachableSince = now;
+        }
+        lastBeat = now;
         if (updated == 0 && joined) {
             // Survivors saw no heartbeat for a lease (a long pause, a lost registry) and cleaned this node up.
             log.error("OCS0805E SYSTEM " + sysname + " WAS DECLARED FAILED BY ANOTHER NODE: ITS ENQS WERE RELEASED "
@@ -188,9 +210,12 @@ public final class Membership implements AutoCloseable {
             });
         }
         Timestamp cutoff = Timestamp.from(now.minus(settings.lease()));
+        // Others' heartbeats are judged only once this node has reached the registry for a whole lease (see
+        // reachableSince); unfinished clean-ups are taken over at once.
+        boolean judge = !now.isBefore(reachableSince.plus(settings.lease()));
         List<NodeInfo> candidates = database.inTransaction(c -> {
-            List<NodeInfo> found = new ArrayList<>(select(c, "WHERE state = ? AND heartbeat < ? AND instance <> ?",
-                    ACTIVE, cutoff, instance));
+            List<NodeInfo> found = new ArrayList<>(!judge ? List.of()
+                    : select(c, "WHERE state = ? AND heartbeat < ? AND instance <> ?", ACTIVE, cutoff, instance));
             // Clean-ups left unfinished: by this node (a listener failed) or by a cleaner that is gone itself.
             found.addAll(select(c, "WHERE state = ? AND (cleaner = ? OR cleaner IS NULL OR cleaner NOT IN "
                     + "(SELECT n.instance FROM nodes n WHERE n.state = ?))", FAILED, instance, ACTIVE));

@@ -76,6 +76,50 @@ class MembershipTest {
         }
     }
 
+    /**
+     * After an outage of the registry (a PostgreSQL restart) every node's heartbeat is old: the first node back must not
+     * take the others for dead, since they could not heartbeat either. It judges them only after it has reached the
+     * registry for a whole lease; a node that really stays silent is cleaned up then.
+     */
+    @ParameterizedTest
+    @EnumSource(TestRegistries.Store.class)
+    void theFirstNodeBackAfterARegistryOutageDoesNotTakeTheOthersForDead(TestRegistries.Store store) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-30T12:00:00Z"));
+        SystemInitializer.Result system = TestRegistries.init(dir, store, clock);
+        try (Registry a = TestRegistries.open(system, clock); Registry b = TestRegistries.open(system, clock);
+             Registry c = TestRegistries.open(system, clock)) {
+            Membership a1 = member(a, "SYSA", "hosta", 21);
+            Membership b1 = member(b, "SYSB", "hostb", 22);
+            Membership c1 = member(c, "SYSC", "hostc", 23);
+            List<String> told = new CopyOnWriteArrayList<>();
+            b1.addListener(node -> told.add(node.sysname()));
+            a1.join();
+            b1.join();
+            c1.join();
+            EnqOwner holder = new EnqOwner(a.instance(), "FTP00001");
+            a.enqueues().enq("SYSDSN", "USER1.DATA", EnqMode.EXCLUSIVE, holder);
+            // The registry is away for a minute: nobody heartbeats. B is back first.
+            clock.advanceSeconds(60);
+            assertThat(b1.beat()).isEmpty();
+            assertThat(told).isEmpty();
+            assertThat(b.enqueues().holders("SYSDSN", "USER1.DATA")).hasSize(1);
+            // A is back too and heartbeats on; C never comes back: B judges it a lease after B came back (+80 s).
+            for (int i = 0; i < 3; i++) {
+                clock.advanceSeconds(5);
+                a1.beat();
+                b1.beat();
+            }
+            assertThat(told).isEmpty();
+            clock.advanceSeconds(5);
+            a1.beat();
+            assertThat(b1.beat()).extracting(NodeInfo::sysname).containsExactly("SYSC");
+            assertThat(told).containsExactly("SYSC");
+            assertThat(b.enqueues().holders("SYSDSN", "USER1.DATA")).hasSize(1);
+            a1.close();
+            b1.close();
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestRegistries.Store.class)
     void aSecondLiveNodeWithTheSameSysnameIsRefusedAndADeadOneIsReplacedAtOnce(TestRegistries.Store store)
