@@ -152,7 +152,13 @@ class MultiNodeIT {
                     "big.txt", "ftp://localhost:" + portsB.get("ftp") + "/%27IBMUSER.KEEP.TEXT%27");
             others.add(slow);
             awaitFile(dir.resolve("slow.err"), s -> s.contains("< 125 ") || s.contains("< 150 "), Duration.ofSeconds(30));
-            Thread.sleep(1500);
+            // B holds the data set: a writer on A is turned away at once with z/OS's reply (docs/ftp.md).
+            Files.writeString(dir.resolve("after.txt"), "written on A after B died\n");
+            var held = curl("IBMUSER:" + PASSWORD, "-v", "--use-ascii", "-T", "after.txt",
+                    "ftp://localhost:" + portsA.get("ftp") + "/%27IBMUSER.KEEP.TEXT%27");
+            assertThat(held.exitCode()).as(held.all()).isNotZero();
+            assertThat(held.stderr()).contains("< 450 Data set IBMUSER.KEEP.TEXT is allocated to another job and is "
+                    + "unavailable for STOR command");
             assertThat(slow.isAlive()).as("the upload is still running when B is killed").isTrue();
 
             kill(serverB);
@@ -164,7 +170,6 @@ class MultiNodeIT {
             String previous = retry(() -> curl("IBMUSER:" + PASSWORD, "--use-ascii",
                     "ftp://localhost:" + portsA.get("ftp") + "/%27IBMUSER.KEEP.TEXT%27"), killed);
             assertThat(previous).isEqualTo("through the balancer\n");
-            Files.writeString(dir.resolve("after.txt"), "written on A after B died\n");
             retry(() -> curl("IBMUSER:" + PASSWORD, "--use-ascii", "-T", "after.txt",
                     "ftp://localhost:" + portsA.get("ftp") + "/%27IBMUSER.KEEP.TEXT%27"), killed);
             assertThat(Duration.ofNanos(System.nanoTime() - killed)).as("ENQ released after the kill")
