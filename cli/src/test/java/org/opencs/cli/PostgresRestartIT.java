@@ -32,7 +32,8 @@ import org.opencs.testkit.ExternalCommand;
  * is told no LU can be assigned (OCST072E) and disconnected, neither hangs nor shows a stack trace, and an FTPS
  * session logged on before the outage keeps its connection and answers. Once the relay accepts again the same
  * process serves new logons, the established session reads a data set again, and the audit trail (logs/audit.jsonl)
- * holds the records of the logons refused during the outage.
+ * holds the records of the logons refused during the outage. A second restart that no unit of work notices while
+ * it lasts leaves the pool's connections stale: the next logon still succeeds.
  */
 class PostgresRestartIT {
     private static final String PASSWORD = "Fresh123";
@@ -85,15 +86,19 @@ class PostgresRestartIT {
                 assertThat(refused.stderr()).as(refused.stderr()).contains("< 530-OCS0022E Registry error: ")
                         .contains("< 530-The security registry is unavailable; try again later.")
                         .contains("< 530 PASS command failed").doesNotContain("Exception").doesNotContain("\tat ");
-                // A second logon: the pool has no connection left and the server refuses new ones.
-                started = System.nanoTime();
-                var refusedAgain = curl("IBMUSER:" + PASSWORD, "-v", "ftp://localhost:" + ftp + "/");
-                long againMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-                assertThat(refusedAgain.stderr()).as(refusedAgain.stderr()).contains("< 530-OCS0022E Registry error: ")
-                        .contains("< 530 PASS command failed");
-                System.out.println("PostgresRestartIT: FTPS logons refused after " + refusedMillis + " ms and "
-                        + againMillis + " ms: " + refusedAgain.stderr().lines().filter(l -> l.startsWith("< 530-OCS"))
-                        .toList());
+                // More logons, until the pool has no connection left and the server's refusal is the reason: each
+                // refused the same way (the figures go to the test's output and docs/deployment.md).
+                List<String> figures = new ArrayList<>(List.of(refusedMillis + " ms"));
+                for (int i = 0; i < 10 && !figures.get(figures.size() - 1).contains("refused"); i++) {
+                    started = System.nanoTime();
+                    var again = curl("IBMUSER:" + PASSWORD, "-v", "ftp://localhost:" + ftp + "/");
+                    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                    assertThat(again.stderr()).as(again.stderr()).contains("< 530-OCS0022E Registry error: ")
+                            .contains("< 530 PASS command failed");
+                    figures.add(millis + " ms " + again.stderr().lines().filter(l -> l.startsWith("< 530-OCS"))
+                            .findFirst().orElseThrow());
+                }
+                System.out.println("PostgresRestartIT: FTPS logons during the outage refused after " + figures);
                 var terminal = firstScreen(tn3270);
                 assertThat(terminal.all()).as(terminal.all()).doesNotContain("TSO/E LOGON");
                 assertThat(awaitLog(home, "OCST072E")).contains("the registry that records LU names is unavailable");
@@ -105,17 +110,34 @@ class PostgresRestartIT {
                 boolean read = session.retrieveFile("'IBMUSER.BEFORE.TEXT'", during);
                 String duringReply = session.getReplyString();
                 System.out.println("PostgresRestartIT: RETR during the outage: " + read + " " + duringReply);
-                assertThat(duringReply).doesNotContain("Exception").doesNotContain("\tat ");
+                assertThat(read).isFalse();
+                assertThat(duringReply).startsWith("550 OCS0022E Registry error: ").doesNotContain("Exception")
+                        .doesNotContain("\tat ");
                 assertThat(node.isAlive()).isTrue();
 
                 // PostgreSQL is back: the same process serves again.
                 relay.restore();
-                var again = curl("IBMUSER:" + PASSWORD, "--use-ascii", "ftp://localhost:" + ftp + "/%27IBMUSER.BEFORE.TEXT%27");
+                var again = curl("IBMUSER:" + PASSWORD, "-v", "--use-ascii", "ftp://localhost:" + ftp + "/%27IBMUSER.BEFORE.TEXT%27");
                 assertThat(again.exitCode()).as(again.all()).isZero();
                 assertThat(again.stdout()).isEqualTo("written before the restart\n");
                 assertThat(firstScreen(tn3270).all()).contains("TSO/E LOGON");
                 assertThat(retrieve(session, "'IBMUSER.BEFORE.TEXT'")).isEqualTo("written before the restart\n");
+                // A restart nobody noticed (no unit of work during it): the pooled connections are stale, and the
+                // next logon still works (its unit runs again on a new connection).
+                relay.outage();
+                relay.restore();
+                var unnoticed = curl("IBMUSER:" + PASSWORD, "-v", "--use-ascii", "ftp://localhost:" + ftp
+                        + "/%27IBMUSER.BEFORE.TEXT%27");
+                assertThat(unnoticed.exitCode()).as(unnoticed.all()).isZero();
+                assertThat(unnoticed.stdout()).isEqualTo("written before the restart\n");
+                assertThat(session.printWorkingDirectory()).isEqualTo("/u/ibmuser");
                 session.logout();
+                // Every logon refused during the outage is in the audit trail.
+                String audit = Files.readString(home.resolve("logs/audit.jsonl"));
+                assertThat(audit).contains("\"type\":\"TN3270_NEGOTIATION_FAILED\"");
+                assertThat(audit.lines().filter(l -> l.contains("\"type\":\"LOGON_FAILURE\"")
+                        && l.contains("REGISTRY UNAVAILABLE (OCS0022E") && l.contains("\"user\":\"IBMUSER\"")
+                        && l.contains("\"client\":\"127.0.0.1\""))).as(audit).hasSize(figures.size());
             } finally {
                 if (session != null && session.isConnected()) {
                     session.disconnect();
@@ -124,11 +146,6 @@ class PostgresRestartIT {
                 assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
             }
             assertThat(node.exitValue()).as(Files.readString(dir.resolve("node.log"))).isZero();
-            String audit = Files.readString(home.resolve("logs/audit.jsonl"));
-            assertThat(audit).contains("\"type\":\"TN3270_NEGOTIATION_FAILED\"");
-            assertThat(audit.lines().filter(l -> l.contains("\"type\":\"LOGON_FAILURE\"")
-                    && l.contains("REGISTRY UNAVAILABLE (OCS0022E") && l.contains("\"user\":\"IBMUSER\"")
-                    && l.contains("\"client\":\"127.0.0.1\""))).as(audit).hasSize(2);
         }
     }
 
