@@ -29,9 +29,10 @@ import org.opencs.testkit.ExternalCommand;
  * survives (issue 12)"). The node's registry.url points at a {@link TcpRelay} in front of the PostgreSQL server; the
  * relay's outage drops every connection and refuses new ones, as a restarting server does, and then accepts again.
  * During the outage a new FTPS logon is refused with 530 and the registry's reason (OCS0022E), a new TN3270 terminal
- * is told no LU can be assigned (OCST072E) and disconnected, neither hangs nor shows a stack trace, and an FTPS
- * session logged on before the outage keeps its connection and answers. Once the relay accepts again the same
- * process serves new logons, the established session reads a data set again, and the audit trail (logs/audit.jsonl)
+ * is told no LU can be assigned (OCST072E) and disconnected, neither hangs nor shows a stack trace; an FTPS
+ * session logged on before the outage keeps its connection and answers, and a terminal at the TSO/E logon panel
+ * stays in session, its logon refused with OCS0022E on the panel. Once the relay accepts again the same
+ * process serves new logons, the established FTPS session reads a data set again, the terminal logs on, and the audit trail (logs/audit.jsonl)
  * holds the records of the logons refused during the outage. A second restart that no unit of work notices while
  * it lasts leaves the pool's connections stale: the next logon still succeeds.
  */
@@ -66,6 +67,7 @@ class PostgresRestartIT {
                     "--tn3270-port", "0").directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("node.log").toFile()).start();
             FTPSClient session = null;
+            S3270 terminal = null;
             try {
                 Map<String, String> ports = ports(home);
                 int ftp = Integer.parseInt(ports.get("ftp"));
@@ -76,6 +78,11 @@ class PostgresRestartIT {
                 assertThat(put.exitCode()).as(put.all()).isZero();
                 session = logon(ftp);
                 assertThat(retrieve(session, "'IBMUSER.BEFORE.TEXT'")).isEqualTo("written before the restart\n");
+                // A terminal in session before the outage, at the TSO/E logon panel.
+                terminal = new S3270(dir, dir.resolve("shared/hfs/etc/opencs/opencs-quickstart-ca.pem"),
+                        "-accepthostname", "localhost", "-model", "3278-2");
+                terminal.run("Connect(L:127.0.0.1:" + tn3270 + ")", "Wait(20,InputField)");
+                assertThat(terminal.text()).contains("TSO/E LOGON");
 
                 // PostgreSQL goes away.
                 relay.outage();
@@ -99,8 +106,8 @@ class PostgresRestartIT {
                             .findFirst().orElseThrow());
                 }
                 System.out.println("PostgresRestartIT: FTPS logons during the outage refused after " + figures);
-                var terminal = firstScreen(tn3270);
-                assertThat(terminal.all()).as(terminal.all()).doesNotContain("TSO/E LOGON");
+                var refusedTerminal = firstScreen(tn3270);
+                assertThat(refusedTerminal.all()).as(refusedTerminal.all()).doesNotContain("TSO/E LOGON");
                 assertThat(awaitLog(home, "OCST072E")).contains("the registry that records LU names is unavailable");
                 // The established session answers what needs no registry, and a data set it cannot reach now gets
                 // a reply, not a hang.
@@ -113,6 +120,11 @@ class PostgresRestartIT {
                 assertThat(read).isFalse();
                 assertThat(duringReply).startsWith("550 OCS0022E Registry error: ").doesNotContain("Exception")
                         .doesNotContain("\tat ");
+                // The terminal in session stays connected; its logon is refused with the reason, on the panel.
+                logOnAt(terminal);
+                assertThat(terminal.text()).as(terminal.transcript()).contains("TSO/E LOGON")
+                        .contains("OCS0022E REGISTRY UNAVAILABLE - LOGON NOT DONE, TRY AGAIN LATER")
+                        .doesNotContain("Exception");
                 assertThat(node.isAlive()).isTrue();
 
                 // PostgreSQL is back: the same process serves again.
@@ -122,6 +134,8 @@ class PostgresRestartIT {
                 assertThat(again.stdout()).isEqualTo("written before the restart\n");
                 assertThat(firstScreen(tn3270).all()).contains("TSO/E LOGON");
                 assertThat(retrieve(session, "'IBMUSER.BEFORE.TEXT'")).isEqualTo("written before the restart\n");
+                logOnAt(terminal);
+                assertThat(terminal.text()).as(terminal.transcript()).contains("IBMUSER LOGON IN PROGRESS");
                 // A restart nobody noticed (no unit of work during it): the pooled connections are stale, and the
                 // next logon still works (its unit runs again on a new connection).
                 relay.outage();
@@ -135,18 +149,34 @@ class PostgresRestartIT {
                 // Every logon refused during the outage is in the audit trail.
                 String audit = Files.readString(home.resolve("logs/audit.jsonl"));
                 assertThat(audit).contains("\"type\":\"TN3270_NEGOTIATION_FAILED\"");
-                assertThat(audit.lines().filter(l -> l.contains("\"type\":\"LOGON_FAILURE\"")
-                        && l.contains("REGISTRY UNAVAILABLE (OCS0022E") && l.contains("\"user\":\"IBMUSER\"")
-                        && l.contains("\"client\":\"127.0.0.1\""))).as(audit).hasSize(figures.size());
+                for (String application : List.of("FTPD", "TSO")) {
+                    assertThat(audit.lines().filter(l -> l.contains("\"type\":\"LOGON_FAILURE\"")
+                            && l.contains("REGISTRY UNAVAILABLE (OCS0022E") && l.contains("\"user\":\"IBMUSER\"")
+                            && l.contains("\"application\":\"" + application + "\"")
+                            && l.contains("\"client\":\"127.0.0.1\""))).as(audit)
+                            .hasSize(application.equals("FTPD") ? figures.size() : 1);
+                }
             } finally {
                 if (session != null && session.isConnected()) {
                     session.disconnect();
+                }
+                if (terminal != null) {
+                    terminal.close();
                 }
                 node.destroy();
                 assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
             }
             assertThat(node.exitValue()).as(Files.readString(dir.resolve("node.log"))).isZero();
         }
+    }
+
+    /** IBMUSER's user ID and password typed on the TSO/E logon panel, Enter, and the next screen. */
+    private static void logOnAt(S3270 terminal) {
+        terminal.run("Home()");
+        terminal.type("IBMUSER");
+        terminal.run("Tab()");
+        terminal.type(PASSWORD);
+        terminal.run("Enter()", "Wait(20,InputField)");
     }
 
     private FTPSClient logon(int port) throws Exception {

@@ -45,17 +45,39 @@ final class TcpRelay implements AutoCloseable {
     synchronized void outage() throws IOException {
         server.close();
         for (Socket socket : sockets) {
+            try {
+                socket.setSoLinger(true, 0); // reset: nothing of the old connection keeps the port busy
+            } catch (IOException e) {
+                // already closed
+            }
             socket.close();
         }
         sockets.clear();
     }
 
-    /** Listening again on the same port. */
+    /** Listening again on the same port (waiting, up to 20 seconds, for the old connections to leave it). */
     synchronized void restore() throws IOException {
-        ServerSocket again = new ServerSocket();
-        again.setReuseAddress(true);
-        again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        listen(again);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            ServerSocket again = new ServerSocket();
+            again.setReuseAddress(true);
+            try {
+                again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                listen(again);
+                return;
+            } catch (java.net.BindException e) {
+                again.close();
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private void listen(ServerSocket socket) {
