@@ -68,6 +68,10 @@ public final class Membership implements AutoCloseable {
     private final List<NodeListener> listeners = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService scheduler;
     private volatile boolean joined;
+    /** Whether a heartbeat failed (the registry was unreachable from here) since the last one that succeeded. */
+    private volatile boolean missedBeat;
+    /** Before this instant this node does not declare others failed: after its own outage they may not have beaten. */
+    private volatile Instant judgeFrom = Instant.MIN;
 
     /** This process's membership on {@code registry} (not joined yet: add listeners, then {@link #join()}). */
     public static Membership of(Registry registry, Settings settings, Logger log) {
@@ -163,9 +167,18 @@ public final class Membership implements AutoCloseable {
         try {
             beat();
         } catch (RuntimeException e) {
-            // The registry is unreachable: try again next time; survivors may declare this node failed meanwhile.
-            log.warn("OCS0806W SYSTEM " + sysname + " CANNOT HEARTBEAT: " + e.getMessage());
+            heartbeatFailed(e);
         }
+    }
+
+    /**
+     * A scheduled heartbeat failed: the registry is unreachable from here (PostgreSQL restarting, say), so it may be
+     * from every node. Tried again next time; once one succeeds, this node waits a lease before it declares any other
+     * node failed, since the others' heartbeats stopped for the same outage and they need an interval to resume.
+     */
+    void heartbeatFailed(RuntimeException e) {
+        missedBeat = true;
+        log.warn("OCS0806W SYSTEM " + sysname + " CANNOT HEARTBEAT: " + e.getMessage());
     }
 
     /**
@@ -186,6 +199,13 @@ public final class Membership implements AutoCloseable {
                                 + "state) VALUES (?, ?, ?, ?, ?, ?, ?)", instance, sysname, host, processId,
                         Timestamp.from(now), Timestamp.from(now), ACTIVE);
             });
+        }
+        if (missedBeat) {
+            missedBeat = false;
+            judgeFrom = now.plus(settings.lease());
+        }
+        if (now.isBefore(judgeFrom)) {
+            return List.of(); // after this node's own outage: the others get a lease to heartbeat again
         }
         Timestamp cutoff = Timestamp.from(now.minus(settings.lease()));
         List<NodeInfo> candidates = database.inTransaction(c -> {
