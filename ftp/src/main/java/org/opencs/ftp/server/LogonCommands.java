@@ -91,13 +91,29 @@ final class LogonCommands {
         String[] parts = password.split("/");
         s.trace.trace(TracePoint.PASS_ENTERED, s.pendingUser);
         s.trace.trace(TracePoint.PASS_CHECK, s.pendingUser, APPLICATION);
-        if (parts.length == 3) {
-            s.trace.trace(TracePoint.PASS_CHANGE, s.pendingUser);
-            result = parts[1].equals(parts[2])
-                    ? authenticator.changePassword(s.pendingUser, parts[0].toCharArray(), parts[1].toCharArray(), APPLICATION)
-                    : new LogonResult(LogonResult.Status.INVALID_PASSWORD, s.pendingUser, "new passwords differ");
-        } else {
-            result = authenticator.logon(s.pendingUser, password.toCharArray(), APPLICATION);
+        User user;
+        try {
+            if (parts.length == 3) {
+                s.trace.trace(TracePoint.PASS_CHANGE, s.pendingUser);
+                result = parts[1].equals(parts[2])
+                        ? authenticator.changePassword(s.pendingUser, parts[0].toCharArray(), parts[1].toCharArray(), APPLICATION)
+                        : new LogonResult(LogonResult.Status.INVALID_PASSWORD, s.pendingUser, "new passwords differ");
+            } else {
+                result = authenticator.logon(s.pendingUser, password.toCharArray(), APPLICATION);
+            }
+            user = result.ok() ? s.context.registry().users().find(result.userid()).orElseThrow() : null;
+        } catch (org.opencs.core.ZosException e) {
+            if (!e.messageId().equals("OCS0022E")) {
+                throw e;
+            }
+            // The registry cannot be reached (PostgreSQL down or restarting): refused at once, the reason given,
+            // the session kept so that the client may try again (docs/ftp.md "Logons when the registry is down").
+            s.trace.trace(TracePoint.PASS_REFUSED, s.pendingUser, "REGISTRY UNAVAILABLE");
+            s.activity("EZYFS56I", "ACCESS FAILED USERID=" + s.pendingUser + " Reason=registry unavailable");
+            s.reply("530-" + e.getMessage() + "\r\n530-The security registry is unavailable; try again later.\r\n"
+                    + FtpReplies.PASS_FAILED);
+            s.pendingUser = null;
+            return;
         }
         if (!result.ok()) {
             s.trace.trace(TracePoint.PASS_REFUSED, s.pendingUser, result.status());
@@ -108,7 +124,7 @@ final class LogonCommands {
             return;
         }
         s.trace.trace(TracePoint.PASS_ACCEPTED, result.userid());
-        loggedOn(s.context.registry().users().find(result.userid()).orElseThrow(), "");
+        loggedOn(user, "");
     }
 
     /** Logon checks for this session's client: failures are audited with its IP address. */

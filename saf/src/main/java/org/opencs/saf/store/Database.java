@@ -21,6 +21,10 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource pool;
     private final Connection keepOpen;
+    /** The connect and login timeout of the connection that checks whether an unreachable PostgreSQL is back. */
+    static final int PROBE_TIMEOUT_SECONDS = 2;
+    /** Whether the last PostgreSQL connection failed with a connection exception (SQLSTATE 08). */
+    private volatile boolean outage;
 
     public Database(String url, String user, String password) {
         this(url, user, password, () -> "");
@@ -126,7 +130,7 @@ public final class Database implements AutoCloseable {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
         for (int attempt = 1; ; attempt++) {
             try {
-                return pool.getConnection();
+                return borrow();
             } catch (SQLException e) {
                 if (dialect != Dialect.H2 || !H2Lock.isContention(e) || System.nanoTime() > deadline) {
                     throw e;
@@ -135,6 +139,62 @@ public final class Database implements AutoCloseable {
             }
             pause(100L * Math.min(attempt, 5) + java.util.concurrent.ThreadLocalRandom.current().nextLong(100));
         }
+    }
+
+    /**
+     * A connection from the pool. While PostgreSQL is known to be unreachable (the last connection failed with a
+     * connection exception, SQLSTATE class 08: the server refused, restarted or dropped it), a unit of work first
+     * opens one connection of its own outside the pool (connect timeout {@value #PROBE_TIMEOUT_SECONDS} s): refused,
+     * the unit fails at once with the driver's reason instead of waiting the pool's
+     * {@value Pools#CONNECTION_TIMEOUT_SECONDS} seconds; accepted, the outage is over and the pool lends a connection
+     * (HikariCP retries its own connections with a back-off of up to 5 seconds, so the first unit after a restart may
+     * wait that long, but does not fail). The pool's timeout still covers every connection being busy.
+     */
+    private Connection borrow() throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) {
+            return pool.getConnection();
+        }
+        try {
+            if (outage) {
+                probe();
+                outage = false;
+            }
+            return pool.getConnection();
+        } catch (SQLException e) {
+            noteConnectionFailure(e);
+            throw e;
+        }
+    }
+
+    /** Opens and closes one connection outside the pool: the server's refusal, if it refuses, as an SQLException. */
+    private void probe() throws SQLException {
+        java.util.Properties properties = new java.util.Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("connectTimeout", String.valueOf(PROBE_TIMEOUT_SECONDS));
+        properties.setProperty("loginTimeout", String.valueOf(PROBE_TIMEOUT_SECONDS));
+        properties.setProperty("ApplicationName", "OpenCS");
+        try (Connection probe = DriverManager.getConnection(url, properties)) {
+            // reachable: the outage is over
+        }
+    }
+
+    /**
+     * Whether {@code e} (or a cause) is a connection exception, SQLSTATE class 08 (PostgreSQL unreachable, or the
+     * connection broken); if so, the next unit of work checks that the server is back before it borrows.
+     */
+    private boolean noteConnectionFailure(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                outage = true;
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -173,18 +233,26 @@ public final class Database implements AutoCloseable {
     /**
      * A unit of work in one transaction; SQL failures become registry errors. On the embedded registry a unit whose
      * connection went through another process's server, which exited meanwhile ("Database is already closed"), was
-     * rolled back with that connection and is run again (up to three times) on a new one.
+     * rolled back with that connection and is run again (up to three times) on a new one. On PostgreSQL a unit whose
+     * pooled connection broke before its commit (SQLSTATE class 08: the server restarted since the connection was
+     * made) is run again the same way, once the server answers; while it does not, the unit fails at once (OCS0022E).
      */
     public <T> T inTransaction(Work<T> work) {
         for (int attempt = 1; ; attempt++) {
+            boolean stale = false;
             try (Connection connection = connect()) {
+                boolean committing = false;
                 try {
                     connection.setAutoCommit(false);
                     T result = work.run(connection);
+                    committing = true;
                     connection.commit();
                     return result;
                 } catch (SQLException e) {
                     rollbackQuietly(connection);
+                    // A pooled connection the restarted server no longer knows (HikariCP evicts it): the unit never
+                    // reached a commit, so nothing of it was done and it may run again on a new connection.
+                    stale = dialect == Dialect.POSTGRESQL && noteConnectionFailure(e) && !committing;
                     if (dialect == Dialect.H2 && H2Lock.isContention(e)) {
                         // Every pooled connection went through the same exited owner: none is to be lent again.
                         pool.evictConnection(connection);
@@ -199,6 +267,9 @@ public final class Database implements AutoCloseable {
                 if (dialect == Dialect.H2 && attempt < 3 && H2Lock.isContention(e)) {
                     pause(100L * attempt);
                     continue;
+                }
+                if (stale && attempt < 3) {
+                    continue; // borrow() first checks that the server is back, failing at once if it is not
                 }
                 throw new ZosException("OCS0022E", "Registry error: " + redacted(reason(e)));
             }

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
  * itself so that its messages, not the pool's, tell what is wrong.
  *
  * <p>PostgreSQL: a unit of work that waits more than {@value #CONNECTION_TIMEOUT_SECONDS} seconds for a connection
- * (the server is down or every connection is busy) fails with the driver's reason; connections are replaced after 30
+ * (every connection is busy, or the server went down unnoticed) fails with the driver's reason; once a connection
+ * failure has been seen, {@link Database} fails units at once until the server answers again; connections are replaced after 30
  * minutes and checked with the JDBC4 {@code isValid} when they were idle. Embedded H2: connections never expire (the
  * data is in this process or reached through the owner's AUTO_SERVER), and those that went through an owner that
  * exited are evicted by {@link Database}.

@@ -33,8 +33,24 @@ public final class Authenticator {
         return "local (process " + ProcessHandle.current().pid() + ", user " + System.getProperty("user.name") + ")";
     }
 
+    /**
+     * Checks a password, password phrase or PassTicket. A registry that cannot be reached (PostgreSQL down or
+     * restarting) throws ZosException OCS0022E after writing the LOGON_FAILURE audit record (reason
+     * {@code REGISTRY UNAVAILABLE}), so that the audit trail keeps every refused logon (issue 12).
+     */
     public LogonResult logon(String rawUserid, char[] secret, String application) {
         String userid = rawUserid.trim().toUpperCase(Locale.ROOT);
+        try {
+            return check(userid, secret, application);
+        } catch (org.opencs.core.ZosException e) {
+            if (e.messageId().equals("OCS0022E")) {
+                refused(userid, application, "REGISTRY UNAVAILABLE (" + e.getMessage() + ")");
+            }
+            throw e;
+        }
+    }
+
+    private LogonResult check(String userid, char[] secret, String application) {
         Optional<User> found = User.validUserid(userid) ? registry.users().find(userid) : Optional.empty();
         if (found.isEmpty()) {
             return fail(userid, application, LogonResult.Status.UNKNOWN_USER, "USER AT TERMINAL NOT RACF-DEFINED");

@@ -175,9 +175,19 @@ public final class Membership implements AutoCloseable {
         try {
             beat();
         } catch (RuntimeException e) {
-            // The registry is unreachable: try again next time; survivors may declare this node failed meanwhile.
-            log.warn("OCS0806W SYSTEM " + sysname + " CANNOT HEARTBEAT: " + e.getMessage());
+            heartbeatFailed(e);
         }
+    }
+
+    /**
+     * A scheduled heartbeat failed: the registry is unreachable from here (PostgreSQL restarting, say), so it may be
+     * from every node. Tried again next time; once one succeeds, this node waits a lease before it declares any other
+     * node failed, since the others' heartbeats stopped for the same outage and they need an interval to resume
+     * ({@link #reachableSince}).
+     */
+    void heartbeatFailed(RuntimeException e) {
+        reachableSince = null;
+        log.warn("OCS0806W SYSTEM " + sysname + " CANNOT HEARTBEAT: " + e.getMessage());
     }
 
     /**

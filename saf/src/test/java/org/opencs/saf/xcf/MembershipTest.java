@@ -120,6 +120,49 @@ class MembershipTest {
         }
     }
 
+    /**
+     * A registry outage longer than the lease (a PostgreSQL restart that takes a while) stops every node's heartbeats
+     * at once: the first node back does not declare the others failed (ending their running jobs) but gives them a
+     * lease to beat again; a node that stays silent after that is still cleaned up.
+     */
+    @ParameterizedTest
+    @EnumSource(TestRegistries.Store.class)
+    void aRegistryOutageDoesNotMakeNodesDeclareEachOtherFailed(TestRegistries.Store store) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-30T12:00:00Z"));
+        SystemInitializer.Result system = TestRegistries.init(dir, store, clock);
+        try (Registry b = TestRegistries.open(system, clock); Registry c = TestRegistries.open(system, clock)) {
+            Membership b1 = member(b, "SYSB", "hostb", 12);
+            Membership c1 = member(c, "SYSC", "hostc", 13);
+            List<String> told = new CopyOnWriteArrayList<>();
+            b1.addListener(node -> told.add("B:" + node.sysname()));
+            c1.addListener(node -> told.add("C:" + node.sysname()));
+            b1.join();
+            c1.join();
+            // 30 seconds without the registry: both nodes' scheduled heartbeats fail.
+            clock.advanceSeconds(30);
+            b1.heartbeatFailed(new ZosException("OCS0022E", "Registry error: Connection refused"));
+            c1.heartbeatFailed(new ZosException("OCS0022E", "Registry error: Connection refused"));
+            assertThat(b1.beat()).isEmpty(); // B is back first: C's heartbeat is 30 s old, C is not failed
+            clock.advanceSeconds(3);
+            assertThat(c1.beat()).isEmpty();
+            clock.advanceSeconds(5);
+            assertThat(b1.beat()).isEmpty();
+            assertThat(c1.beat()).isEmpty();
+            assertThat(told).isEmpty();
+            assertThat(b1.nodes()).extracting(NodeInfo::sysname).containsExactly("SYSB", "SYSC");
+            // C dies after the outage: B cleans it up once its heartbeat is a lease old, as ever.
+            c1.halt();
+            for (int i = 0; i < 4; i++) { // B heartbeats every 5 seconds, as its thread does
+                clock.advanceSeconds(5);
+                assertThat(b1.beat()).isEmpty();
+            }
+            clock.advanceSeconds(5);
+            assertThat(b1.beat()).extracting(NodeInfo::sysname).containsExactly("SYSC");
+            assertThat(told).containsExactly("B:SYSC");
+            b1.close();
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestRegistries.Store.class)
     void aSecondLiveNodeWithTheSameSysnameIsRefusedAndADeadOneIsReplacedAtOnce(TestRegistries.Store store)

@@ -19,6 +19,8 @@ import org.opencs.tn3270.datastream.Screen;
  * password when the current one has expired; RACF's and TSO's messages for what goes wrong. PF3 ends the session.
  */
 public final class TsoLogon implements Transaction {
+    /** The panel's message when the registry cannot be reached (OCS0022E; the logon is not done, the panel stays). */
+    static final String REGISTRY_UNAVAILABLE = "OCS0022E REGISTRY UNAVAILABLE - LOGON NOT DONE, TRY AGAIN LATER";
     private final HostServices services;
     private final Registry registry;
     private final String applid;
@@ -82,13 +84,24 @@ public final class TsoLogon implements Transaction {
             return new TsoLogon(services, applid, user, "IKJ56714A ENTER CURRENT PASSWORD FOR " + user + "-", terminal);
         }
         Authenticator authenticator = new Authenticator(registry, terminal.client());
-        LogonResult result = newPassword.isEmpty()
-                ? authenticator.logon(user, password.toCharArray(), applid)
-                : authenticator.changePassword(user, password.toCharArray(), newPassword.toCharArray(), applid);
-        if (result.ok()) {
-            var loggedOn = registry.users().find(result.userid()).orElseThrow();
-            return new PrimaryMenu(services, loggedOn, result.userid() + " LOGON IN PROGRESS AT "
-                    + Ready.WHEN.format(registry.clock().instant().atZone(ZoneOffset.UTC)).toUpperCase(Locale.ROOT), terminal);
+        LogonResult result;
+        try {
+            result = newPassword.isEmpty()
+                    ? authenticator.logon(user, password.toCharArray(), applid)
+                    : authenticator.changePassword(user, password.toCharArray(), newPassword.toCharArray(), applid);
+            if (result.ok()) {
+                var loggedOn = registry.users().find(result.userid()).orElseThrow();
+                return new PrimaryMenu(services, loggedOn, result.userid() + " LOGON IN PROGRESS AT "
+                        + Ready.WHEN.format(registry.clock().instant().atZone(ZoneOffset.UTC)).toUpperCase(Locale.ROOT),
+                        terminal);
+            }
+        } catch (org.opencs.core.ZosException e) {
+            if (!e.messageId().equals("OCS0022E")) {
+                throw e;
+            }
+            // The registry cannot be reached (PostgreSQL down or restarting; the refusal is audited): the terminal
+            // stays at the panel and may try again (docs/tn3270.md).
+            return new TsoLogon(services, applid, user, REGISTRY_UNAVAILABLE, terminal);
         }
         String text = switch (result.status()) {
             case PASSWORD_EXPIRED -> "IKJ56447A PASSWORD HAS EXPIRED. ENTER A NEW PASSWORD FOR " + user;
