@@ -34,10 +34,12 @@ final class Balancer implements AutoCloseable {
         Path socket = dir.resolve("haproxy.sock");
         StringBuilder cfg = new StringBuilder(String.join("\n",
                 "global",
-                "    maxconn 20000",
+                // Two descriptors a connection: 9,000 fit a ulimit -n of 20,000 (HAProxy refuses to start otherwise).
+                "    maxconn 9000",
                 "    stats socket " + socket + " mode 600 level admin",
                 "defaults",
                 "    mode tcp",
+                "    maxconn 9000",
                 "    timeout connect 5s",
                 "    timeout client 1h",
                 "    timeout server 1h",

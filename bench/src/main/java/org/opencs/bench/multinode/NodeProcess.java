@@ -103,10 +103,12 @@ final class NodeProcess {
         if (p == null || !p.isAlive()) {
             return;
         }
+        // Through the ProcessHandle: Process.destroy() would also close our end of the console pipe, losing the
+        // node's shutdown messages.
         if (kill) {
-            p.destroyForcibly();
+            p.toHandle().destroyForcibly();
         } else {
-            p.destroy();
+            p.toHandle().destroy();
         }
         if (!p.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly();
