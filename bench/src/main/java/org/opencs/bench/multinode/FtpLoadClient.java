@@ -18,8 +18,8 @@ import org.opencs.pki.net.Haproxy;
 
 /**
  * One FTPS user through the balancer, on a thread of its own until the deadline: connect (AUTH TLS), log on, PBSZ 0,
- * PROT P, then {@code cyclesPerLogon} rounds of STOR, RETR (content compared) and LIST of a 4 KiB file under its own
- * name in /u/bench with a think time between rounds, QUIT, and again. The client is Apache Commons Net's FTPSClient.
+ * PROT P, then {@code cyclesPerLogon} rounds of STOR, RETR (content compared) and NLST of a 4 KiB file under its own
+ * name in /u/bench and STOR and RETR of its own sequential data set (BENCH.Dn), with a think time between rounds, QUIT, and again. The client is Apache Commons Net's FTPSClient.
  *
  * <p>The node is known from the greeting (its BANNER line "Node SYSn"). Errors are counted by kind: "refused logon"
  * (a 4xx/5xx to PASS), "broken transfer" (a STOR/RETR/LIST that failed or whose connection broke), "wrong content",
@@ -128,7 +128,12 @@ final class FtpLoadClient implements Runnable {
                 if (names == null) {
                     return fail(node[0], began, "ftp: broken transfer", "NLST: " + client.getReplyString());
                 }
-                tally.count("ftp transfers (STOR+RETR+NLST)");
+                String failed = dataSet(client);
+                if (failed != null) {
+                    return fail(node[0], began, failed.startsWith("RETR gave") ? "ftp: wrong content"
+                            : "ftp: broken transfer", failed);
+                }
+                tally.count("ftp rounds (STOR+RETR+NLST, data set STOR+RETR)");
                 pause(think);
             }
             step = "quit";
@@ -150,6 +155,31 @@ final class FtpLoadClient implements Runnable {
                 // already gone
             }
         }
+    }
+
+    /**
+     * STOR and RETR of the user's own sequential data set BENCH.Dn (the working directory BENCH., then back to
+     * /u/bench): null when it worked, else what failed. 4,000 bytes, 50 records of the default LRECL 80.
+     */
+    private String dataSet(FTPSClient client) throws IOException {
+        byte[] records = Arrays.copyOf(content, 4000);
+        if (!client.changeWorkingDirectory("'BENCH.'")) {
+            return "CWD 'BENCH.': " + client.getReplyString();
+        }
+        if (!client.storeFile("D" + id, new ByteArrayInputStream(records))) {
+            return "STOR data set: " + client.getReplyString();
+        }
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        if (!client.retrieveFile("D" + id, got)) {
+            return "RETR data set: " + client.getReplyString();
+        }
+        if (!Arrays.equals(got.toByteArray(), records)) {
+            return "RETR gave " + got.size() + " bytes of data set BENCH.D" + id;
+        }
+        if (!client.changeWorkingDirectory("/u/bench")) {
+            return "CWD /u/bench: " + client.getReplyString();
+        }
+        return null;
     }
 
     private Outcome fail(String node, long began, String kind, String detail) {

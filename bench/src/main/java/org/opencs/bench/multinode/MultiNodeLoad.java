@@ -125,9 +125,9 @@ public final class MultiNodeLoad {
     private static void progress(LoadTally tally, long begin, long deadline) {
         while (System.nanoTime() < deadline) {
             sleepMillis(10_000);
-            System.out.printf(Locale.ROOT, "%5.0f s: ftp logons %d, transfers %d; tn3270 first screens %d, enter replies"
+            System.out.printf(Locale.ROOT, "%5.0f s: ftp logons %d, rounds %d; tn3270 first screens %d, enter replies"
                     + " %d; errors %s%n", (System.nanoTime() - begin) / 1e9, tally.sampleCount("ftp logon"),
-                    tally.counter("ftp transfers (STOR+RETR+NLST)"), tally.counter("tn3270 first screens"),
+                    tally.counter("ftp rounds (STOR+RETR+NLST, data set STOR+RETR)"), tally.counter("tn3270 first screens"),
                     tally.counter("tn3270 enter replies"), tally.errors());
         }
     }
