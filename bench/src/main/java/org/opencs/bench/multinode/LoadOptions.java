@@ -12,14 +12,19 @@ import java.nio.file.Path;
  * @param durationSeconds  how long the load runs
  * @param enterEverySeconds how often each terminal presses Enter
  * @param kill             SIGKILL the node instead of SIGTERM (a crash instead of a rolling upgrade)
+ * @param rounds           transfer rounds per FTP logon (then QUIT and log on again)
+ * @param thinkSeconds     an FTP user's pause after each round
+ * @param ftpRamp          FTP users starting per second at the beginning
+ * @param tn3270Ramp       terminals connecting per second at the beginning
  * @param opencsJar        the runnable jar the nodes run ({@code cli/target/opencs.jar})
  * @param nodeHeap         the nodes' {@code -Xmx}
  */
 record LoadOptions(String registryUrl, int ftpSessions, int terminals, int durationSeconds, int enterEverySeconds,
-        boolean kill, Path opencsJar, String nodeHeap) {
+        boolean kill, int rounds, int thinkSeconds, int ftpRamp, int tn3270Ramp, Path opencsJar, String nodeHeap) {
 
     static final String USAGE = "usage: MultiNodeLoad [--kill] [--ftp N (500)] [--tn3270 N (2000)] [--duration S (120)]"
-            + " [--enter-every S (5)] [--url JDBC-URL (OPENCS_TEST_POSTGRES_URL)] [--jar cli/target/opencs.jar]"
+            + " [--enter-every S (5)] [--rounds N (5)] [--think S (2)] [--ftp-ramp N/s (50)] [--tn3270-ramp N/s (200)]"
+            + " [--url JDBC-URL (OPENCS_TEST_POSTGRES_URL)] [--jar cli/target/opencs.jar]"
             + " [--node-heap 1g]";
 
     /** Parses the command line; an unknown or incomplete option is an IllegalArgumentException with the usage. */
@@ -30,6 +35,10 @@ record LoadOptions(String registryUrl, int ftpSessions, int terminals, int durat
         int duration = 120;
         int enterEvery = 5;
         boolean kill = false;
+        int rounds = 5;
+        int think = 2;
+        int ftpRamp = 50;
+        int tn3270Ramp = 200;
         Path jar = Path.of("cli/target/opencs.jar");
         String heap = "1g";
         for (int i = 0; i < args.length; i++) {
@@ -47,6 +56,10 @@ record LoadOptions(String registryUrl, int ftpSessions, int terminals, int durat
                 case "--tn3270" -> terminals = Integer.parseInt(value);
                 case "--duration" -> duration = Integer.parseInt(value);
                 case "--enter-every" -> enterEvery = Integer.parseInt(value);
+                case "--rounds" -> rounds = Integer.parseInt(value);
+                case "--think" -> think = Integer.parseInt(value);
+                case "--ftp-ramp" -> ftpRamp = Integer.parseInt(value);
+                case "--tn3270-ramp" -> tn3270Ramp = Integer.parseInt(value);
                 case "--url" -> url = value;
                 case "--jar" -> jar = Path.of(value);
                 case "--node-heap" -> heap = value;
@@ -56,6 +69,7 @@ record LoadOptions(String registryUrl, int ftpSessions, int terminals, int durat
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("no PostgreSQL URL: --url or OPENCS_TEST_POSTGRES_URL\n" + USAGE);
         }
-        return new LoadOptions(url, ftp, terminals, duration, enterEvery, kill, jar.toAbsolutePath(), heap);
+        return new LoadOptions(url, ftp, terminals, duration, enterEvery, kill, rounds, think, ftpRamp, tn3270Ramp,
+                jar.toAbsolutePath(), heap);
     }
 }

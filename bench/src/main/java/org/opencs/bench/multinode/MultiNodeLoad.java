@@ -89,15 +89,15 @@ public final class MultiNodeLoad {
         SslContext tls = SslContextBuilder.forClient().trustManager(dir.resolve("ca.pem").toFile()).build();
         Tn3270LoadTerminals terminals = new Tn3270LoadTerminals(tls, ports.tn3270Front(), options.enterEverySeconds(),
                 deadline, tally, state);
-        terminals.start(options.terminals(), 200);
+        terminals.start(options.terminals(), options.tn3270Ramp());
         TrustManager trust = trustManager(dir.resolve("ca.pem"));
         List<Thread> ftp = new ArrayList<>();
         for (int i = 0; i < options.ftpSessions(); i++) {
             int id = i;
-            FtpLoadClient client = new FtpLoadClient(id, ports.ftpFront(), trust, deadline, 5, Duration.ofSeconds(2),
-                    tally, state);
+            FtpLoadClient client = new FtpLoadClient(id, ports.ftpFront(), trust, deadline, options.rounds(),
+                    Duration.ofSeconds(options.thinkSeconds()), tally, state);
             Thread thread = new Thread(() -> {
-                sleepMillis(id * 20L); // 50 users a second start
+                sleepMillis(id * 1000L / options.ftpRamp());
                 client.run();
             }, "ftp-" + id);
             thread.start();

@@ -13,6 +13,9 @@ final class Report {
             Map<String, Long> haproxyTotals, List<NodeProcess> nodes, double seconds) {
         System.out.printf(Locale.ROOT, "%n=== %d FTPS users, %d TN3270E terminals, %.0f s, node SYS2 %s in the middle ===%n",
                 options.ftpSessions(), options.terminals(), seconds, options.kill() ? "killed (SIGKILL)" : "restarted (SIGTERM)");
+        System.out.printf(Locale.ROOT, "FTP: %d rounds per logon, %d s think time, %d users/s at the start; TN3270: Enter"
+                + " every %d s, %d terminals/s at the start%n", options.rounds(), options.thinkSeconds(), options.ftpRamp(),
+                options.enterEverySeconds(), options.tn3270Ramp());
         tally.counters().forEach((name, count) -> System.out.printf(Locale.ROOT, "%-58s %d%n", name, count));
         System.out.println("terminals in session at the end, by node: " + inSessionAtEnd);
         System.out.println("HAProxy sessions by backend/server: " + haproxyTotals);
