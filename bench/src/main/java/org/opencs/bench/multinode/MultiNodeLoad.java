@@ -104,7 +104,7 @@ public final class MultiNodeLoad {
             ftp.add(thread);
         }
         Restart restart = new Restart(nodes.get(1), nodes.get(0), options.kill(),
-                begin + Duration.ofSeconds(options.durationSeconds()).toNanos() * 2 / 5, state);
+                begin + Duration.ofSeconds(options.durationSeconds()).toNanos() * 2 / 5, state, ports.ftpFront());
         Thread restarter = new Thread(restart, "restart");
         restarter.start();
         Thread progress = new Thread(() -> progress(tally, begin, deadline), "progress");

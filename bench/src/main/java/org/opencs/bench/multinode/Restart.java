@@ -19,16 +19,20 @@ final class Restart implements Runnable {
     private final boolean kill;
     private final long at;
     private final NodeState state;
+    private final int ftpFront;
     private volatile long stopped;
+    private volatile long balanced;
     private volatile long released;
     private volatile long listening;
     private volatile Integer exitCode;
     private volatile String failure = "";
 
     /**
-     * @param at when to stop the node (nanoTime)
+     * @param at       when to stop the node (nanoTime)
+     * @param ftpFront the balancer's FTP port ({@link GreetingProbe})
      */
-    Restart(NodeProcess node, NodeProcess survivor, boolean kill, long at, NodeState state) {
+    Restart(NodeProcess node, NodeProcess survivor, boolean kill, long at, NodeState state, int ftpFront) {
+        this.ftpFront = ftpFront;
         this.node = node;
         this.survivor = survivor;
         this.kill = kill;
@@ -59,6 +63,7 @@ final class Restart implements Runnable {
             state.restarting(restart);
             NodeProcess.Line line = node.awaitLine(LISTENING, restart, Duration.ofSeconds(120));
             listening = line == null ? 0 : line.nanos();
+            balanced = GreetingProbe.awaitNode(ftpFront, node.sysname(), Duration.ofSeconds(60));
         } catch (Exception e) {
             failure = e.toString();
         }
@@ -81,16 +86,18 @@ final class Restart implements Runnable {
         long restart = state.restartBegan();
         if (restart != 0) {
             out.append(String.format(java.util.Locale.ROOT, "restarted %.2f s after the stop began; listening %s;"
-                    + " first client served through the balancer %s%n", seconds(begin, restart),
-                    listening == 0 ? "never" : String.format(java.util.Locale.ROOT, "%.2f s after the start",
-                            seconds(restart, listening)),
-                    state.servingAgain() == 0 ? "never" : String.format(java.util.Locale.ROOT, "%.2f s after the start",
-                            seconds(restart, state.servingAgain()))));
+                    + " a new FTP client sent to it by the balancer %s; first load client served by it %s%n",
+                    seconds(begin, restart), after(restart, listening), after(restart, balanced),
+                    after(restart, state.servingAgain())));
         }
         if (!failure.isEmpty()) {
             out.append("restart failed: ").append(failure).append('\n');
         }
         return out.toString();
+    }
+
+    private static String after(long start, long event) {
+        return event == 0 ? "never" : String.format(java.util.Locale.ROOT, "%.2f s after the start", seconds(start, event));
     }
 
     private static double seconds(long from, long to) {
