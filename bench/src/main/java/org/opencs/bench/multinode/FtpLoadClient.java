@@ -23,6 +23,7 @@ import org.opencs.pki.net.Haproxy;
  *
  * <p>The node is known from the greeting (its BANNER line "Node SYSn"). Errors are counted by kind: "refused logon"
  * (a 4xx/5xx to PASS), "broken transfer" (a STOR/RETR/LIST that failed or whose connection broke), "wrong content",
+ * "torn upload" (after a STOR broke, the next session finds neither the previous nor the new content),
  * "connection failed" (no greeting, or TLS failed); after an error the client connects again, and a session that
  * completes after an error on the stopped node counts as "reconnected and succeeded".
  */
@@ -39,6 +40,9 @@ final class FtpLoadClient implements Runnable {
     private final LoadTally tally;
     private final NodeState state;
     private final byte[] content;
+    private final Upload file = new Upload();
+    private final Upload dataSet = new Upload();
+    private long rounds;
 
     FtpLoadClient(int id, int port, TrustManager trust, long deadline, int cyclesPerLogon, Duration think,
             LoadTally tally, NodeState state) {
@@ -112,23 +116,13 @@ final class FtpLoadClient implements Runnable {
             client.execPROT("P");
             client.setFileType(FTP.BINARY_FILE_TYPE);
             client.enterLocalPassiveMode();
-            String name = "/u/bench/f" + id + ".bin";
+            String interrupted = checkInterrupted(client);
+            if (interrupted != null) {
+                return fail(node[0], began, interrupted.startsWith("torn") ? "ftp: torn upload"
+                        : "ftp: broken transfer", interrupted);
+            }
             for (int cycle = 0; cycle < cyclesPerLogon && System.nanoTime() < deadline; cycle++) {
-                if (!client.storeFile(name, new ByteArrayInputStream(content))) {
-                    return fail(node[0], began, "ftp: broken transfer", "STOR: " + client.getReplyString());
-                }
-                ByteArrayOutputStream got = new ByteArrayOutputStream();
-                if (!client.retrieveFile(name, got)) {
-                    return fail(node[0], began, "ftp: broken transfer", "RETR: " + client.getReplyString());
-                }
-                if (!Arrays.equals(got.toByteArray(), content)) {
-                    return fail(node[0], began, "ftp: wrong content", "RETR gave " + got.size() + " bytes");
-                }
-                String[] names = client.listNames("/u/bench");
-                if (names == null) {
-                    return fail(node[0], began, "ftp: broken transfer", "NLST: " + client.getReplyString());
-                }
-                String failed = dataSet(client);
+                String failed = round(client);
                 if (failed != null) {
                     return fail(node[0], began, failed.startsWith("RETR gave") ? "ftp: wrong content"
                             : "ftp: broken transfer", failed);
@@ -158,32 +152,105 @@ final class FtpLoadClient implements Runnable {
     }
 
     /**
-     * STOR and RETR of the user's own sequential data set BENCH.Dn (the working directory BENCH., then back to
-     * /u/bench): null when it worked, else what failed. 4,000 bytes, 50 records of the default LRECL 80.
+     * One round: STOR, RETR (compared) and NLST of the user's file /u/bench/fN.bin, then STOR and RETR of its
+     * sequential data set BENCH.DN (the working directory BENCH., then back to /u/bench; 4,000 bytes, 50 records of
+     * the default LRECL 80). Each STOR writes new content (a round number in its first bytes). Null when it worked,
+     * else what failed ("RETR gave ..." for content that differs).
      */
-    private String dataSet(FTPSClient client) throws IOException {
-        byte[] records = Arrays.copyOf(content, 4000);
+    private String round(FTPSClient client) throws IOException {
+        String failed = storeAndCompare(client, file, fileName(), nextContent(FILE_SIZE));
+        if (failed != null) {
+            return failed;
+        }
+        if (client.listNames("/u/bench") == null) {
+            return "NLST: " + client.getReplyString();
+        }
         if (!client.changeWorkingDirectory("'BENCH.'")) {
             return "CWD 'BENCH.': " + client.getReplyString();
         }
-        if (!client.storeFile("D" + id, new ByteArrayInputStream(records))) {
-            return "STOR data set: " + client.getReplyString();
+        failed = storeAndCompare(client, dataSet, "D" + id, nextContent(4000));
+        if (failed != null) {
+            return failed;
         }
+        return client.changeWorkingDirectory("/u/bench") ? null : "CWD /u/bench: " + client.getReplyString();
+    }
+
+    private String storeAndCompare(FTPSClient client, Upload upload, String name, byte[] bytes) throws IOException {
+        upload.pending = bytes;
+        if (!client.storeFile(name, new ByteArrayInputStream(bytes))) {
+            return "STOR " + name + ": " + client.getReplyString();
+        }
+        upload.confirmed = bytes;
+        upload.pending = null;
         ByteArrayOutputStream got = new ByteArrayOutputStream();
-        if (!client.retrieveFile("D" + id, got)) {
-            return "RETR data set: " + client.getReplyString();
+        if (!client.retrieveFile(name, got)) {
+            return "RETR " + name + ": " + client.getReplyString();
         }
-        if (!Arrays.equals(got.toByteArray(), records)) {
-            return "RETR gave " + got.size() + " bytes of data set BENCH.D" + id;
-        }
-        if (!client.changeWorkingDirectory("/u/bench")) {
-            return "CWD /u/bench: " + client.getReplyString();
+        return Arrays.equals(got.toByteArray(), bytes) ? null : "RETR gave " + got.size() + " bytes of " + name;
+    }
+
+    /**
+     * After a session broke during a STOR (the node stopped or died under it): the file or data set must hold either
+     * what was there before or all of what was being sent, never part of it (issue 12: "interrupted uploads leave the
+     * previous content"). Null when every interrupted upload checks out, "torn ..." when one does not, else what failed.
+     */
+    private String checkInterrupted(FTPSClient client) throws IOException {
+        for (Upload upload : new Upload[] {file, dataSet}) {
+            if (upload.pending == null) {
+                continue;
+            }
+            boolean isFile = upload == file;
+            String name = isFile ? fileName() : "D" + id;
+            if (!isFile && !client.changeWorkingDirectory("'BENCH.'")) {
+                return "CWD 'BENCH.': " + client.getReplyString();
+            }
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            boolean read = client.retrieveFile(name, got);
+            int reply = client.getReplyCode();
+            String replyText = client.getReplyString();
+            if (!isFile && !client.changeWorkingDirectory("/u/bench")) {
+                return "CWD /u/bench: " + client.getReplyString();
+            }
+            byte[] bytes = got.toByteArray();
+            boolean whole = read ? Arrays.equals(bytes, upload.confirmed) || Arrays.equals(bytes, upload.pending)
+                    : upload.confirmed == null && reply == 550;
+            if (!whole) {
+                return "torn " + name + ": " + (read ? bytes.length + " bytes, neither the previous nor the new content"
+                        : replyText.trim());
+            }
+            tally.count("ftp uploads interrupted by the stop, whole after it (previous or new content)");
+            upload.confirmed = read ? bytes : null;
+            upload.pending = null;
         }
         return null;
     }
 
+    private String fileName() {
+        return "/u/bench/f" + id + ".bin";
+    }
+
+    private byte[] nextContent(int size) {
+        byte[] bytes = Arrays.copyOf(content, size);
+        long n = ++rounds;
+        for (int i = 0; i < 8; i++) {
+            bytes[i] = (byte) (n >>> (8 * i));
+        }
+        return bytes;
+    }
+
+    /** What the server holds of one upload target: the last content it confirmed, and one being sent (or null). */
+    private static final class Upload {
+        byte[] confirmed;
+        byte[] pending;
+    }
+
     private Outcome fail(String node, long began, String kind, String detail) {
-        LoadTally.Where where = state.where(node, began, System.nanoTime());
+        long now = System.nanoTime();
+        LoadTally.Where where = state.where(node, began, now);
+        if (String.valueOf(detail).contains("EZZ9819I") && state.stoppedNodeMayHoldEnqs(now)) {
+            where = LoadTally.Where.STOPPED_NODE;
+            kind = "ftp: own data set still held by the stopped node's session (450 EZZ9819I)";
+        }
         tally.error(where, kind, (node.isEmpty() ? "node unknown" : node) + ": " + String.valueOf(detail).trim());
         return new Outcome(false, where);
     }

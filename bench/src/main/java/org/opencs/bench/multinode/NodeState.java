@@ -13,6 +13,7 @@ final class NodeState {
     private volatile long stopBegan;
     private volatile long restartBegan;
     private volatile long servingAgain;
+    private volatile long enqsReleased;
 
     void stopping(String node, long now) {
         stoppedNode = node;
@@ -21,6 +22,22 @@ final class NodeState {
 
     void restarting(long now) {
         restartBegan = now;
+    }
+
+    /** The stopped node's ENQs were released at {@code now} (it left cleanly, or a survivor cleaned up after it). */
+    void enqsReleased(long now) {
+        enqsReleased = now;
+    }
+
+    /**
+     * Whether the stopped node may still hold ENQs at {@code now}: after the stop began and before its ENQs were
+     * released (plus a second for the reply to reach the client). A data set in use then (FTP 450 EZZ9819I) is the
+     * stop's doing: each FTP user writes only its own data set, so the holder is its own session on the stopped node.
+     */
+    boolean stoppedNodeMayHoldEnqs(long now) {
+        long began = stopBegan;
+        long released = enqsReleased;
+        return began != 0 && now >= began && (released == 0 || now < released + 1_000_000_000L);
     }
 
     String stoppedNode() {

@@ -56,7 +56,9 @@ final class Restart implements Runnable {
                 NodeProcess.Line line = survivor.awaitLine(Pattern.compile("OCS0803E SYSTEM " + node.sysname() + "\\b"),
                         begin, Duration.ofSeconds(90));
                 released = line == null ? 0 : line.nanos();
+                state.enqsReleased(released);
             } else {
+                state.enqsReleased(stopped); // a clean stop leaves the system with its ENQs released (OCS0802I)
                 Thread.sleep(DOWN.toMillis());
             }
             long restart = node.start();
