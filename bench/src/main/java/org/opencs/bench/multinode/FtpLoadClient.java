@@ -212,11 +212,11 @@ final class FtpLoadClient implements Runnable {
                 return "CWD /u/bench: " + client.getReplyString();
             }
             byte[] bytes = got.toByteArray();
-            boolean whole = read ? Arrays.equals(bytes, upload.confirmed) || Arrays.equals(bytes, upload.pending)
-                    : upload.confirmed == null && reply == 550;
-            if (!whole) {
-                return "torn " + name + ": " + (read ? bytes.length + " bytes, neither the previous nor the new content"
-                        : replyText.trim());
+            if (!read && !(upload.confirmed == null && reply == 550)) {
+                return "RETR " + name + " after the interrupted STOR: " + replyText.trim();
+            }
+            if (read && !Arrays.equals(bytes, upload.confirmed) && !Arrays.equals(bytes, upload.pending)) {
+                return "torn " + name + ": " + bytes.length + " bytes, neither the previous nor the new content";
             }
             tally.count("ftp uploads interrupted by the stop, whole after it (previous or new content)");
             upload.confirmed = read ? bytes : null;
