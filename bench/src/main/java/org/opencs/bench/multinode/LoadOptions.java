@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * What one {@link MultiNodeLoad} run does: the registry, the load (FTPS sessions, TN3270 terminals), how long, and how
- * the node in the middle is stopped.
+ * the node in the middle is stopped. The defaults are issue 12's size, paced for two cores (docs/performance.md, "Two
+ * nodes under load, one restarted"): FTP logons at about what the machine verifies, the ramps over before the stop.
  *
  * @param registryUrl      a PostgreSQL JDBC URL (a fresh schema is made in it for the run)
  * @param ftpSessions      concurrent FTPS sessions, each looping logon, transfers, QUIT
@@ -22,8 +23,8 @@ import java.nio.file.Path;
 record LoadOptions(String registryUrl, int ftpSessions, int terminals, int durationSeconds, int enterEverySeconds,
         boolean kill, int rounds, int thinkSeconds, int ftpRamp, int tn3270Ramp, Path opencsJar, String nodeHeap) {
 
-    static final String USAGE = "usage: MultiNodeLoad [--kill] [--ftp N (500)] [--tn3270 N (2000)] [--duration S (120)]"
-            + " [--enter-every S (5)] [--rounds N (5)] [--think S (2)] [--ftp-ramp N/s (50)] [--tn3270-ramp N/s (200)]"
+    static final String USAGE = "usage: MultiNodeLoad [--kill] [--ftp N (500)] [--tn3270 N (2000)] [--duration S (300)]"
+            + " [--enter-every S (5)] [--rounds N (10)] [--think S (15)] [--ftp-ramp N/s (5)] [--tn3270-ramp N/s (100)]"
             + " [--url JDBC-URL (OPENCS_TEST_POSTGRES_URL)] [--jar cli/target/opencs.jar]"
             + " [--node-heap 1g]";
 
@@ -32,13 +33,13 @@ record LoadOptions(String registryUrl, int ftpSessions, int terminals, int durat
         String url = System.getenv("OPENCS_TEST_POSTGRES_URL");
         int ftp = 500;
         int terminals = 2000;
-        int duration = 120;
+        int duration = 300;
         int enterEvery = 5;
         boolean kill = false;
-        int rounds = 5;
-        int think = 2;
-        int ftpRamp = 50;
-        int tn3270Ramp = 200;
+        int rounds = 10;
+        int think = 15;
+        int ftpRamp = 5;
+        int tn3270Ramp = 100;
         Path jar = Path.of("cli/target/opencs.jar");
         String heap = "1g";
         for (int i = 0; i < args.length; i++) {
