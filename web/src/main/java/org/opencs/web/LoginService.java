@@ -1,0 +1,80 @@
+package org.opencs.web;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.opencs.saf.Registry;
+import org.opencs.saf.users.Authenticator;
+import org.opencs.saf.users.LogonResult;
+
+/**
+ * Web logon and logoff: the password, password phrase or PassTicket (application {@value #APPLICATION}) is checked by
+ * the registry's {@link Authenticator}, as FTP and TN3270 logons are (revoked users refused, failures counted and
+ * audited as LOGON_FAILURE with the browser's address, RACF's ICH408I texts); a logon that passes opens a session and
+ * is audited as WEB_LOGON, a session's end as WEB_LOGOFF (reason LOGOUT or IDLE_TIMEOUT). Blocking: it hashes the
+ * password and writes the registry, so it runs on the worker pool.
+ */
+public final class LoginService {
+    /** The application name of web logons: a PassTicket for the web is generated for it (PTKTDATA profile OCSWEB). */
+    public static final String APPLICATION = "OCSWEB";
+
+    /** The outcome of a logon. */
+    public sealed interface Outcome {
+        /** Logged on: the new session. */
+        record LoggedOn(WebSession session) implements Outcome { }
+        /** Refused: RACF's message text for the page. */
+        record Refused(String message) implements Outcome { }
+    }
+
+    private final Registry registry;
+    private final SessionStore sessions;
+
+    public LoginService(Registry registry, java.time.Duration idleTimeout, Tokens tokens) {
+        this.registry = registry;
+        this.sessions = new SessionStore(registry.clock(), tokens, idleTimeout, this::ended);
+    }
+
+    /** The sessions of this server. */
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    /** Checks {@code userid} and {@code secret} (cleared afterwards) for a browser at {@code client}. */
+    public Outcome logon(String userid, char[] secret, String client) {
+        try {
+            if (userid == null || userid.isBlank()) {
+                return new Outcome.Refused("IKJ56700A ENTER USERID -");
+            }
+            LogonResult result = new Authenticator(registry, client).logon(userid, secret, APPLICATION);
+            if (result.status() == LogonResult.Status.PASSWORD_EXPIRED) {
+                return new Outcome.Refused(result.message()
+                        + ". Change the password with TSO, FTP (PASS old/new/new) or opencs tso, then log on again.");
+            }
+            if (!result.ok()) {
+                return new Outcome.Refused(result.message());
+            }
+            WebSession session = sessions.create(result.userid(), client);
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("user", session.userid());
+            fields.put("client", client);
+            fields.put("method", "PASSWORD");
+            registry.audit().record(registry.clock().instant(), "WEB_LOGON", fields);
+            return new Outcome.LoggedOn(session);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    /** Ends the session with this ID; false when there was none. */
+    public boolean logout(String sessionId) {
+        return sessions.logout(sessionId);
+    }
+
+    private void ended(WebSession session, SessionStore.End reason) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("user", session.userid());
+        fields.put("client", session.client());
+        fields.put("reason", reason.name());
+        registry.audit().record(registry.clock().instant(), "WEB_LOGOFF", fields);
+    }
+}
