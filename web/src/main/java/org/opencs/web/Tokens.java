@@ -20,6 +20,12 @@ public final class Tokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** Whether {@code text} has the shape of a token of {@link #next()}. */
+    public static boolean wellFormed(String text) {
+        return text.length() == 43 && text.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z'
+                || c >= '0' && c <= '9' || c == '-' || c == '_');
+    }
+
     /** Constant-time comparison; false when either is null. */
     public static boolean same(String expected, String given) {
         if (expected == null || given == null) {

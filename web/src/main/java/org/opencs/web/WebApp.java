@@ -46,12 +46,17 @@ public final class WebApp {
         if (exchange.session() != null) {
             return Responses.seeOther("/");
         }
-        return loginPage(HttpResponseStatus.OK, "", "");
+        return loginPage(exchange, HttpResponseStatus.OK, "", "");
     }
 
-    /** A fresh login token in the form and in the OCSLOGIN cookie (double submit: a login from another site fails). */
-    private FullHttpResponse loginPage(HttpResponseStatus status, String message, String userid) {
-        String token = tokens.next();
+    /**
+     * The login form with its token, in the form and in the OCSLOGIN cookie (double submit: a login posted from
+     * another site fails). The browser's token is kept while it has one: a second fetch of /login (a redirected
+     * favicon request, another tab) must not invalidate the form already shown.
+     */
+    private FullHttpResponse loginPage(Exchange exchange, HttpResponseStatus status, String message, String userid) {
+        String held = SessionCookies.value(exchange.request(), SessionCookies.LOGIN);
+        String token = held != null && Tokens.wellFormed(held) ? held : tokens.next();
         Map<String, String> values = new LinkedHashMap<>();
         values.put("csrf", token);
         values.put("message", message);
@@ -71,7 +76,7 @@ public final class WebApp {
         LoginService.Outcome outcome = login.logon(userid, password == null ? new char[0] : password.toCharArray(),
                 exchange.client());
         if (outcome instanceof LoginService.Outcome.Refused refused) {
-            return loginPage(HttpResponseStatus.UNAUTHORIZED, refused.message(), userid == null ? "" : userid.trim());
+            return loginPage(exchange, HttpResponseStatus.UNAUTHORIZED, refused.message(), userid == null ? "" : userid.trim());
         }
         WebSession session = ((LoginService.Outcome.LoggedOn) outcome).session();
         if (exchange.session() != null) {

@@ -51,6 +51,9 @@ class CookiesAndCsrfTest {
         String a = tokens.next();
         assertThat(a).hasSize(43).matches("[A-Za-z0-9_-]+");
         assertThat(tokens.next()).isNotEqualTo(a);
+        assertThat(Tokens.wellFormed(a)).isTrue();
+        assertThat(Tokens.wellFormed(a.substring(1))).isFalse();
+        assertThat(Tokens.wellFormed(a.substring(1) + ";")).isFalse();
     }
 
     /** Any token but the session's own is refused. */
