@@ -246,7 +246,7 @@ class StartIT {
     private Process start(String log) throws Exception {
         Files.deleteIfExists(dir.resolve("opencs-home/logs/ports"));
         return new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                OpenCsProcess.jar().toString(), "start", "--ftp-port", "0", "--tn3270-port", "0").directory(dir.toFile())
+                OpenCsProcess.jar().toString(), "start", "--ftp-port", "0", "--tn3270-port", "0", "--web-port", "0").directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile()).start();
     }
 
