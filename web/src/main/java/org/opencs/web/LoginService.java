@@ -65,6 +65,44 @@ public final class LoginService {
         }
     }
 
+    /**
+     * Logs on with the client certificate the browser presented in the TLS handshake, as TN3270 CLIENTAUTH SAFCERT
+     * does: the certificate (already verified against the ring's CAs) must map to a user ID through the registry
+     * (a certificate registered under the user, or a certificate name filter); a revoked user is refused with RACF's
+     * ICH408I text and a LOGON_FAILURE record. Success is audited as WEB_LOGON with method CERTIFICATE and the subject.
+     */
+    public Outcome logonWithCertificate(java.security.cert.X509Certificate certificate, String client) {
+        if (certificate == null) {
+            return new Outcome.Refused("OCSW020E No client certificate was presented: the browser must offer one "
+                    + "issued by a CA of the server's key ring.");
+        }
+        String subject = certificate.getSubjectX500Principal().getName();
+        var mapping = new org.opencs.saf.certs.CertificateUserMapper(registry).userFor(certificate);
+        if (mapping.isEmpty()) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("subject", subject);
+            fields.put("client", client);
+            registry.audit().record(registry.clock().instant(), "WEB_CERT_REJECTED", fields);
+            return new Outcome.Refused("OCSW021E The client certificate " + subject + " maps to no user ID.");
+        }
+        String userid = mapping.get().userid();
+        var user = registry.users().find(userid).orElse(null);
+        if (user == null || user.revoked()) {
+            String reason = user == null ? "USER AT TERMINAL NOT RACF-DEFINED" : "REVOKED USER ACCESS ATTEMPT";
+            new Authenticator(registry, client).refused(userid, APPLICATION, reason);
+            return new Outcome.Refused("ICH408I USER(" + userid + ") LOGON/JOB INITIATION - " + reason);
+        }
+        registry.users().update(user.withLastLogon(registry.clock().instant()));
+        WebSession session = sessions.create(userid, client);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("user", userid);
+        fields.put("client", client);
+        fields.put("method", "CERTIFICATE");
+        fields.put("subject", subject);
+        registry.audit().record(registry.clock().instant(), "WEB_LOGON", fields);
+        return new Outcome.LoggedOn(session);
+    }
+
     /** Ends the session with this ID; false when there was none. */
     public boolean logout(String sessionId) {
         return sessions.logout(sessionId);

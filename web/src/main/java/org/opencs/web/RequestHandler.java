@@ -75,11 +75,25 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
         }
         String client = Endpoints.client(ctx.channel()).getAddress().getHostAddress();
         try {
-            return route.handler().handle(new Exchange(request, form, session, client));
+            return route.handler().handle(new Exchange(request, form, session, client, peerCertificate(ctx)));
         } catch (Exception e) {
             log.error("OCSW014E {} {} failed: {}", request.method(), path, e.toString());
             return Responses.text(HttpResponseStatus.INTERNAL_SERVER_ERROR,
                     "OCSW014E The server could not answer this request; the system log tells why.\n");
+        }
+    }
+
+    /** The client certificate the TLS handshake verified, or null when the browser sent none. */
+    private static java.security.cert.X509Certificate peerCertificate(ChannelHandlerContext ctx) {
+        io.netty.handler.ssl.SslHandler tls = ctx.pipeline().get(io.netty.handler.ssl.SslHandler.class);
+        if (tls == null) {
+            return null;
+        }
+        try {
+            var chain = tls.engine().getSession().getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof java.security.cert.X509Certificate x509 ? x509 : null;
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            return null;
         }
     }
 

@@ -29,6 +29,7 @@ public final class WebApp {
         return new Router(List.of(
                 new Route(HttpMethod.GET, "/login", Route.Access.PUBLIC, this::loginForm),
                 new Route(HttpMethod.POST, "/login", Route.Access.PUBLIC, this::logon),
+                new Route(HttpMethod.POST, "/login/certificate", Route.Access.PUBLIC, this::logonWithCertificate),
                 new Route(HttpMethod.POST, "/logout", Route.Access.SESSION, this::logout),
                 new Route(HttpMethod.GET, "/", Route.Access.SESSION, this::console),
                 new Route(HttpMethod.GET, "/terminal", Route.Access.SESSION, this::terminal),
@@ -61,6 +62,9 @@ public final class WebApp {
         values.put("csrf", token);
         values.put("message", message);
         values.put("userid", userid);
+        var certificate = exchange.certificate();
+        values.put("certificateClass", certificate == null ? "hidden" : "certificate");
+        values.put("certificate", certificate == null ? "" : certificate.getSubjectX500Principal().getName());
         FullHttpResponse response = Responses.html(status, Pages.render("login", values));
         response.headers().add(HttpHeaderNames.SET_COOKIE, SessionCookies.set(SessionCookies.LOGIN, token));
         return response;
@@ -78,7 +82,23 @@ public final class WebApp {
         if (outcome instanceof LoginService.Outcome.Refused refused) {
             return loginPage(exchange, HttpResponseStatus.UNAUTHORIZED, refused.message(), userid == null ? "" : userid.trim());
         }
-        WebSession session = ((LoginService.Outcome.LoggedOn) outcome).session();
+        return loggedOn(exchange, ((LoginService.Outcome.LoggedOn) outcome).session());
+    }
+
+    private FullHttpResponse logonWithCertificate(Exchange exchange) {
+        String cookie = SessionCookies.value(exchange.request(), SessionCookies.LOGIN);
+        if (!Csrf.carries(cookie, exchange.request().headers().get(Csrf.HEADER), exchange.form())) {
+            return forbidden();
+        }
+        LoginService.Outcome outcome = login.logonWithCertificate(exchange.certificate(), exchange.client());
+        if (outcome instanceof LoginService.Outcome.Refused refused) {
+            return loginPage(exchange, HttpResponseStatus.UNAUTHORIZED, refused.message(), "");
+        }
+        return loggedOn(exchange, ((LoginService.Outcome.LoggedOn) outcome).session());
+    }
+
+    /** The answer to a logon that passed: the session cookie, the login cookie removed, on to the console. */
+    private FullHttpResponse loggedOn(Exchange exchange, WebSession session) {
         if (exchange.session() != null) {
             login.logout(exchange.session().id()); // a new logon ends the browser's earlier session
         }

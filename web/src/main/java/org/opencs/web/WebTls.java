@@ -29,9 +29,13 @@ public final class WebTls {
                 + "database path or SAF key ring) or KEYRING in tcpip/FTP.DATA.");
     }
 
-    /** A server context from that ring (errors of the ring: its GSK/ICH/OCSK message). */
+    /**
+     * A server context from that ring (errors of the ring: its GSK/ICH/OCSK message). When the ring holds trusted CA
+     * certificates the server asks for a client certificate without requiring one (ClientAuth OPTIONAL), so a browser
+     * with a certificate from those CAs can log on with it (/login/certificate); without CAs it asks for none.
+     */
     public static SslContext serverContext(Registry registry, WebSettings settings, String ftpKeyring) {
-        return SystemSsl.server(new KeyRingResolver(registry).resolve(keyringReference(settings, ftpKeyring)),
-                ClientAuth.NONE);
+        var ring = new KeyRingResolver(registry).resolve(keyringReference(settings, ftpKeyring));
+        return SystemSsl.server(ring, ring.trustAnchors().isEmpty() ? ClientAuth.NONE : ClientAuth.OPTIONAL);
     }
 }

@@ -7,11 +7,9 @@ import org.opencs.pki.TestPki;
 import org.opencs.pki.codec.ExportFormat;
 import org.opencs.pki.kdb.StashFile;
 import org.opencs.pki.keydb.KeyDatabase;
-import org.opencs.pki.tls.SystemSsl;
 import org.opencs.saf.MutableClock;
 import org.opencs.saf.Registry;
 import org.opencs.saf.TestRegistries;
-import org.opencs.saf.certs.KeyRingResolver;
 import org.opencs.saf.users.User;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +24,16 @@ final class WebTestSystem implements AutoCloseable {
     final MutableClock clock = new MutableClock(Instant.now());
     final Registry registry;
     final Path caFile;
+    private final Path dir;
+    private final KeyDatabase db;
     private WebServer server;
 
     WebTestSystem(Path dir) throws Exception {
         registry = TestRegistries.open(TestRegistries.init(dir, TestRegistries.Store.H2, clock), clock);
         Path kdb = registry.home().hfsPath(KEYRING);
         Files.createDirectories(kdb.getParent());
-        KeyDatabase db = TestPki.caAndServer(kdb);
+        this.dir = dir;
+        db = TestPki.caAndServer(kdb);
         db.stash(StashFile.Format.V8);
         caFile = dir.resolve("ca.pem");
         Files.write(caFile, TestPki.operations().exportCertificate(db, "ABC CA", ExportFormat.BASE64_DER));
@@ -45,10 +46,38 @@ final class WebTestSystem implements AutoCloseable {
                 "/u/" + userid.toLowerCase(), clock.instant()));
     }
 
-    /** Starts the web server (once) with {@code settings}' idle timeout. */
+    /**
+     * A client certificate from "ABC CA" with subject CN={@code cn}, its key and certificate in dir/{@code file}.pem
+     * for curl; registered under {@code owner} (RACDCERT ID(owner) ADD) unless owner is null.
+     */
+    void clientCertificate(String cn, String owner, String file) throws Exception {
+        TestPki.operations().createSigned(db, "ABC CA", cn, org.opencs.pki.cert.KeyType.EC_P256,
+                org.opencs.pki.cert.CertificateProfile.CLIENT,
+                new org.opencs.pki.cert.SubjectName(cn, "CS Z/OS", "IBM", null, null, "US").toX500Name(), 30,
+                java.util.List.of());
+        db.save();
+        Files.write(dir.resolve(file + ".p12"), TestPki.operations().exportWithKey(db, cn, ExportFormat.BINARY_PKCS12,
+                "pw".toCharArray()));
+        var openssl = org.opencs.testkit.ExternalCommand.run(dir, "openssl", "pkcs12", "-in", file + ".p12", "-passin",
+                "pass:pw", "-nodes", "-out", file + ".pem");
+        if (openssl.exitCode() != 0) {
+            throw new AssertionError(openssl.all());
+        }
+        if (owner != null) {
+            var cert = db.get(cn).certificate();
+            registry.certificates().add(new org.opencs.saf.certs.DigitalCertificate(owner, cn, cert.getEncoded(), false,
+                    "TRUST"), null, cert.getSubjectX500Principal().getName(), cert.getIssuerX500Principal().getName(),
+                    cert.getSerialNumber().toString(16), clock.instant());
+        }
+    }
+
+    /**
+     * Starts the web server (once) with {@code settings}' idle timeout and the key ring as opencs start finds it
+     * (web.keyring, else FTP.DATA's KEYRING: {@value #KEYRING}); the ring trusts ABC CA, so client certificates are
+     * asked for (optional).
+     */
     WebServer serve(WebSettings settings) throws Exception {
-        var ring = new KeyRingResolver(registry).resolve(KEYRING);
-        server = new WebServer(settings, registry, SystemSsl.server(ring, io.netty.handler.ssl.ClientAuth.NONE),
+        server = new WebServer(settings, registry, WebTls.serverContext(registry, settings, KEYRING),
                 "127.0.0.1", 0, LoggerFactory.getLogger(WebServer.LOG_NAME));
         return server;
     }
