@@ -124,6 +124,9 @@ public final class StartCommand implements Callable<Integer> {
         if (web.port() != null && (web.port() < 0 || web.port() > 65535)) {
             throw new org.opencs.core.ZosException("OCS0006E", "--web-port " + web.port() + " is not a port number (0 to 65535).");
         }
+        // Its key ring (web.keyring, else FTP.DATA's KEYRING) is opened now, so a missing one starts nothing.
+        io.netty.handler.ssl.SslContext webTls = web.enabled()
+                ? org.opencs.web.WebTls.serverContext(registry, web, parsed.config().keyring()) : null;
         int port = ftpPort != null ? ftpPort : registry.config().ftpPort();
         // Load balancers in front (proxy.protocol.from, ftp.passive.address): checked before anything starts.
         org.opencs.ftp.server.FtpFrontEnd frontEnd = org.opencs.ftp.server.FtpFrontEnd.load(registry.home());
@@ -148,8 +151,7 @@ public final class StartCommand implements Callable<Integer> {
                 trace, frontEnd.balancers());
         org.opencs.web.WebServer webServer = null;
         if (web.enabled()) {
-            var tls = org.opencs.web.WebTls.serverContext(registry, web, parsed.config().keyring());
-            webServer = Listening.open("Web", bind, web.port(), () -> new org.opencs.web.WebServer(web, registry, tls,
+            webServer = Listening.open("Web", bind, web.port(), () -> new org.opencs.web.WebServer(web, registry, webTls,
                     bind, web.port(), LoggerFactory.getLogger(org.opencs.web.WebServer.LOG_NAME)));
             started.push(webServer);
         }

@@ -216,6 +216,31 @@ class StartIT {
         assertThat(dir.resolve("H/logs/ports")).doesNotExist();
     }
 
+    /** Issue 13: a bad web.port stops opencs start before it listens (OCS0006E), as every system.conf key does. */
+    @Test
+    void aBadWebPortStopsStartWithAMessage() throws Exception {
+        assertThat(OpenCsProcess.run(dir, Map.of(), "init", "--home", "H").exitCode()).isZero();
+        Path conf = dir.resolve("H/system.conf");
+        Files.writeString(conf, Files.readString(conf) + "web.port=https\n");
+        var start = OpenCsProcess.run(dir, Map.of(), "start", "--home", "H", "--ftp-port", "0", "--tn3270-port", "0");
+        assertThat(start.exitCode()).as(start.all()).isEqualTo(1);
+        assertThat(start.stderr()).contains("OCS0006E system.conf: web.port 'https' is not a number from 0 to 65535.")
+                .doesNotContain("OCS0005W");
+        assertThat(dir.resolve("H/logs/ports")).doesNotExist();
+    }
+
+    /** Issue 13: --web-port without a key ring (no web.keyring, no KEYRING in FTP.DATA) starts nothing (OCSW002E). */
+    @Test
+    void aWebServerWithoutAKeyRingStopsStartWithAMessage() throws Exception {
+        assertThat(OpenCsProcess.run(dir, Map.of(), "init", "--home", "H").exitCode()).isZero();
+        var start = OpenCsProcess.run(dir, Map.of(), "start", "--home", "H", "--ftp-port", "0", "--tn3270-port", "0",
+                "--web-port", "0");
+        assertThat(start.exitCode()).as(start.all()).isEqualTo(1);
+        assertThat(start.stderr()).contains("OCSW002E The web server has no key ring: set web.keyring in system.conf");
+        assertThat(start.stdout()).doesNotContain("EZY2702I");
+        assertThat(dir.resolve("H/logs/ports")).doesNotExist();
+    }
+
     /** The local addresses that listen on TCP {@code port} (from /proc/net/tcp and tcp6, as ss shows them). */
     private static List<String> listeningAddresses(int port) throws Exception {
         List<String> addresses = new java.util.ArrayList<>();

@@ -71,8 +71,9 @@ public final class WebServer implements AutoCloseable {
                                     }
                                 })
                                 .addLast("http", new HttpServerCodec())
-                                .addLast("aggregate", new HttpObjectAggregator(MAX_BODY))
+                                // before the aggregator: its own answers (413, 100 Continue) get the headers too
                                 .addLast("headers", new SecurityHeaders())
+                                .addLast("aggregate", new HttpObjectAggregator(MAX_BODY))
                                 .addLast(workers, "app", new RequestHandler(router, login.sessions(), log));
                     }
                 });

@@ -147,6 +147,16 @@ class WebServerCurlTest {
     }
 
     @Test
+    void aBodyOverTheLimitIs413WithTheHeaders() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("big.txt"), "userid=USER1&password=" + "x".repeat(WebServer.MAX_BODY));
+        var big = curl("-H", "Content-Type: application/x-www-form-urlencoded", "--data-binary", "@big.txt",
+                url("/login"));
+        assertThat(big.stdout()).startsWith("HTTP/1.1 413")
+                .containsIgnoringCase("content-security-policy: default-src 'self'");
+        assertThat(system.audit()).doesNotContain("LOGON_FAILURE");
+    }
+
+    @Test
     void onlyTls12And13() {
         var old = ExternalCommand.run(dir, "curl", "-sS", "--cacert", "ca.pem", "--tlsv1.1", "--tls-max", "1.1",
                 url("/login"));
