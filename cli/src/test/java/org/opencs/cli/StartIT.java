@@ -156,7 +156,7 @@ class StartIT {
             records.addAll(Files.readAllLines(file));
         }
         assertThat(records).isNotEmpty().allMatch(r -> r.matches(
-                "[NMDEX] SYSA     \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d\\dZ (?:FTPD|TN3270E|JES2|OPENCS|XCFAS) +\\S.*"))
+                "[NMDEX] SYSA     \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d\\dZ (?:FTPD|TN3270E|JES2|OPENCS|XCFAS|WEBSRV) +\\S.*"))
                 .noneMatch(r -> r.matches(".*\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*.*|.*\\b\\w+(?:Exception|Error)\\b.*"))
                 .noneMatch(r -> r.matches(".*\\bnull\\b.*"));
         List<String> texts = records.stream().map(r -> r.substring(0, 1) + " " + r.substring(35)).toList();
@@ -165,6 +165,7 @@ class StartIT {
                 .anyMatch(t -> t.matches("N JES2 +\\$HASP492 JES2 ALL-MEMBER WARM START ON MEMBER SYSA - \\d+ INITIATOR\\(S\\)"))
                 .anyMatch(t -> t.matches("N TN3270E +OCST009I TN3270E port \\d+ closed.*"))
                 .anyMatch(t -> t.matches("N FTPD +EZYFT59I FTP shutdown in progress"))
+                .anyMatch(t -> t.matches("N WEBSRV +OCSW001I Web server listening on port \\d+ \\(https\\)"))
                 // Membership (docs/registry.md "Membership and ENQs"): joined with the servers, left on shutdown.
                 .anyMatch(t -> t.matches("N XCFAS +OCS0801I SYSTEM SYSA JOINED \\(HOST .*"))
                 .anyMatch(t -> t.matches("N XCFAS +OCS0802I SYSTEM SYSA LEFT .*"))
@@ -245,7 +246,8 @@ class StartIT {
     private static List<String> listeningAddresses(int port) throws Exception {
         List<String> addresses = new java.util.ArrayList<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+            List<String> lines = Files.readAllLines(Path.of(table)); // read once: the table changes between reads
+            for (String line : lines.subList(1, lines.size())) {
                 String[] fields = line.trim().split("\\s+");
                 String[] local = fields[1].split(":");
                 if (fields[3].equals("0A") && Integer.parseInt(local[1], 16) == port) {
