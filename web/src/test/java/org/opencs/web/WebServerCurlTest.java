@@ -146,6 +146,18 @@ class WebServerCurlTest {
                 .contains("value=\"&lt;script&gt;\"").contains("USER(&lt;SCRIPT&gt;)");
     }
 
+    /** The session ends after web.idle.timeout minutes without a request (the registry's clock), audited. */
+    @Test
+    void anIdleSessionEnds() throws Exception {
+        String session = logon();
+        system.clock.advanceSeconds(14 * 60);
+        assertThat(curl("-H", "Cookie: OCSSESSION=" + session, url("/")).stdout()).startsWith("HTTP/1.1 200");
+        system.clock.advanceSeconds(15 * 60 + 1);
+        var idle = curl("-H", "Cookie: OCSSESSION=" + session, url("/"));
+        assertThat(idle.stdout()).startsWith("HTTP/1.1 303").containsIgnoringCase("location: /login\r\n");
+        assertThat(system.audit()).contains("\"type\":\"WEB_LOGOFF\"").contains("\"reason\":\"IDLE_TIMEOUT\"");
+    }
+
     @Test
     void aBodyOverTheLimitIs413WithTheHeaders() throws Exception {
         java.nio.file.Files.writeString(dir.resolve("big.txt"), "userid=USER1&password=" + "x".repeat(WebServer.MAX_BODY));
