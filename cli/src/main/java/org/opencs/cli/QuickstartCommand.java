@@ -157,7 +157,8 @@ public final class QuickstartCommand implements Callable<Integer> {
         if (webPort != null) {
             System.out.println("  https://localhost:" + webPort + "/");
             System.out.println("        (the web console in a browser that trusts " + caFile.getFileName()
-                    + "; log on as IBMUSER with " + logonPassword + ")");
+                    + "; log on as IBMUSER with " + logonPassword
+                    + (initialized != null || initialPasswordPending ? " once the curl line above has set it" : "") + ")");
         }
         System.out.println("  ./opencs tso --home " + homeDir + " LISTUSER IBMUSER");
         System.out.println("  ./opencs gskkyman              (menus; 2 - Open database, then the path above)");
