@@ -158,7 +158,8 @@ public final class QuickstartCommand implements Callable<Integer> {
             System.out.println("  https://localhost:" + webPort + "/");
             System.out.println("        (the web console in a browser that trusts " + caFile.getFileName()
                     + "; log on as IBMUSER with " + logonPassword
-                    + (initialized != null || initialPasswordPending ? " once the curl line above has set it" : "") + ")");
+                    + (initialized != null || initialPasswordPending
+                            ? " once the curl line above has set it, or with the initial one and a new password" : "") + ")");
         }
         System.out.println("  ./opencs tso --home " + homeDir + " LISTUSER IBMUSER");
         System.out.println("  ./opencs gskkyman              (menus; 2 - Open database, then the path above)");

@@ -41,14 +41,30 @@ public final class LoginService {
 
     /** Checks {@code userid} and {@code secret} (cleared afterwards) for a browser at {@code client}. */
     public Outcome logon(String userid, char[] secret, String client) {
+        return logon(userid, secret, new char[0], client);
+    }
+
+    /**
+     * As above, with the form's new password ({@code newSecret}, cleared afterwards; empty: none), as the TSO/E logon
+     * panel's New Password field: given, the password is changed after the current one (or a PassTicket) passes,
+     * whether or not it had expired; an expired password without a new one is refused with ICH408I ... PASSWORD HAS
+     * EXPIRED. A new password against RACF's rules is refused with its ICH080nnI text.
+     */
+    public Outcome logon(String userid, char[] secret, char[] newSecret, String client) {
         try {
             if (userid == null || userid.isBlank()) {
                 return new Outcome.Refused("IKJ56700A ENTER USERID -");
             }
-            LogonResult result = new Authenticator(registry, client).logon(userid, secret, APPLICATION);
+            Authenticator authenticator = new Authenticator(registry, client);
+            LogonResult result;
+            try {
+                result = newSecret.length > 0 ? authenticator.changePassword(userid, secret, newSecret, APPLICATION)
+                        : authenticator.logon(userid, secret, APPLICATION);
+            } catch (org.opencs.core.ZosException e) {
+                return new Outcome.Refused(e.getMessage());
+            }
             if (result.status() == LogonResult.Status.PASSWORD_EXPIRED) {
-                return new Outcome.Refused(result.message()
-                        + ". Change the password with TSO, FTP (PASS old/new/new) or opencs tso, then log on again.");
+                return new Outcome.Refused(result.message() + ": enter a new password too.");
             }
             if (!result.ok()) {
                 return new Outcome.Refused(result.message());
@@ -62,6 +78,7 @@ public final class LoginService {
             return new Outcome.LoggedOn(session);
         } finally {
             Arrays.fill(secret, '\0');
+            Arrays.fill(newSecret, '\0');
         }
     }
 

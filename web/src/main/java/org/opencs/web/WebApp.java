@@ -77,8 +77,9 @@ public final class WebApp {
         }
         String userid = exchange.field("userid");
         String password = exchange.field("password");
+        String newPassword = exchange.field("newpassword");
         LoginService.Outcome outcome = login.logon(userid, password == null ? new char[0] : password.toCharArray(),
-                exchange.client());
+                newPassword == null ? new char[0] : newPassword.toCharArray(), exchange.client());
         if (outcome instanceof LoginService.Outcome.Refused refused) {
             return loginPage(exchange, HttpResponseStatus.UNAUTHORIZED, refused.message(), userid == null ? "" : userid.trim());
         }

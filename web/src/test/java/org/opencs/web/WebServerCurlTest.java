@@ -146,6 +146,33 @@ class WebServerCurlTest {
                 .contains("value=\"&lt;script&gt;\"").contains("USER(&lt;SCRIPT&gt;)");
     }
 
+    /** GET /login, then POST it with these fields (name=value) and the form's token. */
+    private ExternalCommand.Result post(String... fields) {
+        var form = curl(url("/login"));
+        List<String> args = new ArrayList<>(List.of("-H", "Cookie: OCSLOGIN=" + cookie(form.stdout(), "OCSLOGIN"),
+                "--data-urlencode", "csrf=" + hidden(form.stdout())));
+        for (String field : fields) {
+            args.addAll(List.of("--data-urlencode", field));
+        }
+        args.add(url("/login"));
+        return curl(args.toArray(new String[0]));
+    }
+
+    /** An expired password is changed on the form, as at the TSO/E logon panel (RACF's password rules apply). */
+    @Test
+    void anExpiredPasswordIsChangedOnTheForm() throws Exception {
+        system.user("USER2", true);
+        assertThat(post("userid=USER2", "password=user2pw").stdout()).startsWith("HTTP/1.1 401")
+                .contains("ICH408I USER(USER2) LOGON/JOB INITIATION - PASSWORD HAS EXPIRED: enter a new password too.");
+        assertThat(post("userid=USER2", "password=user2pw", "newpassword=ab").stdout()).startsWith("HTTP/1.1 401")
+                .contains("ICH08002I");
+        assertThat(post("userid=USER2", "password=user2pw", "newpassword=Fresh123").stdout())
+                .startsWith("HTTP/1.1 303").containsIgnoringCase("set-cookie: OCSSESSION=");
+        assertThat(post("userid=USER2", "password=user2pw").stdout()).startsWith("HTTP/1.1 401")
+                .contains("INVALID PASSWORD");
+        assertThat(post("userid=USER2", "password=Fresh123").stdout()).startsWith("HTTP/1.1 303");
+    }
+
     /** The session ends after web.idle.timeout minutes without a request (the registry's clock), audited. */
     @Test
     void anIdleSessionEnds() throws Exception {

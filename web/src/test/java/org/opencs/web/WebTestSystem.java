@@ -41,8 +41,13 @@ final class WebTestSystem implements AutoCloseable {
 
     /** A user whose password is {@code userid.toLowerCase() + "pw"}, not expired. */
     void user(String userid) {
+        user(userid, false);
+    }
+
+    /** The same, with the password expired or not. */
+    void user(String userid, boolean expired) {
         registry.users().add(User.define(userid, userid, "IBMUSER",
-                registry.passwordHasher().hash((userid.toLowerCase() + "pw").toCharArray()), false, false, 101L,
+                registry.passwordHasher().hash((userid.toLowerCase() + "pw").toCharArray()), expired, false, 101L,
                 "/u/" + userid.toLowerCase(), clock.instant()));
     }
 
