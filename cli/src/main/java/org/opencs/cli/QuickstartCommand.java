@@ -64,6 +64,9 @@ public final class QuickstartCommand implements Callable<Integer> {
             "ENDVTAM",
             "");
 
+    /** The quickstart's web server port (beside FTP's 2021 and TN3270E's 2023), written to system.conf as web.port. */
+    static final int WEB_PORT = 2443;
+
     @Option(names = "--home", defaultValue = "opencs-home", description = "System home directory (default ./${DEFAULT-VALUE})")
     Path home;
 
@@ -86,6 +89,11 @@ public final class QuickstartCommand implements Callable<Integer> {
                     java.nio.charset.StandardCharsets.US_ASCII), false);
             org.opencs.core.AtomicFiles.write(systemHome.tcpip().resolve("PROFILE.TCPIP"), SECURE_TELNET_PROFILE.getBytes(
                     java.nio.charset.StandardCharsets.US_ASCII), false);
+            // The web server (docs/web.md) on, with FTP.DATA's KEYRING: the same quickstart key database.
+            java.nio.file.Files.writeString(systemHome.systemConf(), "# The web server (HTTPS: login, console, terminal;"
+                    + " docs/web.md); its key ring is FTP.DATA's KEYRING unless web.keyring names one.\n"
+                    + "web.port=" + WEB_PORT + "\n", java.nio.charset.StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.APPEND);
         }
         var server = db.defaultKey().orElseThrow(() -> new KeyDbException("OCSK031E",
                 "Key database " + kdb + " has no default key: set one with 'opencs keydb default --stashed'."));
@@ -109,6 +117,7 @@ public final class QuickstartCommand implements Callable<Integer> {
             initialPasswordPending = registry.users().find("IBMUSER").map(u -> u.passwordExpired()).orElse(false);
         }
         int telnetPort = telnetPort(systemHome);
+        Integer webPort = webPort(systemHome);
         String curlUser;
         String curlNote;
         if (initialized != null) {
@@ -135,7 +144,8 @@ public final class QuickstartCommand implements Callable<Integer> {
         System.out.println("  ./opencs keydb export --stashed " + kdb + " --label " + SERVER_LABEL + " --out - | openssl verify -CAfile "
                 + caFile);
         System.out.println("  ./opencs start --home " + homeDir);
-        System.out.println("        (FTPS on port " + ftpPort + (telnetPort > 0 ? " and TN3270E over TLS on " + telnetPort : "")
+        System.out.println("        (FTPS on port " + ftpPort + (telnetPort > 0 ? ", TN3270E over TLS on " + telnetPort : "")
+                + (webPort != null ? ", HTTPS on " + webPort : "")
                 + ", for this machine only (bind.address in system.conf); Ctrl-C stops it)");
         System.out.println("  curl --ssl-reqd --cacert " + caFile + " --user " + curlUser + " ftp://localhost:" + ftpPort + "/");
         System.out.println("        " + curlNote);
@@ -144,10 +154,26 @@ public final class QuickstartCommand implements Callable<Integer> {
             System.out.println("        (then type: Connect(L:localhost:" + telnetPort + ") Wait(InputField) String(\"IBMUSER\") Tab()"
                     + " String(\"" + logonPassword + "\") Enter() Ascii())");
         }
+        if (webPort != null) {
+            System.out.println("  https://localhost:" + webPort + "/");
+            System.out.println("        (the web console in a browser that trusts " + caFile.getFileName()
+                    + "; log on as IBMUSER with " + logonPassword
+                    + (initialized != null || initialPasswordPending
+                            ? " once the curl line above has set it, or with the initial one and a new password" : "") + ")");
+        }
         System.out.println("  ./opencs tso --home " + homeDir + " LISTUSER IBMUSER");
         System.out.println("  ./opencs gskkyman              (menus; 2 - Open database, then the path above)");
         System.out.println("  ./opencs --help                (every command)");
         return 0;
+    }
+
+    /** system.conf's web.port, or null when the web server is off or system.conf cannot be read. */
+    private static Integer webPort(org.opencs.core.SystemHome home) {
+        try {
+            return org.opencs.web.WebSettings.load(home).port();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** The port of the first TELNETPARMS block of tcpip/PROFILE.TCPIP, or 0 when there is none or it cannot be read. */

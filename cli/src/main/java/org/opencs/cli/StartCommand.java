@@ -29,6 +29,8 @@ import picocli.CommandLine.Option;
                 + "it; 0 picks a free port). A TN3270E server listens on the port of each TELNETPARMS block of "
                 + "tcpip/PROFILE.TCPIP. Every port is opened on bind.address from system.conf (--bind overrides it; "
                 + "quickstart writes 127.0.0.1, so only this machine can connect until you widen it).",
+                "The web server (HTTPS: login, console, terminal) listens on web.port from system.conf (--web-port "
+                + "overrides it; without either it does not start), with the key ring of web.keyring or FTP.DATA's KEYRING.",
                 "Listening ports are printed and written to logs/ports. The console shows z/OS-style messages "
                 + "(MSGID text), one per line, with a time stamp; logs/syslog keeps them with the system and server "
                 + "names, rolled over as system.conf's syslog.max.file.size, syslog.max.history and "
@@ -43,6 +45,10 @@ public final class StartCommand implements Callable<Integer> {
     @Option(names = "--tn3270-port", paramLabel = "PORT",
             description = "Port for the first TELNETPARMS block of tcpip/PROFILE.TCPIP (0 = any free port)")
     Integer tn3270Port;
+
+    @Option(names = "--web-port", paramLabel = "PORT",
+            description = "HTTPS port of the web server (overrides web.port from system.conf; 0 = any free port)")
+    Integer webPort;
 
     @Option(names = "--bind", paramLabel = "ADDRESS",
             description = "Address to listen on (overrides bind.address from system.conf; 0.0.0.0 = every interface)")
@@ -113,6 +119,14 @@ public final class StartCommand implements Callable<Integer> {
         FtpDataParser.Result parsed = FtpDataParser.parse(ftpData, ftpDataFile.toString());
         parsed.warnings().forEach(w -> log(FtpServer.LOG_NAME, w));
         var profile = readProfile(registry);
+        // The web server's keys (web.port, web.keyring, web.idle.timeout), checked before anything starts.
+        org.opencs.web.WebSettings web = org.opencs.web.WebSettings.load(registry.home()).withPort(webPort);
+        if (web.port() != null && (web.port() < 0 || web.port() > 65535)) {
+            throw new org.opencs.core.ZosException("OCS0006E", "--web-port " + web.port() + " is not a port number (0 to 65535).");
+        }
+        // Its key ring (web.keyring, else FTP.DATA's KEYRING) is opened now, so a missing one starts nothing.
+        io.netty.handler.ssl.SslContext webTls = web.enabled()
+                ? org.opencs.web.WebTls.serverContext(registry, web, parsed.config().keyring()) : null;
         int port = ftpPort != null ? ftpPort : registry.config().ftpPort();
         // Load balancers in front (proxy.protocol.from, ftp.passive.address): checked before anything starts.
         org.opencs.ftp.server.FtpFrontEnd frontEnd = org.opencs.ftp.server.FtpFrontEnd.load(registry.home());
@@ -135,9 +149,18 @@ public final class StartCommand implements Callable<Integer> {
         started.push(ftp);
         java.util.List<org.opencs.tn3270.server.Tn3270Server> telnet = startTelnet(registry, jes, profile, started, bind,
                 trace, frontEnd.balancers());
+        org.opencs.web.WebServer webServer = null;
+        if (web.enabled()) {
+            webServer = Listening.open("Web", bind, web.port(), () -> new org.opencs.web.WebServer(web, registry, webTls,
+                    bind, web.port(), LoggerFactory.getLogger(org.opencs.web.WebServer.LOG_NAME)));
+            started.push(webServer);
+        }
         String ports = "ftp=" + ftp.port() + "\n" + (ftp.tlsPort() >= 0 ? "ftps=" + ftp.tlsPort() + "\n" : "");
         for (int i = 0; i < telnet.size(); i++) {
             ports += (i == 0 ? "tn3270" : "tn3270." + (i + 1)) + "=" + telnet.get(i).port() + "\n";
+        }
+        if (webServer != null) {
+            ports += "web=" + webServer.port() + "\n";
         }
         AtomicFiles.write(registry.home().logs().resolve("ports"), ports.getBytes(StandardCharsets.US_ASCII), false);
         String time = LocalTime.now(clock).format(DateTimeFormatter.ofPattern("HH:mm:ss"));
@@ -148,6 +171,9 @@ public final class StartCommand implements Callable<Integer> {
         }
         for (var server : telnet) {
             log(TN3270E, "EZZ6003I TELNET LISTENING ON PORT " + server.port());
+        }
+        if (webServer != null) {
+            log(org.opencs.web.WebServer.LOG_NAME, "OCSW001I Web server listening on port " + webServer.port() + " (https)");
         }
         log(JES2, "$HASP492 JES2 ALL-MEMBER WARM START ON MEMBER " + jes.config().sysname() + " - "
                 + jes.config().initiators() + " INITIATOR(S)");
@@ -166,6 +192,10 @@ public final class StartCommand implements Callable<Integer> {
             log(TN3270E, "OCS0072I TN3270E shutdown in progress for port " + server.port());
         }
         telnet.forEach(org.opencs.tn3270.server.Tn3270Server::stopAccepting);
+        if (webServer != null) {
+            log(org.opencs.web.WebServer.LOG_NAME, "OCSW009I Web server shutdown in progress for port " + webServer.port());
+            webServer.close();
+        }
         log(FtpServer.LOG_NAME, "EZYFT59I FTP shutdown in progress");
         ftp.close();
         telnet.forEach(org.opencs.tn3270.server.Tn3270Server::close);

@@ -113,7 +113,7 @@ class GskTraceIT {
     private Process start(String log, Map<String, String> env) throws Exception {
         Files.deleteIfExists(dir.resolve("opencs-home/logs/ports"));
         ProcessBuilder builder = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", OpenCsProcess.jar().toString(), "start", "--ftp-port", "0", "--tn3270-port", "0")
+                "-jar", OpenCsProcess.jar().toString(), "start", "--ftp-port", "0", "--tn3270-port", "0", "--web-port", "0")
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile());
         builder.environment().remove("GSK_TRACE");
         builder.environment().remove("GSK_TRACE_FILE");

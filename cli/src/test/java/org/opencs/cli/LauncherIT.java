@@ -48,7 +48,9 @@ class LauncherIT {
         assertThat(first.exitCode()).as(first.all()).isZero();
         Path etc = dir.resolve("opencs-home/hfs/etc/opencs");
         assertThat(first.stdout()).contains("Created system home").contains("Created key database  " + etc.resolve("server.kdb"))
-                .contains("Next steps:").containsPattern("IBMUSER's initial password: [A-Za-z0-9]{8} ");
+                .contains("Next steps:").containsPattern("IBMUSER's initial password: [A-Za-z0-9]{8} ")
+                .contains("HTTPS on 2443").contains("  https://localhost:2443/");
+        assertThat(Files.readString(dir.resolve("opencs-home/system.conf"))).contains("\nweb.port=2443\n");
         for (String sub : new String[] {"tcpip", "hfs", "datasets", "spool", "logs"}) {
             assertThat(dir.resolve("opencs-home").resolve(sub)).isDirectory();
         }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code &} (the servers) runs in the background, and the next one starts once it listens (logs/ports written), as a
  * reader waits for its messages; the README's own {@code kill %1} stops it, and its console lines are checked too.
  *
- * <p>The README names fixed ports (2021, 2023), so the tour runs in a network namespace of its own
+ * <p>The README names fixed ports (2021, 2023, 2443), so the tour runs in a network namespace of its own
  * ({@code unshare --net}, loopback only): other builds on the machine cannot take its ports, nor it theirs.
  */
 class ReadmeIT {
@@ -92,6 +92,8 @@ class ReadmeIT {
         check(steps, "passticket generate", s -> assertThat(s.out().toString().strip()).matches("[A-Z0-9]{8}"));
         check(steps, "./opencs ftp", s -> assertThat(s.out()).contains("230 IBMUSER is logged on")
                 .contains("EZA2906I Data connection protection is private"));
+        check(steps, "https://localhost:2443/login", s -> assertThat(s.out()).contains("<form method=\"post\" action=\"/login\"")
+                .contains("name=\"userid\"").contains("name=\"password\""));
         check(steps, "./opencs submit --wait hello.jcl", s -> assertThat(s.out().toString().strip()).isEqualTo("JOB00001"));
         check(steps, "-T hello.jcl", s -> assertThat(s.all()).doesNotContain("curl:"));
         check(steps, "./opencs jobs", s -> assertThat(s.out())
@@ -109,6 +111,8 @@ class ReadmeIT {
                 .noneMatch(l -> JAVA_NAME.matcher(l).find()).noneMatch(l -> l.matches(".*\\bnull\\b.*"));
         assertThat(String.join("\n", console)).contains("EZY2702I Server-FTP: Initialization completed")
                 .contains("EZZ6003I TELNET LISTENING ON PORT 2023").contains("OCS0071I The servers listen on 127.0.0.1")
+                .contains("OCSW001I Web server listening on port 2443 (https)")
+                .contains("OCSW009I Web server shutdown in progress for port 2443")
                 .contains("OCS0072I TN3270E shutdown in progress for port 2023")
                 .contains("EZYFT59I FTP shutdown in progress").contains("OCS0073I OpenCS servers of ");
         assertThat(all).doesNotContain("\u001b").doesNotContain("Exception");

@@ -150,7 +150,7 @@ class SharedSystemIT {
     private Process start(Path home, Map<String, String> env, String log) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", OpenCsProcess.jar().toString(), "start", "--home", home.toString(), "--ftp-port", "0",
-                "--tn3270-port", "0").directory(dir.toFile()).redirectErrorStream(true)
+                "--tn3270-port", "0", "--web-port", "0").directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(log).toFile());
         builder.environment().remove("OPENCS_MASTER_KEY");
         builder.environment().putAll(env);

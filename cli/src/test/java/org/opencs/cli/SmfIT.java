@@ -37,7 +37,7 @@ class SmfIT {
         assertThat(none.stdout()).startsWith("OCS0604I No SMF type 119 records in ");
 
         Process server = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                OpenCsProcess.jar().toString(), "start", "--ftp-port", "0", "--tn3270-port", "0").directory(dir.toFile())
+                OpenCsProcess.jar().toString(), "start", "--ftp-port", "0", "--tn3270-port", "0", "--web-port", "0").directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("start.log").toFile()).start();
         try {
             String port = port();

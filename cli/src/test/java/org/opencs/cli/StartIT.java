@@ -156,7 +156,7 @@ class StartIT {
             records.addAll(Files.readAllLines(file));
         }
         assertThat(records).isNotEmpty().allMatch(r -> r.matches(
-                "[NMDEX] SYSA     \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d\\dZ (?:FTPD|TN3270E|JES2|OPENCS|XCFAS) +\\S.*"))
+                "[NMDEX] SYSA     \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d\\dZ (?:FTPD|TN3270E|JES2|OPENCS|XCFAS|WEBSRV) +\\S.*"))
                 .noneMatch(r -> r.matches(".*\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*.*|.*\\b\\w+(?:Exception|Error)\\b.*"))
                 .noneMatch(r -> r.matches(".*\\bnull\\b.*"));
         List<String> texts = records.stream().map(r -> r.substring(0, 1) + " " + r.substring(35)).toList();
@@ -165,6 +165,7 @@ class StartIT {
                 .anyMatch(t -> t.matches("N JES2 +\\$HASP492 JES2 ALL-MEMBER WARM START ON MEMBER SYSA - \\d+ INITIATOR\\(S\\)"))
                 .anyMatch(t -> t.matches("N TN3270E +OCST009I TN3270E port \\d+ closed.*"))
                 .anyMatch(t -> t.matches("N FTPD +EZYFT59I FTP shutdown in progress"))
+                .anyMatch(t -> t.matches("N WEBSRV +OCSW001I Web server listening on port \\d+ \\(https\\)"))
                 // Membership (docs/registry.md "Membership and ENQs"): joined with the servers, left on shutdown.
                 .anyMatch(t -> t.matches("N XCFAS +OCS0801I SYSTEM SYSA JOINED \\(HOST .*"))
                 .anyMatch(t -> t.matches("N XCFAS +OCS0802I SYSTEM SYSA LEFT .*"))
@@ -216,11 +217,37 @@ class StartIT {
         assertThat(dir.resolve("H/logs/ports")).doesNotExist();
     }
 
+    /** Issue 13: a bad web.port stops opencs start before it listens (OCS0006E), as every system.conf key does. */
+    @Test
+    void aBadWebPortStopsStartWithAMessage() throws Exception {
+        assertThat(OpenCsProcess.run(dir, Map.of(), "init", "--home", "H").exitCode()).isZero();
+        Path conf = dir.resolve("H/system.conf");
+        Files.writeString(conf, Files.readString(conf) + "web.port=https\n");
+        var start = OpenCsProcess.run(dir, Map.of(), "start", "--home", "H", "--ftp-port", "0", "--tn3270-port", "0");
+        assertThat(start.exitCode()).as(start.all()).isEqualTo(1);
+        assertThat(start.stderr()).contains("OCS0006E system.conf: web.port 'https' is not a number from 0 to 65535.")
+                .doesNotContain("OCS0005W");
+        assertThat(dir.resolve("H/logs/ports")).doesNotExist();
+    }
+
+    /** Issue 13: --web-port without a key ring (no web.keyring, no KEYRING in FTP.DATA) starts nothing (OCSW002E). */
+    @Test
+    void aWebServerWithoutAKeyRingStopsStartWithAMessage() throws Exception {
+        assertThat(OpenCsProcess.run(dir, Map.of(), "init", "--home", "H").exitCode()).isZero();
+        var start = OpenCsProcess.run(dir, Map.of(), "start", "--home", "H", "--ftp-port", "0", "--tn3270-port", "0",
+                "--web-port", "0");
+        assertThat(start.exitCode()).as(start.all()).isEqualTo(1);
+        assertThat(start.stderr()).contains("OCSW002E The web server has no key ring: set web.keyring in system.conf");
+        assertThat(start.stdout()).doesNotContain("EZY2702I");
+        assertThat(dir.resolve("H/logs/ports")).doesNotExist();
+    }
+
     /** The local addresses that listen on TCP {@code port} (from /proc/net/tcp and tcp6, as ss shows them). */
     private static List<String> listeningAddresses(int port) throws Exception {
         List<String> addresses = new java.util.ArrayList<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+            List<String> lines = Files.readAllLines(Path.of(table)); // read once: the table changes between reads
+            for (String line : lines.subList(1, lines.size())) {
                 String[] fields = line.trim().split("\\s+");
                 String[] local = fields[1].split(":");
                 if (fields[3].equals("0A") && Integer.parseInt(local[1], 16) == port) {
@@ -246,7 +273,7 @@ class StartIT {
     private Process start(String log) throws Exception {
         Files.deleteIfExists(dir.resolve("opencs-home/logs/ports"));
         return new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                OpenCsProcess.jar().toString(), "start", "--ftp-port", "0", "--tn3270-port", "0").directory(dir.toFile())
+                OpenCsProcess.jar().toString(), "start", "--ftp-port", "0", "--tn3270-port", "0", "--web-port", "0").directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile()).start();
     }
 

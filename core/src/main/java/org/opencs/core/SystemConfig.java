@@ -36,7 +36,9 @@ public record SystemConfig(String sysname, String smfid, String registryUrl, Str
             "syslog.total.size.cap", SystemHome.SHARED_DIR_KEY,
             // Behind a load balancer (docs/deployment.md): read by the FTP and TN3270 servers (pki TrustedBalancers,
             // ftp FtpFrontEnd), which report a bad value as OCS0006E.
-            "proxy.protocol.from", "ftp.passive.address");
+            "proxy.protocol.from", "ftp.passive.address",
+            // The web server (docs/web.md): read by web's WebSettings, which reports a bad value as OCS0006E.
+            "web.port", "web.keyring", "web.idle.timeout");
 
     public SystemConfig {
         warnings = List.copyOf(warnings);

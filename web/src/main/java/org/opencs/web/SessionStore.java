@@ -1,0 +1,92 @@
+package org.opencs.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.BiConsumer;
+
+/**
+ * The web sessions of one server, in memory: created at logon with a fresh ID and CSRF token, found by the cookie's
+ * ID (which refreshes their idle time), ended at logout or when unused for longer than the idle timeout. An ended
+ * session is reported to {@code ended} (session, reason) once, for the audit log.
+ */
+public final class SessionStore {
+    /** Why a session ended. */
+    public enum End { LOGOUT, IDLE_TIMEOUT }
+
+    private final ConcurrentMap<String, WebSession> sessions = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Tokens tokens;
+    private final Duration idleTimeout;
+    private final BiConsumer<WebSession, End> ended;
+
+    public SessionStore(Clock clock, Tokens tokens, Duration idleTimeout, BiConsumer<WebSession, End> ended) {
+        this.clock = clock;
+        this.tokens = tokens;
+        this.idleTimeout = idleTimeout;
+        this.ended = ended;
+    }
+
+    /** A new session for {@code userid} logged on from {@code client}. */
+    public WebSession create(String userid, String client) {
+        expireIdle();
+        Instant now = clock.instant();
+        WebSession session = new WebSession(tokens.next(), userid, tokens.next(), client, now, now);
+        sessions.put(session.id(), session);
+        return session;
+    }
+
+    /** The live session with this ID, seen now; empty for an unknown, ended or idle-expired one (null: empty). */
+    public Optional<WebSession> find(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        WebSession session = sessions.get(id);
+        if (session == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        if (expired(session, now)) {
+            end(session, End.IDLE_TIMEOUT);
+            return Optional.empty();
+        }
+        WebSession seen = session.touched(now);
+        sessions.replace(id, session, seen);
+        return Optional.of(seen);
+    }
+
+    /** Ends the session with this ID (logout); false when there was none. */
+    public boolean logout(String id) {
+        WebSession session = id == null ? null : sessions.get(id);
+        return session != null && end(session, End.LOGOUT);
+    }
+
+    /** Ends every session unused for longer than the idle timeout. */
+    public void expireIdle() {
+        Instant now = clock.instant();
+        sessions.values().stream().filter(s -> expired(s, now)).forEach(s -> end(s, End.IDLE_TIMEOUT));
+    }
+
+    /** The live sessions (idle-expired ones are ended first). */
+    public List<WebSession> list() {
+        expireIdle();
+        return List.copyOf(sessions.values());
+    }
+
+    private boolean expired(WebSession session, Instant now) {
+        return session.lastUsed().plus(idleTimeout).isBefore(now);
+    }
+
+    private boolean end(WebSession session, End reason) {
+        WebSession removed = sessions.remove(session.id());
+        if (removed != null) {
+            ended.accept(removed, reason);
+            return true;
+        }
+        return false;
+    }
+}

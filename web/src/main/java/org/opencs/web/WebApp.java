@@ -1,0 +1,151 @@
+package org.opencs.web;
+
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pages and API of the web server, as routes: {@code /login} (form and logon), {@code /logout}, the console
+ * {@code /} and the terminal {@code /terminal} (placeholders in this increment), {@code /api/whoami} (JSON) and the
+ * assets. Only /login and the assets are public.
+ */
+public final class WebApp {
+    private final LoginService login;
+    private final Tokens tokens;
+    private final long idleMinutes;
+
+    public WebApp(LoginService login, Tokens tokens, java.time.Duration idleTimeout) {
+        this.login = login;
+        this.tokens = tokens;
+        this.idleMinutes = idleTimeout.toMinutes();
+    }
+
+    /** The route table. */
+    public Router router() {
+        return new Router(List.of(
+                new Route(HttpMethod.GET, "/login", Route.Access.PUBLIC, this::loginForm),
+                new Route(HttpMethod.POST, "/login", Route.Access.PUBLIC, this::logon),
+                new Route(HttpMethod.POST, "/login/certificate", Route.Access.PUBLIC, this::logonWithCertificate),
+                new Route(HttpMethod.POST, "/logout", Route.Access.SESSION, this::logout),
+                new Route(HttpMethod.GET, "/", Route.Access.SESSION, this::console),
+                new Route(HttpMethod.GET, "/terminal", Route.Access.SESSION, this::terminal),
+                new Route(HttpMethod.GET, "/api/whoami", Route.Access.SESSION, this::whoami),
+                new Route(HttpMethod.GET, Assets.PREFIX, Route.Access.PUBLIC, e -> Assets.serve(
+                        new io.netty.handler.codec.http.QueryStringDecoder(e.request().uri()).path()))));
+    }
+
+    /** The sessions (for the server's close and the tests). */
+    public LoginService login() {
+        return login;
+    }
+
+    private FullHttpResponse loginForm(Exchange exchange) {
+        if (exchange.session() != null) {
+            return Responses.seeOther("/");
+        }
+        return loginPage(exchange, HttpResponseStatus.OK, "", "");
+    }
+
+    /**
+     * The login form with its token, in the form and in the OCSLOGIN cookie (double submit: a login posted from
+     * another site fails). The browser's token is kept while it has one: a second fetch of /login (a redirected
+     * favicon request, another tab) must not invalidate the form already shown.
+     */
+    private FullHttpResponse loginPage(Exchange exchange, HttpResponseStatus status, String message, String userid) {
+        String held = SessionCookies.value(exchange.request(), SessionCookies.LOGIN);
+        String token = held != null && Tokens.wellFormed(held) ? held : tokens.next();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("csrf", token);
+        values.put("message", message);
+        values.put("userid", userid);
+        var certificate = exchange.certificate();
+        values.put("certificateClass", certificate == null ? "hidden" : "certificate");
+        values.put("certificate", certificate == null ? "" : certificate.getSubjectX500Principal().getName());
+        FullHttpResponse response = Responses.html(status, Pages.render("login", values));
+        response.headers().add(HttpHeaderNames.SET_COOKIE, SessionCookies.set(SessionCookies.LOGIN, token));
+        return response;
+    }
+
+    private FullHttpResponse logon(Exchange exchange) {
+        String cookie = SessionCookies.value(exchange.request(), SessionCookies.LOGIN);
+        if (!Csrf.carries(cookie, exchange.request().headers().get(Csrf.HEADER), exchange.form())) {
+            return forbidden();
+        }
+        String userid = exchange.field("userid");
+        String password = exchange.field("password");
+        String newPassword = exchange.field("newpassword");
+        LoginService.Outcome outcome = login.logon(userid, password == null ? new char[0] : password.toCharArray(),
+                newPassword == null ? new char[0] : newPassword.toCharArray(), exchange.client());
+        if (outcome instanceof LoginService.Outcome.Refused refused) {
+            return loginPage(exchange, HttpResponseStatus.UNAUTHORIZED, refused.message(), userid == null ? "" : userid.trim());
+        }
+        return loggedOn(exchange, ((LoginService.Outcome.LoggedOn) outcome).session());
+    }
+
+    private FullHttpResponse logonWithCertificate(Exchange exchange) {
+        String cookie = SessionCookies.value(exchange.request(), SessionCookies.LOGIN);
+        if (!Csrf.carries(cookie, exchange.request().headers().get(Csrf.HEADER), exchange.form())) {
+            return forbidden();
+        }
+        LoginService.Outcome outcome = login.logonWithCertificate(exchange.certificate(), exchange.client());
+        if (outcome instanceof LoginService.Outcome.Refused refused) {
+            return loginPage(exchange, HttpResponseStatus.UNAUTHORIZED, refused.message(), "");
+        }
+        return loggedOn(exchange, ((LoginService.Outcome.LoggedOn) outcome).session());
+    }
+
+    /** The answer to a logon that passed: the session cookie, the login cookie removed, on to the console. */
+    private FullHttpResponse loggedOn(Exchange exchange, WebSession session) {
+        if (exchange.session() != null) {
+            login.logout(exchange.session().id()); // a new logon ends the browser's earlier session
+        }
+        FullHttpResponse response = Responses.seeOther("/");
+        response.headers().add(HttpHeaderNames.SET_COOKIE, SessionCookies.set(SessionCookies.SESSION, session.id()));
+        response.headers().add(HttpHeaderNames.SET_COOKIE, SessionCookies.clear(SessionCookies.LOGIN));
+        return response;
+    }
+
+    private FullHttpResponse logout(Exchange exchange) {
+        login.logout(exchange.session().id());
+        FullHttpResponse response = Responses.seeOther("/login");
+        response.headers().add(HttpHeaderNames.SET_COOKIE, SessionCookies.clear(SessionCookies.SESSION));
+        return response;
+    }
+
+    private FullHttpResponse console(Exchange exchange) {
+        return Responses.html(HttpResponseStatus.OK, Pages.render("console", sessionValues(exchange.session())));
+    }
+
+    private FullHttpResponse terminal(Exchange exchange) {
+        return Responses.html(HttpResponseStatus.OK, Pages.render("terminal", sessionValues(exchange.session())));
+    }
+
+    private FullHttpResponse whoami(Exchange exchange) {
+        WebSession s = exchange.session();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("userid", s.userid());
+        body.put("client", s.client());
+        body.put("loggedOn", s.created().toString());
+        body.put("lastUsed", s.lastUsed().toString());
+        body.put("idleTimeoutMinutes", idleMinutes);
+        return Responses.json(body);
+    }
+
+    private static Map<String, String> sessionValues(WebSession session) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("userid", session.userid());
+        values.put("client", session.client());
+        values.put("csrf", session.csrfToken());
+        return values;
+    }
+
+    /** 403: a state-changing request without its CSRF token. */
+    static FullHttpResponse forbidden() {
+        return Responses.text(HttpResponseStatus.FORBIDDEN,
+                "OCSW010E The request was refused: it does not carry this session's CSRF token. Reload the page.\n");
+    }
+}

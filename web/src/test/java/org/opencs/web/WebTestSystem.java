@@ -1,0 +1,102 @@
+package org.opencs.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.opencs.pki.TestPki;
+import org.opencs.pki.codec.ExportFormat;
+import org.opencs.pki.kdb.StashFile;
+import org.opencs.pki.keydb.KeyDatabase;
+import org.opencs.saf.MutableClock;
+import org.opencs.saf.Registry;
+import org.opencs.saf.TestRegistries;
+import org.opencs.saf.users.User;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A system for web tests, as the FTP tests build theirs: an H2 registry, a stashed server key database in hfs/
+ * (/etc/opencs/server.kdb, "ABC CA" signing a key for localhost and 127.0.0.1, exported to dir/ca.pem), users with
+ * passwords, and a web server on 127.0.0.1 port 0 whose TLS context comes from that key ring by its KEYRING name.
+ */
+final class WebTestSystem implements AutoCloseable {
+    static final String KEYRING = "/etc/opencs/server.kdb";
+
+    final MutableClock clock = new MutableClock(Instant.now());
+    final Registry registry;
+    final Path caFile;
+    private final Path dir;
+    private final KeyDatabase db;
+    private WebServer server;
+
+    WebTestSystem(Path dir) throws Exception {
+        registry = TestRegistries.open(TestRegistries.init(dir, TestRegistries.Store.H2, clock), clock);
+        Path kdb = registry.home().hfsPath(KEYRING);
+        Files.createDirectories(kdb.getParent());
+        this.dir = dir;
+        db = TestPki.caAndServer(kdb);
+        db.stash(StashFile.Format.V8);
+        caFile = dir.resolve("ca.pem");
+        Files.write(caFile, TestPki.operations().exportCertificate(db, "ABC CA", ExportFormat.BASE64_DER));
+    }
+
+    /** A user whose password is {@code userid.toLowerCase() + "pw"}, not expired. */
+    void user(String userid) {
+        user(userid, false);
+    }
+
+    /** The same, with the password expired or not. */
+    void user(String userid, boolean expired) {
+        registry.users().add(User.define(userid, userid, "IBMUSER",
+                registry.passwordHasher().hash((userid.toLowerCase() + "pw").toCharArray()), expired, false, 101L,
+                "/u/" + userid.toLowerCase(), clock.instant()));
+    }
+
+    /**
+     * A client certificate from "ABC CA" with subject CN={@code cn}, its key and certificate in dir/{@code file}.pem
+     * for curl; registered under {@code owner} (RACDCERT ID(owner) ADD) unless owner is null.
+     */
+    void clientCertificate(String cn, String owner, String file) throws Exception {
+        TestPki.operations().createSigned(db, "ABC CA", cn, org.opencs.pki.cert.KeyType.EC_P256,
+                org.opencs.pki.cert.CertificateProfile.CLIENT,
+                new org.opencs.pki.cert.SubjectName(cn, "CS Z/OS", "IBM", null, null, "US").toX500Name(), 30,
+                java.util.List.of());
+        db.save();
+        Files.write(dir.resolve(file + ".p12"), TestPki.operations().exportWithKey(db, cn, ExportFormat.BINARY_PKCS12,
+                "pw".toCharArray()));
+        var openssl = org.opencs.testkit.ExternalCommand.run(dir, "openssl", "pkcs12", "-in", file + ".p12", "-passin",
+                "pass:pw", "-nodes", "-out", file + ".pem");
+        if (openssl.exitCode() != 0) {
+            throw new AssertionError(openssl.all());
+        }
+        if (owner != null) {
+            var cert = db.get(cn).certificate();
+            registry.certificates().add(new org.opencs.saf.certs.DigitalCertificate(owner, cn, cert.getEncoded(), false,
+                    "TRUST"), null, cert.getSubjectX500Principal().getName(), cert.getIssuerX500Principal().getName(),
+                    cert.getSerialNumber().toString(16), clock.instant());
+        }
+    }
+
+    /**
+     * Starts the web server (once) with {@code settings}' idle timeout and the key ring as opencs start finds it
+     * (web.keyring, else FTP.DATA's KEYRING: {@value #KEYRING}); the ring trusts ABC CA, so client certificates are
+     * asked for (optional).
+     */
+    WebServer serve(WebSettings settings) throws Exception {
+        server = new WebServer(settings, registry, WebTls.serverContext(registry, settings, KEYRING),
+                "127.0.0.1", 0, LoggerFactory.getLogger(WebServer.LOG_NAME));
+        return server;
+    }
+
+    String audit() throws java.io.IOException {
+        Path log = registry.home().logs().resolve("audit.jsonl");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+        registry.close();
+    }
+}
