@@ -23,6 +23,7 @@ import org.apache.commons.net.ftp.FTPSClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencs.testkit.ExternalCommand;
+import org.opencs.tn3270.server.S3270;
 
 /**
  * A node survives a PostgreSQL restart without being restarted (issue 12; docs/deployment.md "Failures and what

@@ -16,17 +16,24 @@ import java.util.concurrent.TimeUnit;
 /**
  * Debian's s3270 driven one action at a time (its stdin/stdout protocol: an action per line; the answer is "data:"
  * lines, a status line, then "ok" or "error"), for tests that must do something between two keys (submit a job and
- * wait for it, then look at the terminal). Every answer must come within a minute.
+ * wait for it, then look at the terminal). Every answer must come within a minute. Public in the test-jar: the cli
+ * module's multi-node tests drive terminals through a load balancer with it.
  */
-final class S3270 implements AutoCloseable {
+public final class S3270 implements AutoCloseable {
     private static final String END = "\u0000end";
     private final Process process;
     private final OutputStream in;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final StringBuilder transcript = new StringBuilder();
 
-    S3270(Path dir, String... options) {
-        List<String> command = new ArrayList<>(List.of("s3270", "-cafile", dir.resolve("ca.pem").toString()));
+    /** s3270 in {@code dir}, trusting {@code dir/ca.pem}, with {@code options} (its command-line options). */
+    public S3270(Path dir, String... options) {
+        this(dir, dir.resolve("ca.pem"), options);
+    }
+
+    /** s3270 in {@code dir}, trusting {@code caFile}, with {@code options} (its command-line options). */
+    public S3270(Path dir, Path caFile, String... options) {
+        List<String> command = new ArrayList<>(List.of("s3270", "-cafile", caFile.toString()));
         command.addAll(List.of(options));
         try {
             process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
@@ -51,7 +58,7 @@ final class S3270 implements AutoCloseable {
     }
 
     /** Runs one action; returns its data lines (without "data: "). An "error" answer fails the test with the data. */
-    List<String> run(String action) {
+    public List<String> run(String action) {
         transcript.append("> ").append(action).append('\n');
         try {
             in.write((action + "\n").getBytes(StandardCharsets.US_ASCII));
@@ -84,29 +91,29 @@ final class S3270 implements AutoCloseable {
     }
 
     /** Each action in turn. */
-    void run(String... actions) {
+    public void run(String... actions) {
         for (String action : actions) {
             run(action);
         }
     }
 
     /** The screen as text, one string per row. */
-    List<String> screen() {
+    public List<String> screen() {
         return run("Ascii()");
     }
 
     /** The screen as one string (rows joined by newlines). */
-    String text() {
+    public String text() {
         return String.join("\n", screen());
     }
 
     /** Types {@code text} where the cursor is (s3270's String action, quotes escaped). */
-    void type(String text) {
+    public void type(String text) {
         run("String(\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\")");
     }
 
     /** Everything sent and received so far (for failure messages). */
-    String transcript() {
+    public String transcript() {
         return transcript.toString();
     }
 
