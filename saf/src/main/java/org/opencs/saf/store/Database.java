@@ -330,7 +330,6 @@ public final class Database implements AutoCloseable {
         return text.lines().findFirst().orElse(text);
     }
 
-    /** The URL (or a driver's message quoting it) without any password parameter, for messages. */
     /**
      * {@code url} without its password parameter, as operator messages name a registry
      * ("jdbc:postgresql://db/opencs?user=u&password=x&currentSchema=s" is "...?user=u&currentSchema=s").
@@ -339,7 +338,7 @@ public final class Database implements AutoCloseable {
         return url.replaceAll("(?i)([?&;])password=[^&;\\s]*[&;]?", "$1").replaceAll("[?&;]$", "");
     }
 
-    /** {@code url} with any password=... value replaced by ***, for messages. */
+    /** {@code url} (or a driver's message quoting it) with any password=... value replaced by ***, for messages. */
     public static String redacted(String url) {
         return url.replaceAll("(?i)(password=)[^&;\\s\"']*", "$1***");
     }
