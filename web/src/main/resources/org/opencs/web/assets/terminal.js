@@ -15,7 +15,7 @@ document.addEventListener('DOMContentLoaded', () => {
   let locked = true;
 
   function oia(view) {
-    document.getElementById('oia-secure').textContent = view.secure ? '\u{1F512} TLS' : 'not secure';
+    document.getElementById('oia-secure').textContent = view.secure ? 'TLS (secure)' : 'not secure';
     document.getElementById('oia-lock').textContent = view.keyboardLocked ? 'X SYSTEM' : '';
     document.getElementById('oia-lu').textContent = view.lu;
     const row = Math.floor(view.cursor / view.cols) + 1;
