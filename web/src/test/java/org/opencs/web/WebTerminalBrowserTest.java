@@ -17,8 +17,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web 3270 terminal in a real browser (headless Chromium): log on at /login with a password, open /terminal,
  * see the TSO/E logon panel of a real TN3270E server (SECUREPORT, CONNTYPE SECURE) as text on the page, type the user
- * ID and password into its fields, reach the primary menu, choose 6 for READY and run LISTUSER, reading each answer
- * from the page; the session is audited with the web user and the browser's address. Screenshot: terminal.png.
+ * ID and password into its fields, reach the primary menu, choose 6 for READY, enter a command that looks like markup (it shows as
+ * text) and run LISTUSER, reading each answer from the page; the session is audited with the web user and the browser's address. Screenshot: terminal.png.
  */
 class WebTerminalBrowserTest {
     @TempDir
@@ -57,8 +57,15 @@ class WebTerminalBrowserTest {
             driver.findElement(By.cssSelector("#screen input.field")).sendKeys("6", Keys.ENTER);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(screen, "READY"));
             wait.until(d -> "no".equals(d.findElement(screen).getDomAttribute("data-locked")));
+            // Screen text that looks like markup stays text: the unknown command is echoed by TSO, not run.
+            wait.until(d -> "no".equals(d.findElement(screen).getDomAttribute("data-locked")));
+            driver.findElement(By.cssSelector("#screen input.field")).sendKeys("<b>X</b>", Keys.ENTER);
+            wait.until(d -> d.findElement(screen).getText().toUpperCase(java.util.Locale.ROOT).contains("<B>X</B>"));
+            assertThat(driver.findElements(By.cssSelector("#screen b"))).isEmpty();
+            wait.until(d -> "no".equals(d.findElement(screen).getDomAttribute("data-locked")));
             driver.findElement(By.cssSelector("#screen input.field")).sendKeys("LISTUSER", Keys.ENTER);
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(screen, "USER=USER1"));
+            wait.until(d -> d.findElement(screen).getText().contains("LISTUSER")
+                    && d.findElement(screen).getText().contains("USER=USER1"));
 
             Path shot = browser.screenshot("terminal");
             assertThat(Files.size(shot)).isGreaterThan(1000);
