@@ -79,12 +79,14 @@ public final class TerminalSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends the screen as it is now. The view is taken and handed to {@code send} under the client's lock, so screens
+     * reach the browser in the order the buffer changed (a view taken before a host write never arrives after it).
+     */
     private void sendScreen() {
-        ScreenView view;
         synchronized (client) {
-            view = ScreenView.of(client.screen(), client.luName(), client.secure());
+            send.accept(json.write(ScreenView.of(client.screen(), client.luName(), client.secure())));
         }
-        send.accept(json.write(view));
     }
 
     /**
@@ -114,8 +116,8 @@ public final class TerminalSession implements AutoCloseable {
                 }
                 client.screen().cursor(keys.cursor());
                 client.press(Aid.valueOf(keys.aid()));
+                sendScreen(); // the keyboard shows locked until the host answers
             }
-            sendScreen(); // the keyboard shows locked until the host answers
         } catch (IOException e) {
             send.accept(json.write(new TerminalJson.Status("OCSW032E The session with the host failed: " + e.getMessage())));
             close();
