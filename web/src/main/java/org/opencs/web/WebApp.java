@@ -17,8 +17,15 @@ public final class WebApp {
     private final LoginService login;
     private final Tokens tokens;
     private final long idleMinutes;
+    private final boolean terminalAvailable;
 
     public WebApp(LoginService login, Tokens tokens, java.time.Duration idleTimeout) {
+        this(login, tokens, idleTimeout, false);
+    }
+
+    /** {@code terminalAvailable}: the server has a TN3270E port for the web terminal. */
+    public WebApp(LoginService login, Tokens tokens, java.time.Duration idleTimeout, boolean terminalAvailable) {
+        this.terminalAvailable = terminalAvailable;
         this.login = login;
         this.tokens = tokens;
         this.idleMinutes = idleTimeout.toMinutes();
@@ -121,7 +128,11 @@ public final class WebApp {
     }
 
     private FullHttpResponse terminal(Exchange exchange) {
-        return Responses.html(HttpResponseStatus.OK, Pages.render("terminal", sessionValues(exchange.session())));
+        Map<String, String> values = sessionValues(exchange.session());
+        values.put("notice", terminalAvailable ? "Connecting to the host..."
+                : "OCSW038E No TN3270E port is available to this web server: the terminal cannot connect.");
+        values.put("available", terminalAvailable ? "yes" : "no");
+        return Responses.html(HttpResponseStatus.OK, Pages.render("terminal", values));
     }
 
     private FullHttpResponse whoami(Exchange exchange) {

@@ -42,6 +42,12 @@ public final class WebServer implements AutoCloseable {
     private final EventLoopGroup io = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private final EventExecutorGroup workers = new DefaultEventExecutorGroup(4);
     private final ChannelGroup connections = new DefaultChannelGroup("web", GlobalEventExecutor.INSTANCE, true);
+    /** The web terminals' threads: one reader per terminal, and the keys they are sent. */
+    private final java.util.concurrent.ExecutorService terminals = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "web-terminal");
+        t.setDaemon(true);
+        return t;
+    });
     private final Channel listener;
     private final WebApp app;
 
@@ -53,9 +59,20 @@ public final class WebServer implements AutoCloseable {
      */
     public WebServer(WebSettings settings, Registry registry, SslContext tls, String bindAddress, int port, Logger log)
             throws InterruptedException {
+        this(settings, registry, tls, bindAddress, port, null, log);
+    }
+
+    /**
+     * The same, with the web 3270 terminal's sessions going to {@code terminalHost} (this node's TN3270E port; null:
+     * the terminal page says no TN3270E port is available).
+     *
+     * @throws InterruptedException when interrupted while binding
+     */
+    public WebServer(WebSettings settings, Registry registry, SslContext tls, String bindAddress, int port,
+                     TerminalHost terminalHost, Logger log) throws InterruptedException {
         Tokens tokens = new Tokens(new SecureRandom());
         LoginService login = new LoginService(registry, settings.idleTimeout(), tokens);
-        this.app = new WebApp(login, tokens, settings.idleTimeout());
+        this.app = new WebApp(login, tokens, settings.idleTimeout(), terminalHost != null);
         Router router = app.router();
         ServerBootstrap bootstrap = new ServerBootstrap().group(boss, io).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -73,7 +90,12 @@ public final class WebServer implements AutoCloseable {
                                 .addLast("http", new HttpServerCodec())
                                 // before the aggregator: its own answers (413, 100 Continue) get the headers too
                                 .addLast("headers", new SecurityHeaders())
-                                .addLast("aggregate", new HttpObjectAggregator(MAX_BODY))
+                                .addLast("aggregate", new HttpObjectAggregator(MAX_BODY));
+                        if (terminalHost != null) {
+                            ch.pipeline().addLast("terminal-upgrade", new TerminalSocket(login.sessions(), terminalHost,
+                                    registry, terminals, log));
+                        }
+                        ch.pipeline()
                                 .addLast(workers, "app", new RequestHandler(router, login.sessions(), log));
                     }
                 });
@@ -106,5 +128,6 @@ public final class WebServer implements AutoCloseable {
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
+        terminals.shutdownNow();
     }
 }

@@ -27,6 +27,7 @@ final class WebTestSystem implements AutoCloseable {
     private final Path dir;
     private final KeyDatabase db;
     private WebServer server;
+    private org.opencs.tn3270.server.Tn3270Server tn3270;
 
     WebTestSystem(Path dir) throws Exception {
         registry = TestRegistries.open(TestRegistries.init(dir, TestRegistries.Store.H2, clock), clock);
@@ -87,6 +88,25 @@ final class WebTestSystem implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Starts a TN3270E server as opencs start does for a TELNETPARMS block (SECUREPORT 0, CONNTYPE SECURE, this key
+     * ring; DEFAULTAPPL TSO) and returns where the web terminal connects: its port on loopback, trusting that ring.
+     */
+    TerminalHost tn3270() throws Exception {
+        String profile = String.join("\n", "TelnetParms", "  SecurePort 0", "  Conntype secure",
+                "  Keyring HFS " + KEYRING, "EndTelnetParms");
+        var port = org.opencs.tn3270.config.ProfileParser.parse(profile, "PROFILE.TCPIP").config().ports().get(0);
+        tn3270 = new org.opencs.tn3270.server.Tn3270Server(port, registry, "127.0.0.1", 0, "TSO");
+        return TerminalHost.of(registry, port, "127.0.0.1", tn3270.port());
+    }
+
+    /** The web server with the terminal's sessions going to {@code terminal}. */
+    WebServer serve(WebSettings settings, TerminalHost terminal) throws Exception {
+        server = new WebServer(settings, registry, WebTls.serverContext(registry, settings, KEYRING),
+                "127.0.0.1", 0, terminal, LoggerFactory.getLogger(WebServer.LOG_NAME));
+        return server;
+    }
+
     String audit() throws java.io.IOException {
         Path log = registry.home().logs().resolve("audit.jsonl");
         return Files.exists(log) ? Files.readString(log) : "";
@@ -96,6 +116,9 @@ final class WebTestSystem implements AutoCloseable {
     public void close() {
         if (server != null) {
             server.close();
+        }
+        if (tn3270 != null) {
+            tn3270.close();
         }
         registry.close();
     }

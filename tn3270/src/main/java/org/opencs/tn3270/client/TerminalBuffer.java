@@ -317,6 +317,60 @@ public final class TerminalBuffer {
         return lines;
     }
 
+    /**
+     * One position's look for a screen view: the field attribute that governs it (-1 on an unformatted screen) and
+     * whether the position holds that attribute itself (shown as a blank).
+     */
+    public record Cell(int fieldAttribute, int fieldStart, boolean attributePosition) {
+        /** Protected: the operator cannot type here (attribute bit 0x20); an unformatted screen is unprotected. */
+        public boolean protectedField() {
+            return attributePosition || (fieldAttribute >= 0 && (fieldAttribute & 0x20) != 0);
+        }
+
+        /** Intensified display (display bits 10). */
+        public boolean intensified() {
+            return fieldAttribute >= 0 && (fieldAttribute & 0x0C) == 0x08;
+        }
+
+        /** Non-display (display bits 11): a password field. */
+        public boolean hidden() {
+            return fieldAttribute >= 0 && (fieldAttribute & 0x0C) == 0x0C;
+        }
+    }
+
+    /** The look of buffer position {@code address} (0 .. rows*columns-1 of the current size). */
+    public Cell cell(int address) {
+        int f = fieldOf(address);
+        return new Cell(f < 0 ? -1 : attributes[f], f, attributes[address] >= 0);
+    }
+
+    /**
+     * Puts {@code text} into the unprotected positions from {@code address} on, at most {@code length} of them, and
+     * nulls the rest of those {@code length} positions, setting the field's modified flag, as typing the text and
+     * Erase EOF do. False (nothing changed) when {@code address} is protected or an attribute position.
+     */
+    public boolean fill(int address, int length, String text) {
+        if (address < 0 || address >= positions() || attributes[address] >= 0 || isProtected(address)) {
+            return false;
+        }
+        byte[] bytes = text.getBytes(codePage);
+        int a = address;
+        for (int i = 0; i < length && attributes[a] < 0; i++) {
+            characters[a] = i < bytes.length ? bytes[i] : 0;
+            a = (a + 1) % positions();
+        }
+        int f = fieldOf(address);
+        if (f >= 0) {
+            attributes[f] |= 0x01;
+        }
+        return true;
+    }
+
+    /** Moves the cursor to {@code address} (taken modulo the screen's positions). */
+    public void cursor(int address) {
+        cursor = Math.floorMod(address, positions());
+    }
+
     public int cursor() {
         return cursor;
     }

@@ -201,12 +201,32 @@ public final class Tn3270Client implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Waits for the host's next message (at most {@code timeoutMillis}; 0: without limit) and applies a record to the
+     * screen under this client's lock; false when the host ended the session. For a terminal that shows whatever the
+     * host writes, keyboard locked or not (the web terminal's reader).
+     *
+     * @throws IOException when the connection fails or the wait times out
+     */
+    public boolean receive(int timeoutMillis) throws IOException {
+        TelnetMessage m = connection.next(timeoutMillis);
+        if (m == null) {
+            return false;
+        }
+        if (m instanceof TelnetMessage.Record r) {
+            synchronized (this) {
+                record(r.data());
+            }
+        }
+        return true;
+    }
+
     public TerminalBuffer screen() {
         return screen;
     }
 
     /** Sends the AID with the modified fields, as pressing the key does. */
-    public void press(Aid aid) throws IOException {
+    public synchronized void press(Aid aid) throws IOException {
         byte[] data = screen.read(aid);
         if (tn3270e) {
             data = concat(new byte[5], data);
