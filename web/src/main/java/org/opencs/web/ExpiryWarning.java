@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * How near a certificate is to its end, as the console shows it: EXPIRED (notAfter has passed), DAYS_7 (at most 7
- * days left), DAYS_30 (at most 30 days left), OK. {@link #label()} is the text and CSS class the page uses.
+ * whole days left), DAYS_30 (at most 30 whole days left), OK. IBM documents no such levels for RACDCERT; the
+ * decision is in docs/web.md (Console). {@link #label()} is the text and CSS class the page uses.
  */
 public enum ExpiryWarning {
     EXPIRED("expired"), DAYS_7("7 days"), DAYS_30("30 days"), OK("ok");
@@ -32,6 +33,6 @@ public enum ExpiryWarning {
             return EXPIRED;
         }
         long days = daysLeft(notAfter, now);
-        return days < 7 ? DAYS_7 : days < 30 ? DAYS_30 : OK;
+        return days <= 7 ? DAYS_7 : days <= 30 ? DAYS_30 : OK;
     }
 }

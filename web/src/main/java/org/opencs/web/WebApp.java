@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * The pages and API of the web server, as routes: {@code /login} (form and logon), {@code /logout}, the console
- * {@code /} and the terminal {@code /terminal} (placeholders in this increment), {@code /api/whoami} (JSON) and the
- * assets. Only /login and the assets are public.
+ * {@code /} and the terminal {@code /terminal}, the JSON API ({@code /api/whoami}, and the console's
+ * {@code /api/certificates}, {@code /api/jobs}, {@code /api/audit}: {@link ConsoleApi}) and the assets. Only /login
+ * and the assets are public.
  */
 public final class WebApp {
     private final LoginService login;

@@ -68,9 +68,11 @@ class AuditQueryTest {
     void warnsAtThirtyAndSevenDays() {
         Instant now = Instant.parse("2026-11-30T12:00:00Z");
         assertThat(ExpiryWarning.of(now.plusSeconds(86_400L * 20), now)).isEqualTo(ExpiryWarning.DAYS_30);
-        assertThat(ExpiryWarning.of(now.plusSeconds(86_400L * 30), now)).isEqualTo(ExpiryWarning.OK);
-        assertThat(ExpiryWarning.of(now.plusSeconds(86_400L * 7), now)).isEqualTo(ExpiryWarning.DAYS_30);
-        assertThat(ExpiryWarning.of(now.plusSeconds(86_400L * 6), now)).isEqualTo(ExpiryWarning.DAYS_7);
+        assertThat(ExpiryWarning.of(now.plusSeconds(86_400L * 30), now)).isEqualTo(ExpiryWarning.DAYS_30);
+        assertThat(ExpiryWarning.of(now.plusSeconds(86_400L * 31), now)).isEqualTo(ExpiryWarning.OK);
+        assertThat(ExpiryWarning.of(now.plusSeconds(86_400L * 8), now)).isEqualTo(ExpiryWarning.DAYS_30);
+        assertThat(ExpiryWarning.of(now.plusSeconds(86_400L * 7), now)).isEqualTo(ExpiryWarning.DAYS_7);
+        assertThat(ExpiryWarning.of(now.plusSeconds(1), now)).isEqualTo(ExpiryWarning.DAYS_7);
         assertThat(ExpiryWarning.of(now, now)).isEqualTo(ExpiryWarning.EXPIRED);
         assertThat(ExpiryWarning.daysLeft(now.minusSeconds(1), now)).isEqualTo(-1);
         assertThat(ExpiryWarning.DAYS_30.label()).isEqualTo("30 days");
