@@ -155,7 +155,7 @@ public final class StartCommand implements Callable<Integer> {
             org.opencs.web.TerminalHost terminalHost = telnet.isEmpty() ? null : org.opencs.web.TerminalHost.of(registry,
                     profile.config().ports().get(0), bind, telnet.get(0).port());
             webServer = Listening.open("Web", bind, web.port(), () -> new org.opencs.web.WebServer(web, registry, webTls,
-                    bind, web.port(), terminalHost, LoggerFactory.getLogger(org.opencs.web.WebServer.LOG_NAME)));
+                    bind, web.port(), terminalHost, jes, LoggerFactory.getLogger(org.opencs.web.WebServer.LOG_NAME)));
             started.push(webServer);
         }
         String ports = "ftp=" + ftp.port() + "\n" + (ftp.tlsPort() >= 0 ? "ftps=" + ftp.tlsPort() + "\n" : "");

@@ -29,8 +29,13 @@ public final class Responses {
 
     /** {@code value} as JSON, written by Jackson. */
     public static FullHttpResponse json(Object value) {
+        return json(HttpResponseStatus.OK, value);
+    }
+
+    /** {@code value} as JSON with {@code status}, written by Jackson. */
+    public static FullHttpResponse json(HttpResponseStatus status, Object value) {
         try {
-            return bytes(HttpResponseStatus.OK, "application/json", JSON.writeValueAsBytes(value));
+            return bytes(status, "application/json", JSON.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a web API value cannot be written as JSON", e);
         }

@@ -10,14 +10,16 @@ import java.util.Map;
 
 /**
  * The pages and API of the web server, as routes: {@code /login} (form and logon), {@code /logout}, the console
- * {@code /} and the terminal {@code /terminal} (placeholders in this increment), {@code /api/whoami} (JSON) and the
- * assets. Only /login and the assets are public.
+ * {@code /} and the terminal {@code /terminal}, the JSON API ({@code /api/whoami}, and the console's
+ * {@code /api/certificates}, {@code /api/jobs}, {@code /api/audit}: {@link ConsoleApi}) and the assets. Only /login
+ * and the assets are public.
  */
 public final class WebApp {
     private final LoginService login;
     private final Tokens tokens;
     private final long idleMinutes;
     private final boolean terminalAvailable;
+    private final ConsoleApi console;
 
     public WebApp(LoginService login, Tokens tokens, java.time.Duration idleTimeout) {
         this(login, tokens, idleTimeout, false);
@@ -25,6 +27,13 @@ public final class WebApp {
 
     /** {@code terminalAvailable}: the server has a TN3270E port for the web terminal. */
     public WebApp(LoginService login, Tokens tokens, java.time.Duration idleTimeout, boolean terminalAvailable) {
+        this(login, tokens, idleTimeout, terminalAvailable, null);
+    }
+
+    /** The same, with the console's API answered by {@code console} (null: the API answers 404). */
+    public WebApp(LoginService login, Tokens tokens, java.time.Duration idleTimeout, boolean terminalAvailable,
+                  ConsoleApi console) {
+        this.console = console;
         this.terminalAvailable = terminalAvailable;
         this.login = login;
         this.tokens = tokens;
@@ -41,6 +50,11 @@ public final class WebApp {
                 new Route(HttpMethod.GET, "/", Route.Access.SESSION, this::console),
                 new Route(HttpMethod.GET, "/terminal", Route.Access.SESSION, this::terminal),
                 new Route(HttpMethod.GET, "/api/whoami", Route.Access.SESSION, this::whoami),
+                new Route(HttpMethod.GET, "/api/certificates", Route.Access.SESSION,
+                        e -> withUser(e, user -> Responses.json(console.certificates(user)))),
+                new Route(HttpMethod.GET, "/api/jobs", Route.Access.SESSION,
+                        e -> withUser(e, user -> Responses.json(console.jobs(user)))),
+                new Route(HttpMethod.GET, "/api/audit", Route.Access.SESSION, this::audit),
                 new Route(HttpMethod.GET, Assets.PREFIX, Route.Access.PUBLIC, e -> Assets.serve(
                         new io.netty.handler.codec.http.QueryStringDecoder(e.request().uri()).path()))));
     }
@@ -144,6 +158,33 @@ public final class WebApp {
         body.put("lastUsed", s.lastUsed().toString());
         body.put("idleTimeoutMinutes", idleMinutes);
         return Responses.json(body);
+    }
+
+    private FullHttpResponse audit(Exchange exchange) {
+        return withUser(exchange, user -> {
+            AuditQuery query;
+            try {
+                query = AuditQuery.parse(new io.netty.handler.codec.http.QueryStringDecoder(exchange.request().uri())
+                        .parameters());
+            } catch (org.opencs.core.ZosException e) {
+                return Responses.json(HttpResponseStatus.BAD_REQUEST, Map.of("message", e.getMessage()));
+            }
+            return Responses.json(console.audit(user, query));
+        });
+    }
+
+    /**
+     * Answers with the session's registry user: 404 when this server has no console API, 403 (OCSW042E) when the
+     * user is no longer defined.
+     */
+    private FullHttpResponse withUser(Exchange exchange,
+                                      java.util.function.Function<org.opencs.saf.users.User, FullHttpResponse> answer) {
+        if (console == null) {
+            return Responses.text(HttpResponseStatus.NOT_FOUND, "Not found\n");
+        }
+        return console.user(exchange.session().userid()).map(answer).orElseGet(() -> Responses.json(
+                HttpResponseStatus.FORBIDDEN, Map.of("message", "OCSW042E User " + exchange.session().userid()
+                        + " is no longer defined to RACF.")));
     }
 
     private static Map<String, String> sessionValues(WebSession session) {

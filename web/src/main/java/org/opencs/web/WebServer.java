@@ -70,9 +70,20 @@ public final class WebServer implements AutoCloseable {
      */
     public WebServer(WebSettings settings, Registry registry, SslContext tls, String bindAddress, int port,
                      TerminalHost terminalHost, Logger log) throws InterruptedException {
+        this(settings, registry, tls, bindAddress, port, terminalHost, null, log);
+    }
+
+    /**
+     * The same, with the console's jobs from {@code jes} (null: the console shows no jobs).
+     *
+     * @throws InterruptedException when interrupted while binding
+     */
+    public WebServer(WebSettings settings, Registry registry, SslContext tls, String bindAddress, int port,
+                     TerminalHost terminalHost, org.opencs.jes.Jes jes, Logger log) throws InterruptedException {
         Tokens tokens = new Tokens(new SecureRandom());
         LoginService login = new LoginService(registry, settings.idleTimeout(), tokens);
-        this.app = new WebApp(login, tokens, settings.idleTimeout(), terminalHost != null);
+        this.app = new WebApp(login, tokens, settings.idleTimeout(), terminalHost != null,
+                new ConsoleApi(registry, jes));
         Router router = app.router();
         ServerBootstrap bootstrap = new ServerBootstrap().group(boss, io).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {

@@ -14,7 +14,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * In a real browser (headless Chromium through Selenium): / leads to /login, a logon with a password shows the
  * console ("Logged on as USER1", the session facts written by the page's script file, which the CSP allows), a
- * screenshot is kept, and logging off leads back to /login with the session ended.
+ * screenshot is kept; the console's tables, drawn by console.js from the JSON API, show USER1's certificate whose
+ * subject is CN=&lt;script&gt;x&lt;/script&gt; as text with its 30-day warning (text and CSS class) and USER1's job,
+ * not USER2's (screenshot console.png); logging off leads back to /login with the session ended.
  */
 class WebBrowserTest {
     @TempDir
@@ -24,7 +26,15 @@ class WebBrowserTest {
     void logsOnWithAPasswordAndOff() throws Exception {
         try (WebTestSystem system = new WebTestSystem(dir); Browser browser = new Browser()) {
             system.user("USER1");
-            WebServer server = system.serve(WebSettings.from(new java.util.Properties()).withPort(0));
+            system.user("USER2");
+            system.registryCertificate("USER1", "USER1 WEB", "<script>x</script>", 20);
+            system.registryCertificate("USER2", "USER2 WEB", "User Two", 5);
+            var jes = system.jes();
+            jes.submit(system.registry.users().find("USER1").orElseThrow(),
+                    java.util.List.of("//USER1A   JOB (ACCT),'ONE'", "//S1 EXEC PGM=IEFBR14"));
+            jes.submit(system.registry.users().find("USER2").orElseThrow(),
+                    java.util.List.of("//USER2A   JOB (ACCT),'TWO'", "//S1 EXEC PGM=IEFBR14"));
+            WebServer server = system.serve(WebSettings.from(new java.util.Properties()).withPort(0), jes);
             String base = "https://127.0.0.1:" + server.port();
             var driver = browser.driver;
             var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
@@ -48,6 +58,35 @@ class WebBrowserTest {
             Path shot = browser.screenshot("console-logged-on");
             assertThat(Files.size(shot)).isGreaterThan(1000);
             assertThat(server.sessions().list()).extracting(WebSession::userid).containsExactly("USER1");
+
+            // the console: USER1's certificate only, its <script> subject as text, the 30-day warning as text and class
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#certificates tr.certificate")));
+            var rows = driver.findElements(By.cssSelector("#certificates tr.certificate"));
+            assertThat(rows).hasSize(1);
+            assertThat(rows.get(0).getDomAttribute("class")).contains("warn-30-days");
+            assertThat(rows.get(0).findElement(By.cssSelector("td.warning")).getText()).isEqualTo("30 days");
+            assertThat(rows.get(0).getText()).contains("USER1 WEB").contains("CN=\\<script\\>x\\</script\\>,O=IBM,C=US")
+                    .doesNotContain("USER2");
+            assertThat(driver.findElements(By.cssSelector("main script"))).isEmpty();
+            assertThat(driver.findElements(By.tagName("script"))).hasSize(2); // app.js and console.js only
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#jobs tr.job")));
+            assertThat(driver.findElements(By.cssSelector("#jobs tr.job"))).hasSize(1).first()
+                    .satisfies(row -> assertThat(row.getText()).startsWith("USER1A JOB").contains("INPUT"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#audit tr.audit-record")));
+            assertThat(driver.findElement(By.id("audit")).getText()).contains("WEB_LOGON").doesNotContain("USER2");
+            // the audit filter form: a bad date is OCSW040E on the page, a type filter narrows the table
+            driver.findElement(By.id("audit-since")).sendKeys("yesterday");
+            driver.findElement(By.id("audit-apply")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-message"), "OCSW040E"));
+            driver.findElement(By.id("audit-since")).clear();
+            driver.findElement(By.id("audit-type")).sendKeys("NOSUCHTYPE");
+            driver.findElement(By.id("audit-apply")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "No audit records."));
+            assertThat(driver.findElement(By.id("audit-message")).getText()).isEmpty();
+            driver.findElement(By.id("audit-type")).clear();
+            driver.findElement(By.id("audit-apply")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#audit tr.audit-record")));
+            assertThat(Files.size(browser.screenshot("console"))).isGreaterThan(1000);
 
             driver.findElement(By.id("logout")).click();
             wait.until(ExpectedConditions.urlToBe(base + "/login"));

@@ -28,6 +28,7 @@ final class WebTestSystem implements AutoCloseable {
     private final KeyDatabase db;
     private WebServer server;
     private org.opencs.tn3270.server.Tn3270Server tn3270;
+    private org.opencs.jes.Jes jes;
 
     WebTestSystem(Path dir) throws Exception {
         registry = TestRegistries.open(TestRegistries.init(dir, TestRegistries.Store.H2, clock), clock);
@@ -100,6 +101,39 @@ final class WebTestSystem implements AutoCloseable {
         return TerminalHost.of(registry, port, "127.0.0.1", tn3270.port());
     }
 
+    /** A SPECIAL user whose password is {@code userid.toLowerCase() + "pw"}. */
+    void specialUser(String userid) {
+        user(userid);
+        registry.users().update(registry.users().find(userid).orElseThrow().withSpecial(true));
+    }
+
+    /**
+     * A certificate signed by "ABC CA" with subject CN={@code cn}, valid for {@code days} days from now, added to the
+     * registry under {@code owner} with {@code label} (as RACDCERT ID(owner) ADD would).
+     */
+    void registryCertificate(String owner, String label, String cn, int days) throws Exception {
+        var cert = TestPki.operations().createSigned(db, "ABC CA", label, org.opencs.pki.cert.KeyType.EC_P256,
+                org.opencs.pki.cert.CertificateProfile.CLIENT,
+                new org.opencs.pki.cert.SubjectName(cn, null, "IBM", null, null, "US").toX500Name(), days,
+                java.util.List.of());
+        registry.certificates().add(new org.opencs.saf.certs.DigitalCertificate(owner, label, cert.getEncoded(), false,
+                "TRUST"), null, cert.getSubjectX500Principal().getName(), cert.getIssuerX500Principal().getName(),
+                cert.getSerialNumber().toString(16), clock.instant());
+    }
+
+    /** JES on this registry without initiators: submitted jobs wait on the input queue. */
+    org.opencs.jes.Jes jes() {
+        jes = org.opencs.jes.Jes.builder(registry).initiators(0).start();
+        return jes;
+    }
+
+    /** The web server with the console's jobs from {@code jes}. */
+    WebServer serve(WebSettings settings, org.opencs.jes.Jes jes) throws Exception {
+        server = new WebServer(settings, registry, WebTls.serverContext(registry, settings, KEYRING),
+                "127.0.0.1", 0, null, jes, LoggerFactory.getLogger(WebServer.LOG_NAME));
+        return server;
+    }
+
     /** The web server with the terminal's sessions going to {@code terminal}. */
     WebServer serve(WebSettings settings, TerminalHost terminal) throws Exception {
         server = new WebServer(settings, registry, WebTls.serverContext(registry, settings, KEYRING),
@@ -119,6 +153,9 @@ final class WebTestSystem implements AutoCloseable {
         }
         if (tn3270 != null) {
             tn3270.close();
+        }
+        if (jes != null) {
+            jes.close();
         }
         registry.close();
     }
