@@ -31,11 +31,16 @@ public final class SessionStore {
         this.ended = ended;
     }
 
-    /** A new session for {@code userid} logged on from {@code client}. */
+    /** A new session for {@code userid} logged on from {@code client} with a password or PassTicket. */
     public WebSession create(String userid, String client) {
+        return create(userid, client, false);
+    }
+
+    /** A new session for {@code userid} logged on from {@code client}; {@code certificate}: with a client certificate. */
+    public WebSession create(String userid, String client, boolean certificate) {
         expireIdle();
         Instant now = clock.instant();
-        WebSession session = new WebSession(tokens.next(), userid, tokens.next(), client, now, now);
+        WebSession session = new WebSession(tokens.next(), userid, tokens.next(), client, now, now, certificate);
         sessions.put(session.id(), session);
         return session;
     }

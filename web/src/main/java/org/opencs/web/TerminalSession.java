@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import org.opencs.saf.Registry;
+import org.opencs.tn3270.client.TerminalBuffer;
 import org.opencs.tn3270.client.Tn3270Client;
 import org.opencs.tn3270.datastream.Aid;
 
@@ -30,15 +31,18 @@ public final class TerminalSession implements AutoCloseable {
     private final Consumer<String> send;
     private final Registry registry;
     private final WebSession web;
+    private final TerminalExpressLogon express;
+    private boolean expressDone;
     private volatile boolean closed;
 
     private TerminalSession(Tn3270Client client, TerminalJson json, Consumer<String> send, Registry registry,
-                            WebSession web) {
+                            WebSession web, TerminalExpressLogon express) {
         this.client = client;
         this.json = json;
         this.send = send;
         this.registry = registry;
         this.web = web;
+        this.express = express;
     }
 
     /**
@@ -54,7 +58,8 @@ public final class TerminalSession implements AutoCloseable {
             client.acceptHostname("any"); // the chain must be the port's own ring; the name is this node's
         }
         client.connect(host.host(), host.port(), host.directTls(), true, CONNECT_TIMEOUT_MILLIS);
-        TerminalSession session = new TerminalSession(client, json, send, registry, web);
+        TerminalSession session = new TerminalSession(client, json, send, registry, web,
+                new TerminalExpressLogon(registry, registry.config().tsoApplication()));
         session.audit("WEB_TERMINAL");
         session.sendScreen();
         readers.execute(session::read);
@@ -63,8 +68,10 @@ public final class TerminalSession implements AutoCloseable {
 
     private void read() {
         try {
+            expressLogon();
             while (!closed && client.receive(0)) {
                 sendScreen();
+                expressLogon();
             }
             if (!closed) {
                 send.accept(json.write(new TerminalJson.Status("OCSW031I The host ended the session.")));
@@ -121,6 +128,45 @@ public final class TerminalSession implements AutoCloseable {
         } catch (IOException e) {
             send.accept(json.write(new TerminalJson.Status("OCSW032E The session with the host failed: " + e.getMessage())));
             close();
+        }
+    }
+
+    /**
+     * Express Logon, once per terminal: for a certificate web session whose screen is the TSO/E logon panel with the
+     * keyboard unlocked, the fields get the user ID and a fresh PassTicket and Enter is pressed; or the page is told
+     * why not. Audited as WEB_EXPRESS_LOGON (never with the PassTicket).
+     */
+    private void expressLogon() throws IOException {
+        if (!web.certificate() || expressDone) {
+            return;
+        }
+        synchronized (client) {
+            TerminalBuffer screen = client.screen();
+            TerminalExpressLogon.LogonPanel panel = screen.keyboardLocked() ? null : TerminalExpressLogon.panel(screen);
+            if (panel == null) {
+                return;
+            }
+            expressDone = true;
+            TerminalExpressLogon.Decision decision = express.decide(web);
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("user", web.userid());
+            fields.put("client", web.client());
+            fields.put("lu", client.luName() == null ? "" : client.luName());
+            fields.put("applid", express.applid());
+            if (decision instanceof TerminalExpressLogon.Use use) {
+                fields.put("result", "PASSTICKET");
+                registry.audit().record(registry.clock().instant(), "WEB_EXPRESS_LOGON", fields);
+                screen.fill(panel.userAddress(), panel.userLength(), use.userid());
+                screen.fill(panel.passwordAddress(), panel.passwordLength(), use.passTicket());
+                screen.cursor(panel.passwordAddress());
+                client.press(Aid.ENTER);
+                sendScreen();
+            } else if (decision instanceof TerminalExpressLogon.NotUsed notUsed) {
+                fields.put("result", "NOT_USED");
+                fields.put("reason", notUsed.reason());
+                registry.audit().record(registry.clock().instant(), "WEB_EXPRESS_LOGON", fields);
+            }
+            send.accept(json.write(new TerminalJson.Status("notice", decision.message())));
         }
     }
 

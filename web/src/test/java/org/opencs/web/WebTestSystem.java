@@ -94,11 +94,31 @@ final class WebTestSystem implements AutoCloseable {
      * ring; DEFAULTAPPL TSO) and returns where the web terminal connects: its port on loopback, trusting that ring.
      */
     TerminalHost tn3270() throws Exception {
+        return tn3270("TSO");
+    }
+
+    /** The same with DEFAULTAPPL {@code defaultAppl} (an APPLID starting TSO is the built-in TSO). */
+    TerminalHost tn3270(String defaultAppl) throws Exception {
         String profile = String.join("\n", "TelnetParms", "  SecurePort 0", "  Conntype secure",
                 "  Keyring HFS " + KEYRING, "EndTelnetParms");
         var port = org.opencs.tn3270.config.ProfileParser.parse(profile, "PROFILE.TCPIP").config().ports().get(0);
-        tn3270 = new org.opencs.tn3270.server.Tn3270Server(port, registry, "127.0.0.1", 0, "TSO");
+        tn3270 = new org.opencs.tn3270.server.Tn3270Server(port, registry, "127.0.0.1", 0, defaultAppl);
         return TerminalHost.of(registry, port, "127.0.0.1", tn3270.port());
+    }
+
+    /**
+     * As RDEFINE PTKTDATA {@code applid} SSIGNON(KEYMASKED({@code hexKey})) and, when {@code active}, SETROPTS
+     * CLASSACT(PTKTDATA): the key sealed with the master key as the TSO command seals it.
+     */
+    void passTicketProfile(String applid, String hexKey, boolean active) {
+        String cls = org.opencs.saf.passticket.PassTicketService.CLASS;
+        var key = org.opencs.saf.passticket.PassTicketKey.legacy(hexKey, false);
+        registry.resources().add(org.opencs.saf.resources.ResourceProfile.simple(cls, applid, "IBMUSER",
+                org.opencs.saf.resources.AccessLevel.NONE).withPassTicketKey(registry.masterKey().seal(key.key(),
+                cls + ":" + applid), false, null, null, null), clock.instant());
+        if (active) {
+            registry.options().set("CLASSACT." + cls, "YES");
+        }
     }
 
     /** A SPECIAL user whose password is {@code userid.toLowerCase() + "pw"}. */
