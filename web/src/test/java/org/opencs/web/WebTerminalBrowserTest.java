@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,8 +50,29 @@ class WebTerminalBrowserTest {
 
             List<WebElement> fields = driver.findElements(By.cssSelector("#screen input.field"));
             assertThat(fields.get(1).getDomProperty("type")).isEqualTo("password"); // a non-display field
-            fields.get(0).sendKeys("USER1");
-            fields.get(1).sendKeys("user1pw", Keys.ENTER);
+            // The local keys: replace mode, Erase EOF (End), Home, arrows, Insert, a key on protected text (X -f),
+            // Reset and Newline (Shift+Enter) to the next row's field.
+            // (the arrows draw the screen again: the inputs are looked up anew after them)
+            By userid = By.cssSelector("#screen input.field[data-address='416']");
+            fields.get(0).sendKeys("USXR1Z");
+            new Actions(driver).sendKeys(Keys.LEFT, Keys.END).perform();
+            assertThat(driver.findElement(userid).getDomProperty("value")).isEqualTo("USXR1");
+            new Actions(driver).sendKeys(Keys.HOME, Keys.RIGHT, Keys.RIGHT, "E").perform();
+            assertThat(driver.findElement(userid).getDomProperty("value")).isEqualTo("USER1");
+            new Actions(driver).sendKeys(Keys.INSERT).perform();
+            assertThat(driver.findElement(By.id("oia-insert")).getText()).isEqualTo("INSERT");
+            new Actions(driver).sendKeys(Keys.INSERT, Keys.DOWN).perform();
+            assertThat(driver.findElement(By.id("oia-insert")).getText()).isEmpty();
+            assertThat(driver.findElements(By.cssSelector("#screen span.cursor"))).hasSize(1); // on protected text
+            assertThat(driver.findElement(By.id("oia-cursor")).getText()).isEqualTo("007/020");
+            new Actions(driver).sendKeys("x").perform();
+            assertThat(driver.findElement(By.id("oia-lock")).getText()).isEqualTo("X -f");
+            driver.findElement(By.cssSelector("button[data-local=RESET]")).click();
+            assertThat(driver.findElement(By.id("oia-lock")).getText()).isEmpty();
+            new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.ENTER).keyUp(Keys.SHIFT).perform();
+            assertThat(driver.switchTo().activeElement().getDomAttribute("data-address")).isEqualTo("576");
+            assertThat(driver.findElement(userid).getDomProperty("value")).isEqualTo("USER1"); // kept while moving
+            new Actions(driver).sendKeys("user1pw", Keys.ENTER).perform();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(screen, "OpenCS Primary Option Menu"));
             assertThat(driver.findElement(screen).getText()).contains("User ID . : USER1");
 
@@ -63,7 +85,14 @@ class WebTerminalBrowserTest {
             wait.until(d -> d.findElement(screen).getText().toUpperCase(java.util.Locale.ROOT).contains("<B>X</B>"));
             assertThat(driver.findElements(By.cssSelector("#screen b"))).isEmpty();
             wait.until(d -> "no".equals(d.findElement(screen).getDomAttribute("data-locked")));
-            driver.findElement(By.cssSelector("#screen input.field")).sendKeys("LISTUSER", Keys.ENTER);
+            // Paste (a paste event as the browser fires it): the text goes into the field at the cursor.
+            driver.findElement(By.cssSelector("#screen input.field")).click();
+            driver.executeScript("const data = new DataTransfer(); data.setData('text/plain', 'LISTUSER');"
+                    + "document.getElementById('screen').dispatchEvent(new ClipboardEvent('paste',"
+                    + " {clipboardData: data, bubbles: true, cancelable: true}));");
+            assertThat(driver.findElement(By.cssSelector("#screen input.field")).getDomProperty("value"))
+                    .isEqualTo("LISTUSER");
+            new Actions(driver).sendKeys(Keys.ENTER).perform();
             wait.until(d -> d.findElement(screen).getText().contains("LISTUSER")
                     && d.findElement(screen).getText().contains("USER=USER1"));
 
