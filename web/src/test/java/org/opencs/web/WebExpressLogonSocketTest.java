@@ -1,0 +1,148 @@
+package org.opencs.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencs.saf.passticket.PassTicketKey;
+import org.opencs.saf.passticket.PassTickets;
+import org.opencs.testkit.ExternalCommand;
+
+/**
+ * Express Logon end to end on the real web server: curl logs on at /login/certificate with USER1's client
+ * certificate, then a Java WebSocket client (java.net.http, with the session cookie, the page's CSRF token and the
+ * server's own Origin, as the page's script connects) opens /terminal/ws. The TN3270E server's TSO/E logon panel is
+ * filled by the web server and the primary menu arrives, with no PassTicket in any WebSocket message. A browser is not
+ * used here: Chromium would need the client certificate picked by policy (AutoSelectCertificateForUrls); the
+ * WebSocket messages are what the page would get.
+ */
+class WebExpressLogonSocketTest {
+    private static final String KEY = "0123456789ABCDEF";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCertificateLogonReachesTsoWithoutAPasswordAndThePassTicketNeverReachesTheSocket() throws Exception {
+        try (WebTestSystem system = new WebTestSystem(dir)) {
+            system.user("USER1");
+            system.clientCertificate("USER1 CERT", "USER1", "user1");
+            String applid = system.registry.config().tsoApplication();
+            system.passTicketProfile(applid, KEY, true);
+            WebServer server = system.serve(WebSettings.from(new java.util.Properties()).withPort(0),
+                    system.tn3270(applid));
+            String base = "https://127.0.0.1:" + server.port();
+
+            var form = curl("user1", base + "/login");
+            var logon = curl("user1", "-H", "Cookie: OCSLOGIN=" + value(form.stdout(),
+                    "(?im)^set-cookie: OCSLOGIN=([^;\\r\\n]*)"), "--data-urlencode", "csrf=" + value(form.stdout(),
+                    "name=\"csrf\" value=\"([A-Za-z0-9_-]+)\""), base + "/login/certificate");
+            String session = value(logon.stdout(), "(?im)^set-cookie: OCSSESSION=([^;\\r\\n]*)");
+            var page = curl(null, "-H", "Cookie: OCSSESSION=" + session, base + "/terminal");
+            String csrf = value(page.stdout(), "name=\"csrf\" value=\"([A-Za-z0-9_-]+)\"");
+
+            List<String> messages = new CopyOnWriteArrayList<>();
+            HttpClient http = HttpClient.newBuilder().sslContext(trusting(system.caFile)).build();
+            WebSocket socket = http.newWebSocketBuilder().header("Cookie", "OCSSESSION=" + session)
+                    .header("Origin", base).connectTimeout(Duration.ofSeconds(20))
+                    .buildAsync(URI.create("wss://127.0.0.1:" + server.port() + TerminalSocket.PATH + "?csrf=" + csrf),
+                            new Collector(messages)).get();
+            try {
+                waitFor(messages, "OpenCS Primary Option Menu");
+            } finally {
+                socket.abort();
+            }
+            String all = String.join("\n", messages);
+            assertThat(all).contains("OCSW050I Express Logon: USER1 is logged on to " + applid);
+            PassTicketKey key = PassTicketKey.legacy(KEY, true);
+            long now = system.clock.instant().getEpochSecond();
+            Matcher words = Pattern.compile("[A-Za-z0-9]{8}").matcher(all);
+            int checked = 0;
+            while (words.find()) {
+                checked++;
+                assertThat(PassTickets.evaluate(key, "USER1", applid, words.group(), now))
+                        .as("a PassTicket went over the WebSocket: %s", words.group()).isEmpty();
+            }
+            assertThat(checked).isPositive();
+            assertThat(system.audit()).containsPattern("\"type\":\"WEB_LOGON\".*\"method\":\"CERTIFICATE\"")
+                    .containsPattern("\"type\":\"WEB_EXPRESS_LOGON\".*\"user\":\"USER1\".*\"result\":\"PASSTICKET\"");
+        }
+    }
+
+    /** Text frames, whole messages only. */
+    private static final class Collector implements WebSocket.Listener {
+        private final List<String> messages;
+        private final StringBuilder part = new StringBuilder();
+
+        Collector(List<String> messages) {
+            this.messages = messages;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            part.append(data);
+            if (last) {
+                messages.add(part.toString());
+                part.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+
+    private static void waitFor(List<String> messages, String text) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            if (messages.stream().anyMatch(m -> m.contains(text))) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no WebSocket message with " + text + "; " + messages.size() + " messages, the last: "
+                + (messages.isEmpty() ? "" : messages.get(messages.size() - 1)));
+    }
+
+    private static SSLContext trusting(Path caPem) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (InputStream in = Files.newInputStream(caPem)) {
+            trust.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
+    }
+
+    private ExternalCommand.Result curl(String pem, String... args) {
+        List<String> command = new ArrayList<>(List.of("curl", "-sS", "-D", "-", "--cacert", "ca.pem"));
+        if (pem != null) {
+            command.addAll(List.of("--cert", pem + ".pem", "--key", pem + ".pem"));
+        }
+        command.addAll(List.of(args));
+        return ExternalCommand.run(dir, null, command);
+    }
+
+    private static String value(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        return m.group(1);
+    }
+}
