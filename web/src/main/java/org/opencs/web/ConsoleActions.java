@@ -129,11 +129,13 @@ public final class ConsoleActions {
                 + session.get().client() + " was ended.");
     }
 
-    /** {@code GET /api/sessions}: this server's live web sessions {@code user} may see (own; SPECIAL: all), oldest first. */
+    /** {@code GET /api/sessions}: this server's live web sessions {@code user} may see (own; SPECIAL: all), oldest
+     * logon first (then by user ID). */
     public ConsoleViews.Sessions sessions(User user) {
         List<ConsoleViews.Session> list = sessions.list().stream()
                 .filter(s -> user.special() || s.userid().equals(user.userid()))
-                .sorted(java.util.Comparator.comparing(WebSession::created))
+                .sorted(java.util.Comparator.comparing(WebSession::created).thenComparing(WebSession::userid)
+                        .thenComparing(WebSession::handle))
                 .map(s -> new ConsoleViews.Session("WEB", s.handle(), s.userid(), s.client(), s.created().toString(),
                         s.lastUsed().toString(), s.certificateSubject()))
                 .toList();
