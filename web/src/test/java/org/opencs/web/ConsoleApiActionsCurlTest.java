@@ -42,6 +42,7 @@ class ConsoleApiActionsCurlTest {
         system.user("USER1");
         system.user("USER2");
         system.specialUser("ADMIN1");
+        system.clientCertificate("USER1 CERT", "USER1", "user1");
         jes = system.jes();
         var users = system.registry.users();
         user1Job = jes.submit(users.find("USER1").orElseThrow(), List.of("//USER1A   JOB (ACCT),'ONE'",
@@ -264,5 +265,23 @@ class ConsoleApiActionsCurlTest {
             assertThat(r.get("target").asText()).isEqualTo("USER2");
         });
         assertThat(audit("WEB_LOGOFF")).anyMatch(r -> r.get("reason").asText().equals("ENDED_BY_ADMIN"));
+    }
+
+    @Test
+    void aCertificateSessionShowsItsSubject() throws Exception {
+        var form = curl("--cert", "user1.pem", "--key", "user1.pem", url("/login"));
+        var logon = curl("--cert", "user1.pem", "--key", "user1.pem", "-H", "Cookie: OCSLOGIN="
+                + cookie(form.stdout(), "OCSLOGIN"), "--data-urlencode", "csrf=" + csrf(form.stdout()),
+                url("/login/certificate"));
+        assertThat(logon.stdout()).as(logon.all()).startsWith("HTTP/1.1 303");
+        Browser user1 = new Browser(cookie(logon.stdout(), "OCSSESSION"), "");
+        JsonNode session = get(user1, "/api/sessions").get("sessions").get(0);
+        assertThat(session.get("userid").asText()).isEqualTo("USER1");
+        assertThat(session.get("certificateSubject").asText()).isEqualTo("CN=USER1 CERT,OU=CS Z/OS,O=IBM,C=US");
+        // a password session beside it has none
+        Browser password = logon("USER1");
+        List<String> subjects = new ArrayList<>();
+        get(password, "/api/sessions").get("sessions").forEach(s -> subjects.add(s.get("certificateSubject").asText()));
+        assertThat(subjects).containsExactlyInAnyOrder("CN=USER1 CERT,OU=CS Z/OS,O=IBM,C=US", "");
     }
 }
