@@ -223,14 +223,26 @@ public final class WebApp {
                                     java.util.function.BiFunction<org.opencs.saf.users.User, String,
                                             ConsoleActions.Result> act) {
         String path = new io.netty.handler.codec.http.QueryStringDecoder(exchange.request().uri()).path();
-        String id = path.endsWith(suffix) ? path.substring(prefix.length(), path.length() - suffix.length()) : "";
-        if (id.isEmpty() || id.contains("/")) {
+        java.util.Optional<String> id = actionId(path, prefix, suffix);
+        if (id.isEmpty()) {
             return Responses.text(HttpResponseStatus.NOT_FOUND, "OCSW012E " + path + " is not a page of this server.\n");
         }
         return withActions(exchange, user -> {
-            ConsoleActions.Result result = act.apply(user, id);
+            ConsoleActions.Result result = act.apply(user, id.get());
             return Responses.json(result.status(), result.body());
         });
+    }
+
+    /**
+     * The {id} of an action path {@code prefix}{id}{@code suffix} ("/api/jobs/" "JOB00042" "/cancel"): one non-empty
+     * path segment; empty for any other path.
+     */
+    static java.util.Optional<String> actionId(String path, String prefix, String suffix) {
+        if (!path.startsWith(prefix) || !path.endsWith(suffix) || path.length() <= prefix.length() + suffix.length()) {
+            return java.util.Optional.empty();
+        }
+        String id = path.substring(prefix.length(), path.length() - suffix.length());
+        return id.contains("/") ? java.util.Optional.empty() : java.util.Optional.of(id);
     }
 
     private static Map<String, String> sessionValues(WebSession session) {
