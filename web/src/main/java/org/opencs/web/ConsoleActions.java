@@ -44,7 +44,8 @@ public final class ConsoleActions {
     /**
      * Cancels job {@code jobId} for {@code user} (JES's CANCEL, no purge: a waiting job goes to OUTPUT as CANCELED, a
      * running one abends S222). 404 OCSW051E no such job, 403 OCSW050E not the user's and no READ (to see it) or ALTER
-     * (to cancel it) to its JESSPOOL profile (an ACCESS_DENIED record, as JES writes), 409 OCSW052E already ended, 200 OCSW053I canceled; audited as WEB_JOB_CANCEL.
+     * (to cancel it) to its JESSPOOL profile (an ACCESS_DENIED record, as JES writes), 409 OCSW052E already ended,
+     * 200 OCSW053I canceled; audited as WEB_JOB_CANCEL. Without JES: 404 OCSW041I.
      */
     public Result cancelJob(User user, String jobId, String client) {
         if (jes == null) {
