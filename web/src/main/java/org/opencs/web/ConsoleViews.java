@@ -43,4 +43,16 @@ public final class ConsoleViews {
     /** {@code GET /api/audit}: the audit records the user may see, newest first, at most {@code limit}. */
     public record Audit(String scope, int limit, List<java.util.Map<String, Object>> records) {
     }
+
+    /**
+     * A live session: its kind (WEB), public handle (not the cookie), user, browser address, logon and last use
+     * (ISO-8601) and the client certificate's subject (RFC 2253; empty for a password logon).
+     */
+    public record Session(String kind, String handle, String userid, String client, String loggedOn, String lastUsed,
+                          String certificateSubject) {
+    }
+
+    /** {@code GET /api/sessions}: the sessions the user may see (own; SPECIAL: all), oldest logon first. */
+    public record Sessions(String scope, List<Session> sessions) {
+    }
 }

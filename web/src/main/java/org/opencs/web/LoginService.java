@@ -110,7 +110,7 @@ public final class LoginService {
             return new Outcome.Refused("ICH408I USER(" + userid + ") LOGON/JOB INITIATION - " + reason);
         }
         registry.users().update(user.withLastLogon(registry.clock().instant()));
-        WebSession session = sessions.create(userid, client, true);
+        WebSession session = sessions.create(userid, client, subject);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("user", userid);
         fields.put("client", client);

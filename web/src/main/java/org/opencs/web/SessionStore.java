@@ -16,7 +16,7 @@ import java.util.function.BiConsumer;
  */
 public final class SessionStore {
     /** Why a session ended. */
-    public enum End { LOGOUT, IDLE_TIMEOUT }
+    public enum End { LOGOUT, IDLE_TIMEOUT, ENDED_BY_ADMIN }
 
     private final ConcurrentMap<String, WebSession> sessions = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -33,14 +33,14 @@ public final class SessionStore {
 
     /** A new session for {@code userid} logged on from {@code client} with a password or PassTicket. */
     public WebSession create(String userid, String client) {
-        return create(userid, client, false);
+        return create(userid, client, "");
     }
 
-    /** A new session for {@code userid} logged on from {@code client}; {@code certificate}: with a client certificate. */
-    public WebSession create(String userid, String client, boolean certificate) {
+    /** A new session for {@code userid} logged on from {@code client} with a certificate of {@code subject} ("" none). */
+    public WebSession create(String userid, String client, String certificateSubject) {
         expireIdle();
         Instant now = clock.instant();
-        WebSession session = new WebSession(tokens.next(), userid, tokens.next(), client, now, now, certificate);
+        WebSession session = new WebSession(tokens.next(), userid, tokens.next(), client, now, now, certificateSubject);
         sessions.put(session.id(), session);
         return session;
     }
@@ -68,6 +68,13 @@ public final class SessionStore {
     public boolean logout(String id) {
         WebSession session = id == null ? null : sessions.get(id);
         return session != null && end(session, End.LOGOUT);
+    }
+
+    /** Ends the live session whose {@link WebSession#handle()} is {@code handle}, for {@code reason}; empty when none. */
+    public Optional<WebSession> endByHandle(String handle, End reason) {
+        expireIdle();
+        return sessions.values().stream().filter(s -> s.handle().equals(handle)).findFirst()
+                .filter(s -> end(s, reason));
     }
 
     /** Ends every session unused for longer than the idle timeout. */

@@ -37,7 +37,7 @@ public final class TerminalExpressLogon {
     public record Use(String userid, String applid, String passTicket) implements Decision {
         @Override
         public String message() {
-            return "OCSW050I Express Logon: " + userid + " is logged on to " + applid
+            return "OCSW070I Express Logon: " + userid + " is logged on to " + applid
                     + " with a PassTicket from the registry (client certificate logon).";
         }
 
@@ -64,12 +64,12 @@ public final class TerminalExpressLogon {
         String userid = web.userid().toUpperCase(Locale.ROOT);
         PassTicketService tickets = new PassTicketService(registry);
         if (tickets.profileFor(applid, userid).isEmpty()) {
-            return new NotUsed(userid, applid, "NO_PTKTDATA_PROFILE", "OCSW051I Express Logon was not used: no "
+            return new NotUsed(userid, applid, "NO_PTKTDATA_PROFILE", "OCSW071I Express Logon was not used: no "
                     + "PTKTDATA profile with a key protects application " + applid + " (RDEFINE PTKTDATA " + applid
                     + " SSIGNON(...)). Log on with your password.");
         }
         if (!registry.options().classActive(PassTicketService.CLASS)) {
-            return new NotUsed(userid, applid, "PTKTDATA_NOT_ACTIVE", "OCSW051I Express Logon was not used: the "
+            return new NotUsed(userid, applid, "PTKTDATA_NOT_ACTIVE", "OCSW071I Express Logon was not used: the "
                     + "PTKTDATA class is not active (SETROPTS CLASSACT(PTKTDATA)). Log on with your password.");
         }
         return new Use(userid, applid, tickets.generate(userid, applid));

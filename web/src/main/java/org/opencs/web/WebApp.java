@@ -20,6 +20,7 @@ public final class WebApp {
     private final long idleMinutes;
     private final boolean terminalAvailable;
     private final ConsoleApi console;
+    private final ConsoleActions actions;
 
     public WebApp(LoginService login, Tokens tokens, java.time.Duration idleTimeout) {
         this(login, tokens, idleTimeout, false);
@@ -33,7 +34,17 @@ public final class WebApp {
     /** The same, with the console's API answered by {@code console} (null: the API answers 404). */
     public WebApp(LoginService login, Tokens tokens, java.time.Duration idleTimeout, boolean terminalAvailable,
                   ConsoleApi console) {
+        this(login, tokens, idleTimeout, terminalAvailable, console, null);
+    }
+
+    /**
+     * The same, with the console's actions and sessions view answered by {@code actions} (null: those routes answer
+     * 404).
+     */
+    public WebApp(LoginService login, Tokens tokens, java.time.Duration idleTimeout, boolean terminalAvailable,
+                  ConsoleApi console, ConsoleActions actions) {
         this.console = console;
+        this.actions = actions;
         this.terminalAvailable = terminalAvailable;
         this.login = login;
         this.tokens = tokens;
@@ -55,6 +66,14 @@ public final class WebApp {
                 new Route(HttpMethod.GET, "/api/jobs", Route.Access.SESSION,
                         e -> withUser(e, user -> Responses.json(console.jobs(user)))),
                 new Route(HttpMethod.GET, "/api/audit", Route.Access.SESSION, this::audit),
+                new Route(HttpMethod.GET, "/api/sessions", Route.Access.SESSION,
+                        e -> withActions(e, user -> Responses.json(actions.sessions(user)))),
+                new Route(HttpMethod.POST, "/api/jobs/", Route.Access.SESSION, e -> action(e, "/api/jobs/", "/cancel",
+                        (user, id) -> actions.cancelJob(user, id, e.client()))),
+                new Route(HttpMethod.POST, "/api/users/", Route.Access.SESSION, e -> action(e, "/api/users/",
+                        "/revoke", (user, id) -> actions.revokeUser(user, id, e.client()))),
+                new Route(HttpMethod.POST, "/api/sessions/", Route.Access.SESSION, e -> action(e, "/api/sessions/",
+                        "/end", (user, id) -> actions.endSession(user, id, e.client()))),
                 new Route(HttpMethod.GET, Assets.PREFIX, Route.Access.PUBLIC, e -> Assets.serve(
                         new io.netty.handler.codec.http.QueryStringDecoder(e.request().uri()).path()))));
     }
@@ -185,6 +204,45 @@ public final class WebApp {
         return console.user(exchange.session().userid()).map(answer).orElseGet(() -> Responses.json(
                 HttpResponseStatus.FORBIDDEN, Map.of("message", "OCSW042E User " + exchange.session().userid()
                         + " is no longer defined to RACF.")));
+    }
+
+    /** Answers with the session's user when this server has the console's actions (404 otherwise). */
+    private FullHttpResponse withActions(Exchange exchange,
+                                         java.util.function.Function<org.opencs.saf.users.User, FullHttpResponse> answer) {
+        if (actions == null) {
+            return Responses.text(HttpResponseStatus.NOT_FOUND, "Not found\n");
+        }
+        return withUser(exchange, answer);
+    }
+
+    /**
+     * A console action on {@code prefix}{id}{@code suffix} (the CSRF token was checked before the route ran): another
+     * path under {@code prefix} is 404 OCSW012E.
+     */
+    private FullHttpResponse action(Exchange exchange, String prefix, String suffix,
+                                    java.util.function.BiFunction<org.opencs.saf.users.User, String,
+                                            ConsoleActions.Result> act) {
+        String path = new io.netty.handler.codec.http.QueryStringDecoder(exchange.request().uri()).path();
+        java.util.Optional<String> id = actionId(path, prefix, suffix);
+        if (id.isEmpty()) {
+            return Responses.text(HttpResponseStatus.NOT_FOUND, "OCSW012E " + path + " is not a page of this server.\n");
+        }
+        return withActions(exchange, user -> {
+            ConsoleActions.Result result = act.apply(user, id.get());
+            return Responses.json(result.status(), result.body());
+        });
+    }
+
+    /**
+     * The {id} of an action path {@code prefix}{id}{@code suffix} ("/api/jobs/" "JOB00042" "/cancel"): one non-empty
+     * path segment; empty for any other path.
+     */
+    static java.util.Optional<String> actionId(String path, String prefix, String suffix) {
+        if (!path.startsWith(prefix) || !path.endsWith(suffix) || path.length() <= prefix.length() + suffix.length()) {
+            return java.util.Optional.empty();
+        }
+        String id = path.substring(prefix.length(), path.length() - suffix.length());
+        return id.contains("/") ? java.util.Optional.empty() : java.util.Optional.of(id);
     }
 
     private static Map<String, String> sessionValues(WebSession session) {

@@ -83,7 +83,7 @@ public final class WebServer implements AutoCloseable {
         Tokens tokens = new Tokens(new SecureRandom());
         LoginService login = new LoginService(registry, settings.idleTimeout(), tokens);
         this.app = new WebApp(login, tokens, settings.idleTimeout(), terminalHost != null,
-                new ConsoleApi(registry, jes));
+                new ConsoleApi(registry, jes), new ConsoleActions(registry, jes, login.sessions()));
         Router router = app.router();
         ServerBootstrap bootstrap = new ServerBootstrap().group(boss, io).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {

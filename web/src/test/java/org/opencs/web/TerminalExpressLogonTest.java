@@ -23,7 +23,7 @@ import org.opencs.saf.passticket.PassTickets;
  * TSO + SMFID) and a real registry: a certificate session with a PTKTDATA profile reaches the primary menu without a
  * password, and no message to the browser holds a PassTicket (every 8-character word of every JSON message is
  * evaluated as a PassTicket for the user and application and none is valid); without the profile, or for a password
- * session, the logon panel stays for the user, with OCSW051I saying why in the first case. The WebSocket's messages are
+ * session, the logon panel stays for the user, with OCSW071I saying why in the first case. The WebSocket's messages are
  * exactly what {@link TerminalSession} hands to its sender here.
  */
 class TerminalExpressLogonTest {
@@ -57,7 +57,7 @@ class TerminalExpressLogonTest {
         TerminalHost host = system.tn3270(applid);
         try (TerminalSession session = open(host, true)) {
             waitFor("OpenCS Primary Option Menu");
-            assertThat(String.join("\n", sent)).contains("OCSW050I Express Logon: USER1 is logged on to " + applid);
+            assertThat(String.join("\n", sent)).contains("OCSW070I Express Logon: USER1 is logged on to " + applid);
         }
         assertThat(system.audit()).containsPattern("\"type\":\"WEB_EXPRESS_LOGON\".*\"user\":\"USER1\".*\"applid\":\""
                 + applid + "\".*\"result\":\"PASSTICKET\"");
@@ -78,7 +78,7 @@ class TerminalExpressLogonTest {
     void withoutAPtktdataProfileTheUserLogsOnNormallyAndIsToldWhy() throws Exception {
         TerminalHost host = system.tn3270(applid);
         try (TerminalSession session = open(host, true)) {
-            waitFor("OCSW051I Express Logon was not used: no PTKTDATA profile with a key protects application " + applid);
+            waitFor("OCSW071I Express Logon was not used: no PTKTDATA profile with a key protects application " + applid);
             assertThat(String.join("\n", sent)).contains("TSO/E LOGON").doesNotContain("Primary Option Menu");
             session.keys("{\"aid\":\"ENTER\",\"cursor\":0,\"fields\":[{\"address\":416,\"length\":8,\"text\":\"USER1\"},"
                     + "{\"address\":576,\"length\":8,\"text\":\"user1pw\"}]}");
@@ -93,7 +93,7 @@ class TerminalExpressLogonTest {
         system.passTicketProfile(applid, KEY, false);
         TerminalHost host = system.tn3270(applid);
         try (TerminalSession session = open(host, true)) {
-            waitFor("OCSW051I Express Logon was not used: the PTKTDATA class is not active");
+            waitFor("OCSW071I Express Logon was not used: the PTKTDATA class is not active");
         }
         assertThat(system.audit()).contains("\"reason\":\"PTKTDATA_NOT_ACTIVE\"");
     }
@@ -112,7 +112,8 @@ class TerminalExpressLogonTest {
     }
 
     private TerminalSession open(TerminalHost host, boolean certificate) throws Exception {
-        WebSession web = new WebSession("id", "USER1", "token", "127.0.0.1", Instant.EPOCH, Instant.EPOCH, certificate);
+        WebSession web = new WebSession("id", "USER1", "token", "127.0.0.1", Instant.EPOCH, Instant.EPOCH,
+                certificate ? "CN=USER1,O=OpenCS test" : "");
         return TerminalSession.open(host, system.registry, web, new TerminalJson(), sent::add, readers);
     }
 

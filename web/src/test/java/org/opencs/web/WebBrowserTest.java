@@ -16,7 +16,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * console ("Logged on as USER1", the session facts written by the page's script file, which the CSP allows), a
  * screenshot is kept; the console's tables, drawn by console.js from the JSON API, show USER1's certificate whose
  * subject is CN=&lt;script&gt;x&lt;/script&gt; as text with its 30-day warning (text and CSS class) and USER1's job,
- * not USER2's (screenshot console.png); logging off leads back to /login with the session ended.
+ * not USER2's (screenshot console.png); the sessions view shows USER1's own session and no revoke form, the job's
+ * Cancel button (a fetch() POST with the CSRF token) cancels it (OCSW053I, CANCELED); logging off leads back to /login with the session ended.
  */
 class WebBrowserTest {
     @TempDir
@@ -87,6 +88,18 @@ class WebBrowserTest {
             driver.findElement(By.id("audit-apply")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#audit tr.audit-record")));
             assertThat(Files.size(browser.screenshot("console"))).isGreaterThan(1000);
+
+            // the sessions view: USER1's own web session, no revoke form (not SPECIAL); Cancel on the own job
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sessions tr.session")));
+            assertThat(driver.findElements(By.cssSelector("#sessions tr.session"))).hasSize(1).first()
+                    .satisfies(row -> assertThat(row.getText()).startsWith("WEB USER1 127.0.0.1"));
+            assertThat(driver.findElement(By.id("revoke-form")).isDisplayed()).isFalse();
+            String jobId = jes.jobs(system.registry.users().find("USER1").orElseThrow(),
+                    new org.opencs.jes.JobFilter("*", "USER1", null, 0)).get(0).jobId();
+            driver.findElement(By.id("cancel-" + jobId)).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobs-action-message"), "OCSW053I"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobs"), "CANCELED"));
+            assertThat(system.audit()).contains("\"type\":\"WEB_JOB_CANCEL\"");
 
             driver.findElement(By.id("logout")).click();
             wait.until(ExpectedConditions.urlToBe(base + "/login"));

@@ -70,7 +70,7 @@ class WebExpressLogonSocketTest {
                 socket.abort();
             }
             String all = String.join("\n", messages);
-            assertThat(all).contains("OCSW050I Express Logon: USER1 is logged on to " + applid);
+            assertThat(all).contains("OCSW070I Express Logon: USER1 is logged on to " + applid);
             PassTicketKey key = PassTicketKey.legacy(KEY, true);
             long now = system.clock.instant().getEpochSecond();
             Matcher words = Pattern.compile("[A-Za-z0-9]{8}").matcher(all);

@@ -1,4 +1,5 @@
-// The console (/): certificates, key rings, jobs and the audit log, drawn from the JSON API.
+// The console (/): certificates, key rings, jobs, sessions and the audit log, drawn from the JSON API, and the
+// actions (cancel a job, end a session, revoke a user: SPECIAL) as fetch() POSTs carrying the session's CSRF token.
 // Every value goes into the page with textContent, never as HTML, so markup in a subject or job name shows as text.
 'use strict';
 (() => {
@@ -29,6 +30,39 @@
     const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
     const value = await response.json();
     return { ok: response.ok, value };
+  };
+
+  // the session's CSRF token, from the logoff form the server drew
+  const csrfToken = () => {
+    const input = document.querySelector('form.logout input[name="csrf"]');
+    return input ? input.value : '';
+  };
+
+  // POST an action with the token in the X-CSRF-Token header; its OCSW message goes to messageId
+  const postAction = async (path, messageId) => {
+    const message = document.getElementById(messageId);
+    try {
+      const response = await fetch(path, {
+        method: 'POST', credentials: 'same-origin',
+        headers: { Accept: 'application/json', 'X-CSRF-Token': csrfToken() }
+      });
+      const type = response.headers.get('content-type') || '';
+      message.textContent = type.startsWith('application/json') ? (await response.json()).message
+        : (await response.text()).trim();
+      message.className = response.ok ? 'message done' : 'message';
+    } catch (e) {
+      message.textContent = 'The request could not be sent: ' + e;
+      message.className = 'message';
+    }
+  };
+
+  const button = (td, text, id, onClick) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    b.id = id;
+    b.addEventListener('click', onClick);
+    td.appendChild(b);
   };
 
   // warning label ("expired", "7 days", "30 days", "ok") to CSS class
@@ -76,7 +110,7 @@
     const tbody = body('jobs');
     document.getElementById('jobs-message').textContent = ok ? value.message : '';
     if (!ok || value.jobs.length === 0) {
-      emptyRow(tbody, 8, ok ? 'No jobs.' : (value.message || 'The jobs cannot be shown.'));
+      emptyRow(tbody, 9, ok ? 'No jobs.' : (value.message || 'The jobs cannot be shown.'));
       return;
     }
     for (const j of value.jobs) {
@@ -90,6 +124,42 @@
       cell(tr, j.completion, /^RC=0000$/.test(j.completion) || j.completion === '' ? '' : 'bad');
       cell(tr, j.spoolFiles, 'number');
       cell(tr, j.submitted);
+      const action = cell(tr, '', 'action');
+      if (j.status !== 'OUTPUT') { // JES decides who may: the owner, SPECIAL, ALTER to JESSPOOL
+        button(action, 'Cancel', 'cancel-' + j.jobId, async () => {
+          await postAction('/api/jobs/' + encodeURIComponent(j.jobId) + '/cancel', 'jobs-action-message');
+          showJobs();
+        });
+      }
+      tbody.appendChild(tr);
+    }
+  };
+
+  const showSessions = async () => {
+    const { ok, value } = await getJson('/api/sessions');
+    const tbody = body('sessions');
+    if (!ok) {
+      emptyRow(tbody, 7, value.message || 'The sessions cannot be shown.');
+      return;
+    }
+    const special = value.scope === 'ALL';
+    document.getElementById('sessions-scope').textContent = special
+      ? 'The web sessions of this server (you have the SPECIAL attribute).' : 'Your web sessions on this server.';
+    document.getElementById('revoke-form').classList.toggle('hidden', !special);
+    for (const s of value.sessions) {
+      const tr = document.createElement('tr');
+      tr.className = 'session';
+      cell(tr, s.kind);
+      cell(tr, s.userid);
+      cell(tr, s.client);
+      cell(tr, s.loggedOn, 'date');
+      cell(tr, s.lastUsed, 'date');
+      cell(tr, s.certificateSubject, 'dn');
+      button(cell(tr, '', 'action'), 'End', 'end-' + s.handle, async () => {
+        await postAction('/api/sessions/' + encodeURIComponent(s.handle) + '/end', 'sessions-message');
+        showSessions().catch(() => location.assign('/login')); // this browser's own session ended
+
+      });
       tbody.appendChild(tr);
     }
   };
@@ -134,8 +204,18 @@
       event.preventDefault();
       showAudit(form);
     });
+    const revoke = document.getElementById('revoke-form');
+    revoke.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const userid = revoke.elements.userid.value.trim();
+      if (userid !== '') {
+        await postAction('/api/users/' + encodeURIComponent(userid) + '/revoke', 'revoke-message');
+        showAudit(form);
+      }
+    });
     showCertificates();
     showJobs();
+    showSessions();
     showAudit(form);
   });
 })();

@@ -1,0 +1,153 @@
+package org.opencs.web;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.opencs.jes.Jes;
+import org.opencs.jes.JesException;
+import org.opencs.jes.JobStatus;
+import org.opencs.jes.JobSummary;
+import org.opencs.saf.Registry;
+import org.opencs.saf.users.User;
+import org.opencs.saf.users.UserStore;
+
+/**
+ * The console's actions (docs/web.md "Console"), each a CSRF-protected POST checked here and audited with the web
+ * user and the browser's address: cancel a job through JES's CANCEL (as TSO CANCEL and FTP DELE do: the owner, the
+ * submitter, a SPECIAL user or one with ALTER to its JESSPOOL profile may), revoke a user as ALTUSER REVOKE does
+ * (SPECIAL only; the last active SPECIAL user is never revoked), and end a web session (one's own, or any for a
+ * SPECIAL user). The sessions view lists this server's web sessions (own; SPECIAL: all). Blocking (JES, registry).
+ */
+public final class ConsoleActions {
+    /** An action's answer: the HTTP status and the JSON body ({@code message}: an OCSW text, and what changed). */
+    public record Result(HttpResponseStatus status, Map<String, Object> body) {
+        static Result of(HttpResponseStatus status, String message) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("message", message);
+            return new Result(status, body);
+        }
+    }
+
+    private final Registry registry;
+    private final Jes jes;
+    private final SessionStore sessions;
+
+    /** Actions on {@code registry}'s users, {@code jes}'s jobs (null: no JES) and this server's {@code sessions}. */
+    public ConsoleActions(Registry registry, Jes jes, SessionStore sessions) {
+        this.registry = registry;
+        this.jes = jes;
+        this.sessions = sessions;
+    }
+
+    /**
+     * Cancels job {@code jobId} for {@code user} (JES's CANCEL, no purge: a waiting job goes to OUTPUT as CANCELED, a
+     * running one abends S222). 404 OCSW051E no such job, 403 OCSW050E not the user's and no READ (to see it) or ALTER
+     * (to cancel it) to its JESSPOOL profile (an ACCESS_DENIED record, as JES writes), 409 OCSW052E already ended,
+     * 200 OCSW053I canceled; audited as WEB_JOB_CANCEL. Without JES: 404 OCSW041I.
+     */
+    public Result cancelJob(User user, String jobId, String client) {
+        if (jes == null) {
+            return Result.of(HttpResponseStatus.NOT_FOUND, "OCSW041I JES is not running in this server: no jobs to show.");
+        }
+        if (jobId == null || !jobId.matches("[A-Za-z0-9]{1,8}")) {
+            return Result.of(HttpResponseStatus.NOT_FOUND, "OCSW051E That is not a job ID: give one as JOB00042.");
+        }
+        JobSummary job;
+        try {
+            job = jes.job(user, jobId).orElse(null);
+            if (job == null) {
+                return Result.of(HttpResponseStatus.NOT_FOUND, "OCSW051E Job " + jobId + " was not found.");
+            }
+            if (job.status() == JobStatus.OUTPUT) {
+                return Result.of(HttpResponseStatus.CONFLICT, "OCSW052E Job " + job.jobName() + "(" + job.jobId()
+                        + ") has already ended (" + (job.completion() == null ? "" : job.completion().text())
+                        + "): there is nothing to cancel.");
+            }
+            jes.cancel(user, job.jobId(), false);
+        } catch (JesException e) {
+            if (e.reason() == JesException.Reason.NOT_AUTHORIZED) {
+                return Result.of(HttpResponseStatus.FORBIDDEN, "OCSW050E You may not cancel job " + jobId
+                        + ": it is not yours and you have no ALTER access to its JESSPOOL profile ("
+                        + e.getMessage() + ").");
+            }
+            return Result.of(HttpResponseStatus.NOT_FOUND, "OCSW051E Job " + jobId + " was not found.");
+        }
+        audit("WEB_JOB_CANCEL", user, client, Map.of("jobId", job.jobId(), "jobName", job.jobName(),
+                "owner", job.owner()));
+        Result result = Result.of(HttpResponseStatus.OK, "OCSW053I Job " + job.jobName() + "(" + job.jobId()
+                + ") canceled.");
+        result.body().put("jobId", job.jobId());
+        return result;
+    }
+
+    /**
+     * Revokes {@code target} for {@code user}, as ALTUSER target REVOKE: 403 OCSW054E unless SPECIAL, 404 OCSW055E no
+     * such user, 409 OCSW056E the last active SPECIAL user, 200 OCSW057I revoked; audited as WEB_USER_REVOKE.
+     */
+    public Result revokeUser(User user, String target, String client) {
+        if (!user.special()) {
+            return Result.of(HttpResponseStatus.FORBIDDEN, "OCSW054E You may not revoke users: that needs the "
+                    + "SPECIAL attribute.");
+        }
+        String userid = target == null ? "" : target.trim().toUpperCase(java.util.Locale.ROOT);
+        Optional<User> found = User.validUserid(userid) ? registry.users().find(userid) : Optional.empty();
+        if (found.isEmpty()) {
+            return Result.of(HttpResponseStatus.NOT_FOUND, "OCSW055E User " + target + " is not defined to RACF.");
+        }
+        if (registry.users().updateKeepingSpecial(found.get().withRevoked(true)) == UserStore.Guarded.LAST_SPECIAL) {
+            return Result.of(HttpResponseStatus.CONFLICT, "OCSW056E User " + userid + " is the last active SPECIAL "
+                    + "user: REVOKE not done. Give another user SPECIAL first.");
+        }
+        audit("WEB_USER_REVOKE", user, client, Map.of("target", userid));
+        Result result = Result.of(HttpResponseStatus.OK, "OCSW057I User " + userid + " revoked: the next logon is "
+                + "refused until ALTUSER " + userid + " RESUME.");
+        result.body().put("userid", userid);
+        return result;
+    }
+
+    /**
+     * Ends the web session with handle {@code handle} for {@code user}: their own, or any for a SPECIAL user (403
+     * OCSW058E otherwise); 404 OCSW059E no such live session; 200 OCSW060I ended (its WEB_LOGOFF has reason
+     * ENDED_BY_ADMIN); audited as WEB_SESSION_END.
+     */
+    public Result endSession(User user, String handle, String client) {
+        Optional<WebSession> session = sessions.list().stream().filter(s -> s.handle().equals(handle)).findFirst();
+        if (session.isEmpty()) {
+            return Result.of(HttpResponseStatus.NOT_FOUND, "OCSW059E No live web session " + handle + ".");
+        }
+        if (!user.special() && !session.get().userid().equals(user.userid())) {
+            return Result.of(HttpResponseStatus.FORBIDDEN, "OCSW058E You may not end another user's session: that "
+                    + "needs the SPECIAL attribute.");
+        }
+        if (sessions.endByHandle(handle, SessionStore.End.ENDED_BY_ADMIN).isEmpty()) {
+            return Result.of(HttpResponseStatus.NOT_FOUND, "OCSW059E No live web session " + handle + ".");
+        }
+        audit("WEB_SESSION_END", user, client, Map.of("session", handle, "target", session.get().userid(),
+                "targetClient", session.get().client()));
+        return Result.of(HttpResponseStatus.OK, "OCSW060I The web session of " + session.get().userid() + " from "
+                + session.get().client() + " was ended.");
+    }
+
+    /** {@code GET /api/sessions}: this server's live web sessions {@code user} may see (own; SPECIAL: all), oldest
+     * logon first (then by user ID). */
+    public ConsoleViews.Sessions sessions(User user) {
+        List<ConsoleViews.Session> list = sessions.list().stream()
+                .filter(s -> user.special() || s.userid().equals(user.userid()))
+                .sorted(java.util.Comparator.comparing(WebSession::created).thenComparing(WebSession::userid)
+                        .thenComparing(WebSession::handle))
+                .map(s -> new ConsoleViews.Session("WEB", s.handle(), s.userid(), s.client(), s.created().toString(),
+                        s.lastUsed().toString(), s.certificateSubject()))
+                .toList();
+        return new ConsoleViews.Sessions(user.special() ? "ALL" : "OWN", list);
+    }
+
+    private void audit(String type, User user, String client, Map<String, Object> more) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("user", user.userid());
+        fields.put("client", client);
+        fields.putAll(more);
+        registry.audit().record(registry.clock().instant(), type, fields);
+    }
+}
