@@ -5,37 +5,46 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Map;
 
 /**
- * SMF-style audit records: one JSON object per line in {@code logs/audit.jsonl}, each with its time and type. Values
- * are strings or numbers; secrets are never passed here.
+ * SMF-style audit records: one JSON object per line in {@code logs/audit.jsonl} (written by Jackson), each with its
+ * time and type first. Values are strings or numbers; secrets are never passed here.
  */
 public final class AuditLog {
     /** The audit file's name in the system home's {@code logs/} directory. */
     public static final String FILE_NAME = "audit.jsonl";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
 
     public AuditLog(Path file) {
         this.file = file;
     }
 
+    /**
+     * Appends the record {@code {"time":when,"type":type, fields...}} (a number stays a number, anything else is its
+     * string); the fields in their map's order.
+     *
+     * @throws ZosException OCS0030E when the file cannot be written
+     */
     public synchronized void record(Instant when, String type, Map<String, ?> fields) {
-        StringBuilder line = new StringBuilder("{\"time\":\"").append(when).append("\",\"type\":");
-        quote(line, type);
+        ObjectNode line = JSON.createObjectNode().put("time", when.toString()).put("type", type);
         for (Map.Entry<String, ?> field : fields.entrySet()) {
-            line.append(',');
-            quote(line, field.getKey());
-            line.append(':');
             if (field.getValue() instanceof Number number) {
-                line.append(number);
+                line.putPOJO(field.getKey(), number);
             } else {
-                quote(line, String.valueOf(field.getValue()));
+                line.put(field.getKey(), String.valueOf(field.getValue()));
             }
         }
-        line.append('}');
-        append(line.toString());
+        try {
+            append(JSON.writeValueAsString(line));
+        } catch (JsonProcessingException e) {
+            throw new ZosException("OCS0030E", "The audit record " + type + " cannot be encoded: " + e.getOriginalMessage());
+        }
     }
 
     /**
@@ -53,19 +62,5 @@ public final class AuditLog {
         } catch (IOException e) {
             throw new ZosException("OCS0030E", "The audit log " + file + " cannot be written: " + e.getMessage());
         }
-    }
-
-    private static void quote(StringBuilder out, String text) {
-        out.append('"');
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        out.append('"');
     }
 }
