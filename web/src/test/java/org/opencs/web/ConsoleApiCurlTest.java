@@ -1,14 +1,14 @@
 package org.opencs.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opencs.web.Curl.cookie;
+import static org.opencs.web.Curl.csrf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,28 +51,18 @@ class ConsoleApiCurlTest {
     }
 
     private ExternalCommand.Result curl(String... args) {
-        List<String> command = new ArrayList<>(List.of("curl", "-sS", "-D", "-", "--cacert", "ca.pem"));
-        command.addAll(List.of(args));
-        return ExternalCommand.run(dir, null, command);
+        return Curl.run(dir, args);
     }
 
     private String url(String path) {
-        return "https://127.0.0.1:" + server.port() + path;
-    }
-
-    private static String cookie(String headers, String name) {
-        Matcher m = Pattern.compile("(?im)^set-cookie: " + name + "=([^;\\r\\n]*)").matcher(headers);
-        assertThat(m.find()).as("Set-Cookie " + name + " in\n" + headers).isTrue();
-        return m.group(1);
+        return Curl.url(server.port(), path);
     }
 
     /** Logs {@code userid} on with its test password; the session cookie. */
     private String logon(String userid) {
         var form = curl(url("/login"));
-        Matcher token = Pattern.compile("name=\"csrf\" value=\"([A-Za-z0-9_-]+)\"").matcher(form.stdout());
-        assertThat(token.find()).isTrue();
         var logon = curl("-H", "Cookie: OCSLOGIN=" + cookie(form.stdout(), "OCSLOGIN"), "--data-urlencode",
-                "csrf=" + token.group(1), "--data-urlencode", "userid=" + userid, "--data-urlencode",
+                "csrf=" + csrf(form.stdout()), "--data-urlencode", "userid=" + userid, "--data-urlencode",
                 "password=" + userid.toLowerCase() + "pw", url("/login"));
         assertThat(logon.stdout()).startsWith("HTTP/1.1 303");
         return cookie(logon.stdout(), "OCSSESSION");

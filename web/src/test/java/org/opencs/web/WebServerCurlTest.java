@@ -1,12 +1,12 @@
 package org.opencs.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opencs.web.Curl.cookie;
+import static org.opencs.web.Curl.csrf;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,32 +37,18 @@ class WebServerCurlTest {
     }
 
     private ExternalCommand.Result curl(String... args) {
-        List<String> command = new ArrayList<>(List.of("curl", "-sS", "-D", "-", "--cacert", "ca.pem"));
-        command.addAll(List.of(args));
-        return ExternalCommand.run(dir, null, command);
+        return Curl.run(dir, args);
     }
 
     private String url(String path) {
-        return "https://127.0.0.1:" + server.port() + path;
-    }
-
-    private static String cookie(String headers, String name) {
-        Matcher m = Pattern.compile("(?im)^set-cookie: " + name + "=([^;\\r\\n]*)").matcher(headers);
-        assertThat(m.find()).as("Set-Cookie " + name + " in\n" + headers).isTrue();
-        return m.group(1);
-    }
-
-    private static String hidden(String page) {
-        Matcher m = Pattern.compile("name=\"csrf\" value=\"([A-Za-z0-9_-]+)\"").matcher(page);
-        assertThat(m.find()).as(page).isTrue();
-        return m.group(1);
+        return Curl.url(server.port(), path);
     }
 
     /** Logs USER1 on; the session cookie. */
     private String logon() {
         var form = curl(url("/login"));
         String loginCookie = cookie(form.stdout(), "OCSLOGIN");
-        var logon = curl("-H", "Cookie: OCSLOGIN=" + loginCookie, "--data-urlencode", "csrf=" + hidden(form.stdout()),
+        var logon = curl("-H", "Cookie: OCSLOGIN=" + loginCookie, "--data-urlencode", "csrf=" + csrf(form.stdout()),
                 "--data-urlencode", "userid=user1", "--data-urlencode", "password=user1pw", url("/login"));
         assertThat(logon.stdout()).startsWith("HTTP/1.1 303").containsIgnoringCase("location: /");
         return cookie(logon.stdout(), "OCSSESSION");
@@ -94,7 +80,7 @@ class WebServerCurlTest {
     @Test
     void logonSessionCsrfAndLogout() throws Exception {
         var bad = curl(url("/login"));
-        String token = hidden(bad.stdout());
+        String token = csrf(bad.stdout());
         var refused = curl("-H", "Cookie: OCSLOGIN=" + cookie(bad.stdout(), "OCSLOGIN"), "--data-urlencode", "csrf=" + token,
                 "--data-urlencode", "userid=USER1", "--data-urlencode", "password=wrong", url("/login"));
         assertThat(refused.stdout()).startsWith("HTTP/1.1 401")
@@ -124,7 +110,7 @@ class WebServerCurlTest {
         assertThat(curl("-H", "Cookie: OCSSESSION=" + session, url("/terminal")).stdout()).startsWith("HTTP/1.1 200");
         assertThat(system.audit()).doesNotContain("WEB_LOGOFF");
 
-        String csrf = hidden(console.stdout());
+        String csrf = csrf(console.stdout());
         var logout = curl("-H", "Cookie: OCSSESSION=" + session, "-H", "X-CSRF-Token: " + csrf, "-X", "POST", url("/logout"));
         assertThat(logout.stdout()).startsWith("HTTP/1.1 303").containsIgnoringCase("location: /login\r\n")
                 .containsPattern("(?i)set-cookie: OCSSESSION=; Max-Age=0");
@@ -140,7 +126,7 @@ class WebServerCurlTest {
 
         var form = curl(url("/login"));
         var script = curl("-H", "Cookie: OCSLOGIN=" + cookie(form.stdout(), "OCSLOGIN"), "--data-urlencode",
-                "csrf=" + hidden(form.stdout()), "--data-urlencode", "userid=<script>", "--data-urlencode",
+                "csrf=" + csrf(form.stdout()), "--data-urlencode", "userid=<script>", "--data-urlencode",
                 "password=x", url("/login"));
         assertThat(script.stdout()).startsWith("HTTP/1.1 401").doesNotContain("<script>")
                 .contains("value=\"&lt;script&gt;\"").contains("USER(&lt;SCRIPT&gt;)");
@@ -150,7 +136,7 @@ class WebServerCurlTest {
     private ExternalCommand.Result post(String... fields) {
         var form = curl(url("/login"));
         List<String> args = new ArrayList<>(List.of("-H", "Cookie: OCSLOGIN=" + cookie(form.stdout(), "OCSLOGIN"),
-                "--data-urlencode", "csrf=" + hidden(form.stdout())));
+                "--data-urlencode", "csrf=" + csrf(form.stdout())));
         for (String field : fields) {
             args.addAll(List.of("--data-urlencode", field));
         }
