@@ -253,6 +253,13 @@ public final class Database implements AutoCloseable {
                     // A pooled connection the restarted server no longer knows (HikariCP evicts it): the unit never
                     // reached a commit, so nothing of it was done and it may run again on a new connection.
                     stale = dialect == Dialect.POSTGRESQL && noteConnectionFailure(e) && !committing;
+                    if (stale) {
+                        // The server restarted: every connection the pool made before is as dead as this one, and
+                        // a connection used in the last half second is lent without a check, so each retry could
+                        // meet another. Evict them all; the next borrow gets a new one.
+                        pool.evictConnection(connection);
+                        pool.getHikariPoolMXBean().softEvictConnections();
+                    }
                     if (dialect == Dialect.H2 && H2Lock.isContention(e)) {
                         // Every pooled connection went through the same exited owner: none is to be lent again.
                         pool.evictConnection(connection);
