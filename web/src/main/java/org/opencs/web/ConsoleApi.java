@@ -143,6 +143,11 @@ public final class ConsoleApi {
         }
     }
 
+    /** The jobs' spool ({@code GET /api/jobs/{jobId}/spool[/{n}]}), with JES's own access check. */
+    public ConsoleSpool spool() {
+        return new ConsoleSpool(jes);
+    }
+
     private static String scope(User user) {
         return user.special() ? "ALL" : "OWN";
     }

@@ -66,6 +66,7 @@ public final class WebApp {
                 new Route(HttpMethod.GET, "/api/jobs", Route.Access.SESSION,
                         e -> withUser(e, user -> Responses.json(console.jobs(user)))),
                 new Route(HttpMethod.GET, "/api/audit", Route.Access.SESSION, this::audit),
+                new Route(HttpMethod.GET, "/api/jobs/", Route.Access.SESSION, this::spool),
                 new Route(HttpMethod.GET, "/api/sessions", Route.Access.SESSION,
                         e -> withActions(e, user -> Responses.json(actions.sessions(user)))),
                 new Route(HttpMethod.POST, "/api/jobs/", Route.Access.SESSION, e -> action(e, "/api/jobs/", "/cancel",
@@ -189,6 +190,19 @@ public final class WebApp {
                 return Responses.json(HttpResponseStatus.BAD_REQUEST, Map.of("message", e.getMessage()));
             }
             return Responses.json(console.audit(user, query));
+        });
+    }
+
+    /** {@code GET /api/jobs/{jobId}/spool[/{n}]}: a job's spool files or one file's text ({@link ConsoleSpool}). */
+    private FullHttpResponse spool(Exchange exchange) {
+        String path = new io.netty.handler.codec.http.QueryStringDecoder(exchange.request().uri()).path();
+        java.util.Optional<ConsoleSpool.Ref> ref = ConsoleSpool.parse(path);
+        if (ref.isEmpty()) {
+            return Responses.text(HttpResponseStatus.NOT_FOUND, "OCSW012E " + path + " is not a page of this server.\n");
+        }
+        return withUser(exchange, user -> {
+            ConsoleSpool.Answer answer = console.spool().answer(user, ref.get());
+            return Responses.json(answer.status(), answer.body());
         });
     }
 

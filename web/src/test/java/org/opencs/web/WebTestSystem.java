@@ -147,6 +147,12 @@ final class WebTestSystem implements AutoCloseable {
         return jes;
     }
 
+    /** JES on this registry with {@code initiators} initiators: submitted jobs run (IEFBR14, IEBGENER, ...). */
+    org.opencs.jes.Jes jes(int initiators) {
+        jes = org.opencs.jes.Jes.builder(registry).initiators(initiators).start();
+        return jes;
+    }
+
     /** The web server with the console's jobs from {@code jes}. */
     WebServer serve(WebSettings settings, org.opencs.jes.Jes jes) throws Exception {
         server = new WebServer(settings, registry, WebTls.serverContext(registry, settings, KEYRING),
