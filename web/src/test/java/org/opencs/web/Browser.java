@@ -26,6 +26,14 @@ final class Browser implements AutoCloseable {
     private final Path profile;
 
     Browser() throws IOException {
+        this(java.util.Map.of());
+    }
+
+    /**
+     * The same, with {@code environment} added to chromedriver's (and so Chromium's) environment: HOME pointing at a
+     * directory whose {@code .pki/nssdb} holds a client certificate ({@link ChromiumClientCertificate}).
+     */
+    Browser(java.util.Map<String, String> environment) throws IOException {
         Path chromium = find("CHROMIUM", "chromium", "chromium-browser", "google-chrome");
         Path chromedriver = find("CHROMEDRIVER", "chromedriver");
         profile = Files.createTempDirectory("opencs-chromium");
@@ -34,7 +42,7 @@ final class Browser implements AutoCloseable {
                         "--ignore-certificate-errors", "--window-size=1100,760", "--no-first-run",
                         "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort().build();
+                .usingAnyFreePort().withEnvironment(environment).build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }

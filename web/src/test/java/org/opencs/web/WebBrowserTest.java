@@ -32,7 +32,7 @@ class WebBrowserTest {
             system.registryCertificate("USER2", "USER2 WEB", "User Two", 5);
             var jes = system.jes();
             jes.submit(system.registry.users().find("USER1").orElseThrow(),
-                    java.util.List.of("//USER1A   JOB (ACCT),'ONE'", "//S1 EXEC PGM=IEFBR14"));
+                    java.util.List.of("//USER1A   JOB (ACCT),'ONE'", "//* <script>s</script>", "//S1 EXEC PGM=IEFBR14"));
             jes.submit(system.registry.users().find("USER2").orElseThrow(),
                     java.util.List.of("//USER2A   JOB (ACCT),'TWO'", "//S1 EXEC PGM=IEFBR14"));
             WebServer server = system.serve(WebSettings.from(new java.util.Properties()).withPort(0), jes);
@@ -70,6 +70,19 @@ class WebBrowserTest {
                     .doesNotContain("USER2");
             assertThat(driver.findElements(By.cssSelector("main script"))).isEmpty();
             assertThat(driver.findElements(By.tagName("script"))).hasSize(2); // app.js and console.js only
+            // the expiry timeline: the certificate's row, its mark 20 days along the year with the 30-day class
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#expiry-timeline g.timeline-row")));
+            var marks = driver.findElements(By.cssSelector("#expiry-timeline g.timeline-row"));
+            assertThat(marks).hasSize(1);
+            assertThat(marks.get(0).getDomAttribute("class")).isEqualTo("timeline-row warn-30-days");
+            assertThat(marks.get(0).findElement(By.cssSelector("text.timeline-label")).getText())
+                    .isEqualTo("ID(USER1) USER1 WEB");
+            double cx = Double.parseDouble(marks.get(0).findElement(By.cssSelector("circle.timeline-mark"))
+                    .getDomAttribute("cx"));
+            // console.js: today at x=310, a year at x=910 (610 units for 365 days)
+            assertThat(cx).isBetween(310 + 19 * 610 / 365.0, 310 + 21 * 610 / 365.0);
+            assertThat(marks.get(0).findElement(By.cssSelector("circle.timeline-mark title")).getDomProperty("textContent"))
+                    .contains("USER1 WEB").contains("(30 days, ");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#jobs tr.job")));
             assertThat(driver.findElements(By.cssSelector("#jobs tr.job"))).hasSize(1).first()
                     .satisfies(row -> assertThat(row.getText()).startsWith("USER1A JOB").contains("INPUT"));
@@ -87,6 +100,7 @@ class WebBrowserTest {
             driver.findElement(By.id("audit-type")).clear();
             driver.findElement(By.id("audit-apply")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#audit tr.audit-record")));
+            driver.executeScript("window.scrollTo(0, 0)"); // the picture in docs/: the timeline and the table
             assertThat(Files.size(browser.screenshot("console"))).isGreaterThan(1000);
 
             // the sessions view: USER1's own web session, no revoke form (not SPECIAL); Cancel on the own job
@@ -100,6 +114,18 @@ class WebBrowserTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobs-action-message"), "OCSW053I"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobs"), "CANCELED"));
             assertThat(system.audit()).contains("\"type\":\"WEB_JOB_CANCEL\"");
+
+            // the job's spool: its files, JESMSGLG shown first, JESJCL with the <script> comment line as text
+            driver.findElement(By.id("spool-" + jobId)).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("spool-text"), "$HASP"));
+            assertThat(driver.findElement(By.id("spool-files")).getText()).contains("JESMSGLG").contains("JESJCL");
+            driver.findElement(By.id("spool-file-2")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("spool-text"), "<script>s</script>"));
+            assertThat(driver.findElement(By.id("spool-file-title")).getText()).contains("JESJCL");
+            assertThat(driver.findElements(By.cssSelector("main script"))).isEmpty();
+            assertThat(driver.findElements(By.tagName("script"))).hasSize(2);
+            driver.executeScript("arguments[0].scrollIntoView()", driver.findElement(By.id("spool")));
+            assertThat(Files.size(browser.screenshot("console-spool"))).isGreaterThan(1000);
 
             driver.findElement(By.id("logout")).click();
             wait.until(ExpectedConditions.urlToBe(base + "/login"));

@@ -68,6 +68,85 @@
   // warning label ("expired", "7 days", "30 days", "ok") to CSS class
   const warningClass = (warning) => 'warn-' + String(warning).replace(/[^a-z0-9]+/gi, '-');
 
+  // The expiry timeline: an SVG (built with createElementNS; positions are SVG attributes, colours CSS classes, so
+  // the CSP needs no inline style) with a band for the expired, the next 365 days, and a band for later ones; one
+  // row per certificate, its mark placed by its whole days left, classed by its warning (warn-30-days ...).
+  const SVG = 'http://www.w3.org/2000/svg';
+  const TIMELINE = { width: 960, labelWidth: 250, expiredWidth: 60, laterWidth: 40, rowHeight: 18, top: 30, days: 365 };
+
+  const svgElement = (parent, name, attributes, text) => {
+    const e = document.createElementNS(SVG, name);
+    for (const [k, v] of Object.entries(attributes)) {
+      e.setAttribute(k, String(v));
+    }
+    if (text !== undefined) {
+      e.textContent = text;
+    }
+    parent.appendChild(e);
+    return e;
+  };
+
+  // the x of a certificate with daysLeft whole days (expired: in the expired band; after a year: in the later band)
+  const timelineX = (daysLeft, expired) => {
+    const t = TIMELINE;
+    const start = t.labelWidth + t.expiredWidth;
+    const span = t.width - start - t.laterWidth;
+    if (expired) {
+      return t.labelWidth + t.expiredWidth / 2;
+    }
+    if (daysLeft > t.days) {
+      return t.width - t.laterWidth / 2;
+    }
+    return start + Math.max(0, daysLeft) * span / t.days;
+  };
+
+  const showTimeline = (certificates) => {
+    const t = TIMELINE;
+    const holder = document.getElementById('expiry-timeline');
+    holder.replaceChildren();
+    if (certificates.length === 0) {
+      return;
+    }
+    const height = t.top + certificates.length * t.rowHeight + 8;
+    const svg = svgElement(holder, 'svg', { id: 'expiry-timeline-chart', viewBox: '0 0 ' + t.width + ' ' + height,
+      role: 'img', 'aria-label': 'Certificate expiry timeline' });
+    svg.classList.add('timeline');
+    const start = t.labelWidth + t.expiredWidth;
+    const bottom = height - 4;
+    svgElement(svg, 'rect', { x: t.labelWidth, y: t.top - 6, width: t.expiredWidth, height: bottom - t.top + 6,
+      class: 'band-expired' });
+    svgElement(svg, 'text', { x: t.labelWidth + t.expiredWidth / 2, y: 12, class: 'axis centre' }, 'expired');
+    svgElement(svg, 'text', { x: t.width - t.laterWidth / 2, y: 12, class: 'axis centre' }, 'later');
+    // the month boundaries of the coming year, and the 7- and 30-day limits
+    const today = new Date();
+    for (let m = 1; m <= 12; m++) {
+      const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + m, 1));
+      const days = (first - today) / 86400000;
+      if (days > t.days) {
+        break;
+      }
+      const x = timelineX(days, false);
+      svgElement(svg, 'line', { x1: x, y1: t.top - 12, x2: x, y2: bottom, class: 'month' });
+      svgElement(svg, 'text', { x: x + 2, y: 12, class: 'axis' }, first.toISOString().substring(0, 7));
+    }
+    for (const limit of [7, 30]) {
+      const x = timelineX(limit, false);
+      svgElement(svg, 'line', { x1: x, y1: t.top - 6, x2: x, y2: bottom, class: 'limit limit-' + limit });
+      svgElement(svg, 'text', { x: x + 2, y: 24, class: 'axis limit-label' }, limit + 'd');
+    }
+    svgElement(svg, 'line', { x1: start, y1: t.top - 12, x2: start, y2: bottom, class: 'now' });
+    certificates.forEach((c, i) => {
+      const y = t.top + i * t.rowHeight + t.rowHeight / 2;
+      const row = svgElement(svg, 'g', { class: 'timeline-row ' + warningClass(c.warning) });
+      svgElement(row, 'text', { x: t.labelWidth - 6, y: y + 4, class: 'timeline-label' }, c.owner + ' ' + c.label);
+      const x = timelineX(c.daysLeft, c.warning === 'expired');
+      svgElement(row, 'line', { x1: start, y1: y, x2: Math.max(start, x), y2: y, class: 'timeline-bar' });
+      const mark = svgElement(row, 'circle', { cx: x, cy: y, r: 6, class: 'timeline-mark' });
+      svgElement(mark, 'title', {}, c.owner + ' ' + c.label + ': ' + c.notAfter.substring(0, 10) + ' (' + c.warning
+        + ', ' + c.daysLeft + ' days left)');
+    });
+  };
+
   const showCertificates = async () => {
     const { ok, value } = await getJson('/api/certificates');
     const tbody = body('certificates');
@@ -80,6 +159,7 @@
     if (value.certificates.length === 0) {
       emptyRow(tbody, 7, 'No certificates.');
     }
+    showTimeline(value.certificates);
     for (const c of value.certificates) {
       const tr = document.createElement('tr');
       tr.className = 'certificate ' + warningClass(c.warning);
@@ -125,6 +205,7 @@
       cell(tr, j.spoolFiles, 'number');
       cell(tr, j.submitted);
       const action = cell(tr, '', 'action');
+      button(action, 'Spool', 'spool-' + j.jobId, () => showSpool(j.jobId));
       if (j.status !== 'OUTPUT') { // JES decides who may: the owner, SPECIAL, ALTER to JESSPOOL
         button(action, 'Cancel', 'cancel-' + j.jobId, async () => {
           await postAction('/api/jobs/' + encodeURIComponent(j.jobId) + '/cancel', 'jobs-action-message');
@@ -132,6 +213,48 @@
         });
       }
       tbody.appendChild(tr);
+    }
+  };
+
+  // a job's spool: its files (as FTP's LIST JOBnnnnn and SDSF show them), and one file's lines in a <pre> as text
+  const showSpoolFile = async (jobId, file) => {
+    const { ok, value } = await getJson('/api/jobs/' + encodeURIComponent(jobId) + '/spool/' + file.id);
+    const pre = document.getElementById('spool-text');
+    document.getElementById('spool-file-title').textContent = ok
+      ? value.jobName + ' (' + value.jobId + ') ' + value.file.ddName + ' - ' + value.lines.length + ' lines' : '';
+    document.getElementById('spool-message').textContent = ok ? '' : value.message;
+    pre.textContent = ok ? value.lines.join('\n') : '';
+  };
+
+  const showSpool = async (jobId) => {
+    const { ok, value } = await getJson('/api/jobs/' + encodeURIComponent(jobId) + '/spool');
+    document.getElementById('spool').classList.remove('hidden');
+    document.getElementById('spool-title').textContent = ok
+      ? 'Spool of ' + value.jobName + ' (' + value.jobId + ') ' + value.status + ' ' + value.completion
+      : 'Spool of ' + jobId;
+    document.getElementById('spool-message').textContent = ok ? '' : value.message;
+    document.getElementById('spool-file-title').textContent = '';
+    document.getElementById('spool-text').textContent = '';
+    const tbody = body('spool-files');
+    if (!ok || value.files.length === 0) {
+      emptyRow(tbody, 7, ok ? 'No spool files yet.' : '');
+      return;
+    }
+    for (const f of value.files) {
+      const tr = document.createElement('tr');
+      tr.className = 'spool-file';
+      cell(tr, f.id, 'number');
+      const dd = cell(tr, '');
+      button(dd, f.ddName, 'spool-file-' + f.id, () => showSpoolFile(value.jobId, f));
+      cell(tr, f.stepName);
+      cell(tr, f.procStep);
+      cell(tr, f.sysoutClass);
+      cell(tr, f.recordCount, 'number');
+      cell(tr, f.byteCount, 'number');
+      tbody.appendChild(tr);
+    }
+    if (value.files.length > 0) {
+      showSpoolFile(value.jobId, value.files[0]);
     }
   };
 
