@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -16,10 +17,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * NSS database and sends it by policy ({@link ChromiumClientCertificate}); /login offers "Log on with the
  * certificate" with its subject, the click logs USER1 on (WEB_LOGON, method CERTIFICATE), and /terminal reaches the
  * ISPF primary menu without a password typed: the web server filled the TSO/E logon panel with USER1 and a fresh
- * PassTicket (a PTKTDATA profile for the TSO APPLID), the page says OCSW070I, the audit WEB_EXPRESS_LOGON.
+ * PassTicket (a PTKTDATA profile for the TSO APPLID), the page says OCSW070I, the audit WEB_EXPRESS_LOGON. Then
+ * option 1 and B browse a data set whose line holds {@code <script>}: it shows as text on the screen.
  * Screenshot: terminal-express-logon.png.
  */
 class WebExpressLogonBrowserTest {
+    private static final String SCRIPT = "<script>alert('data set')</script>";
+
     @TempDir
     Path dir;
 
@@ -30,6 +34,12 @@ class WebExpressLogonBrowserTest {
             system.clientCertificate("USER1 CERT", "USER1", "user1");
             String applid = system.registry.config().tsoApplication();
             system.passTicketProfile(applid, "0123456789ABCDEF", true);
+            // a data set whose line looks like markup: BROWSE shows it as text
+            var catalog = new org.opencs.datasets.Catalog(system.registry.home(), system.clock);
+            var dsn = new org.opencs.datasets.DatasetName("USER1.MARKUP", null);
+            catalog.allocate(dsn, new org.opencs.datasets.DatasetAttributes("PS", org.opencs.datasets.RecordFormat.FB,
+                    80, 800, java.time.LocalDate.of(2026, 11, 30), java.time.LocalDate.of(2026, 11, 30)));
+            catalog.writeText(dsn, SCRIPT + "\n");
             WebServer server = system.serve(WebSettings.from(new java.util.Properties()).withPort(0),
                     system.tn3270(applid));
             String base = "https://127.0.0.1:" + server.port();
@@ -58,6 +68,16 @@ class WebExpressLogonBrowserTest {
                         .startsWith("OCSW070I Express Logon: USER1 is logged on to " + applid);
                 driver.executeScript("arguments[0].scrollIntoView({block: 'end'})", driver.findElement(By.id("notice")));
                 assertThat(Files.size(browser.screenshot("terminal-express-logon"))).isGreaterThan(1000);
+
+                // option 1, B on the data set: its line holding <script> shows as text and makes no element
+                wait.until(d -> "no".equals(d.findElement(screen).getDomAttribute("data-locked")));
+                driver.findElement(By.cssSelector("#screen input.field")).sendKeys("1", Keys.ENTER);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(screen, "USER1.MARKUP"));
+                wait.until(d -> "no".equals(d.findElement(screen).getDomAttribute("data-locked")));
+                driver.findElements(By.cssSelector("#screen input.field")).get(1).sendKeys("B", Keys.ENTER);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(screen, SCRIPT));
+                assertThat(driver.findElements(By.cssSelector("#screen script"))).isEmpty();
+                assertThat(driver.findElements(By.tagName("script"))).hasSize(2); // terminal-keys.js and terminal.js only
             }
             assertThat(policy).doesNotExist(); // the policy file is removed with the test
             assertThat(system.audit())
