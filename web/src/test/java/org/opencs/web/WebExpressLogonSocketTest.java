@@ -29,9 +29,8 @@ import org.opencs.testkit.ExternalCommand;
  * Express Logon end to end on the real web server: curl logs on at /login/certificate with USER1's client
  * certificate, then a Java WebSocket client (java.net.http, with the session cookie, the page's CSRF token and the
  * server's own Origin, as the page's script connects) opens /terminal/ws. The TN3270E server's TSO/E logon panel is
- * filled by the web server and the primary menu arrives, with no PassTicket in any WebSocket message. A browser is not
- * used here: Chromium would need the client certificate picked by policy (AutoSelectCertificateForUrls); the
- * WebSocket messages are what the page would get.
+ * filled by the web server and the primary menu arrives, with no PassTicket in any WebSocket message: the messages
+ * are read here whole, as the page would get them ({@link WebExpressLogonBrowserTest} does the same in Chromium).
  */
 class WebExpressLogonSocketTest {
     private static final String KEY = "0123456789ABCDEF";
