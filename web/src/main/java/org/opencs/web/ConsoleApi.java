@@ -73,7 +73,7 @@ public final class ConsoleApi {
         }
         certificates.sort(Comparator.comparing(ConsoleViews.Certificate::notAfter)
                 .thenComparing(ConsoleViews.Certificate::owner).thenComparing(ConsoleViews.Certificate::label));
-        return new ConsoleViews.Certificates(scope(user), certificates, rings);
+        return new ConsoleViews.Certificates(scope(user), certificates, rings, now.toString());
     }
 
     static ConsoleViews.Certificate view(DigitalCertificate certificate, Instant now) {

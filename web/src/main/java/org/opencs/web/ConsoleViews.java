@@ -24,8 +24,11 @@ public final class ConsoleViews {
     public record RingMember(String owner, String label, String usage, boolean isDefault) {
     }
 
-    /** {@code GET /api/certificates}: the certificates (soonest end first) and key rings the user may see. */
-    public record Certificates(String scope, List<Certificate> certificates, List<KeyRing> rings) {
+    /**
+     * {@code GET /api/certificates}: the certificates (soonest end first) and key rings the user may see, and the
+     * server's time the days left were counted from ({@code asOf}, ISO-8601; the timeline's months start there).
+     */
+    public record Certificates(String scope, List<Certificate> certificates, List<KeyRing> rings, String asOf) {
     }
 
     /**

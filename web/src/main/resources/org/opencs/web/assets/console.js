@@ -100,7 +100,8 @@
     return start + Math.max(0, daysLeft) * span / t.days;
   };
 
-  const showTimeline = (certificates) => {
+  // asOf: the server's time the days left were counted from (the months are laid out from it too)
+  const showTimeline = (certificates, asOf) => {
     const t = TIMELINE;
     const holder = document.getElementById('expiry-timeline');
     holder.replaceChildren();
@@ -118,7 +119,7 @@
     svgElement(svg, 'text', { x: t.labelWidth + t.expiredWidth / 2, y: 12, class: 'axis centre' }, 'expired');
     svgElement(svg, 'text', { x: t.width - t.laterWidth / 2, y: 12, class: 'axis centre' }, 'later');
     // the month boundaries of the coming year, and the 7- and 30-day limits
-    const today = new Date();
+    const today = asOf ? new Date(asOf) : new Date();
     for (let m = 1; m <= 12; m++) {
       const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + m, 1));
       const days = (first - today) / 86400000;
@@ -127,7 +128,9 @@
       }
       const x = timelineX(days, false);
       svgElement(svg, 'line', { x1: x, y1: t.top - 12, x2: x, y2: bottom, class: 'month' });
-      svgElement(svg, 'text', { x: x + 2, y: 12, class: 'axis' }, first.toISOString().substring(0, 7));
+      if (x + 46 <= t.width - t.laterWidth) { // a label that would run into "later" is left out
+        svgElement(svg, 'text', { x: x + 2, y: 12, class: 'axis' }, first.toISOString().substring(0, 7));
+      }
     }
     for (const limit of [7, 30]) {
       const x = timelineX(limit, false);
@@ -159,7 +162,7 @@
     if (value.certificates.length === 0) {
       emptyRow(tbody, 7, 'No certificates.');
     }
-    showTimeline(value.certificates);
+    showTimeline(value.certificates, value.asOf);
     for (const c of value.certificates) {
       const tr = document.createElement('tr');
       tr.className = 'certificate ' + warningClass(c.warning);
