@@ -54,6 +54,7 @@ final class ChromiumClientCertificate implements AutoCloseable {
                 Map.of("AutoSelectCertificateForUrls", List.of(rule)));
         Path policy = POLICIES.resolve("opencs-test-" + UUID.randomUUID() + ".json");
         Files.writeString(policy, json);
+        policy.toFile().deleteOnExit(); // also when the test's JVM ends without close()
         return new ChromiumClientCertificate(home, policy);
     }
 
