@@ -244,11 +244,16 @@ public final class TerminalBuffer {
         return null;
     }
 
-    /** A character written by the host at {@code address}, with SA's character attributes. */
+    /**
+     * A character written by the host at {@code address}, with SA's character attributes (a field attribute position
+     * keeps its field's colour and highlighting).
+     */
     private void put(int address, byte character, byte color, byte highlight) {
         characters[address] = character;
-        colors[address] = color;
-        highlights[address] = highlight;
+        if (attributes[address] < 0) {
+            colors[address] = color;
+            highlights[address] = highlight;
+        }
     }
 
     /** One attribute type/value pair of SFE or MF for the field attribute at {@code address}; other types are ignored. */
