@@ -21,7 +21,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * ID and password into its fields, reach the primary menu, choose 6 for READY, enter a command that looks like markup (it shows as
  * text) and run LISTUSER, reading each answer from the page; the session is audited with the web user and the browser's address. Screenshot: terminal.png.
  * And a model 4 chosen on the page: the logon panel's colours as CSS classes with their computed colours, READY on
- * 43 rows. Screenshot: terminal-model4.png.
+ * 43 rows. Screenshots: terminal-menu.png (the primary menu in colour, docs/images/web-terminal.png) and
+ * terminal-model4.png.
  */
 class WebTerminalBrowserTest {
     @TempDir
@@ -114,7 +115,7 @@ class WebTerminalBrowserTest {
             String base = "https://127.0.0.1:" + server.port();
             var driver = browser.driver;
             var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1100, 1000));
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1100, 1250));
 
             driver.get(base + "/login");
             driver.findElement(By.id("userid")).sendKeys("user1");
@@ -133,23 +134,31 @@ class WebTerminalBrowserTest {
             assertThat(driver.findElement(By.id("model")).getDomProperty("value")).isEqualTo("4");
             // the logon panel's colours (SFE from the host) as classes, drawn in their colours
             WebElement title = driver.findElement(By.xpath(
-                    "//pre[@id='screen']//span[contains(., 'TSO/E LOGON')]"));
+                    "//pre[@id='screen']/span[@class='row']/span[contains(., 'TSO/E LOGON')]"));
             assertThat(title.getDomAttribute("class")).contains("c-turquoise");
             assertThat(title.getCssValue("color")).isEqualTo("rgba(64, 224, 208, 1)");
-            WebElement prompt = driver.findElement(By.xpath("//pre[@id='screen']//span[contains(., 'Userid')]"));
+            WebElement prompt = driver.findElement(By.xpath(
+                    "//pre[@id='screen']/span[@class='row']/span[contains(., 'Userid')]"));
             assertThat(prompt.getDomAttribute("class")).contains("c-green");
             assertThat(prompt.getCssValue("color")).isEqualTo("rgba(62, 224, 62, 1)");
             By userid = By.cssSelector("#screen input.field[data-address='416']");
             assertThat(driver.findElement(userid).getDomAttribute("class")).contains("c-turquoise")
                     .contains("h-underscore");
             assertThat(driver.findElement(userid).getCssValue("border-bottom-color")).isEqualTo("rgba(64, 224, 208, 1)");
-            assertThat(driver.findElements(By.cssSelector("#screen [style]"))).as("no style attributes").isEmpty();
+            // colours come from classes only: no text run has a style, an input's style is only its width (CSSOM)
+            assertThat(driver.findElements(By.cssSelector("#screen span[style]"))).isEmpty();
+            for (WebElement input : driver.findElements(By.cssSelector("#screen input.field"))) {
+                assertThat(input.getDomAttribute("style")).matches("width: \\d+ch;");
+            }
 
             driver.findElement(userid).sendKeys("user1");
             driver.findElement(By.cssSelector("#screen input.field[data-address='576']")).sendKeys("user1pw", Keys.ENTER);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(screen, "OpenCS Primary Option Menu"));
             assertThat(driver.findElement(screen).getText()).contains("Screen  . : 43x80");
             wait.until(d -> "no".equals(d.findElement(screen).getDomAttribute("data-locked")));
+            assertThat(driver.findElement(By.xpath("//pre[@id='screen']/span[@class='row']/span[contains(., '1  Browse')]"))
+                    .getDomAttribute("class")).contains("c-white");
+            assertThat(Files.size(browser.screenshot("terminal-menu"))).isGreaterThan(1000); // docs/images/web-terminal.png
             driver.findElement(By.cssSelector("#screen input.field")).sendKeys("6", Keys.ENTER);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(screen, "READY"));
             wait.until(d -> d.findElements(By.cssSelector("#screen span.row")).size() == 43);

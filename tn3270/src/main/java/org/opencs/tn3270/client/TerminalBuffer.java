@@ -436,9 +436,12 @@ public final class TerminalBuffer {
         if (color == Color.DEFAULT && f >= 0) {
             color = Color.of(colors[f]);
         }
-        Highlight highlight = attributePosition ? Highlight.DEFAULT : Highlight.of(highlights[address]);
-        if (highlight == Highlight.DEFAULT && f >= 0) {
-            highlight = Highlight.of(highlights[f]);
+        Highlight highlight = Highlight.DEFAULT; // an attribute position is a plain blank: no underscore, no reverse
+        if (!attributePosition) {
+            highlight = Highlight.of(highlights[address]);
+            if (highlight == Highlight.DEFAULT && f >= 0) {
+                highlight = Highlight.of(highlights[f]);
+            }
         }
         if (color == Color.DEFAULT) {
             color = baseColor(attribute);

@@ -107,6 +107,7 @@ class TerminalBufferColorTest {
         assertThat(input.color()).isEqualTo(Color.TURQUOISE);
         assertThat(input.highlight()).isEqualTo(Highlight.UNDERSCORE);
         assertThat(t.cell(79).attributePosition()).isTrue();
+        assertThat(t.cell(79).highlight()).as("the attribute position is a plain blank").isEqualTo(Highlight.DEFAULT);
         // SFE without a x'C0' pair: unprotected, normal
         t.write(eraseWrite(sba(0), bytes(SFE, 1, 0x41, 0xF2), text("REV")));
         assertThat(t.cell(1).protectedField()).isFalse();
