@@ -45,15 +45,23 @@ public final class TerminalSession implements AutoCloseable {
         this.express = express;
     }
 
+    /** A model 2 (24x80) terminal: {@link #open(TerminalHost, Registry, WebSession, TerminalJson, Consumer, ExecutorService, int)}. */
+    public static TerminalSession open(TerminalHost host, Registry registry, WebSession web, TerminalJson json,
+                                       Consumer<String> send, ExecutorService readers) throws IOException {
+        return open(host, registry, web, json, send, readers, TerminalModel.DEFAULT);
+    }
+
     /**
-     * Connects to {@code host} for web session {@code web}, sends the first screen and starts the reader on
-     * {@code readers}.
+     * Connects to {@code host} for web session {@code web} as a 3278 of {@code model} (2..5: the client negotiates
+     * IBM-3278-{@code model}-E, so Erase/Write Alternate screens are 24x80, 32x80, 43x80 or 27x132), sends the first
+     * screen and starts the reader on {@code readers}.
      *
      * @throws IOException when the TN3270E port cannot be reached or negotiation fails
      */
     public static TerminalSession open(TerminalHost host, Registry registry, WebSession web, TerminalJson json,
-                                       Consumer<String> send, ExecutorService readers) throws IOException {
+                                       Consumer<String> send, ExecutorService readers, int model) throws IOException {
         Tn3270Client client = new Tn3270Client(host.tls(), null, host.codePage());
+        client.model(model);
         if (host.tls() != null) {
             client.acceptHostname("any"); // the chain must be the port's own ring; the name is this node's
         }

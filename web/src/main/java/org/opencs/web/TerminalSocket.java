@@ -59,7 +59,8 @@ public final class TerminalSocket extends ChannelInboundHandlerAdapter {
         var config = WebSocketServerProtocolConfig.newBuilder().websocketPath(PATH).checkStartsWith(true)
                 .maxFramePayloadLength(MAX_FRAME).handshakeTimeoutMillis(10_000).build();
         ctx.pipeline().addAfter(ctx.name(), "ws", new WebSocketServerProtocolHandler(config));
-        ctx.pipeline().addAfter("ws", "terminal", new Frames(session));
+        ctx.pipeline().addAfter("ws", "terminal", new Frames(session,
+                TerminalModel.parse(new QueryStringDecoder(request.uri()).parameters().get("model"))));
         if (ctx.pipeline().get("idle") != null) {
             ctx.pipeline().remove("idle");
         }
@@ -82,17 +83,24 @@ public final class TerminalSocket extends ChannelInboundHandlerAdapter {
         if (origin == null || hostHeader == null || !origin.equalsIgnoreCase("https://" + hostHeader)) {
             return "OCSW036E The terminal was opened from another site (Origin " + origin + "); it was refused.\n";
         }
+        try {
+            TerminalModel.parse(new QueryStringDecoder(request.uri()).parameters().get("model"));
+        } catch (org.opencs.core.ZosException e) {
+            return e.getMessage() + "\n";
+        }
         return null;
     }
 
     /** The frames of one upgraded connection. */
     private final class Frames extends ChannelInboundHandlerAdapter {
         private final WebSession web;
+        private final int model;
         private final TerminalJson json = new TerminalJson();
         private volatile TerminalSession terminal;
 
-        Frames(WebSession web) {
+        Frames(WebSession web, int model) {
             this.web = web;
+            this.model = model;
         }
 
         @Override
@@ -102,7 +110,7 @@ public final class TerminalSocket extends ChannelInboundHandlerAdapter {
                 terminals.execute(() -> {
                     try {
                         TerminalSession opened = TerminalSession.open(host, registry, web, json,
-                                text -> channel.writeAndFlush(new TextWebSocketFrame(text)), terminals);
+                                text -> channel.writeAndFlush(new TextWebSocketFrame(text)), terminals, model);
                         terminal = opened;
                         if (!channel.isActive()) {
                             opened.close();

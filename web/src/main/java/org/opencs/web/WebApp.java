@@ -163,9 +163,20 @@ public final class WebApp {
 
     private FullHttpResponse terminal(Exchange exchange) {
         Map<String, String> values = sessionValues(exchange.session());
-        values.put("notice", terminalAvailable ? "Connecting to the host..."
-                : "OCSW038E No TN3270E port is available to this web server: the terminal cannot connect.");
-        values.put("available", terminalAvailable ? "yes" : "no");
+        String notice = terminalAvailable ? "Connecting to the host..."
+                : "OCSW038E No TN3270E port is available to this web server: the terminal cannot connect.";
+        int model = TerminalModel.DEFAULT;
+        boolean available = terminalAvailable;
+        try {
+            model = TerminalModel.parse(new io.netty.handler.codec.http.QueryStringDecoder(exchange.request().uri())
+                    .parameters().get("model"));
+        } catch (org.opencs.core.ZosException e) {
+            notice = e.getMessage();
+            available = false;
+        }
+        values.put("notice", notice);
+        values.put("available", available ? "yes" : "no");
+        values.put("model", String.valueOf(model));
         return Responses.html(HttpResponseStatus.OK, Pages.render("terminal", values));
     }
 

@@ -90,6 +90,101 @@ class ScreenViewTest {
     }
 
     @Test
+    void aFieldWithoutColourGetsA3279sBaseColour() {
+        ScreenView view = ScreenView.of(logonLike("TSO/E LOGON", "USER1"), "TCPM1001", true);
+        assertThat(view.lines().get(0).get(1).color()).as("protected intensified").isEqualTo("white");
+        ScreenView.Segment label = view.lines().get(5).get(1);
+        assertThat(label.text()).startsWith("Userid");
+        assertThat(label.color()).as("protected normal").isEqualTo("blue");
+        ScreenView.Segment userid = view.lines().get(5).stream().filter(ScreenView.Segment::input).findFirst()
+                .orElseThrow();
+        assertThat(userid.color()).as("unprotected normal").isEqualTo("green");
+        assertThat(userid.highlight()).isEqualTo("none");
+    }
+
+    /**
+     * A real 3270 write with colours: the host's encoder (SFE with x'42' colour and x'41' highlighting, as it writes
+     * for an -E terminal) and a Write adding SA character attributes inside a protected field.
+     */
+    @Test
+    void coloursAndHighlightingFromAThreeTwoSeventyWriteAreInTheSegments() {
+        var host = new org.opencs.tn3270.datastream.DataStream(EBCDIC);
+        var fields = List.of(
+                org.opencs.tn3270.datastream.Field.title(0, 1, "PRIMARY MENU")
+                        .withColor(org.opencs.tn3270.datastream.Color.TURQUOISE),
+                org.opencs.tn3270.datastream.Field.text(2, 1, "Option ===>")
+                        .withColor(org.opencs.tn3270.datastream.Color.GREEN),
+                org.opencs.tn3270.datastream.Field.input(2, 13, 8, "option", "")
+                        .withColor(org.opencs.tn3270.datastream.Color.TURQUOISE)
+                        .withHighlight(org.opencs.tn3270.datastream.Highlight.UNDERSCORE),
+                org.opencs.tn3270.datastream.Field.text(4, 1, "NOTE: ABC"),
+                org.opencs.tn3270.datastream.Field.title(6, 1, "ALERT")
+                        .withColor(org.opencs.tn3270.datastream.Color.RED)
+                        .withHighlight(org.opencs.tn3270.datastream.Highlight.REVERSE));
+        TerminalBuffer screen = new TerminalBuffer(24, 80, EBCDIC);
+        screen.write(host.eraseWrite(org.opencs.tn3270.datastream.Screen.of(fields, 2, 13), true));
+        // Write: SBA row 4 column 7, SA colour yellow, SA blink, "ABC" again, SA reset, then "!" 
+        ByteArrayOutputStream write = new ByteArrayOutputStream();
+        write.write(0xF1);
+        write.write(0xC2);
+        sba(write, 4 * 80 + 7);
+        write.writeBytes(new byte[] {0x28, 0x42, (byte) 0xF6, 0x28, 0x41, (byte) 0xF1});
+        write.writeBytes("ABC".getBytes(EBCDIC));
+        write.writeBytes(new byte[] {0x28, 0x00, 0x00});
+        write.writeBytes("!".getBytes(EBCDIC));
+        screen.write(write.toByteArray());
+
+        ScreenView view = ScreenView.of(screen, "TCP00001", true);
+        ScreenView.Segment title = view.lines().get(0).get(1);
+        assertThat(title.text()).startsWith("PRIMARY MENU");
+        assertThat(title.color()).isEqualTo("turquoise");
+        assertThat(title.highlight()).isEqualTo("none");
+        assertThat(view.lines().get(2).get(1).color()).isEqualTo("green");
+        ScreenView.Segment option = view.lines().get(2).stream().filter(ScreenView.Segment::input).findFirst()
+                .orElseThrow();
+        assertThat(option.color()).isEqualTo("turquoise");
+        assertThat(option.highlight()).isEqualTo("underscore");
+        assertThat(option.length()).isEqualTo(8);
+        // row 4: "NOTE: " in the screen's default colour (colour mode: protected normal is green), "ABC" yellow and
+        // blinking from SA, "!" back to the field's look
+        List<ScreenView.Segment> row4 = view.lines().get(4);
+        ScreenView.Segment note = row4.stream().filter(x -> x.text().startsWith("NOTE")).findFirst().orElseThrow();
+        assertThat(note.color()).isEqualTo("green");
+        ScreenView.Segment abc = row4.stream().filter(x -> x.text().equals("ABC")).findFirst().orElseThrow();
+        assertThat(abc.address()).isEqualTo(4 * 80 + 7);
+        assertThat(abc.color()).isEqualTo("yellow");
+        assertThat(abc.highlight()).isEqualTo("blink");
+        ScreenView.Segment after = row4.get(row4.indexOf(abc) + 1);
+        assertThat(after.text()).startsWith("!");
+        assertThat(after.color()).isEqualTo("green");
+        assertThat(after.highlight()).isEqualTo("none");
+        ScreenView.Segment alert = view.lines().get(6).get(1);
+        assertThat(alert.color()).isEqualTo("red");
+        assertThat(alert.highlight()).isEqualTo("reverse");
+        view.lines().forEach(row -> assertThat(row.stream().mapToInt(ScreenView.Segment::length).sum()).isEqualTo(80));
+        String written = json.write(view);
+        assertThat(written).contains("\"color\":\"turquoise\",\"highlight\":\"underscore\"")
+                .contains("\"text\":\"ABC\",\"address\":327");
+    }
+
+    /** A model 5 screen (Erase/Write Alternate, 27x132) is drawn at its size. */
+    @Test
+    void aModelFiveScreenHasItsRowsAndColumns() {
+        var host = new org.opencs.tn3270.datastream.DataStream(EBCDIC);
+        var size = new org.opencs.tn3270.datastream.ScreenSize(27, 132);
+        TerminalBuffer screen = new TerminalBuffer(size, EBCDIC);
+        screen.write(host.eraseWrite(org.opencs.tn3270.datastream.Screen.of(List.of(
+                org.opencs.tn3270.datastream.Field.text(26, 120, "LAST")), 0, 0, size), true));
+        ScreenView view = ScreenView.of(screen, "TCP00001", false);
+        assertThat(view.rows()).isEqualTo(27);
+        assertThat(view.cols()).isEqualTo(132);
+        assertThat(view.lines()).hasSize(27);
+        view.lines().forEach(row -> assertThat(row.stream().mapToInt(ScreenView.Segment::length).sum()).isEqualTo(132));
+        assertThat(view.lines().get(26).stream().map(ScreenView.Segment::text).reduce("", String::concat))
+                .contains("LAST");
+    }
+
+    @Test
     void fillingAnInputMarksItModifiedForTheInboundRecord() {
         TerminalBuffer screen = logonLike("TSO/E LOGON", "");
         assertThat(screen.fill(5 * 80 + 16, 8, "IBMUSER")).isTrue();

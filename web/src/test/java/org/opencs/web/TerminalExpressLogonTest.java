@@ -126,7 +126,7 @@ class TerminalExpressLogonTest {
             Thread.sleep(50);
         }
         String all = String.join("\n", sent).replaceAll("\\{\"text\":\" *\",\"address\":\\d+,\"length\":\\d+,\"input\":false,"
-                + "\"intensified\":(true|false),\"hidden\":false},?", "");
+                + "\"intensified\":(true|false),\"hidden\":false,\"color\":\"[a-z]+\",\"highlight\":\"[a-z]+\"},?", "");
         throw new AssertionError("no message with " + text + " in (blank runs left out):\n" + all);
     }
 }

@@ -28,4 +28,23 @@ class TerminalKeysTest {
         assertThat(run.all()).contains("# fail 0").containsPattern("# pass [1-9][0-9]*");
         assertThat(Files.readString(module)).doesNotContain("innerHTML");
     }
+
+    /**
+     * The look (assets/terminal-look.js: a segment's colour and highlighting as CSS classes, the model choice) by
+     * src/test/node/terminal-look.test.js.
+     */
+    @Test
+    void theLookFunctionsPassTheirNodeTests() throws Exception {
+        Path module = Path.of("src/main/resources/org/opencs/web/assets/terminal-look.js").toAbsolutePath();
+        Path tests = Path.of("src/test/node/terminal-look.test.js").toAbsolutePath();
+        assertThat(module).exists();
+        assertThat(tests).exists();
+        ExternalCommand.Result run = ExternalCommand.run(null, "env", "TERMINAL_LOOK=" + module, "node", "--test",
+                tests.toString());
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.all()).contains("# fail 0").containsPattern("# pass [1-9][0-9]*");
+        Path page = Path.of("src/main/resources/org/opencs/web/assets/terminal.js");
+        assertThat(Files.readString(module) + Files.readString(page)).doesNotContain("innerHTML")
+                .doesNotContain("setAttribute('style'").doesNotContain("style.color");
+    }
 }

@@ -43,7 +43,14 @@ class TerminalUpgradeCurlTest {
             assertThat(upgrade(ws + "?csrf=x" + csrf, session, base).stdout()).startsWith("HTTP/1.1 403");
             assertThat(upgrade(ws + "?csrf=" + csrf, session, "https://evil.example").stdout())
                     .startsWith("HTTP/1.1 403").contains("OCSW036E");
+            assertThat(upgrade(ws + "?csrf=" + csrf + "&model=7", session, base).stdout())
+                    .startsWith("HTTP/1.1 403").contains("OCSW039E The terminal model 7 is not valid");
             assertThat(system.audit()).doesNotContain("WEB_TERMINAL");
+            // the page: a model 4 is offered and chosen; a bad model is named and the page does not connect
+            assertThat(curl("-H", "Cookie: OCSSESSION=" + session, base + "/terminal?model=4").stdout())
+                    .contains("data-available=\"yes\" data-model=\"4\"").contains("<option value=\"5\">");
+            assertThat(curl("-H", "Cookie: OCSSESSION=" + session, base + "/terminal?model=x").stdout())
+                    .contains("data-available=\"no\"").contains("OCSW039E The terminal model x is not valid");
 
             assertThat(upgrade(ws + "?csrf=" + csrf, session, base).stdout()).startsWith("HTTP/1.1 101");
             for (int i = 0; i < 100 && !system.audit().contains("\"type\":\"WEB_TERMINAL\""); i++) {

@@ -20,6 +20,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * see the TSO/E logon panel of a real TN3270E server (SECUREPORT, CONNTYPE SECURE) as text on the page, type the user
  * ID and password into its fields, reach the primary menu, choose 6 for READY, enter a command that looks like markup (it shows as
  * text) and run LISTUSER, reading each answer from the page; the session is audited with the web user and the browser's address. Screenshot: terminal.png.
+ * And a model 4 chosen on the page: the logon panel's colours as CSS classes with their computed colours, READY on
+ * 43 rows. Screenshots: terminal-menu.png (the primary menu in colour, docs/images/web-terminal.png) and
+ * terminal-model4.png.
  */
 class WebTerminalBrowserTest {
     @TempDir
@@ -101,6 +104,72 @@ class WebTerminalBrowserTest {
             String audit = system.audit();
             assertThat(audit).contains("\"type\":\"WEB_TERMINAL\"").containsPattern(
                     "\"type\":\"WEB_TERMINAL\".*\"user\":\"USER1\".*\"client\":\"127.0.0.1\"");
+        }
+    }
+
+    @Test
+    void aModelFourTerminalShowsColoursAndFortyThreeRows() throws Exception {
+        try (WebTestSystem system = new WebTestSystem(dir); Browser browser = new Browser()) {
+            system.user("USER1");
+            WebServer server = system.serve(WebSettings.from(new java.util.Properties()).withPort(0), system.tn3270());
+            String base = "https://127.0.0.1:" + server.port();
+            var driver = browser.driver;
+            var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1100, 1250));
+
+            driver.get(base + "/login");
+            driver.findElement(By.id("userid")).sendKeys("user1");
+            driver.findElement(By.id("password")).sendKeys("user1pw");
+            driver.findElement(By.id("logon")).click();
+            wait.until(ExpectedConditions.urlToBe(base + "/"));
+
+            // the model is chosen before connecting: the form loads /terminal?model=4
+            driver.get(base + "/terminal");
+            By screen = By.id("screen");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(screen, "TSO/E LOGON"));
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("model"))).selectByValue("4");
+            driver.findElement(By.id("model-connect")).click();
+            wait.until(ExpectedConditions.urlToBe(base + "/terminal?model=4"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(screen, "TSO/E LOGON"));
+            assertThat(driver.findElement(By.id("model")).getDomProperty("value")).isEqualTo("4");
+            // the logon panel's colours (SFE from the host) as classes, drawn in their colours
+            WebElement title = driver.findElement(By.xpath(
+                    "//pre[@id='screen']/span[@class='row']/span[contains(., 'TSO/E LOGON')]"));
+            assertThat(title.getDomAttribute("class")).contains("c-turquoise");
+            assertThat(title.getCssValue("color")).isEqualTo("rgba(64, 224, 208, 1)");
+            WebElement prompt = driver.findElement(By.xpath(
+                    "//pre[@id='screen']/span[@class='row']/span[contains(., 'Userid')]"));
+            assertThat(prompt.getDomAttribute("class")).contains("c-green");
+            assertThat(prompt.getCssValue("color")).isEqualTo("rgba(62, 224, 62, 1)");
+            By userid = By.cssSelector("#screen input.field[data-address='416']");
+            assertThat(driver.findElement(userid).getDomAttribute("class")).contains("c-turquoise")
+                    .contains("h-underscore");
+            assertThat(driver.findElement(userid).getCssValue("border-bottom-color")).isEqualTo("rgba(64, 224, 208, 1)");
+            // colours come from classes only: no text run has a style, an input's style is only its width (CSSOM)
+            assertThat(driver.findElements(By.cssSelector("#screen span[style]"))).isEmpty();
+            for (WebElement input : driver.findElements(By.cssSelector("#screen input.field"))) {
+                assertThat(input.getDomAttribute("style")).matches("width: \\d+ch;");
+            }
+
+            driver.findElement(userid).sendKeys("user1");
+            driver.findElement(By.cssSelector("#screen input.field[data-address='576']")).sendKeys("user1pw", Keys.ENTER);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(screen, "OpenCS Primary Option Menu"));
+            assertThat(driver.findElement(screen).getText()).contains("Screen  . : 43x80");
+            wait.until(d -> "no".equals(d.findElement(screen).getDomAttribute("data-locked")));
+            assertThat(driver.findElement(By.xpath("//pre[@id='screen']/span[@class='row']/span[contains(., '1  Browse')]"))
+                    .getDomAttribute("class")).contains("c-white");
+            assertThat(Files.size(browser.screenshot("terminal-menu"))).isGreaterThan(1000); // docs/images/web-terminal.png
+            driver.findElement(By.cssSelector("#screen input.field")).sendKeys("6", Keys.ENTER);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(screen, "READY"));
+            wait.until(d -> d.findElements(By.cssSelector("#screen span.row")).size() == 43);
+            wait.until(d -> "no".equals(d.findElement(screen).getDomAttribute("data-locked")));
+            List<WebElement> rows = driver.findElements(By.cssSelector("#screen span.row"));
+            assertThat(rows).hasSize(43);
+            assertThat(rows.get(42).getDomAttribute("data-row")).isEqualTo("43");
+            driver.findElement(By.cssSelector("#screen input.field")).sendKeys("LISTUSER", Keys.ENTER);
+            wait.until(d -> d.findElement(screen).getText().contains("USER=USER1"));
+            Path shot = browser.screenshot("terminal-model4");
+            assertThat(Files.size(shot)).isGreaterThan(1000);
         }
     }
 }

@@ -9,6 +9,7 @@ import org.opencs.saf.users.User;
 import org.opencs.tn3270.datastream.Aid;
 import org.opencs.tn3270.datastream.Color;
 import org.opencs.tn3270.datastream.Field;
+import org.opencs.tn3270.datastream.Highlight;
 import org.opencs.tn3270.datastream.Screen;
 import org.opencs.tso.TsoSession;
 
@@ -16,6 +17,14 @@ import org.opencs.tso.TsoSession;
  * The menu after logon: browse data sets, the user's certificates (RACDCERT LIST) and key rings (RACDCERT
  * LISTRING(*)), the TSO READY command line, the job list (S or ST, SDSF's Status panel; only when the system has
  * JES2), or log off (X, or PF3).
+ *
+ * <p>Colours (terminals with extended attributes) as ISPF's CUA panel elements show them by default (z/OS ISPF Dialog
+ * Developer's Guide and Reference, "TYPE keyword" CUA attribute defaults; the NEF default turquoise is confirmed in
+ * "Relationship to Control variables .ATTR and .ATTRCHAR",
+ * https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.f54dg00/cattr.htm): the title turquoise,
+ * field prompts (FP) and the instruction line (PIN) green, the option field a normal entry field (NEF) turquoise and
+ * underscored, the choices (SAC) white with their descriptions as normal text (NT) blue, the values shown (VOI)
+ * turquoise, messages yellow. The text and its columns are those of a basic 3278; only the looks differ.
  */
 public final class PrimaryMenu implements Transaction {
     private final HostServices services;
@@ -38,19 +47,19 @@ public final class PrimaryMenu implements Transaction {
         List<Field> fields = new ArrayList<>(List.of(
                 Field.title(0, 1, "------------------------- OpenCS Primary Option Menu -------------------------")
                         .withColor(Color.TURQUOISE),
-                Field.text(2, 1, "Option ===>"),
-                Field.input(2, 13, 8, "option", ""),
-                Field.text(4, 3, "1  Browse        Data set lists and contents"),
-                Field.text(5, 3, "2  Certificates  Your digital certificates (RACDCERT LIST)"),
-                Field.text(6, 3, "3  Key rings     Your key rings (RACDCERT LISTRING(*))"),
-                Field.text(7, 3, "6  Command       TSO command line (READY)"),
-                Field.text(12, 1, "User ID . : " + user.userid()),
-                Field.text(13, 1, "Screen  . : " + terminal.size()),
-                Field.text(22, 1, "Enter an option.   PF3 = log off")));
+                Field.text(2, 1, "Option ===>").withColor(Color.GREEN),
+                Field.input(2, 13, 8, "option", "").withColor(Color.TURQUOISE).withHighlight(Highlight.UNDERSCORE)));
+        fields.addAll(choice(4, "1", "Browse", "Data set lists and contents"));
+        fields.addAll(choice(5, "2", "Certificates", "Your digital certificates (RACDCERT LIST)"));
+        fields.addAll(choice(6, "3", "Key rings", "Your key rings (RACDCERT LISTRING(*))"));
+        fields.addAll(choice(7, "6", "Command", "TSO command line (READY)"));
+        fields.addAll(shown(12, "User ID . :", user.userid()));
+        fields.addAll(shown(13, "Screen  . :", terminal.size().toString()));
+        fields.add(Field.text(22, 1, "Enter an option.   PF3 = log off").withColor(Color.GREEN));
         if (services.hasJes()) {
-            fields.add(Field.text(8, 3, "S  Status        Your jobs and their output (SDSF ST)"));
+            fields.addAll(choice(8, "S", "Status", "Your jobs and their output (SDSF ST)"));
         }
-        fields.add(Field.text(services.hasJes() ? 9 : 8, 3, "X  Exit          Log off"));
+        fields.addAll(choice(services.hasJes() ? 9 : 8, "X", "Exit", "Log off"));
         if (message != null) {
             List<String> rows = Wrap.lines(message, 78);
             for (int i = 0; i < rows.size() && i < 2; i++) { // rows 20 and 21, above the PF key line
@@ -58,6 +67,21 @@ public final class PrimaryMenu implements Transaction {
             }
         }
         return Screen.of(fields, 2, 13);
+    }
+
+    /**
+     * A menu choice at column 3: "K  Name" in white, its description in blue from column 20 (the attribute between
+     * them sits on a blank, so the row reads as on a basic terminal).
+     */
+    private static List<Field> choice(int row, String key, String name, String description) {
+        return List.of(Field.text(row, 3, key + "  " + name).withColor(Color.WHITE),
+                Field.text(row, 20, description).withColor(Color.BLUE));
+    }
+
+    /** A label at column 1 in green and its value from column 13 in turquoise ("User ID . : USER1"). */
+    private static List<Field> shown(int row, String label, String value) {
+        return List.of(Field.text(row, 1, label).withColor(Color.GREEN),
+                Field.text(row, 13, value).withColor(Color.TURQUOISE));
     }
 
     @Override

@@ -12,11 +12,16 @@ import org.opencs.saf.users.LogonResult;
 import org.opencs.tn3270.datastream.Aid;
 import org.opencs.tn3270.datastream.Color;
 import org.opencs.tn3270.datastream.Field;
+import org.opencs.tn3270.datastream.Highlight;
 import org.opencs.tn3270.datastream.Screen;
 
 /**
  * The TSO/E logon panel: user ID (prefilled when known), password or PassTicket for the TSO application, and a new
  * password when the current one has expired; RACF's and TSO's messages for what goes wrong. PF3 ends the session.
+ *
+ * <p>Colours (terminals with extended attributes) in the ISPF CUA defaults the primary menu uses ({@link PrimaryMenu}):
+ * title turquoise, instruction and prompts green, the entry fields turquoise and underscored (the password fields
+ * too, so their extent shows although their content does not), the PF key line blue, messages red.
  */
 public final class TsoLogon implements Transaction {
     /** The panel's message when the registry cannot be reached (OCS0022E; the logon is not done, the panel stays). */
@@ -43,15 +48,16 @@ public final class TsoLogon implements Transaction {
         List<Field> fields = new ArrayList<>();
         fields.add(Field.title(0, 1, "------------------------------- TSO/E LOGON -----------------------------------")
                 .withColor(Color.TURQUOISE));
-        fields.add(Field.text(3, 1, "Enter LOGON parameters below:"));
-        fields.add(Field.text(5, 1, "Userid    ===>"));
-        fields.add(Field.input(5, 16, 8, "userid", userid));
-        fields.add(Field.text(7, 1, "Password  ===>"));
-        fields.add(Field.hiddenInput(7, 16, 8, "password"));
-        fields.add(Field.text(9, 1, "New Password ===>"));
-        fields.add(Field.hiddenInput(9, 19, 8, "newpassword"));
-        fields.add(Field.text(11, 1, "Procedure ===> IKJACCNT      Size ===> 4096"));
-        fields.add(Field.text(22, 1, "PF1/PF13 ==> Help    PF3/PF15 ==> Logoff    PA1 ==> Attention"));
+        fields.add(Field.text(3, 1, "Enter LOGON parameters below:").withColor(Color.GREEN));
+        fields.add(Field.text(5, 1, "Userid    ===>").withColor(Color.GREEN));
+        fields.add(entry(Field.input(5, 16, 8, "userid", userid)));
+        fields.add(Field.text(7, 1, "Password  ===>").withColor(Color.GREEN));
+        fields.add(entry(Field.hiddenInput(7, 16, 8, "password")));
+        fields.add(Field.text(9, 1, "New Password ===>").withColor(Color.GREEN));
+        fields.add(entry(Field.hiddenInput(9, 19, 8, "newpassword")));
+        fields.add(Field.text(11, 1, "Procedure ===> IKJACCNT      Size ===> 4096").withColor(Color.GREEN));
+        fields.add(Field.text(22, 1, "PF1/PF13 ==> Help    PF3/PF15 ==> Logoff    PA1 ==> Attention")
+                .withColor(Color.BLUE));
         if (message != null) {
             List<String> rows = Wrap.lines(message, 78);
             for (int i = 0; i < rows.size() && i < 2; i++) { // rows 20 and 21, above the PF key line
@@ -59,6 +65,11 @@ public final class TsoLogon implements Transaction {
             }
         }
         return Screen.of(fields, userid.isEmpty() ? 5 : 7, 16);
+    }
+
+    /** An entry field in ISPF's CUA NEF look: turquoise, underscored. */
+    private static Field entry(Field input) {
+        return input.withColor(Color.TURQUOISE).withHighlight(Highlight.UNDERSCORE);
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.nio.charset.Charset;
 import java.util.Arrays;
 import org.opencs.tn3270.datastream.Aid;
 import org.opencs.tn3270.datastream.BufferAddress;
+import org.opencs.tn3270.datastream.Color;
+import org.opencs.tn3270.datastream.Highlight;
 import org.opencs.tn3270.datastream.Query;
 import org.opencs.tn3270.datastream.ScreenSize;
 
@@ -13,6 +15,12 @@ import org.opencs.tn3270.datastream.ScreenSize;
  * outbound writes (W, EW at 24x80, EWA at the model's alternate size, with the orders SF, SFE, SBA, SA, MF, IC, PT, RA,
  * EUA, GE), answers the host's reads (RB, RM, RMA) and Read Partition Query (query replies for its size), takes
  * keystrokes (typing into unprotected fields, Tab), and builds the inbound Read Modified record for an AID.
+ *
+ * <p>It keeps colour and extended highlighting as a 3279 does (IBM 3270 Data Stream Programmer's Reference
+ * GA23-0059, "Extended Field and Character Attributes"): the extended field attributes of SFE and MF (types x'41'
+ * highlighting and x'42' colour) at the field's attribute position, and the character attributes of SA per position
+ * (SA's values hold for the characters that follow until another SA or the end of the write; SA type x'00' resets
+ * them). A character attribute other than default wins over its field's. What a cell shows is in {@link Cell}.
  */
 public final class TerminalBuffer {
     private static final int SF = 0x1D;
@@ -26,6 +34,12 @@ public final class TerminalBuffer {
     private static final int EUA = 0x12;
     private static final int GE = 0x08;
 
+    /** Extended attribute types (SFE, MF, SA): reset all (SA only), the basic field attribute, highlighting, colour. */
+    private static final int TYPE_RESET = 0x00;
+    private static final int TYPE_3270 = 0xC0;
+    private static final int TYPE_HIGHLIGHT = 0x41;
+    private static final int TYPE_COLOR = 0x42;
+
     private static final int READ_BUFFER = 0xF2;
     private static final int READ_MODIFIED = 0xF6;
     private static final int READ_MODIFIED_ALL = 0x6E;
@@ -37,6 +51,11 @@ public final class TerminalBuffer {
     private final byte[] characters;
     /** -1 where there is no field attribute, else the attribute bits (protected 0x20, hidden 0x0C, MDT 0x01). */
     private final int[] attributes;
+    /** Per position: the colour and highlighting codes (x'00' default) of a field attribute or of a character (SA). */
+    private final byte[] colors;
+    private final byte[] highlights;
+    /** Whether any field or character on the screen has a colour of its own (a 3279's extended colour mode). */
+    private boolean colorMode;
     private int cursor;
     private boolean keyboardLocked = true;
 
@@ -51,6 +70,8 @@ public final class TerminalBuffer {
         this.codePage = codePage;
         this.characters = new byte[alternate.positions()];
         this.attributes = new int[alternate.positions()];
+        this.colors = new byte[alternate.positions()];
+        this.highlights = new byte[alternate.positions()];
         Arrays.fill(attributes, -1);
     }
 
@@ -111,10 +132,14 @@ public final class TerminalBuffer {
             columns = alternateErase ? alternate.columns() : 80;
             Arrays.fill(characters, (byte) 0);
             Arrays.fill(attributes, -1);
+            Arrays.fill(colors, (byte) 0);
+            Arrays.fill(highlights, (byte) 0);
             cursor = 0;
         }
         int wcc = stream.length > 1 ? stream[1] & 0xFF : 0;
         int address = cursor;
+        byte color = 0; // SA's character attributes, for this write only
+        byte highlight = 0;
         for (int i = 2; i < stream.length; i++) {
             int b = stream[i] & 0xFF;
             switch (b) {
@@ -125,23 +150,48 @@ public final class TerminalBuffer {
                 case SF -> {
                     attributes[address] = (stream[++i] & 0x3F);
                     characters[address] = 0;
+                    colors[address] = 0;
+                    highlights[address] = 0;
                     address = (address + 1) % positions();
                 }
                 case SFE -> {
                     int pairs = stream[++i] & 0xFF;
-                    int attribute = 0;
+                    attributes[address] = 0; // without a x'C0' pair the field is unprotected, normal, alphanumeric
+                    characters[address] = 0;
+                    colors[address] = 0;
+                    highlights[address] = 0;
                     for (int p = 0; p < pairs; p++) {
-                        if ((stream[i + 1] & 0xFF) == 0xC0) {
-                            attribute = stream[i + 2] & 0x3F;
+                        modify(address, stream[i + 1] & 0xFF, stream[i + 2]);
+                        i += 2;
+                    }
+                    address = (address + 1) % positions();
+                }
+                case SA -> {
+                    int type = stream[i + 1] & 0xFF;
+                    byte value = stream[i + 2];
+                    i += 2;
+                    if (type == TYPE_RESET) {
+                        color = 0;
+                        highlight = 0;
+                    } else if (type == TYPE_COLOR) {
+                        color = value;
+                    } else if (type == TYPE_HIGHLIGHT) {
+                        highlight = value;
+                    }
+                }
+                case MF -> {
+                    int pairs = stream[++i] & 0xFF;
+                    boolean field = attributes[address] >= 0; // MF elsewhere than on an attribute changes nothing
+                    for (int p = 0; p < pairs; p++) {
+                        if (field) {
+                            modify(address, stream[i + 1] & 0xFF, stream[i + 2]);
                         }
                         i += 2;
                     }
-                    attributes[address] = attribute;
-                    characters[address] = 0;
-                    address = (address + 1) % positions();
+                    if (field) {
+                        address = (address + 1) % positions();
+                    }
                 }
-                case SA -> i += 2;
-                case MF -> i += 1 + 2 * (stream[i + 1] & 0xFF);
                 case IC -> cursor = address;
                 case PT -> address = nextInputStart(address);
                 case RA -> {
@@ -153,7 +203,7 @@ public final class TerminalBuffer {
                     }
                     i += 3;
                     do {
-                        characters[address] = (byte) fill;
+                        put(address, (byte) fill, color, highlight);
                         address = (address + 1) % positions();
                     } while (address != to);
                 }
@@ -168,14 +218,18 @@ public final class TerminalBuffer {
                     }
                 }
                 case GE -> {
-                    characters[address] = stream[++i];
+                    put(address, stream[++i], color, highlight);
                     address = (address + 1) % positions();
                 }
                 default -> {
-                    characters[address] = (byte) b;
+                    put(address, (byte) b, color, highlight);
                     address = (address + 1) % positions();
                 }
             }
+        }
+        colorMode = false;
+        for (int a = 0; a < positions() && !colorMode; a++) {
+            colorMode = Color.of(colors[a]) != Color.DEFAULT;
         }
         if ((wcc & 0x01) != 0) {
             for (int a = 0; a < positions(); a++) {
@@ -188,6 +242,30 @@ public final class TerminalBuffer {
             keyboardLocked = false;
         }
         return null;
+    }
+
+    /**
+     * A character written by the host at {@code address}, with SA's character attributes (a field attribute position
+     * keeps its field's colour and highlighting).
+     */
+    private void put(int address, byte character, byte color, byte highlight) {
+        characters[address] = character;
+        if (attributes[address] < 0) {
+            colors[address] = color;
+            highlights[address] = highlight;
+        }
+    }
+
+    /** One attribute type/value pair of SFE or MF for the field attribute at {@code address}; other types are ignored. */
+    private void modify(int address, int type, byte value) {
+        switch (type) {
+            case TYPE_3270 -> attributes[address] = value & 0x3F;
+            case TYPE_COLOR -> colors[address] = value;
+            case TYPE_HIGHLIGHT -> highlights[address] = value;
+            default -> {
+                // character set, background colour, validation, outlining: not shown by this terminal
+            }
+        }
     }
 
     /** Read Buffer's answer: AID (none), cursor, then every position: SF and its attribute, or the character. */
@@ -318,10 +396,21 @@ public final class TerminalBuffer {
     }
 
     /**
-     * One position's look for a screen view: the field attribute that governs it (-1 on an unformatted screen) and
-     * whether the position holds that attribute itself (shown as a blank).
+     * One position's look for a screen view: the field attribute that governs it (-1 on an unformatted screen), whether
+     * the position holds that attribute itself (shown as a blank), the colour it is shown in and its extended
+     * highlighting.
+     *
+     * @param color     never DEFAULT: the character's colour (SA), else its field's (SFE, MF), else the colour a 3279
+     *                  gives the field: in base colour mode (no colour anywhere on the screen) unprotected normal green,
+     *                  unprotected intensified red, protected normal blue, protected intensified white; once any field
+     *                  or character has a colour, normal green and intensified white (IBM SC34-5764 CICS/REXX panel
+     *                  notes: "protect/normal displays blue, protect/bright displays white, unprotect/normal displays
+     *                  green, and unprotect/bright displays red"; "If any field on a panel has explicitly specified a
+     *                  color ... bright fields ... are displayed white and all normal fields ... green. This is a 3270
+     *                  hardware limitation"; the same in JET 3270's base and extended colour modes)
+     * @param highlight the character's highlighting, else its field's; DEFAULT and NORMAL both mean none
      */
-    public record Cell(int fieldAttribute, int fieldStart, boolean attributePosition) {
+    public record Cell(int fieldAttribute, int fieldStart, boolean attributePosition, Color color, Highlight highlight) {
         /** Protected: the operator cannot type here (attribute bit 0x20); an unformatted screen is unprotected. */
         public boolean protectedField() {
             return attributePosition || (fieldAttribute >= 0 && (fieldAttribute & 0x20) != 0);
@@ -341,7 +430,36 @@ public final class TerminalBuffer {
     /** The look of buffer position {@code address} (0 .. rows*columns-1 of the current size). */
     public Cell cell(int address) {
         int f = fieldOf(address);
-        return new Cell(f < 0 ? -1 : attributes[f], f, attributes[address] >= 0);
+        int attribute = f < 0 ? -1 : attributes[f];
+        boolean attributePosition = attributes[address] >= 0;
+        Color color = attributePosition ? Color.DEFAULT : Color.of(colors[address]);
+        if (color == Color.DEFAULT && f >= 0) {
+            color = Color.of(colors[f]);
+        }
+        Highlight highlight = Highlight.DEFAULT; // an attribute position is a plain blank: no underscore, no reverse
+        if (!attributePosition) {
+            highlight = Highlight.of(highlights[address]);
+            if (highlight == Highlight.DEFAULT && f >= 0) {
+                highlight = Highlight.of(highlights[f]);
+            }
+        }
+        if (color == Color.DEFAULT) {
+            color = baseColor(attribute);
+        }
+        return new Cell(attribute, f, attributePosition, color, highlight);
+    }
+
+    /** The colour of a field without one (its attribute; -1 unformatted), in this screen's colour mode. */
+    private Color baseColor(int attribute) {
+        boolean intensified = attribute >= 0 && (attribute & 0x0C) == 0x08;
+        boolean protectedField = attribute >= 0 && (attribute & 0x20) != 0;
+        if (colorMode) {
+            return intensified ? Color.WHITE : Color.GREEN;
+        }
+        if (protectedField) {
+            return intensified ? Color.WHITE : Color.BLUE;
+        }
+        return intensified ? Color.RED : Color.GREEN;
     }
 
     /**

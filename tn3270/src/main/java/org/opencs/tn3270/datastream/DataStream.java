@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The 3270 data stream both ways: a {@link Screen} as an Erase/Write record (Erase/Write Alternate when the screen is
- * not 24x80; WCC, then SBA + SF + text for every field,
+ * not 24x80; WCC, then SBA + SF (SFE with colour and highlighting for a terminal with extended attributes) + text
+ * for every field,
  * IC at the cursor), and an inbound Read Modified record as an {@link Input} (AID, cursor, modified fields by
  * buffer address).
  */
@@ -23,8 +24,9 @@ public final class DataStream {
     public static final int WCC_RESTORE = 0xC3;
     static final int SF = 0x1D;
     static final int SFE = 0x29;
-    /** Extended attribute types: the basic field attribute, and the foreground colour. */
+    /** Extended attribute types: the basic field attribute, extended highlighting, and the foreground colour. */
     static final int ATTRIBUTE_3270 = 0xC0;
+    static final int ATTRIBUTE_HIGHLIGHT = 0x41;
     static final int ATTRIBUTE_COLOR = 0x42;
     static final int SBA = 0x11;
     static final int IC = 0x13;
@@ -59,13 +61,21 @@ public final class DataStream {
             int attribute = start == 0 ? screen.rows() * screen.columns() - 1 : start - 1;
             out.write(SBA);
             out.writeBytes(BufferAddress.encode(attribute));
-            if (extended && f.color() != Color.DEFAULT) {
+            boolean colored = f.color() != Color.DEFAULT;
+            boolean highlighted = f.highlight() != Highlight.DEFAULT;
+            if (extended && (colored || highlighted)) {
                 out.write(SFE);
-                out.write(2);
+                out.write(1 + (colored ? 1 : 0) + (highlighted ? 1 : 0));
                 out.write(ATTRIBUTE_3270);
                 out.write(BufferAddress.CODES[f.attributeBits() & 0x3F]);
-                out.write(ATTRIBUTE_COLOR);
-                out.write(f.color().code);
+                if (colored) {
+                    out.write(ATTRIBUTE_COLOR);
+                    out.write(f.color().code);
+                }
+                if (highlighted) {
+                    out.write(ATTRIBUTE_HIGHLIGHT);
+                    out.write(f.highlight().code);
+                }
             } else {
                 out.write(SF);
                 out.write(BufferAddress.CODES[f.attributeBits() & 0x3F]);

@@ -3,19 +3,29 @@ package org.opencs.tn3270.datastream;
 /**
  * One field of a screen, in the spirit of go3270: where it starts (row and column of its first character, 0-based;
  * the attribute byte sits just before it), what it shows, how it behaves (protected, numeric, hidden, intensified,
- * its colour), and a name when it takes input.
+ * its colour and extended highlighting), and a name when it takes input.
  */
 public record Field(int row, int column, String content, boolean write, boolean numeric, boolean hidden,
-                    boolean intense, int length, String name, Color color) {
+                    boolean intense, int length, String name, Color color, Highlight highlight) {
 
     public Field(int row, int column, String content, boolean write, boolean numeric, boolean hidden, boolean intense,
                  int length, String name) {
-        this(row, column, content, write, numeric, hidden, intense, length, name, Color.DEFAULT);
+        this(row, column, content, write, numeric, hidden, intense, length, name, Color.DEFAULT, Highlight.DEFAULT);
+    }
+
+    public Field(int row, int column, String content, boolean write, boolean numeric, boolean hidden, boolean intense,
+                 int length, String name, Color color) {
+        this(row, column, content, write, numeric, hidden, intense, length, name, color, Highlight.DEFAULT);
     }
 
     /** The same field in {@code color} (shown on terminals with extended attributes). */
     public Field withColor(Color color) {
-        return new Field(row, column, content, write, numeric, hidden, intense, length, name, color);
+        return new Field(row, column, content, write, numeric, hidden, intense, length, name, color, highlight);
+    }
+
+    /** The same field with extended highlighting {@code highlight} (shown on terminals with extended attributes). */
+    public Field withHighlight(Highlight highlight) {
+        return new Field(row, column, content, write, numeric, hidden, intense, length, name, color, highlight);
     }
 
     /** Protected text. */

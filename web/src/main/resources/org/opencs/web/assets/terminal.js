@@ -1,17 +1,25 @@
 // The web 3270 terminal: draws the screens the server sends over the WebSocket /terminal/ws as text in the page
 // (protected text in spans, unprotected fields as inputs) and sends keys with the fields typed into. Text is always
 // put into the DOM as text (textContent, input.value), never as markup. The local keys (Home, arrows, Newline, Insert,
-// Delete, Erase EOF, Reset, paste) use the pure functions of terminal-keys.js (window.TerminalKeys).
+// Delete, Erase EOF, Reset, paste) use the pure functions of terminal-keys.js (window.TerminalKeys); colours and
+// highlighting become CSS classes by terminal-look.js (window.TerminalLook). The model (2-5) is chosen before
+// connecting: the form above the screen loads /terminal?model=N, whose WebSocket asks for that model.
 'use strict';
 document.addEventListener('DOMContentLoaded', () => {
   const terminal = document.getElementById('terminal');
+  const look = window.TerminalLook;
+  const modelSelect = document.getElementById('model');
+  if (terminal && modelSelect) {
+    modelSelect.value = String(look.model(terminal.dataset.model));
+  }
   if (!terminal || terminal.dataset.available !== 'yes') {
     return;
   }
   const screen = document.getElementById('screen');
   const status = document.getElementById('status');
   const csrf = document.querySelector('input[name=csrf]').value;
-  const socket = new WebSocket('wss://' + location.host + '/terminal/ws?csrf=' + encodeURIComponent(csrf));
+  const socket = new WebSocket('wss://' + location.host + '/terminal/ws?csrf=' + encodeURIComponent(csrf)
+    + '&model=' + look.model(terminal.dataset.model));
   const keys = window.TerminalKeys;
   let current = null;
   let locked = true;
@@ -41,7 +49,7 @@ document.addEventListener('DOMContentLoaded', () => {
         if (s.input) {
           const input = document.createElement('input');
           input.type = s.hidden ? 'password' : 'text';
-          input.className = 'field' + (s.intensified ? ' intense' : '');
+          input.className = ['field'].concat(look.classes(s)).join(' ');
           input.value = s.text;
           input.maxLength = s.length;
           input.size = s.length;
@@ -56,7 +64,7 @@ document.addEventListener('DOMContentLoaded', () => {
           line.appendChild(input);
         } else {
           const text = s.hidden ? ' '.repeat(s.length) : s.text;
-          const className = s.intensified ? 'intense' : 'normal';
+          const className = look.classes(s).join(' ');
           const at = view.cursor - s.address;
           const parts = at >= 0 && at < s.length
             ? [[text.slice(0, at), className], [text.charAt(at) || ' ', className + ' cursor'], [text.slice(at + 1), className]]
@@ -302,6 +310,9 @@ document.addEventListener('DOMContentLoaded', () => {
   });
   document.addEventListener('keydown', (event) => {
     ctrlAlone = event.key === 'Control';
+    if (event.target && event.target.closest && event.target.closest('#model-form')) {
+      return; // the model choice above the screen takes its keys as any form does
+    }
     if (localKey(event)) {
       event.preventDefault();
       return;
