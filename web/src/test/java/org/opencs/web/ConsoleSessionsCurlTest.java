@@ -1,6 +1,7 @@
 package org.opencs.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opencs.web.Curl.cookie;
 import static org.opencs.web.Curl.csrf;
 
@@ -110,6 +111,15 @@ class ConsoleSessionsCurlTest {
         throw new AssertionError("no " + kind + " session of " + userid + " in " + answer);
     }
 
+    /** Waits until the session {@code handle} has left {@code browser}'s sessions view (its connection closed). */
+    private void awaitGone(Browser browser, String handle) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (sessions(browser).toString().contains(handle) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(sessions(browser).toString()).doesNotContain(handle);
+    }
+
     private static List<String> kindsAndUsers(JsonNode answer) {
         List<String> out = new ArrayList<>();
         answer.get("sessions").forEach(s -> out.add(s.get("kind").asText() + " " + s.get("userid").asText()));
@@ -199,11 +209,9 @@ class ConsoleSessionsCurlTest {
         // ADMIN1 ends USER2's FTP session: the client hears 421 and the connection closes
         assertThat(post(admin, "/api/sessions/" + ftp2Handle + "/end", 200).get("message").asText())
                 .isEqualTo("OCSW060I The FTP session of USER2 from 127.0.0.1 was ended.");
-        try {
-            ftp2.sendNoOp();
-        } catch (org.apache.commons.net.ftp.FTPConnectionClosedException expected) {
-            // Commons Net throws on 421 after keeping its reply
-        }
+        awaitGone(admin, ftp2Handle);
+        // the client reads the unasked 421 as the answer to its next command, and sees the connection closed
+        assertThatThrownBy(ftp2::sendNoOp).isInstanceOf(org.apache.commons.net.ftp.FTPConnectionClosedException.class);
         assertThat(ftp2.getReplyString()).contains("421 OCSF040I Session ended by ADMIN1 from the console.");
 
         // ... and USER2's TN3270 session: s3270 sees the disconnect
@@ -248,11 +256,8 @@ class ConsoleSessionsCurlTest {
         String handle = find(sessions(user1), "FTP", "USER1").get("handle").asText();
         assertThat(post(user1, "/api/sessions/" + handle + "/end", 200).get("message").asText())
                 .startsWith("OCSW060I The FTP session of USER1");
-        try {
-            ftp1.sendNoOp();
-        } catch (org.apache.commons.net.ftp.FTPConnectionClosedException expected) {
-            // the 421 is kept as the reply
-        }
+        awaitGone(user1, handle);
+        assertThatThrownBy(ftp1::sendNoOp).isInstanceOf(org.apache.commons.net.ftp.FTPConnectionClosedException.class);
         assertThat(ftp1.getReplyString()).contains("421 OCSF040I Session ended by USER1 from the console.");
     }
 }
