@@ -135,6 +135,9 @@
     }
   };
 
+  // An ISO-8601 instant to the second (2026-11-30T20:29:16Z), so the wide sessions table fits; empty stays empty.
+  const toSecond = (t) => (t || '').replace(/\.\d+Z$/, 'Z');
+
   // A session's TLS protocol and cipher, bytes in and out (web sessions: not known) and LU name (TN3270).
   const sessionWire = (tr, s) => {
     cell(tr, s.tlsProtocol);
@@ -162,8 +165,8 @@
       cell(tr, s.kind);
       cell(tr, s.userid);
       cell(tr, s.client);
-      cell(tr, s.loggedOn, 'date');
-      cell(tr, s.lastUsed, 'date');
+      cell(tr, toSecond(s.loggedOn), 'date');
+      cell(tr, toSecond(s.lastUsed), 'date');
       cell(tr, s.certificateSubject, 'dn');
       sessionWire(tr, s);
       button(cell(tr, '', 'action'), 'End', 'end-' + s.handle, async () => {
