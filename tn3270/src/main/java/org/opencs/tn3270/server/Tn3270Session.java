@@ -365,6 +365,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             return;
         }
         audit(ctx, "TN3270_SESSION_START", certificateUser == null ? Map.of() : Map.of("user", certificateUser));
+        live.lu(negotiation.luName()); // before the first screen goes out
         if (certificateUser != null) {
             live.loggedOn(certificateUser); // SAFCERT (and Express Logon) knows the user before any logon
         }
