@@ -144,18 +144,20 @@ public final class StartCommand implements Callable<Integer> {
         org.opencs.pki.tls.trace.TlsTrace trace = systemSslTrace();
         started.push(trace);
         int tlsPort = parsed.config().tlsPort() == null ? -1 : parsed.config().tlsPort();
+        // The node's live FTP and TN3270 sessions, which the web console lists and ends (docs/web.md).
+        var live = new org.opencs.core.sessions.LiveSessions(registry.clock());
         FtpServer ftp = Listening.open("FTP", bind, port, () -> new FtpServer(parsed.config(), registry, bind, port,
-                tlsPort, new org.opencs.jes.ftp.JesForFtp(jes), trace, frontEnd));
+                tlsPort, new org.opencs.jes.ftp.JesForFtp(jes), trace, frontEnd, live));
         started.push(ftp);
         java.util.List<org.opencs.tn3270.server.Tn3270Server> telnet = startTelnet(registry, jes, profile, started, bind,
-                trace, frontEnd.balancers());
+                trace, frontEnd.balancers(), live);
         org.opencs.web.WebServer webServer = null;
         if (web.enabled()) {
             // The web terminal's sessions go to the first TN3270E port on loopback, through the same VTAM (docs/web.md).
             org.opencs.web.TerminalHost terminalHost = telnet.isEmpty() ? null : org.opencs.web.TerminalHost.of(registry,
                     profile.config().ports().get(0), bind, telnet.get(0).port());
             webServer = Listening.open("Web", bind, web.port(), () -> new org.opencs.web.WebServer(web, registry, webTls,
-                    bind, web.port(), terminalHost, jes, LoggerFactory.getLogger(org.opencs.web.WebServer.LOG_NAME)));
+                    bind, web.port(), terminalHost, jes, live, LoggerFactory.getLogger(org.opencs.web.WebServer.LOG_NAME)));
             started.push(webServer);
         }
         String ports = "ftp=" + ftp.port() + "\n" + (ftp.tlsPort() >= 0 ? "ftps=" + ftp.tlsPort() + "\n" : "");
@@ -263,7 +265,8 @@ public final class StartCommand implements Callable<Integer> {
     /** Every TELNETPARMS port of tcpip/PROFILE.TCPIP (none when the file has no active block). */
     private java.util.List<org.opencs.tn3270.server.Tn3270Server> startTelnet(Registry registry, org.opencs.jes.Jes jes,
             org.opencs.tn3270.config.ProfileParser.Result parsed, java.util.Deque<AutoCloseable> started, String bind,
-            org.opencs.pki.tls.trace.TlsTrace trace, org.opencs.pki.net.TrustedBalancers balancers) throws Exception {
+            org.opencs.pki.tls.trace.TlsTrace trace, org.opencs.pki.net.TrustedBalancers balancers,
+            org.opencs.core.sessions.LiveSessions live) throws Exception {
         java.util.List<org.opencs.tn3270.server.Tn3270Server> servers = new java.util.ArrayList<>();
         var ports = parsed.config().ports();
         // One VTAM for every port: an LU name is never given twice, a printer on one port serves a terminal on another.
@@ -275,7 +278,7 @@ public final class StartCommand implements Callable<Integer> {
             var telnetPort = ports.get(i);
             var server = Listening.open("TN3270", bind, port,
                     () -> new org.opencs.tn3270.server.Tn3270Server(telnetPort,
-                            org.opencs.tn3270.apps.HostServices.of(registry, jes), bind, port, vtam,
+                            org.opencs.tn3270.apps.HostServices.of(registry, jes).withLiveSessions(live), bind, port, vtam,
                             org.slf4j.LoggerFactory.getLogger("TN3270E"), trace, balancers));
             started.push(server);
             servers.add(server);

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.opencs.core.sessions.LiveSessionView;
+import org.opencs.core.sessions.LiveSessions;
 import org.opencs.jes.Jes;
 import org.opencs.jes.JesException;
 import org.opencs.jes.JobStatus;
@@ -17,8 +19,9 @@ import org.opencs.saf.users.UserStore;
  * The console's actions (docs/web.md "Console"), each a CSRF-protected POST checked here and audited with the web
  * user and the browser's address: cancel a job through JES's CANCEL (as TSO CANCEL and FTP DELE do: the owner, the
  * submitter, a SPECIAL user or one with ALTER to its JESSPOOL profile may), revoke a user as ALTUSER REVOKE does
- * (SPECIAL only; the last active SPECIAL user is never revoked), and end a web session (one's own, or any for a
- * SPECIAL user). The sessions view lists this server's web sessions (own; SPECIAL: all). Blocking (JES, registry).
+ * (SPECIAL only; the last active SPECIAL user is never revoked), and end a session, web, FTP or TN3270 (one's own,
+ * or any for a SPECIAL user). The sessions view lists this server's web sessions and the node's FTP and TN3270
+ * sessions ({@link LiveSessions}; own; SPECIAL: all). Blocking (JES, registry).
  */
 public final class ConsoleActions {
     /** An action's answer: the HTTP status and the JSON body ({@code message}: an OCSW text, and what changed). */
@@ -33,12 +36,19 @@ public final class ConsoleActions {
     private final Registry registry;
     private final Jes jes;
     private final SessionStore sessions;
+    private final LiveSessions live;
 
     /** Actions on {@code registry}'s users, {@code jes}'s jobs (null: no JES) and this server's {@code sessions}. */
     public ConsoleActions(Registry registry, Jes jes, SessionStore sessions) {
+        this(registry, jes, sessions, new LiveSessions(registry.clock()));
+    }
+
+    /** The same, with the node's FTP and TN3270 sessions from {@code live}. */
+    public ConsoleActions(Registry registry, Jes jes, SessionStore sessions, LiveSessions live) {
         this.registry = registry;
         this.jes = jes;
         this.sessions = sessions;
+        this.live = live;
     }
 
     /**
@@ -108,14 +118,15 @@ public final class ConsoleActions {
     }
 
     /**
-     * Ends the web session with handle {@code handle} for {@code user}: their own, or any for a SPECIAL user (403
-     * OCSW058E otherwise); 404 OCSW059E no such live session; 200 OCSW060I ended (its WEB_LOGOFF has reason
-     * ENDED_BY_ADMIN); audited as WEB_SESSION_END.
+     * Ends the session with handle {@code handle} for {@code user}: their own, or any for a SPECIAL user (403
+     * OCSW058E otherwise); 404 OCSW059E no such live session; 200 OCSW060I ended; audited as WEB_SESSION_END with its
+     * {@code kind}. A web session's WEB_LOGOFF has reason ENDED_BY_ADMIN; an FTP session's client hears 421 OCSF040I,
+     * a TN3270 connection is closed (OCST095I, CONN DROP CONNDROP).
      */
     public Result endSession(User user, String handle, String client) {
         Optional<WebSession> session = sessions.list().stream().filter(s -> s.handle().equals(handle)).findFirst();
         if (session.isEmpty()) {
-            return Result.of(HttpResponseStatus.NOT_FOUND, "OCSW059E No live web session " + handle + ".");
+            return endLiveSession(user, handle, client);
         }
         if (!user.special() && !session.get().userid().equals(user.userid())) {
             return Result.of(HttpResponseStatus.FORBIDDEN, "OCSW058E You may not end another user's session: that "
@@ -124,21 +135,58 @@ public final class ConsoleActions {
         if (sessions.endByHandle(handle, SessionStore.End.ENDED_BY_ADMIN).isEmpty()) {
             return Result.of(HttpResponseStatus.NOT_FOUND, "OCSW059E No live web session " + handle + ".");
         }
-        audit("WEB_SESSION_END", user, client, Map.of("session", handle, "target", session.get().userid(),
-                "targetClient", session.get().client()));
+        audit("WEB_SESSION_END", user, client, Map.of("kind", "WEB", "session", handle, "target",
+                session.get().userid(), "targetClient", session.get().client()));
         return Result.of(HttpResponseStatus.OK, "OCSW060I The web session of " + session.get().userid() + " from "
                 + session.get().client() + " was ended.");
     }
 
-    /** {@code GET /api/sessions}: this server's live web sessions {@code user} may see (own; SPECIAL: all), oldest
-     * logon first (then by user ID). */
+    /** Ends the node's FTP or TN3270 session {@code handle} (see {@link #endSession}). */
+    private Result endLiveSession(User user, String handle, String client) {
+        Optional<LiveSessionView> found = live.find(handle);
+        if (found.isEmpty()) {
+            return Result.of(HttpResponseStatus.NOT_FOUND, "OCSW059E No live session " + handle + ".");
+        }
+        LiveSessionView target = found.get();
+        if (!user.special() && !(target.userid().equals(user.userid()))) {
+            return Result.of(HttpResponseStatus.FORBIDDEN, "OCSW058E You may not end another user's session: that "
+                    + "needs the SPECIAL attribute.");
+        }
+        if (live.end(handle, "by " + user.userid() + " from the console").isEmpty()) {
+            return Result.of(HttpResponseStatus.NOT_FOUND, "OCSW059E No live session " + handle + ".");
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("kind", target.kind().name());
+        fields.put("session", handle);
+        fields.put("target", target.userid());
+        fields.put("targetClient", target.client());
+        if (!target.lu().isEmpty()) {
+            fields.put("lu", target.lu());
+        }
+        audit("WEB_SESSION_END", user, client, fields);
+        return Result.of(HttpResponseStatus.OK, "OCSW060I The " + target.kind().name() + " session of "
+                + (target.userid().isEmpty() ? "(not logged on)" : target.userid()) + " from " + target.client()
+                + (target.lu().isEmpty() ? "" : " on LU " + target.lu()) + " was ended.");
+    }
+
+    /**
+     * {@code GET /api/sessions}: this server's live web sessions and the node's FTP and TN3270 sessions {@code user}
+     * may see (own: those whose user ID is theirs; SPECIAL: all, those not yet logged on too), oldest logon first
+     * (then by user ID and handle).
+     */
     public ConsoleViews.Sessions sessions(User user) {
-        List<ConsoleViews.Session> list = sessions.list().stream()
+        java.util.stream.Stream<ConsoleViews.Session> web = sessions.list().stream()
                 .filter(s -> user.special() || s.userid().equals(user.userid()))
-                .sorted(java.util.Comparator.comparing(WebSession::created).thenComparing(WebSession::userid)
-                        .thenComparing(WebSession::handle))
                 .map(s -> new ConsoleViews.Session("WEB", s.handle(), s.userid(), s.client(), s.created().toString(),
-                        s.lastUsed().toString(), s.certificateSubject()))
+                        s.lastUsed().toString(), s.certificateSubject(), "", "", null, null, ""));
+        java.util.stream.Stream<ConsoleViews.Session> others = live.list().stream()
+                .filter(s -> user.special() || s.userid().equals(user.userid()))
+                .map(s -> new ConsoleViews.Session(s.kind().name(), s.handle(), s.userid(), s.client(),
+                        s.started().toString(), "", s.certificateSubject(), s.tlsProtocol(), s.cipher(), s.bytesIn(),
+                        s.bytesOut(), s.lu()));
+        List<ConsoleViews.Session> list = java.util.stream.Stream.concat(web, others)
+                .sorted(java.util.Comparator.comparing((ConsoleViews.Session s) -> java.time.Instant.parse(s.loggedOn()))
+                        .thenComparing(ConsoleViews.Session::userid).thenComparing(ConsoleViews.Session::handle))
                 .toList();
         return new ConsoleViews.Sessions(user.special() ? "ALL" : "OWN", list);
     }

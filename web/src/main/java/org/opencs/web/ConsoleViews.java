@@ -48,11 +48,15 @@ public final class ConsoleViews {
     }
 
     /**
-     * A live session: its kind (WEB), public handle (not the cookie), user, browser address, logon and last use
-     * (ISO-8601) and the client certificate's subject (RFC 2253; empty for a password logon).
+     * A live session: its kind (WEB, FTP, TN3270), public handle (never the cookie), user (empty until logged on),
+     * client address, logon (for FTP and TN3270: connection) time and last use (ISO-8601; empty where not known: FTP,
+     * TN3270), the client certificate's subject (RFC 2253; empty for none), the TLS protocol and cipher suite (empty
+     * when plain; for WEB, whose requests come over many connections, empty), the bytes received and sent on the wire
+     * (null for WEB) and the LU name (TN3270; else empty).
      */
     public record Session(String kind, String handle, String userid, String client, String loggedOn, String lastUsed,
-                          String certificateSubject) {
+                          String certificateSubject, String tlsProtocol, String cipher, Long bytesIn, Long bytesOut,
+                          String lu) {
     }
 
     /** {@code GET /api/sessions}: the sessions the user may see (own; SPECIAL: all), oldest logon first. */

@@ -80,10 +80,23 @@ public final class WebServer implements AutoCloseable {
      */
     public WebServer(WebSettings settings, Registry registry, SslContext tls, String bindAddress, int port,
                      TerminalHost terminalHost, org.opencs.jes.Jes jes, Logger log) throws InterruptedException {
+        this(settings, registry, tls, bindAddress, port, terminalHost, jes,
+                new org.opencs.core.sessions.LiveSessions(registry.clock()), log);
+    }
+
+    /**
+     * The same, with the node's FTP and TN3270 sessions from {@code live} in the console's sessions view, where they
+     * can be ended as web sessions are (docs/web.md "Actions and sessions").
+     *
+     * @throws InterruptedException when interrupted while binding
+     */
+    public WebServer(WebSettings settings, Registry registry, SslContext tls, String bindAddress, int port,
+                     TerminalHost terminalHost, org.opencs.jes.Jes jes, org.opencs.core.sessions.LiveSessions live,
+                     Logger log) throws InterruptedException {
         Tokens tokens = new Tokens(new SecureRandom());
         LoginService login = new LoginService(registry, settings.idleTimeout(), tokens);
         this.app = new WebApp(login, tokens, settings.idleTimeout(), terminalHost != null,
-                new ConsoleApi(registry, jes), new ConsoleActions(registry, jes, login.sessions()));
+                new ConsoleApi(registry, jes), new ConsoleActions(registry, jes, login.sessions(), live));
         Router router = app.router();
         ServerBootstrap bootstrap = new ServerBootstrap().group(boss, io).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {

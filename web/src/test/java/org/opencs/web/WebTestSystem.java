@@ -28,6 +28,7 @@ final class WebTestSystem implements AutoCloseable {
     private final KeyDatabase db;
     private WebServer server;
     private org.opencs.tn3270.server.Tn3270Server tn3270;
+    private org.opencs.ftp.server.FtpServer ftp;
     private org.opencs.jes.Jes jes;
 
     WebTestSystem(Path dir) throws Exception {
@@ -167,6 +168,40 @@ final class WebTestSystem implements AutoCloseable {
         return server;
     }
 
+    /**
+     * The web server, a TN3270E server (as {@link #tn3270()}) and an FTP server (AUTH TLS with this key ring, on
+     * 127.0.0.1 port 0) sharing {@code live}, the node's live sessions, as opencs start builds them; the FTP server is
+     * closed with the system.
+     */
+    WebServer serveWithLiveSessions(WebSettings settings, org.opencs.core.sessions.LiveSessions live) throws Exception {
+        String profile = String.join("\n", "TelnetParms", "  SecurePort 0", "  Conntype secure",
+                "  Keyring HFS " + KEYRING, "  Inactive 0", "EndTelnetParms");
+        var port = org.opencs.tn3270.config.ProfileParser.parse(profile, "PROFILE.TCPIP").config().ports().get(0);
+        tn3270 = new org.opencs.tn3270.server.Tn3270Server(port,
+                org.opencs.tn3270.apps.HostServices.of(registry).withLiveSessions(live), "127.0.0.1", 0,
+                new org.opencs.tn3270.server.Vtam(org.opencs.tn3270.config.VtamConfig.defaultAppl("TSO"),
+                        registry.config().tn3270Limits()), LoggerFactory.getLogger("TN3270E"));
+        var ftpData = org.opencs.ftp.config.FtpDataParser.parse(String.join("\n", "EXTENSIONS AUTH_TLS",
+                "SECURE_DATACONN PRIVATE", "SECURE_SESSION_REUSE NONE", "KEYRING " + KEYRING, "INACTIVE 0",
+                "STARTDIRECTORY HFS"), "FTP.DATA")
+                .config();
+        ftp = new org.opencs.ftp.server.FtpServer(ftpData, registry, "127.0.0.1", 0, -1, null,
+                org.opencs.pki.tls.trace.TlsTrace.off(), org.opencs.ftp.server.FtpFrontEnd.DIRECT, live);
+        server = new WebServer(settings, registry, WebTls.serverContext(registry, settings, KEYRING),
+                "127.0.0.1", 0, null, null, live, LoggerFactory.getLogger(WebServer.LOG_NAME));
+        return server;
+    }
+
+    /** The TN3270E server's port (after {@link #serveWithLiveSessions}). */
+    int tn3270Port() {
+        return tn3270.port();
+    }
+
+    /** The FTP server's port (after {@link #serveWithLiveSessions}). */
+    int ftpPort() {
+        return ftp.port();
+    }
+
     String audit() throws java.io.IOException {
         Path log = registry.home().logs().resolve("audit.jsonl");
         return Files.exists(log) ? Files.readString(log) : "";
@@ -176,6 +211,9 @@ final class WebTestSystem implements AutoCloseable {
     public void close() {
         if (server != null) {
             server.close();
+        }
+        if (ftp != null) {
+            ftp.close();
         }
         if (tn3270 != null) {
             tn3270.close();

@@ -108,6 +108,7 @@ final class DataConnections {
     /** Puts TLS, the stall timer and the sink on a new data connection, sends the 1xx reply, then awaits TLS. */
     private CompletableFuture<SocketChannel> attach(SocketChannel data, ChannelHandler sink, String startReply) {
         s.dataChannel = data;
+        org.opencs.pki.net.WireBytes.count(data, s.live); // the session's bytes include its data connections'
         traceDataConnection(data);
         s.dataConnectionOpened(data);
         SslHandler ssl = s.protectData ? new SslHandler(dataEngine(data)) : null;

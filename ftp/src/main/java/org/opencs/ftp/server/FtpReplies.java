@@ -51,4 +51,14 @@ final class FtpReplies {
     static String cwd(String directory) {
         return "250 HFS directory " + directory + " is the current working directory";
     }
+
+    /**
+     * The reply to a session ended from the console ({@code reason}: "by ADMIN1 from the console"). IBM documents no
+     * reply for this (an operator's VARY TCPIP,,DROP resets the connection without one); RFC 959 says 421 is the reply
+     * to any command when the service must close the control connection, so the client hears 421 with OpenCS's
+     * message OCSF040I (docs/ftp.md "Sessions ended from the console").
+     */
+    static String operatorEnd(String reason) {
+        return "421 OCSF040I Session ended " + reason.replaceAll("[\\r\\n]", " ") + ". Closing control connection.";
+    }
 }

@@ -63,6 +63,8 @@ public final class FtpServer implements AutoCloseable {
     private final org.slf4j.Logger log;
     /** The general trace lines' writer (FTP.DATA DEBUG, SITE DEBUG=). */
     private final FtpTrace trace;
+    /** The node's live sessions, where every control connection is registered. */
+    private final org.opencs.core.sessions.LiveSessions live;
 
     public FtpServer(FtpData config, Registry registry, String bindAddress, int port) throws InterruptedException {
         this(config, registry, bindAddress, port, config.tlsPort() == null ? -1 : config.tlsPort());
@@ -107,9 +109,21 @@ public final class FtpServer implements AutoCloseable {
     public FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort,
                      org.opencs.ftp.jes.JobEntrySubsystem jes, org.opencs.pki.tls.trace.TlsTrace trace,
                      FtpFrontEnd frontEnd) throws InterruptedException {
+        this(config, registry, bindAddress, port, tlsPort, jes, trace, frontEnd,
+                new org.opencs.core.sessions.LiveSessions(registry.clock()));
+    }
+
+    /**
+     * As above, registering every control connection in {@code live}, the node's live sessions (user ID at logon, TLS
+     * protocol and cipher, bytes on the wire with its data connections'), from which the console ends one: the client
+     * hears {@code 421 OCSF040I} and the connection closes (docs/ftp.md "Sessions ended from the console").
+     */
+    public FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort,
+                     org.opencs.ftp.jes.JobEntrySubsystem jes, org.opencs.pki.tls.trace.TlsTrace trace,
+                     FtpFrontEnd frontEnd, org.opencs.core.sessions.LiveSessions live) throws InterruptedException {
         this(config, registry, bindAddress, port, tlsPort, config.dataTimeout(), registry.config().ftpLimits(),
                 org.slf4j.LoggerFactory.getLogger(LOG_NAME), org.slf4j.LoggerFactory.getLogger(FtpTrace.LOG_NAME), jes,
-                trace, frontEnd);
+                trace, frontEnd, live);
     }
 
     /**
@@ -155,15 +169,25 @@ public final class FtpServer implements AutoCloseable {
               org.opencs.ftp.jes.JobEntrySubsystem jes, org.opencs.pki.tls.trace.TlsTrace tlsTrace)
             throws InterruptedException {
         this(config, registry, bindAddress, port, tlsPort, dataTimeoutSeconds, limits, log, traceLog, jes, tlsTrace,
-                FtpFrontEnd.DIRECT);
+                FtpFrontEnd.DIRECT, new org.opencs.core.sessions.LiveSessions(registry.clock()));
+    }
+
+    /** As below, with the server's own live sessions (tests). */
+    FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort, int dataTimeoutSeconds,
+              org.opencs.core.SessionLimits limits, org.slf4j.Logger log, org.slf4j.Logger traceLog,
+              org.opencs.ftp.jes.JobEntrySubsystem jes, org.opencs.pki.tls.trace.TlsTrace tlsTrace,
+              FtpFrontEnd frontEnd) throws InterruptedException {
+        this(config, registry, bindAddress, port, tlsPort, dataTimeoutSeconds, limits, log, traceLog, jes, tlsTrace,
+                frontEnd, new org.opencs.core.sessions.LiveSessions(registry.clock()));
     }
 
     /** The constructor every other one calls: all of the above given. */
     FtpServer(FtpData config, Registry registry, String bindAddress, int port, int tlsPort, int dataTimeoutSeconds,
               org.opencs.core.SessionLimits limits, org.slf4j.Logger log, org.slf4j.Logger traceLog,
               org.opencs.ftp.jes.JobEntrySubsystem jes, org.opencs.pki.tls.trace.TlsTrace tlsTrace,
-              FtpFrontEnd frontEnd) throws InterruptedException {
+              FtpFrontEnd frontEnd, org.opencs.core.sessions.LiveSessions live) throws InterruptedException {
         this.log = log;
+        this.live = live;
         this.trace = new FtpTrace(traceLog);
         org.opencs.pki.tls.KeyRing ring = config.tlsEnabled() || tlsPort >= 0 ? keyRing(config, registry) : null;
         SessionReuseTls tls = ring == null ? null : SessionReuseTls.create(ring, clientAuth(config),
@@ -176,7 +200,7 @@ public final class FtpServer implements AutoCloseable {
         FtpActivityLog activity = new FtpActivityLog(registry.home().logs().resolve("ftp-activity.log"), registry.clock(),
                 config.ftpLogging(), org.slf4j.LoggerFactory.getLogger(ACTIVITY_LOG_NAME));
         FtpSessionContext context = new FtpSessionContext(config, registry, tls, workers, activity,
-                dataTimeoutSeconds, log, jes, jesWaits, trace, frontEnd);
+                dataTimeoutSeconds, log, jes, jesWaits, trace, frontEnd, live);
         int leftovers = PartialUploads.removeLeftovers(registry.home().hfs(), registry.home().datasets(),
                 registry.config().sysname(), registry.home().isShared(), registry.clock().instant());
         if (leftovers > 0) {
@@ -229,9 +253,14 @@ public final class FtpServer implements AutoCloseable {
             return;
         }
         connections.add(ch);
+        // In the node's live sessions from now on; the console's End sends the session an OperatorEnd.
+        org.opencs.core.sessions.LiveSession session = org.opencs.pki.net.WireBytes.register(live,
+                org.opencs.core.sessions.SessionKind.FTP, ch, reason -> ch.pipeline().fireUserEventTriggered(
+                        new FtpSession.OperatorEnd(reason)));
         if (implicitTls && !config.secureImplicitZos()) {
             // SECUREIMPLICITZOS FALSE: the handshake comes first, as ftps:// clients expect.
             var ssl = new io.netty.handler.ssl.SslHandler(context.tls().newControlEngine(ch.alloc()));
+            org.opencs.pki.net.WireBytes.watchTls(ssl, session);
             ch.pipeline().addLast("tls", ssl);
             context.tls().trace().attach(ch.pipeline(), ssl, "FTP control");
         }
@@ -242,7 +271,7 @@ public final class FtpServer implements AutoCloseable {
         ch.pipeline().addLast(new LineBasedFrameDecoder(MAX_LINE));
         ch.pipeline().addLast(new StringDecoder(StandardCharsets.UTF_8));
         ch.pipeline().addLast(new StringEncoder(StandardCharsets.UTF_8));
-        ch.pipeline().addLast(sessions, new FtpSession(context, implicitTls));
+        ch.pipeline().addLast(sessions, new FtpSession(context, implicitTls, session));
     }
 
     private static org.opencs.pki.tls.KeyRing keyRing(FtpData config, Registry registry) {
@@ -262,6 +291,11 @@ public final class FtpServer implements AutoCloseable {
 
     public int port() {
         return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** The live sessions its control connections are registered in (the node's, or the server's own). */
+    public org.opencs.core.sessions.LiveSessions liveSessions() {
+        return live;
     }
 
     /** The implicit-TLS port (TLSPORT), or -1 when there is none. */

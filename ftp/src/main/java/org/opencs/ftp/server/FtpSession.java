@@ -41,14 +41,25 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
     private final java.util.ArrayDeque<String> waiting = new java.util.ArrayDeque<>();
     private boolean abortReplyPending;
 
-    FtpSession(FtpSessionContext context, boolean implicitTls) {
+    /** This session in the node's live sessions. */
+    private final org.opencs.core.sessions.LiveSession live;
+
+    /**
+     * The user event that ends the session from the console (docs/ftp.md "Sessions ended from the console"):
+     * {@code reason} says who ended it.
+     */
+    record OperatorEnd(String reason) {
+    }
+
+    FtpSession(FtpSessionContext context, boolean implicitTls, org.opencs.core.sessions.LiveSession live) {
         this.context = context;
         this.implicitTls = implicitTls;
+        this.live = live;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        s = new SessionState(context, ctx, context.activity().newSessionId(), implicitTls);
+        s = new SessionState(context, ctx, context.activity().newSessionId(), implicitTls, live);
         security = new SecurityCommands(s);
         logon = new LogonCommands(s);
         data = new DataConnections(s);
@@ -85,7 +96,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
                 s.traceReply(reply);
                 ctx.writeAndFlush(reply + "\r\n").addListener(f -> {
                     SslHandler ssl = SecurityCommands.tracedHandler(s, context.tls().newControlEngine(ctx.alloc()), false);
-                    ctx.pipeline().addFirst("tls", ssl);
+                    org.opencs.pki.net.ProxyProtocol.addFirst(ctx.pipeline(), "tls", ssl); // after the byte counter
                     context.tls().trace().attach(ctx.pipeline(), ssl, "FTP control");
                 });
                 return;
@@ -579,6 +590,8 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
                 s.traceReply("421 Service not available, the server is shutting down.");
             }
             ctx.writeAndFlush("421 Service not available, the server is shutting down.\r\n").addListener(f -> ctx.close());
+        } else if (event instanceof OperatorEnd end) {
+            operatorEnd(ctx, end);
         } else if (event instanceof IdleStateEvent) {
             if (busy != null) {
                 return; // the control connection is quiet while its transfer runs: the data connection has its own timer
@@ -590,6 +603,26 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
         } else if (event instanceof SslCloseCompletionEvent) {
             ctx.close();
         }
+    }
+
+    /**
+     * Ended from the console (as an operator's VARY TCPIP,,DROP would, but with a word to the client): a transfer in
+     * progress ends (426), the client hears {@code 421 OCSF040I} and the connection closes; the server log says who.
+     */
+    private void operatorEnd(ChannelHandlerContext ctx, OperatorEnd end) {
+        waiting.clear();
+        if (busy != null) {
+            s.abortTransfer();
+        }
+        String user = s == null || s.user == null ? "(not logged on)" : s.user.userid();
+        context.log().info("OCSF040I FTP session {} of user {} from client {} ended {}.", s == null ? "-" : s.sessionId,
+                user, Failures.client(ctx.channel()), end.reason());
+        String reply = FtpReplies.operatorEnd(end.reason());
+        if (s != null) {
+            s.trace.trace(TracePoint.SESSION_SHUTDOWN);
+            s.traceReply(reply);
+        }
+        ctx.writeAndFlush(reply + "\r\n").addListener(f -> ctx.close());
     }
 
     @Override

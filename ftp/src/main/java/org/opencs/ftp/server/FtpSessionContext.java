@@ -14,10 +14,11 @@ import org.opencs.saf.Registry;
  * ({@link JobEntrySubsystem}, null when the server has none: SITE FILETYPE=JES is then refused) and the threads
  * that wait for jobs to end (JESGETBYDSN), so a wait of minutes holds no session executor; and the writer of the
  * general trace lines ({@link FtpTrace}: FTP.DATA DEBUG, SITE DEBUG=); what stands in front of the server
- * ({@link FtpFrontEnd}: PROXY protocol balancers, the PASV reply's address).
+ * ({@link FtpFrontEnd}: PROXY protocol balancers, the PASV reply's address); and the node's live sessions
+ * ({@link org.opencs.core.sessions.LiveSessions}: the console lists and ends them).
  */
 record FtpSessionContext(FtpData config, Registry registry, SessionReuseTls tls, EventLoopGroup dataGroup,
                          FtpActivityLog activity, int dataTimeoutSeconds, org.slf4j.Logger log, JobEntrySubsystem jes,
                          java.util.concurrent.Executor jesWaits, FtpTrace trace,
-                         FtpFrontEnd frontEnd) {
+                         FtpFrontEnd frontEnd, org.opencs.core.sessions.LiveSessions live) {
 }

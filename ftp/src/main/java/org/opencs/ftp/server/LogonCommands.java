@@ -41,6 +41,7 @@ final class LogonCommands {
         }
         s.pendingUser = argument.trim().toUpperCase(Locale.ROOT);
         s.user = null;
+        s.live.loggedOn(null);
         if (config.secureLogin() == FtpData.SecureLogin.NO_CLIENT_AUTH) {
             s.reply(FtpReplies.SEND_PASSWORD);
             return;
@@ -136,6 +137,7 @@ final class LogonCommands {
     /** STARTDIRECTORY: MVS starts at the user's prefix ("USER1."), HFS in its OMVS home; LOGINMSG lines first. */
     private void loggedOn(User user, String firstLines) {
         s.user = user;
+        s.live.loggedOn(user.userid());
         s.pendingUser = null;
         s.cwd = user.omvsHome() != null ? user.omvsHome() : "/";
         s.prefix = user.userid() + ".";

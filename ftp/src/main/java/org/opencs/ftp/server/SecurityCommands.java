@@ -36,7 +36,7 @@ final class SecurityCommands {
         }
         // startTls: the 234 reply itself still goes out in the clear, everything after it is TLS.
         SslHandler ssl = tracedHandler(s, null, true);
-        s.ctx.pipeline().addFirst("tls", ssl);
+        org.opencs.pki.net.ProxyProtocol.addFirst(s.ctx.pipeline(), "tls", ssl); // after the wire byte counter
         s.context.tls().trace().attach(s.ctx.pipeline(), ssl, "FTP control");
         s.tls = true;
         s.reply(FtpReplies.AUTH_OK);
@@ -56,6 +56,7 @@ final class SecurityCommands {
                 startTls);
         s.trace.trace(TracePoint.AUTH_ENVIRONMENT_COMPLETE);
         traceHandshake(s, handler);
+        org.opencs.pki.net.WireBytes.watchTls(handler, s.live);
         return handler;
     }
 

@@ -18,6 +18,8 @@ final class SessionState {
     final ChannelHandlerContext ctx;
     final String sessionId;
     final boolean implicitTls;
+    /** The session in the node's live sessions (the console's view): user ID, TLS and wire bytes go there too. */
+    final org.opencs.core.sessions.LiveSession live;
     final SiteSettings site;
     /** The session's general traces (FTP.DATA DEBUG, then SITE DEBUG=). */
     final SessionTrace trace;
@@ -52,8 +54,10 @@ final class SessionState {
     /** The three-digit code of the last reply sent (SMF 119 records of DELE and RNTO), or null before any. */
     String lastReplyCode;
 
-    SessionState(FtpSessionContext context, ChannelHandlerContext ctx, String sessionId, boolean implicitTls) {
+    SessionState(FtpSessionContext context, ChannelHandlerContext ctx, String sessionId, boolean implicitTls,
+                 org.opencs.core.sessions.LiveSession live) {
         this.context = context;
+        this.live = live;
         this.ctx = ctx;
         this.sessionId = sessionId;
         this.implicitTls = implicitTls;

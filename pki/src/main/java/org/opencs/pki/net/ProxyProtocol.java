@@ -77,11 +77,14 @@ public final class ProxyProtocol {
 
     /**
      * Adds {@code handler} first among the session's handlers of a connection from {@link #installHeld}: after the
-     * held bytes, which belong in front of everything the session puts there (TLS first of all).
+     * held bytes, which belong in front of everything the session puts there (TLS first of all), and after the
+     * {@link WireBytes} counter, which counts what the socket carries.
      */
     public static void addFirst(ChannelPipeline pipeline, String name, ChannelHandler handler) {
         if (pipeline.get(HELD) != null) {
             pipeline.addAfter(HELD, name, handler);
+        } else if (pipeline.get(WireBytes.NAME) != null) {
+            pipeline.addAfter(WireBytes.NAME, name, handler); // the wire byte counter stays first
         } else {
             pipeline.addFirst(name, handler);
         }

@@ -68,6 +68,8 @@ final class HostSession {
     private final ConnectionDebug debug;
     /** Whether the application ended the session (LOGOFF), which closed the connection. */
     private boolean loggedOff;
+    /** Told each user ID the session logs on as (the node's live sessions show it). */
+    private final java.util.function.Consumer<String> logons;
 
     /**
      * {@code certificateUser}, {@code elfApplid}: from a SAFCERT certificate and Express Logon, each or null;
@@ -75,8 +77,9 @@ final class HostSession {
      */
     HostSession(Tn3270ServerContext context, Tn3270Negotiation negotiation, Auditor auditor,
                 BiFunction<ChannelHandlerContext, byte[], byte[]> placeholders, String certificateUser, String elfApplid,
-                ConnectionDebug debug) {
+                ConnectionDebug debug, java.util.function.Consumer<String> logons) {
         this.context = context;
+        this.logons = logons;
         this.debug = debug;
         this.negotiation = negotiation;
         this.auditor = auditor;
@@ -343,6 +346,7 @@ final class HostSession {
     private void proceed(ChannelHandlerContext ctx, Transaction next) {
         if (next != null && next.userid() != null) {
             loggedOn = next.userid();
+            logons.accept(loggedOn);
             receiveNotices(ctx, loggedOn);
             if (!notices.isEmpty() && !next.sscp()) {
                 next = next.notified(java.util.List.copyOf(notices), terminal);

@@ -60,6 +60,8 @@ public final class Tn3270Server implements AutoCloseable {
     private final OpenSessions open = new OpenSessions();
     private final Logger log;
     private final Registry registry;
+    /** The node's live sessions (HostServices.live()). */
+    private final org.opencs.core.sessions.LiveSessions live;
     private final Vtam vtam;
     private final Channel listener;
     private final int boundPort;
@@ -208,6 +210,7 @@ public final class Tn3270Server implements AutoCloseable {
                  org.opencs.pki.net.TrustedBalancers balancers, java.time.Duration clientHelloWait, int backlog)
             throws InterruptedException {
         Registry registry = services.registry();
+        this.live = services.live();
         this.log = log;
         this.registry = registry;
         this.vtam = vtam;
@@ -260,7 +263,11 @@ public final class Tn3270Server implements AutoCloseable {
                         if (debug.detail()) {
                             ch.pipeline().addLast(sessions, "trace", new TelnetTrace(connection));
                         }
-                        ch.pipeline().addLast(sessions, new Tn3270Session(context, connection));
+                        // In the node's live sessions from now on; the console's End sends the session an OperatorEnd.
+                        org.opencs.core.sessions.LiveSession live = org.opencs.pki.net.WireBytes.register(
+                                services.live(), org.opencs.core.sessions.SessionKind.TN3270, ch,
+                                reason -> ch.pipeline().fireUserEventTriggered(new Tn3270Session.OperatorEnd(reason)));
+                        ch.pipeline().addLast(sessions, new Tn3270Session(context, connection, live));
                         open.opened();
                     }
                 }).bind(bindAddress, listenPort).sync().channel();
@@ -302,6 +309,11 @@ public final class Tn3270Server implements AutoCloseable {
 
     public int port() {
         return boundPort;
+    }
+
+    /** The live sessions its connections are registered in (the node's, from {@link HostServices#live()}). */
+    public org.opencs.core.sessions.LiveSessions liveSessions() {
+        return live;
     }
 
     /**

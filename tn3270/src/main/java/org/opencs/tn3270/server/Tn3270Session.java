@@ -54,8 +54,21 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
     /** Whether the client asked for its LU by name (SMF119TN_NTLUSel). */
     private boolean luRequested;
 
-    Tn3270Session(Tn3270ServerContext context, ConnectionDebug debug) {
+    /** This connection in the node's live sessions: user ID, LU name, TLS and wire bytes go there too. */
+    private final org.opencs.core.sessions.LiveSession live;
+    /** Who ended the session from the console ("by ADMIN1 from the console"), or null. */
+    private String endedBy;
+
+    /**
+     * The user event that ends the session from the console, as an operator's VARY TCPIP,,TELNET,CONNDROP does
+     * (docs/tn3270.md "Sessions ended from the console"): {@code reason} says who ended it.
+     */
+    record OperatorEnd(String reason) {
+    }
+
+    Tn3270Session(Tn3270ServerContext context, ConnectionDebug debug, org.opencs.core.sessions.LiveSession live) {
         this.context = context;
+        this.live = live;
         this.debug = debug;
         this.negotiation = new Tn3270Negotiation(new Tn3270Negotiation.DeviceNames() {
             @Override
@@ -228,7 +241,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
                 }
                 SslHandler ssl = new SslHandler(context.tls().newEngine(ctx.alloc()), true, context.handshakeTasks());
                 ssl.setHandshakeTimeoutMillis(0); // the negotiation deadline bounds it (not Netty's 10 s)
-                ctx.pipeline().addFirst("tls", ssl);
+                org.opencs.pki.net.ProxyProtocol.addFirst(ctx.pipeline(), "tls", ssl); // after the wire byte counter
                 context.trace().attach(ctx.pipeline(), ssl, "TN3270 START_TLS");
                 ctx.writeAndFlush(new TelnetMessage.Subnegotiation(Telnet.START_TLS, new byte[] {0x01}));
             }
@@ -352,7 +365,12 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             return;
         }
         audit(ctx, "TN3270_SESSION_START", certificateUser == null ? Map.of() : Map.of("user", certificateUser));
-        host = new HostSession(context, negotiation, this::audit, this::expressLogon, certificateUser, elfApplid, debug);
+        live.lu(negotiation.luName()); // before the first screen goes out
+        if (certificateUser != null) {
+            live.loggedOn(certificateUser); // SAFCERT (and Express Logon) knows the user before any logon
+        }
+        host = new HostSession(context, negotiation, this::audit, this::expressLogon, certificateUser, elfApplid, debug,
+                live::loggedOn);
         host.start(ctx);
         debug.inSession(host.applicationName());
         smfStarted(ctx);
@@ -360,6 +378,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
 
     /** SMFINIT's record, once the session is in session with its first application (or its printer is ready). */
     private void smfStarted(ChannelHandlerContext ctx) {
+        live.lu(negotiation.luName());
         smfSession = new TelnetSmfRecords.Session(negotiation.luName(), host.applicationName(),
                 negotiation.terminalType(), negotiation.mode() == Tn3270Negotiation.Mode.TN3270E, luRequested,
                 context.registry().clock().instant());
@@ -411,7 +430,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
      */
     private void printerReady(ChannelHandlerContext ctx) {
         audit(ctx, "TN3270_PRINTER_START", Map.of());
-        host = new HostSession(context, negotiation, this::audit, this::expressLogon, null, null, debug);
+        host = new HostSession(context, negotiation, this::audit, this::expressLogon, null, null, debug, live::loggedOn);
         smfStarted(ctx);
         context.log().info("OCST050I Printer {} ready for client {}", negotiation.luName(),
                 ConnectionFacts.client(ctx.channel()));
@@ -509,6 +528,9 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             if (host.loggedOn() != null) {
                 end.put("user", host.loggedOn());
             }
+            if (endedBy != null) {
+                end.put("reason", "CONNDROP " + endedBy);
+            }
             audit(ctx, "TN3270_SESSION_END", end);
             host.stopNotices();
             if (smfSession != null) {
@@ -559,8 +581,11 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
                 debug.detail("OCSTTLS", "SECUREPORT: no TLS ClientHello came first: START_TLS is offered");
             }
             askStartTls(ctx);
+        } else if (event instanceof OperatorEnd end) {
+            operatorEnd(ctx, end.reason());
         } else if (event instanceof io.netty.handler.ssl.SslHandshakeCompletionEvent handshake) {
             if (handshake.isSuccess()) {
+                org.opencs.pki.net.WireBytes.watchTls(ctx.pipeline().get(SslHandler.class), live);
                 if (debug.detail()) {
                     tlsDetail(ctx);
                 }
@@ -601,6 +626,20 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
         debug.detail("OCSTTLS", "CLIENTAUTH " + auth + ": the client certificate chains to a certificate authority the "
                 + "key ring trusts" + (auth == TelnetPort.ClientAuth.SAFCERT ? "; its user ID is looked up once the "
                 + "device is agreed" : ""));
+    }
+
+    /**
+     * Ended from the console: the connection closes, as VARY TCPIP,,TELNET,CONNDROP and VARY NET,INACT close it (the
+     * client is told nothing; telnet has no message for it). A normal end, not a failure: OCST095I names who ended it,
+     * EZZ6034I CONN DROP says CONNDROP, and the SMF termination record and TN3270_SESSION_END audit record are written
+     * as for any end, the latter with the reason.
+     */
+    private void operatorEnd(ChannelHandlerContext ctx, String reason) {
+        endedBy = reason;
+        context.log().info("OCST095I Session {} of user {} ended {}; connection closed", name(ctx),
+                host == null || host.loggedOn() == null ? "(not logged on)" : host.loggedOn(), reason);
+        dropped("CONNDROP", false, "OCSTSESS");
+        end(ctx);
     }
 
     /** Whatever a handler of this connection threw ends the session, with one line giving the reason in words. */

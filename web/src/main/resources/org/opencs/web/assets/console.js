@@ -261,16 +261,29 @@
     }
   };
 
+  // An ISO-8601 instant to the second (2026-11-30T20:29:16Z), so the wide sessions table fits; empty stays empty.
+  const toSecond = (t) => (t || '').replace(/\.\d+Z$/, 'Z');
+
+  // A session's TLS protocol and cipher, bytes in and out (web sessions: not known) and LU name (TN3270).
+  const sessionWire = (tr, s) => {
+    cell(tr, s.tlsProtocol);
+    cell(tr, s.cipher, 'cipher');
+    cell(tr, s.bytesIn, 'number');
+    cell(tr, s.bytesOut, 'number');
+    cell(tr, s.lu);
+  };
+
   const showSessions = async () => {
     const { ok, value } = await getJson('/api/sessions');
     const tbody = body('sessions');
     if (!ok) {
-      emptyRow(tbody, 7, value.message || 'The sessions cannot be shown.');
+      emptyRow(tbody, 12, value.message || 'The sessions cannot be shown.');
       return;
     }
     const special = value.scope === 'ALL';
     document.getElementById('sessions-scope').textContent = special
-      ? 'The web sessions of this server (you have the SPECIAL attribute).' : 'Your web sessions on this server.';
+      ? 'The web, FTP and TN3270 sessions of this node (you have the SPECIAL attribute).'
+      : 'Your web, FTP and TN3270 sessions on this node.';
     document.getElementById('revoke-form').classList.toggle('hidden', !special);
     for (const s of value.sessions) {
       const tr = document.createElement('tr');
@@ -278,9 +291,10 @@
       cell(tr, s.kind);
       cell(tr, s.userid);
       cell(tr, s.client);
-      cell(tr, s.loggedOn, 'date');
-      cell(tr, s.lastUsed, 'date');
+      cell(tr, toSecond(s.loggedOn), 'date');
+      cell(tr, toSecond(s.lastUsed), 'date');
       cell(tr, s.certificateSubject, 'dn');
+      sessionWire(tr, s);
       button(cell(tr, '', 'action'), 'End', 'end-' + s.handle, async () => {
         await postAction('/api/sessions/' + encodeURIComponent(s.handle) + '/end', 'sessions-message');
         showSessions().catch(() => location.assign('/login')); // this browser's own session ended

@@ -1,0 +1,104 @@
+package org.opencs.ftp.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.commons.net.ftp.FTPSClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencs.core.sessions.LiveSessionView;
+import org.opencs.core.sessions.SessionKind;
+import org.opencs.ftp.config.FtpDataParser;
+
+/**
+ * The FTP server's sessions in the node's live sessions (docs/ftp.md "Sessions ended from the console"), with Apache
+ * Commons Net's FTPSClient on loopback: registered at connect, the user ID at logon, the TLS protocol and cipher of the
+ * control connection, bytes on the wire (control and data connections) growing; ended from the registry, the client
+ * hears 421 OCSF040I, the connection closes and the session leaves the registry.
+ */
+class FtpLiveSessionsTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final FtpServerLog log = new FtpServerLog();
+
+    @TempDir
+    Path dir;
+
+    private FtpTestSystem system;
+    private FtpServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        system.close();
+    }
+
+    @Test
+    void aSessionIsListedWithItsUserTlsAndBytesAndEndedWith421() throws Exception {
+        system = new FtpTestSystem(dir, "/etc/ftp/server.kdb");
+        system.user("USER1");
+        var config = FtpDataParser.parse(String.join("\n", List.of("EXTENSIONS AUTH_TLS", "SECURE_DATACONN PRIVATE",
+                "SECURE_SESSION_REUSE NONE", "KEYRING /etc/ftp/server.kdb", "INACTIVE 0", "STARTDIRECTORY HFS")),
+                "FTP.DATA").config();
+        server = log.serve(config, system.registry);
+        java.nio.file.Files.writeString(system.registry.home().hfsPath("/u/user1/hello.txt"), "hello\n".repeat(500));
+
+        FTPSClient client = new FTPSClient("TLS", false);
+        client.setTrustManager(org.apache.commons.net.util.TrustManagerUtils.getAcceptAllTrustManager());
+        client.connect("127.0.0.1", server.port());
+        try {
+            LiveSessionView before = only(server);
+            assertThat(before.kind()).isEqualTo(SessionKind.FTP);
+            assertThat(before.userid()).isEmpty();
+            assertThat(before.client()).isEqualTo("127.0.0.1");
+            assertThat(before.localPort()).isEqualTo(server.port());
+            assertThat(before.handle()).matches("[0-9a-f]{16}");
+
+            client.execPBSZ(0);
+            client.execPROT("P");
+            assertThat(client.login("USER1", "user1pw")).as(client.getReplyString()).isTrue();
+            client.enterLocalPassiveMode();
+            var out = new java.io.ByteArrayOutputStream();
+            assertThat(client.retrieveFile("/u/user1/hello.txt", out)).as(client.getReplyString()).isTrue();
+            assertThat(out.size()).isEqualTo(3000);
+
+            LiveSessionView seen = only(server);
+            assertThat(seen.handle()).isEqualTo(before.handle());
+            assertThat(seen.userid()).isEqualTo("USER1");
+            assertThat(seen.tlsProtocol()).startsWith("TLSv1.");
+            assertThat(seen.cipher()).startsWith("TLS_");
+            assertThat(seen.certificateSubject()).isEmpty(); // no client certificate
+            // the download's 3000 bytes went out in TLS records on the data connection, counted with the control's
+            assertThat(seen.bytesOut()).isGreaterThan(3000);
+            assertThat(seen.bytesIn()).isGreaterThan(before.bytesIn());
+
+            assertThat(server.liveSessions().end(seen.handle(), "by ADMIN1 from the console")).isPresent();
+            log.await("OCSF040I", Duration.ofSeconds(10));
+            assertThat(String.join("\n", log.lines())).containsPattern("OCSF040I FTP session FTPD\\d+ of user USER1 "
+                    + "from client 127\\.0\\.0\\.1:\\d+ ended by ADMIN1 from the console\\.");
+            // the connection closes and the session leaves the registry
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (server.liveSessions().size() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(server.liveSessions().list()).isEmpty();
+            // the client reads the unasked 421 as the answer to its next command, and sees the connection closed
+            assertThatThrownBy(client::sendNoOp).isInstanceOf(org.apache.commons.net.ftp.FTPConnectionClosedException.class);
+            assertThat(client.getReplyString()).contains("421 OCSF040I Session ended by ADMIN1 from the console.");
+        } finally {
+            if (client.isConnected()) {
+                client.disconnect();
+            }
+        }
+    }
+
+    private static LiveSessionView only(FtpServer server) {
+        assertThat(server.liveSessions().list()).hasSize(1);
+        return server.liveSessions().list().get(0);
+    }
+}
