@@ -45,8 +45,9 @@ import org.opencs.tn3270.telnet.TelnetMessage;
  *
  * <p>Memory per idle session: the server runs with a fixed, pre-touched heap ({@code -Xms = -Xmx}, AlwaysPreTouch), so
  * its resident memory grows only by what is outside the Java heap (BoringSSL's native SSL objects and buffers, direct
- * buffers, thread stacks); the live Java heap is read from {@code jcmd GC.class_histogram} (a full GC first) with one
- * session open and with all N open. Per session = (heap growth + resident growth) / (N - 1). The classes whose live
+ * buffers, thread stacks); the live Java heap is read from {@code jcmd GC.class_histogram} (a full GC first) with a
+ * fifth of the sessions (at most 500) open, the server warm, and with all N open. Per session = (heap growth +
+ * resident growth) / (sessions opened in between). The classes whose live
  * bytes grew most are printed: that is where an idle session's memory goes.
  *
  * <p>Clients are Netty with the BoringSSL engine (OpenSSL when netty-tcnative loads) on two event loops, so the
@@ -73,12 +74,20 @@ public final class Tn3270EnterBenchmark {
         Path gcLog = dir.resolve("gc.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch", "-Xlog:gc:file=" + gcLog));
+        String extra = System.getProperty("server.opts", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         if (engine.equals("jdk")) {
             command.add("-Dio.netty.handler.ssl.noOpenSsl=true");
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Tn3270SessionsBenchmark.class.getName(),
                 "server", dir.resolve("home").toString()));
-        Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder serverProcess = new ProcessBuilder(command).redirectErrorStream(true);
+        if (System.getProperty("server.malloc.arenas") != null) {
+            serverProcess.environment().put("MALLOC_ARENA_MAX", System.getProperty("server.malloc.arenas"));
+        }
+        Process server = serverProcess.start();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         List<Channel> open = new ArrayList<>();
         try {
@@ -122,12 +131,21 @@ public final class Tn3270EnterBenchmark {
                 }
             };
             List<Terminal> terminals = new ArrayList<>();
-            open.addAll(connect(group, tls, port, 1, recorder, terminals));
-            Thread.sleep(1000);
+            // The baseline has a fifth of the sessions (at most 500) open: the server's code paths are warm (compiled
+            // code, classes, the allocator's arenas and the TLS library's first allocations are in place), so the
+            // growth from there to N is what each further idle session costs.
+            int warm = Math.max(1, Math.min(500, sessions / 5));
+            for (int done = 0; done < warm; ) {
+                int batch = Math.min(100, warm - done);
+                open.addAll(connect(group, tls, port, batch, recorder, terminals));
+                done += batch;
+            }
+            Thread.sleep(2000);
             Histogram one = histogram(server.pid());
             long rssOne = rssKiB(server.pid());
+            int baseline = open.size();
             long start = System.nanoTime();
-            for (int done = 1; done < sessions; ) {
+            for (int done = warm; done < sessions; ) {
                 int batch = Math.min(100, sessions - done);
                 open.addAll(connect(group, tls, port, batch, recorder, terminals));
                 done += batch;
@@ -136,16 +154,17 @@ public final class Tn3270EnterBenchmark {
             Thread.sleep(2000);
             Histogram all = histogram(server.pid());
             long rssAll = rssKiB(server.pid());
-            int n = Math.max(1, open.size() - 1);
+            int n = Math.max(1, open.size() - baseline);
             System.out.printf(Locale.ROOT, "%d idle sessions (%d failed) set up in %.1f s%n", open.size(),
                     sessions - open.size(), setUp);
-            System.out.printf(Locale.ROOT, "idle session memory: %.1f KiB (live Java heap %.1f KiB: %d -> %d MiB; "
-                            + "outside the heap %.1f KiB: resident %d -> %d MiB)%n",
+            System.out.printf(Locale.ROOT, "idle session memory, from %d to %d sessions: %.1f KiB each (live Java "
+                            + "heap %.1f KiB: %d -> %d MiB; outside the heap %.1f KiB: resident %d -> %d MiB)%n",
+                    baseline, open.size(),
                     (all.total - one.total) / 1024.0 / n + (rssAll - rssOne) / (double) n,
                     (all.total - one.total) / 1024.0 / n, one.total >> 20, all.total >> 20,
                     (rssAll - rssOne) / (double) n, rssOne >> 10, rssAll >> 10);
             all.growthOver(one, n).entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                    .limit(15).forEach(e -> System.out.printf(Locale.ROOT, "  %8.0f B  %s%n",
+                    .limit(Integer.getInteger("classes", 15)).forEach(e -> System.out.printf(Locale.ROOT, "  %8.0f B  %s%n",
                             e.getValue() / (double) n, e.getKey()));
 
             long now = System.nanoTime();

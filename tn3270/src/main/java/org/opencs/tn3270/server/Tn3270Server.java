@@ -299,6 +299,14 @@ public final class Tn3270Server implements AutoCloseable {
         return false;
     }
 
+    /**
+     * How many TLS sessions the server keeps for resumption by session ID (TLS 1.2; TLS 1.3 resumes from tickets the
+     * client keeps): System SSL's default (GSK_V3_SIDCACHE_SIZE 512, z/OS Cryptographic Services System SSL
+     * Programming, "Environment variables"). The engines' own default, 20,480, kept every session of a busy port, a
+     * kilobyte or more each (issue 14).
+     */
+    static final int SESSION_CACHE = 512;
+
     /** Whether {@code tls} runs on Netty's BoringSSL engine (netty-tcnative's native library loaded). */
     private static boolean nativeEngine(SslContext tls) {
         return tls instanceof io.netty.handler.ssl.ReferenceCountedOpenSslContext;
@@ -326,8 +334,10 @@ public final class Tn3270Server implements AutoCloseable {
             throw new ZosException("OCST011E", "CONNTYPE SECURE on port " + port.port() + " needs a KEYRING statement.");
         }
         ClientAuth auth = port.clientAuth() == TelnetPort.ClientAuth.NONE ? ClientAuth.NONE : ClientAuth.REQUIRE;
-        return SystemSsl.fastServer(new KeyRingResolver(registry).resolve(port.keyring()), auth,
+        SslContext tls = SystemSsl.fastServer(new KeyRingResolver(registry).resolve(port.keyring()), auth,
                 SystemSsl.DEFAULT_PROTOCOLS);
+        tls.sessionContext().setSessionCacheSize(SESSION_CACHE);
+        return tls;
     }
 
     public int port() {
