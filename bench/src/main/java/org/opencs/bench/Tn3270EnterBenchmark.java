@@ -45,8 +45,8 @@ import org.opencs.tn3270.telnet.TelnetMessage;
  *
  * <p>Memory per idle session: the server runs with a fixed, pre-touched heap ({@code -Xms = -Xmx}, AlwaysPreTouch), so
  * its resident memory grows only by what is outside the Java heap (BoringSSL's native SSL objects and buffers, direct
- * buffers, thread stacks); the live Java heap is read from {@code jcmd GC.class_histogram} (a full GC first) with a
- * fifth of the sessions (at most 500) open, the server warm, and with all N open. Per session = (heap growth +
+ * buffers, thread stacks); the live Java heap is read from {@code jcmd GC.class_histogram} (a full GC first) with
+ * half the sessions open, the server warm, and with all N open. Per session = (heap growth +
  * resident growth) / (sessions opened in between). The classes whose live
  * bytes grew most are printed: that is where an idle session's memory goes.
  *
@@ -131,10 +131,11 @@ public final class Tn3270EnterBenchmark {
                 }
             };
             List<Terminal> terminals = new ArrayList<>();
-            // The baseline has a fifth of the sessions (at most 500) open: the server's code paths are warm (compiled
-            // code, classes, the allocator's arenas and the TLS library's first allocations are in place), so the
-            // growth from there to N is what each further idle session costs.
-            int warm = Math.max(1, Math.min(500, sessions / 5));
+            // The baseline has half the sessions open: the server's code paths are warm (compiled code, classes, the
+            // allocators' arenas and the TLS library's first allocations are in place), so the growth from there to N
+            // is what each further idle session costs. (With a fifth as the baseline, compilation still going on
+            // under load added up to 10 KiB a session, run to run.)
+            int warm = Math.max(1, sessions / 2);
             for (int done = 0; done < warm; ) {
                 int batch = Math.min(100, warm - done);
                 open.addAll(connect(group, tls, port, batch, recorder, terminals));
