@@ -55,9 +55,17 @@ public final class Tn3270ReconnectStorm {
         int terminals = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         Path dir = Files.createTempDirectory("opencs-tn3270-storm");
         BenchHome.create(dir);
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
-                "-cp", System.getProperty("java.class.path"), Tn3270SessionsBenchmark.class.getName(), "server",
-                dir.resolve("home").toString()).redirectErrorStream(true).start();
+        // -Dserver.opts="..." passes JVM options to the server (e.g. -Dio.netty.handler.ssl.noOpenSsl=true: the JDK's
+        // TLS engine instead of BoringSSL's).
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
+        String extra = System.getProperty("server.opts", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(java.util.List.of(extra.split("\\s+")));
+        }
+        command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"),
+                Tn3270SessionsBenchmark.class.getName(), "server", dir.resolve("home").toString()));
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         Map<String, Integer> serverMessages = new ConcurrentHashMap<>();
         try {

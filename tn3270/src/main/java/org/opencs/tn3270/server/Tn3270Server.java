@@ -224,13 +224,19 @@ public final class Tn3270Server implements AutoCloseable {
                     + "user ID comes from the client certificate).");
         }
         SslContext tls = port.connType() == TelnetPort.ConnType.BASIC ? null : tls(port, registry);
+        java.util.concurrent.Executor handshakeTasks = handshakeTasks(tls);
+        if (tls != null) {
+            log.info("OCST024I TN3270E port {} TLS: protocols {}, cipher suites {}, on the {} engine", port.port(),
+                    String.join(" ", SystemSsl.DEFAULT_PROTOCOLS), String.join(" ", tls.cipherSuites()),
+                    nativeEngine(tls) ? "BoringSSL" : "JDK");
+        }
         Tn3270ServerContext context = new Tn3270ServerContext(port, services, vtam, port.ebcdicCharset(),
                 tls, (userid, applid, lu, terminal) -> defaultAppl == null && applid == null && userid == null
                         ? new UssLogon(services, lu, null, terminal)
                         : new TsoLogon(services, applid != null ? applid : defaultAppl != null ? defaultAppl : "TSO", userid,
                         null, terminal),
                 log, open, negotiationTimeout, new DebugLog(port.debug(), debugLog), () -> closing, trace,
-                clientHelloWait, handshakes);
+                clientHelloWait, handshakeTasks);
         DebugLog debug = context.debug();
         this.listener = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .option(io.netty.channel.ChannelOption.SO_BACKLOG, backlog)
@@ -256,7 +262,8 @@ public final class Tn3270Server implements AutoCloseable {
                             return;
                         }
                         if (port.connType() == TelnetPort.ConnType.SECURE) {
-                            ch.pipeline().addLast("detect", new TlsDetector(tls, log, trace, clientHelloWait, handshakes));
+                            ch.pipeline().addLast("detect", new TlsDetector(tls, log, trace, clientHelloWait,
+                                    handshakeTasks));
                         }
                         ch.pipeline().addLast(new TelnetDecoder());
                         ch.pipeline().addLast(TelnetEncoder.INSTANCE);
@@ -299,12 +306,45 @@ public final class Tn3270Server implements AutoCloseable {
         return false;
     }
 
+    /**
+     * How many TLS sessions the server keeps for resumption by session ID (TLS 1.2; TLS 1.3 resumes from tickets the
+     * client keeps): System SSL's default (GSK_V3_SIDCACHE_SIZE 512, z/OS Cryptographic Services System SSL
+     * Programming, "Environment variables"). The engines' own default, 20,480, kept every session of a busy port, a
+     * kilobyte or more each (issue 14).
+     */
+    static final int SESSION_CACHE = 512;
+
+    /** Whether {@code tls} runs on Netty's BoringSSL engine (netty-tcnative's native library loaded). */
+    private static boolean nativeEngine(SslContext tls) {
+        return tls instanceof io.netty.handler.ssl.ReferenceCountedOpenSslContext;
+    }
+
+    /**
+     * Where the TLS engines' delegated tasks run. The JDK's engine hands its key exchange and signature to
+     * {@link #handshakes}, off the I/O threads (issue 12: a handshake costs it milliseconds). BoringSSL's engine
+     * does the same work inline in a fraction of the time and has no tasks to hand over, and with a delegated-task
+     * executor Netty's SslHandler (4.2.18) closed a failed BoringSSL handshake without sending the alert the engine
+     * had written (a refused cipher suite got no handshake_failure alert, as System SSL sends): its handshakes run
+     * where FTP's do, on the I/O thread.
+     */
+    private java.util.concurrent.Executor handshakeTasks(SslContext tls) {
+        return tls != null && nativeEngine(tls) ? io.netty.util.concurrent.ImmediateExecutor.INSTANCE : handshakes;
+    }
+
+    /**
+     * The port's TLS context from its KEYRING: BoringSSL's engine when netty-tcnative's native library loads (as the
+     * FTP server uses it; {@code -Dio.netty.handler.ssl.noOpenSsl=true} turns it off), else the JDK's; the same
+     * protocols and cipher suites either way.
+     */
     private static SslContext tls(TelnetPort port, Registry registry) {
         if (port.keyring() == null) {
             throw new ZosException("OCST011E", "CONNTYPE SECURE on port " + port.port() + " needs a KEYRING statement.");
         }
         ClientAuth auth = port.clientAuth() == TelnetPort.ClientAuth.NONE ? ClientAuth.NONE : ClientAuth.REQUIRE;
-        return SystemSsl.server(new KeyRingResolver(registry).resolve(port.keyring()), auth);
+        SslContext tls = SystemSsl.fastServer(new KeyRingResolver(registry).resolve(port.keyring()), auth,
+                SystemSsl.DEFAULT_PROTOCOLS);
+        tls.sessionContext().setSessionCacheSize(SESSION_CACHE);
+        return tls;
     }
 
     public int port() {

@@ -51,6 +51,17 @@ class Tn3270CipherSuitesTest {
         registry.close();
     }
 
+    /**
+     * Issue 14: the port runs on BoringSSL's engine when netty-tcnative's native library loads (as FTP's ports do),
+     * and says which engine at start; the suites above are the same on either engine.
+     */
+    @Test
+    void theServerSaysWhichTlsEngineItUses() {
+        String engine = io.netty.handler.ssl.OpenSsl.isAvailable() ? "BoringSSL" : "JDK";
+        assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains("OCST024I").contains("TLSv1.3 TLSv1.2")
+                .contains("TLS_AES_128_GCM_SHA256").doesNotContain("_CBC_").endsWith("on the " + engine + " engine"));
+    }
+
     @Test
     void theSecurePortAcceptsOnlyForwardSecretAeadSuites() {
         List<String> all = CipherSuiteProbe.opensslTls12Suites(dir);
