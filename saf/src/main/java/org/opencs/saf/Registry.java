@@ -25,6 +25,8 @@ public final class Registry implements AutoCloseable {
     private final Clock clock;
     private final SecureRandom random;
     private final AuditLog audit;
+    /** One hasher for the process, so that its bound on concurrent hashes (the core count) holds for every logon. */
+    private final PasswordHasher passwordHasher;
     /** This process's node instance: one per open, naming the owner of its ENQs and the member it joins as. */
     private final String instance = java.util.UUID.randomUUID().toString();
 
@@ -37,6 +39,7 @@ public final class Registry implements AutoCloseable {
         this.clock = clock;
         this.random = random;
         this.audit = new AuditLog(home.logs().resolve("audit.jsonl"));
+        this.passwordHasher = new PasswordHasher(random);
     }
 
     /**
@@ -120,8 +123,12 @@ public final class Registry implements AutoCloseable {
         return masterKey;
     }
 
+    /**
+     * The registry's password hasher (Argon2id, verifying and upgrading older PBKDF2 hashes): one per registry, so at
+     * most as many hashes run at once as the machine has cores (docs/registry.md "Password hashes").
+     */
     public PasswordHasher passwordHasher() {
-        return new PasswordHasher(random);
+        return passwordHasher;
     }
 
     public Clock clock() {
