@@ -27,6 +27,8 @@ public final class Registry implements AutoCloseable {
     private final AuditLog audit;
     /** One hasher for the process, so that its bound on concurrent hashes (the core count) holds for every logon. */
     private final PasswordHasher passwordHasher;
+    /** The logon pool: password checks of the servers' sessions, as many threads as the hasher lets hash at once. */
+    private final java.util.concurrent.ThreadPoolExecutor logons;
     /** This process's node instance: one per open, naming the owner of its ENQs and the member it joins as. */
     private final String instance = java.util.UUID.randomUUID().toString();
 
@@ -40,7 +42,18 @@ public final class Registry implements AutoCloseable {
         this.random = random;
         this.audit = new AuditLog(home.logs().resolve("audit.jsonl"));
         this.passwordHasher = new PasswordHasher(random);
+        int threads = passwordHasher.concurrency();
+        this.logons = new java.util.concurrent.ThreadPoolExecutor(threads, threads, 30, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(LOGONS_WAITING), r -> {
+                    Thread t = new Thread(r, "opencs-logon");
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.logons.allowCoreThreadTimeOut(true);
     }
+
+    /** The most logons that may wait for the logon pool; one more is refused (RejectedExecutionException). */
+    static final int LOGONS_WAITING = 4096;
 
     /**
      * Opens the registry of {@code home}. A home without a shared directory of its own is opened as its system.conf
@@ -131,6 +144,15 @@ public final class Registry implements AutoCloseable {
         return passwordHasher;
     }
 
+    /**
+     * The logon pool: where a server checks a password off its session's thread (FTP's PASS), so no event loop or
+     * session executor waits for a hash. As many threads as {@link PasswordHasher#concurrency()} (the core count),
+     * at most {@value #LOGONS_WAITING} logons queued; stopped by {@link #close()}.
+     */
+    public java.util.concurrent.Executor logonExecutor() {
+        return logons;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -145,6 +167,7 @@ public final class Registry implements AutoCloseable {
 
     @Override
     public void close() {
+        logons.shutdown();
         database.close();
     }
 }
