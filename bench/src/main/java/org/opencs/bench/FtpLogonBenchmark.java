@@ -31,8 +31,9 @@ import org.opencs.saf.users.PasswordHasher;
  * registry's cost. One unrecorded warm-up round of each first.
  *
  * <p>Besides the rates it prints each side's CPU per logon (OpenCS: this JVM's CPU; vsftpd: its process and the
- * children it reaped; curl: this JVM's reaped children) and where OpenCS's CPU goes, from a JFR execution profile of
- * the measured round, and single-thread timings of the parts of a logon (hash, registry, the whole Authenticator).
+ * children it reaped; curl: this JVM's reaped children), where OpenCS's CPU goes (kernel, GC, JIT, and a JFR execution
+ * profile of an extra round of OpenCS that is not counted), and single-thread timings of the parts of a logon (hash,
+ * registry, the whole Authenticator).
  *
  * <p>Needs root (it creates the local user {@value #LOCAL_USER} for vsftpd if missing and sets its password with
  * {@code chpasswd -c YESCRYPT}), curl, openssl and /usr/sbin/vsftpd.
@@ -73,28 +74,36 @@ public final class FtpLogonBenchmark {
             run(Math.max(clients * 4, logons / 4), clients, dir, opencsUser, opencs);
             run(clients * 2, clients, dir, vsUser, vs);
 
+            // A profiled round of OpenCS alone, not counted: JFR's sampling costs CPU of its own.
+            Recording recording = profile();
+            Cpu before = Cpu.now(vsPid);
+            Run profiled = run(logons, clients, dir, opencsUser, opencs);
+            Cpu after = Cpu.now(vsPid);
+            recording.stop();
+            Path jfr = dir.resolve("logons.jfr");
+            recording.dump(jfr);
+            recording.close();
+            System.out.printf(Locale.ROOT, "profiled round (not counted): OpenCS %.1f logons/s; per logon: JVM CPU %.1f ms"
+                            + " (user %.1f, kernel %.1f), GC pauses %.1f ms, JIT %.1f ms; Java samples: %s%n",
+                    profiled.rate(), (after.jvm - before.jvm) / 1e6 / logons, (after.jvmUser - before.jvmUser) / 1e6 / logons,
+                    (after.jvmKernel - before.jvmKernel) / 1e6 / logons, (after.gcMillis - before.gcMillis) / (double) logons,
+                    (after.jitMillis - before.jitMillis) / (double) logons, breakdown(jfr));
+
             List<Double> ratios = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                Cpu before = Cpu.now(vsPid);
-                Recording recording = round == 1 ? profile() : null;
+                Cpu start = Cpu.now(vsPid);
                 Run o = run(logons, clients, dir, opencsUser, opencs);
                 Cpu middle = Cpu.now(vsPid);
-                if (recording != null) {
-                    recording.stop();
-                    Path jfr = dir.resolve("logons.jfr");
-                    recording.dump(jfr);
-                    recording.close();
-                    System.out.println("where OpenCS's CPU went (JFR samples, round 1): " + breakdown(jfr));
-                }
                 Run v = run(logons, clients, dir, vsUser, vs);
-                Cpu after = Cpu.now(vsPid);
+                Cpu end = Cpu.now(vsPid);
                 ratios.add(o.rate() / v.rate());
-                System.out.printf(Locale.ROOT, "round %d: OpenCS %.1f logons/s (%d failed; server CPU %.1f ms/logon, curl %.1f"
-                                + " ms/logon), vsftpd %.1f logons/s (%d failed; server CPU %.1f ms/logon, curl %.1f ms/logon),"
-                                + " ratio %.2f, load %s%n", round, o.rate(), o.failures,
-                        (middle.jvm - before.jvm) / 1e6 / logons, (middle.children - before.children) / 1e6 / logons,
-                        v.rate(), v.failures, (after.vsftpd - middle.vsftpd) / 1e6 / logons,
-                        (after.children - middle.children) / 1e6 / logons, o.rate() / v.rate(), loadAverage());
+                System.out.printf(Locale.ROOT, "round %d: OpenCS %.1f logons/s (%d failed; server CPU %.1f ms/logon, of it"
+                                + " kernel %.1f; curl %.1f ms/logon), vsftpd %.1f logons/s (%d failed; server CPU %.1f ms/logon;"
+                                + " curl %.1f ms/logon), ratio %.2f, load %s%n", round, o.rate(), o.failures,
+                        (middle.jvm - start.jvm) / 1e6 / logons, (middle.jvmKernel - start.jvmKernel) / 1e6 / logons,
+                        (middle.children - start.children) / 1e6 / logons,
+                        v.rate(), v.failures, (end.vsftpd - middle.vsftpd) / 1e6 / logons,
+                        (end.children - middle.children) / 1e6 / logons, o.rate() / v.rate(), loadAverage());
                 if (!o.firstFailure.isEmpty() || !v.firstFailure.isEmpty()) {
                     System.out.println("first failure: " + o.firstFailure + v.firstFailure);
                 }
@@ -245,14 +254,21 @@ public final class FtpLogonBenchmark {
         return parts[0] + " " + parts[1] + " " + parts[2];
     }
 
-    /** CPU time in ns: this JVM's own, its reaped children's (curl), and vsftpd's with its reaped children. */
-    private record Cpu(long jvm, long children, long vsftpd) {
+    /**
+     * CPU time in ns: this JVM's own (and its user and kernel parts), its reaped children's (curl), and vsftpd's with
+     * its reaped children; this JVM's GC pause and JIT compilation milliseconds.
+     */
+    private record Cpu(long jvm, long jvmUser, long jvmKernel, long children, long vsftpd, long gcMillis, long jitMillis) {
         static Cpu now(long vsftpdPid) throws IOException {
             long[] self = ticks("self");
             long[] vs = ticks(Long.toString(vsftpdPid));
             long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean()).getProcessCpuTime();
-            return new Cpu(jvm, (self[2] + self[3]) * 10_000_000L, (vs[0] + vs[1] + vs[2] + vs[3]) * 10_000_000L);
+            long gc = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+            long jit = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            return new Cpu(jvm, self[0] * 10_000_000L, self[1] * 10_000_000L, (self[2] + self[3]) * 10_000_000L,
+                    (vs[0] + vs[1] + vs[2] + vs[3]) * 10_000_000L, gc, jit);
         }
 
         /** utime, stime, cutime, cstime of /proc/PID/stat, in clock ticks (USER_HZ 100). */
