@@ -108,8 +108,9 @@ public final class FtpLogonBenchmark {
                     System.out.println("first failure: " + o.firstFailure + v.firstFailure);
                 }
             }
-            System.out.printf(Locale.ROOT, "ratio OpenCS/vsftpd by round: %s%n", ratios.stream()
-                    .map(r -> String.format(Locale.ROOT, "%.2f", r)).toList());
+            System.out.printf(Locale.ROOT, "ratio OpenCS/vsftpd by round: %s, median %.2f%n", ratios.stream()
+                    .map(r -> String.format(Locale.ROOT, "%.2f", r)).toList(),
+                    ratios.stream().sorted().toList().get(ratios.size() / 2));
             parts(system);
         } finally {
             if (vsftpd != null) {
