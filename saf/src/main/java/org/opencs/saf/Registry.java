@@ -25,6 +25,10 @@ public final class Registry implements AutoCloseable {
     private final Clock clock;
     private final SecureRandom random;
     private final AuditLog audit;
+    /** One hasher for the process, so that its bound on concurrent hashes (the core count) holds for every logon. */
+    private final PasswordHasher passwordHasher;
+    /** The logon pool: password checks of the servers' sessions, as many threads as the hasher lets hash at once. */
+    private final java.util.concurrent.ThreadPoolExecutor logons;
     /** This process's node instance: one per open, naming the owner of its ENQs and the member it joins as. */
     private final String instance = java.util.UUID.randomUUID().toString();
 
@@ -37,7 +41,19 @@ public final class Registry implements AutoCloseable {
         this.clock = clock;
         this.random = random;
         this.audit = new AuditLog(home.logs().resolve("audit.jsonl"));
+        this.passwordHasher = new PasswordHasher(random);
+        int threads = passwordHasher.concurrency();
+        this.logons = new java.util.concurrent.ThreadPoolExecutor(threads, threads, 30, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(LOGONS_WAITING), r -> {
+                    Thread t = new Thread(r, "opencs-logon");
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.logons.allowCoreThreadTimeOut(true);
     }
+
+    /** The most logons that may wait for the logon pool; one more is refused (RejectedExecutionException). */
+    static final int LOGONS_WAITING = 4096;
 
     /**
      * Opens the registry of {@code home}. A home without a shared directory of its own is opened as its system.conf
@@ -120,8 +136,21 @@ public final class Registry implements AutoCloseable {
         return masterKey;
     }
 
+    /**
+     * The registry's password hasher (Argon2id, verifying and upgrading older PBKDF2 hashes): one per registry, so at
+     * most as many hashes run at once as the machine has cores (docs/registry.md "Password hashes").
+     */
     public PasswordHasher passwordHasher() {
-        return new PasswordHasher(random);
+        return passwordHasher;
+    }
+
+    /**
+     * The logon pool: where a server checks a password off its session's thread (FTP's PASS), so no event loop or
+     * session executor waits for a hash. As many threads as {@link PasswordHasher#concurrency()} (the core count),
+     * at most {@value #LOGONS_WAITING} logons queued; stopped by {@link #close()}.
+     */
+    public java.util.concurrent.Executor logonExecutor() {
+        return logons;
     }
 
     public Clock clock() {
@@ -138,6 +167,7 @@ public final class Registry implements AutoCloseable {
 
     @Override
     public void close() {
+        logons.shutdown();
         database.close();
     }
 }

@@ -45,7 +45,7 @@ class RegistryTest {
             User ibmuser = registry.users().find("IBMUSER").orElseThrow();
             assertThat(ibmuser.special()).isTrue();
             assertThat(ibmuser.passwordExpired()).isTrue();
-            assertThat(ibmuser.passwordHash()).startsWith("pbkdf2-sha512$210000$").doesNotContain(new String(result.ibmuserPassword()));
+            assertThat(ibmuser.passwordHash()).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain(new String(result.ibmuserPassword()));
             assertThat(registry.users().find("TCPIP")).get().extracting(User::passwordHash).isNull();
             assertThat(registry.database().schemaVersion()).isEqualTo(5);
         }

@@ -153,7 +153,9 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             FtpSmfRecords.fileOperation(s, command, argument, renameFrom);
         }
         if (transfer != null && !transfer.isDone()) {
-            s.trace.trace(TracePoint.TRANSFER_WAIT, command);
+            if (!command.equals("PASS")) {
+                s.trace.trace(TracePoint.TRANSFER_WAIT, command);
+            }
             busy = transfer;
             busyCommand = command;
             transfer.whenCompleteAsync((result, error) -> {
@@ -191,7 +193,9 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
 
     /** After a transfer: the data connection state is cleared and the lines that waited run in order. */
     private void endTransfer() {
-        s.trace.trace(TracePoint.TRANSFER_END, busyCommand, waiting.size());
+        if (!"PASS".equals(busyCommand)) {
+            s.trace.trace(TracePoint.TRANSFER_END, busyCommand, waiting.size());
+        }
         busy = null;
         s.dataChannel = null;
         s.pendingConnection = null;
@@ -239,7 +243,9 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             case "PROT" -> security.prot(argument);
             case "CCC" -> security.ccc();
             case "USER" -> logon.user(argument);
-            case "PASS" -> logon.pass(argument);
+            case "PASS" -> {
+                return logon.pass(argument); // checked on the registry's logon pool; the session waits for it
+            }
             case "QUIT" -> {
                 s.traceReply(FtpReplies.QUIT);
                 s.ctx.writeAndFlush(FtpReplies.QUIT + "\r\n").addListener(f -> s.ctx.close());

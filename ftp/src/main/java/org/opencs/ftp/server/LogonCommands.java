@@ -81,51 +81,83 @@ final class LogonCommands {
         s.reply(FtpReplies.SEND_PASSWORD);
     }
 
-    void pass(String password) {
+    /**
+     * PASS: the password (phrase, PassTicket, or old/new/new) is checked on the registry's logon pool ({@link
+     * org.opencs.saf.Registry#logonExecutor}), never on the session's executor, and the reply follows on the session's
+     * executor; the session reads no further command until then (the returned stage). Null when PASS is refused at
+     * once (no USER before it).
+     */
+    java.util.concurrent.CompletableFuture<Void> pass(String password) {
         if (s.pendingUser == null) {
             s.trace.trace(TracePoint.PASS_WITHOUT_USER);
             s.reply("503 Login with USER first.");
-            return;
+            return null;
         }
         Authenticator authenticator = authenticator();
-        LogonResult result;
+        org.opencs.saf.Registry registry = s.context.registry();
+        String pending = s.pendingUser;
         String[] parts = password.split("/");
-        s.trace.trace(TracePoint.PASS_ENTERED, s.pendingUser);
-        s.trace.trace(TracePoint.PASS_CHECK, s.pendingUser, APPLICATION);
-        User user;
+        s.trace.trace(TracePoint.PASS_ENTERED, pending);
+        s.trace.trace(TracePoint.PASS_CHECK, pending, APPLICATION);
+        if (parts.length == 3) {
+            s.trace.trace(TracePoint.PASS_CHANGE, pending);
+        }
+        return java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> check(registry, authenticator, pending, password, parts), registry.logonExecutor())
+                .thenAcceptAsync(outcome -> reply(pending, outcome), s.executor());
+    }
+
+    /** What the logon pool found: the result and the user, or the registry's refusal (a ZosException). */
+    private record Outcome(LogonResult result, User user, org.opencs.core.ZosException refusal) {
+    }
+
+    /** On the logon pool: the password check and, when it passed, the user's profile. */
+    private static Outcome check(org.opencs.saf.Registry registry, Authenticator authenticator, String pending, String password, String[] parts) {
         try {
+            LogonResult result;
             if (parts.length == 3) {
-                s.trace.trace(TracePoint.PASS_CHANGE, s.pendingUser);
                 result = parts[1].equals(parts[2])
-                        ? authenticator.changePassword(s.pendingUser, parts[0].toCharArray(), parts[1].toCharArray(), APPLICATION)
-                        : new LogonResult(LogonResult.Status.INVALID_PASSWORD, s.pendingUser, "new passwords differ");
+                        ? authenticator.changePassword(pending, parts[0].toCharArray(), parts[1].toCharArray(), APPLICATION)
+                        : new LogonResult(LogonResult.Status.INVALID_PASSWORD, pending, "new passwords differ");
             } else {
-                result = authenticator.logon(s.pendingUser, password.toCharArray(), APPLICATION);
+                result = authenticator.logon(pending, password.toCharArray(), APPLICATION);
             }
-            user = result.ok() ? s.context.registry().users().find(result.userid()).orElseThrow() : null;
+            User user = result.ok() ? registry.users().find(result.userid()).orElseThrow() : null;
+            return new Outcome(result, user, null);
         } catch (org.opencs.core.ZosException e) {
+            return new Outcome(null, null, e);
+        }
+    }
+
+    /** On the session's executor: the reply to PASS for {@code outcome}. */
+    private void reply(String pending, Outcome outcome) {
+        if (outcome.refusal() != null) {
+            org.opencs.core.ZosException e = outcome.refusal();
             if (!e.messageId().equals("OCS0022E")) {
-                throw e;
+                // A refusal in IBM's words (a new password that breaks the rules): as any command's ZosException.
+                s.reply(e.messageId().matches("\\d{3}") ? e.messageId() + " " + e.text() : "550 " + e.getMessage());
+                return;
             }
             // The registry cannot be reached (PostgreSQL down or restarting): refused at once, the reason given,
             // the session kept so that the client may try again (docs/ftp.md "Logons when the registry is down").
-            s.trace.trace(TracePoint.PASS_REFUSED, s.pendingUser, "REGISTRY UNAVAILABLE");
-            s.activity("EZYFS56I", "ACCESS FAILED USERID=" + s.pendingUser + " Reason=registry unavailable");
+            s.trace.trace(TracePoint.PASS_REFUSED, pending, "REGISTRY UNAVAILABLE");
+            s.activity("EZYFS56I", "ACCESS FAILED USERID=" + pending + " Reason=registry unavailable");
             s.reply("530-" + e.getMessage() + "\r\n530-The security registry is unavailable; try again later.\r\n"
                     + FtpReplies.PASS_FAILED);
             s.pendingUser = null;
             return;
         }
+        LogonResult result = outcome.result();
         if (!result.ok()) {
-            s.trace.trace(TracePoint.PASS_REFUSED, s.pendingUser, result.status());
-            s.activity("EZYFS56I", "ACCESS FAILED USERID=" + s.pendingUser + " Reason=" + result.status());
-            FtpSmfRecords.logonFailure(s, s.pendingUser, result.status(), false);
+            s.trace.trace(TracePoint.PASS_REFUSED, pending, result.status());
+            s.activity("EZYFS56I", "ACCESS FAILED USERID=" + pending + " Reason=" + result.status());
+            FtpSmfRecords.logonFailure(s, pending, result.status(), false);
             s.reply((result.status() == LogonResult.Status.PASSWORD_EXPIRED
                     ? "530-Password expired: send PASS current/new/new\r\n" : "") + FtpReplies.PASS_FAILED);
             return;
         }
         s.trace.trace(TracePoint.PASS_ACCEPTED, result.userid());
-        loggedOn(user, "");
+        loggedOn(outcome.user(), "");
     }
 
     /** Logon checks for this session's client: failures are audited with its IP address. */

@@ -59,14 +59,19 @@ public final class Authenticator {
         if (user.revoked()) {
             return fail(userid, application, LogonResult.Status.REVOKED, "REVOKED USER ACCESS ATTEMPT");
         }
-        if (user.passwordHash() != null && registry.passwordHasher().matches(secret, user.passwordHash())) {
+        PasswordHasher hasher = registry.passwordHasher();
+        if (user.passwordHash() != null && hasher.matches(secret, user.passwordHash())) {
             if (user.passwordExpired()) {
                 return new LogonResult(LogonResult.Status.PASSWORD_EXPIRED, userid, message(userid, "PASSWORD HAS EXPIRED"));
             }
-            return succeed(user);
+            LogonResult ok = succeed(user);
+            upgrade(userid, UserStore.Secret.PASSWORD, user.passwordHash(), secret);
+            return ok;
         }
-        if (secret.length >= 14 && user.phraseHash() != null && registry.passwordHasher().matches(secret, user.phraseHash())) {
-            return succeed(user);
+        if (secret.length >= 14 && user.phraseHash() != null && hasher.matches(secret, user.phraseHash())) {
+            LogonResult ok = succeed(user);
+            upgrade(userid, UserStore.Secret.PHRASE, user.phraseHash(), secret);
+            return ok;
         }
         if (application != null && secret.length == 8) {
             PassTicketService.Outcome outcome = new PassTicketService(registry)
@@ -99,6 +104,18 @@ public final class Authenticator {
         registry.users().update(user.withPassword(registry.passwordHasher().hash(newPassword), false)
                 .withLastLogon(registry.clock().instant()));
         return new LogonResult(LogonResult.Status.OK, result.userid(), "PASSWORD CHANGED");
+    }
+
+    /**
+     * After a successful logon with {@code secret}: a hash of an older scheme or a lower cost ({@link
+     * PasswordHasher#needsUpgrade}) is replaced by a new Argon2id hash of the same secret, only if it is still the
+     * stored one ({@link UserStore#replaceHash}), so a password changed meanwhile is kept.
+     */
+    private void upgrade(String userid, UserStore.Secret which, String stored, char[] secret) {
+        PasswordHasher hasher = registry.passwordHasher();
+        if (hasher.needsUpgrade(stored)) {
+            registry.users().replaceHash(userid, which, stored, hasher.hash(secret));
+        }
     }
 
     private LogonResult succeed(User user) {

@@ -3,50 +3,112 @@ package org.opencs.saf.users;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Base64;
+import java.util.concurrent.Semaphore;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Password hashes: PBKDF2-HMAC-SHA-512 with a 16-byte salt and 210,000 iterations (OWASP's figure for this PRF),
- * stored as {@code pbkdf2-sha512$iterations$salt$hash}. The iteration count is in the string so it can be raised later.
+ * Password and password phrase hashes: Argon2id (RFC 9106, Bouncy Castle's {@link Argon2BytesGenerator}) with a
+ * 16-byte salt and a 32-byte tag at {@link Argon2Cost#DEFAULT} (19 MiB, 2 passes, 1 lane), stored in the PHC string
+ * format ({@link StoredHash.Argon2id}). Older {@code pbkdf2-sha512$...} strings still verify; {@link #needsUpgrade}
+ * tells a logon to replace them (and Argon2id strings of a lower cost) once the password has matched.
+ *
+ * <p>Each hash holds its memory (19 MiB) while it runs, so one hasher lets at most {@code concurrency} of them run at
+ * once (the machine's core count by default); more callers wait their turn. The registry keeps one hasher, so this
+ * bounds the memory of every logon of the process: concurrency × m.
  */
 public final class PasswordHasher {
-    static final int ITERATIONS = 210_000;
-    private static final String PREFIX = "pbkdf2-sha512";
+    private static final int SALT_BYTES = 16;
+    private static final int TAG_BYTES = 32;
 
     private final SecureRandom random;
-    private final int iterations;
+    private final Argon2Cost cost;
+    private final Semaphore permits;
+    private final int concurrency;
 
+    /** OpenCS's cost ({@link Argon2Cost#DEFAULT}), as many hashes at once as the machine has cores. */
     public PasswordHasher(SecureRandom random) {
-        this(random, ITERATIONS);
+        this(random, Argon2Cost.DEFAULT, Runtime.getRuntime().availableProcessors());
     }
 
-    PasswordHasher(SecureRandom random, int iterations) {
-        this.random = random;
-        this.iterations = iterations;
-    }
-
-    public String hash(char[] password) {
-        byte[] salt = new byte[16];
-        random.nextBytes(salt);
-        return PREFIX + "$" + iterations + "$" + Base64.getEncoder().encodeToString(salt) + "$"
-                + Base64.getEncoder().encodeToString(derive(password, salt, iterations));
-    }
-
-    public boolean matches(char[] password, String stored) {
-        String[] parts = stored == null ? new String[0] : stored.split("\\$");
-        if (parts.length != 4 || !parts[0].equals(PREFIX)) {
-            return false;
+    /**
+     * A given cost and bound, for tests only (a lower cost, a bound of 1). Production code uses
+     * {@link #PasswordHasher(SecureRandom)}.
+     *
+     * @throws IllegalArgumentException when {@code concurrency} is below 1
+     */
+    PasswordHasher(SecureRandom random, Argon2Cost cost, int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
         }
-        byte[] salt = Base64.getDecoder().decode(parts[2]);
-        byte[] expected = Base64.getDecoder().decode(parts[3]);
-        return MessageDigest.isEqual(expected, derive(password, salt, Integer.parseInt(parts[1])));
+        this.random = random;
+        this.cost = cost;
+        this.concurrency = concurrency;
+        this.permits = new Semaphore(concurrency, true);
     }
 
-    private static byte[] derive(char[] password, byte[] salt, int iterations) {
+    /** The cost of the hashes this hasher writes. */
+    public Argon2Cost cost() {
+        return cost;
+    }
+
+    /** How many hashes may run at once. */
+    public int concurrency() {
+        return concurrency;
+    }
+
+    /** A new Argon2id PHC string for {@code password}, with a fresh random salt. */
+    public String hash(char[] password) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        return new StoredHash.Argon2id(cost, salt, argon2id(password, salt, cost, TAG_BYTES)).encode();
+    }
+
+    /** True when {@code password} matches {@code stored} (either format); false for null or an unknown format. */
+    public boolean matches(char[] password, String stored) {
+        StoredHash hash = StoredHash.parse(stored).orElse(null);
+        if (hash instanceof StoredHash.Argon2id a) {
+            return MessageDigest.isEqual(a.hash(), argon2id(password, a.salt(), a.cost(), a.hash().length));
+        }
+        if (hash instanceof StoredHash.Pbkdf2Sha512 p) {
+            return MessageDigest.isEqual(p.hash(), pbkdf2(password, p.salt(), p.iterations(), p.hash().length));
+        }
+        return false;
+    }
+
+    /**
+     * True when a hash that has just matched should be replaced by {@link #hash}: it is PBKDF2, or Argon2id below
+     * this hasher's cost in memory, passes or lanes. Unknown formats are never upgraded (they never match).
+     */
+    public boolean needsUpgrade(String stored) {
+        StoredHash hash = StoredHash.parse(stored).orElse(null);
+        if (hash instanceof StoredHash.Argon2id a) {
+            return !a.cost().atLeast(cost) || a.salt().length < SALT_BYTES || a.hash().length < TAG_BYTES;
+        }
+        return hash instanceof StoredHash.Pbkdf2Sha512;
+    }
+
+    private byte[] argon2id(char[] password, byte[] salt, Argon2Cost c, int tagBytes) {
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13).withMemoryAsKB(c.memoryKiB())
+                .withIterations(c.iterations()).withParallelism(c.parallelism()).withSalt(salt).build());
+        byte[] tag = new byte[tagBytes];
+        acquire();
         try {
-            PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, 512);
+            generator.generateBytes(password, tag);
+        } finally {
+            permits.release();
+        }
+        return tag;
+    }
+
+    private byte[] pbkdf2(char[] password, byte[] salt, int iterations, int bytes) {
+        acquire();
+        try {
+            PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, bytes * 8);
             try {
                 return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(spec).getEncoded();
             } finally {
@@ -54,6 +116,17 @@ public final class PasswordHasher {
             }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2 is not available", e);
+        } finally {
+            permits.release();
+        }
+    }
+
+    private void acquire() {
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to hash a password", e);
         }
     }
 }

@@ -81,6 +81,21 @@ public final class UserStore {
         }
     }
 
+    /** Which of a user's two secrets a hash is. */
+    public enum Secret { PASSWORD, PHRASE }
+
+    /**
+     * Replaces a user's password or phrase hash with {@code replacement} only while it is still {@code expected}: one
+     * conditional UPDATE, so a password changed meanwhile (ALTUSER, another node's logon upgrade) is never overwritten.
+     *
+     * @return true when this call replaced it
+     */
+    public boolean replaceHash(String userid, Secret secret, String expected, String replacement) {
+        String column = secret == Secret.PASSWORD ? "password_hash" : "phrase_hash";
+        return database.inTransaction(c -> Sql.update(c, "UPDATE users SET " + column + " = ? WHERE userid = ? AND "
+                + column + " = ?", replacement, userid, expected) == 1);
+    }
+
     public boolean delete(String userid) {
         return database.inTransaction(c -> {
             Sql.update(c, "DELETE FROM access_list WHERE userid = ?", userid);

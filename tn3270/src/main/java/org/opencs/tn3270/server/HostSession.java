@@ -70,6 +70,11 @@ final class HostSession {
     private boolean loggedOff;
     /** Told each user ID the session logs on as (the node's live sessions show it). */
     private final java.util.function.Consumer<String> logons;
+    /**
+     * A TSO logon's password check is running on the registry's logon pool: input meanwhile is ignored, as a 3270's
+     * keyboard stays locked (X SYSTEM) until the host answers Enter.
+     */
+    private boolean checking;
 
     /**
      * {@code certificateUser}, {@code elfApplid}: from a SAFCERT certificate and Express Logon, each or null;
@@ -288,7 +293,7 @@ final class HostSession {
 
     /** ATTN from a TN3270E terminal (IAC IP): the application gets it as PA1, TSO's attention key. */
     void attention(ChannelHandlerContext ctx) {
-        if (current == null || current.sscp() || sscpMode || awaitingQuery != null) {
+        if (current == null || current.sscp() || sscpMode || awaitingQuery != null || checking) {
             return;
         }
         proceed(ctx, current.next(Aid.PA1, values(current.screen(), new DataStream.Input(Aid.PA1, -1, Map.of()))));
@@ -473,7 +478,35 @@ final class HostSession {
         if (input.aid() == Aid.STRUCTURED_FIELD) {
             return; // an unsolicited query reply: nothing for the application
         }
-        proceed(ctx, current.next(input.aid(), values(current.screen(), input)));
+        if (checking) {
+            return; // the keyboard is locked until the logon's answer
+        }
+        Map<String, String> values = values(current.screen(), input);
+        if (current instanceof org.opencs.tn3270.apps.TsoLogon && input.aid() == Aid.ENTER) {
+            checkLogon(ctx, current, values);
+            return;
+        }
+        proceed(ctx, current.next(input.aid(), values));
+    }
+
+    /**
+     * Enter on the TSO/E logon panel: the password check (a memory-hard hash) runs on the registry's logon pool, never
+     * on this session's executor, and the next screen follows on that executor. A failure no logon expects goes to the
+     * pipeline and ends the session (Tn3270Session.exceptionCaught), as it would have on this thread.
+     */
+    private void checkLogon(ChannelHandlerContext ctx, Transaction logon, Map<String, String> values) {
+        checking = true;
+        java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> logon.next(Aid.ENTER, values), context.services().registry().logonExecutor())
+                .whenCompleteAsync((next, error) -> {
+                    checking = false;
+                    if (error != null) {
+                        ctx.pipeline().fireExceptionCaught(error instanceof java.util.concurrent.CompletionException
+                                && error.getCause() != null ? error.getCause() : error);
+                    } else if (current == logon && ctx.channel().isActive()) {
+                        proceed(ctx, next);
+                    }
+                }, ctx.executor());
     }
 
     /** Named input fields: what the terminal sent for modified ones, the screen's content for the others. */
