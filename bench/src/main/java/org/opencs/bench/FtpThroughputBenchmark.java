@@ -8,65 +8,103 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * RETR and STOR throughput over FTPS (PROT P) with curl as the client: OpenCS against Debian's vsftpd set up the
- * same way on the same machine (TLS required on control and data, session reuse required), in the same run, each
- * transfer timed end to end (curl start to exit), after one unrecorded warm-up round for the JIT. Prints MB/s per
- * round, the medians and the ratio.
+ * RETR and STOR throughput over FTPS with TLS 1.3 (PROT P, session reuse required) with curl and lftp as clients:
+ * OpenCS against Debian's vsftpd set up the same way on the same machine (TLS required on control and data,
+ * require_ssl_reuse=YES), in the same run, each transfer timed end to end (client start to exit), after one unrecorded
+ * warm-up round for the JIT. Both clients are held to TLS 1.3 (curl {@code --tlsv1.3}, lftp's GnuTLS priority
+ * {@code -VERS-ALL:+VERS-TLS1.3}), so a server that cannot do TLS 1.3 with session reuse fails the run. Each stored
+ * file's size is checked. Prints MB/s per round with the 1-minute load average, then the medians and the ratio
+ * OpenCS/vsftpd (above 1: OpenCS is faster) per size, client and direction.
  *
- * <p>{@code java -cp bench/target/benchmarks.jar org.opencs.bench.FtpThroughputBenchmark [MiB] [rounds]}
+ * <p>{@code java -cp bench/target/benchmarks.jar org.opencs.bench.FtpThroughputBenchmark [MiB[,MiB...]] [rounds]
+ * [clients]}, e.g. {@code 512,1024 3 curl,lftp}.
  */
 public final class FtpThroughputBenchmark {
+    private static final String OPENCS_USER = FtpBenchSystem.USER + ":" + FtpBenchSystem.PASSWORD;
+
     private FtpThroughputBenchmark() {
     }
 
+    /** The two FTP clients measured. */
+    enum Client { CURL, LFTP }
+
+    /** A server under test: where it listens, who logs on, where a file is read and an upload lands. */
+    private record Server(String name, int port, String user, String retrPath, String storDir) {
+    }
+
     public static void main(String[] args) throws Exception {
-        int mib = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
+        List<Integer> sizes = Arrays.stream((args.length > 0 ? args[0] : "512,1024").split(","))
+                .map(String::trim).map(Integer::parseInt).toList();
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        List<Client> clients = Arrays.stream((args.length > 2 ? args[2] : "curl,lftp").split(","))
+                .map(c -> Client.valueOf(c.trim().toUpperCase(Locale.ROOT))).toList();
         Path dir = Files.createTempDirectory("opencs-ftp-bench");
         Process vsftpd = null;
         try (FtpBenchSystem system = new FtpBenchSystem(dir, "SECURE_SESSION_REUSE REQUIRED")) {
-            Path big = dir.resolve("big.bin");
-            writeRandom(big, mib);
-            Files.copy(big, system.home("big.bin"));
             Path root = Files.createDirectories(dir.resolve("vsroot"));
-            Files.copy(big, root.resolve("big.bin"));
             Path incoming = Files.createDirectories(root.resolve("incoming"));
             incoming.toFile().setWritable(true, false);
             int vsPort = freePort();
             vsftpd = Vsftpd.start(dir, root, vsPort);
-
-            String opencs = "ftp://127.0.0.1:" + system.server.port() + "/";
-            String vs = "ftp://127.0.0.1:" + vsPort + "/";
-            List<Double> oRetr = new ArrayList<>();
-            List<Double> vRetr = new ArrayList<>();
-            List<Double> oStor = new ArrayList<>();
-            List<Double> vStor = new ArrayList<>();
-            System.out.printf(Locale.ROOT, "%d MiB over FTPS (PROT P), curl %s%n", mib, curlVersion());
-            // One unrecorded round first: the JIT compiles OpenCS's TLS and transfer paths during it.
-            rate(mib, dir, FtpBenchSystem.USER + ":" + FtpBenchSystem.PASSWORD, "-o", "/dev/null", opencs + "big.bin");
-            rate(mib, dir, FtpBenchSystem.USER + ":" + FtpBenchSystem.PASSWORD, "-T", big.toString(), opencs + "warm.bin");
-            Files.deleteIfExists(system.home("warm.bin"));
-            for (int round = 1; round <= rounds; round++) {
-                oRetr.add(rate(mib, dir, FtpBenchSystem.USER + ":" + FtpBenchSystem.PASSWORD, "-o", "/dev/null", opencs + "big.bin"));
-                vRetr.add(rate(mib, dir, "anonymous:", "-o", "/dev/null", vs + "big.bin"));
-                oStor.add(rate(mib, dir, FtpBenchSystem.USER + ":" + FtpBenchSystem.PASSWORD, "-T", big.toString(),
-                        opencs + "up" + round + ".bin"));
-                vStor.add(rate(mib, dir, "anonymous:", "-T", big.toString(), vs + "incoming/up" + round + ".bin"));
-                System.out.printf(Locale.ROOT, "round %d: RETR OpenCS %.0f MB/s, vsftpd %.0f MB/s; STOR OpenCS %.0f MB/s, vsftpd %.0f MB/s%n",
-                        round, oRetr.get(round - 1), vRetr.get(round - 1), oStor.get(round - 1), vStor.get(round - 1));
-                Files.deleteIfExists(system.home("up" + round + ".bin"));
-                Files.deleteIfExists(incoming.resolve("up" + round + ".bin"));
+            Server opencs = new Server("OpenCS", system.server.port(), OPENCS_USER, "big.bin", "");
+            Server vs = new Server("vsftpd", vsPort, "anonymous:", "big.bin", "incoming/");
+            System.out.printf(Locale.ROOT, "FTPS TLS 1.3 (PROT P, session reuse required), curl %s, %s, %d cores, load %s%n",
+                    curlVersion(), lftpVersion(), Runtime.getRuntime().availableProcessors(), loadAverage());
+            for (int mib : sizes) {
+                Path big = dir.resolve("big.bin");
+                Files.deleteIfExists(big);
+                writeRandom(big, mib);
+                Files.deleteIfExists(system.home("big.bin"));
+                Files.copy(big, system.home("big.bin"));
+                Files.deleteIfExists(root.resolve("big.bin"));
+                Files.copy(big, root.resolve("big.bin"));
+                Transfers t = new Transfers(dir, big, mib);
+                // One unrecorded round first: the JIT compiles OpenCS's TLS and transfer paths during it.
+                for (Client client : clients) {
+                    t.retr(client, opencs);
+                    t.stor(client, opencs, "warm.bin", system.home("warm.bin"));
+                    Files.deleteIfExists(system.home("warm.bin"));
+                }
+                Map<String, List<Double>> results = new LinkedHashMap<>();
+                for (int round = 1; round <= rounds; round++) {
+                    String before = loadAverage();
+                    StringBuilder line = new StringBuilder();
+                    for (Client client : clients) {
+                        String key = client.name().toLowerCase(Locale.ROOT);
+                        String up = "up" + round + ".bin";
+                        add(results, key + " RETR OpenCS", t.retr(client, opencs));
+                        add(results, key + " RETR vsftpd", t.retr(client, vs));
+                        add(results, key + " STOR OpenCS", t.stor(client, opencs, up, system.home(up)));
+                        add(results, key + " STOR vsftpd", t.stor(client, vs, up, incoming.resolve(up)));
+                        Files.deleteIfExists(system.home(up));
+                        Files.deleteIfExists(incoming.resolve(up));
+                        line.append(String.format(Locale.ROOT, " | %s RETR %s/%s STOR %s/%s", key,
+                                last(results, key + " RETR OpenCS"), last(results, key + " RETR vsftpd"),
+                                last(results, key + " STOR OpenCS"), last(results, key + " STOR vsftpd")));
+                    }
+                    System.out.printf(Locale.ROOT, "%d MiB round %d (MB/s OpenCS/vsftpd; load %s -> %s)%s%n", mib, round,
+                            before, loadAverage(), line);
+                }
+                for (Client client : clients) {
+                    String key = client.name().toLowerCase(Locale.ROOT);
+                    for (String direction : List.of("RETR", "STOR")) {
+                        double o = median(results.get(key + " " + direction + " OpenCS"));
+                        double v = median(results.get(key + " " + direction + " vsftpd"));
+                        System.out.printf(Locale.ROOT, "median %d MiB %s %s: OpenCS %.0f MB/s, vsftpd %.0f MB/s, ratio %.2f%n",
+                                mib, key, direction, o, v, o / v);
+                    }
+                }
+                Files.deleteIfExists(system.home("big.bin"));
+                Files.deleteIfExists(root.resolve("big.bin"));
             }
-            System.out.printf(Locale.ROOT, "median RETR: OpenCS %.0f MB/s, vsftpd %.0f MB/s, ratio %.2f%n",
-                    median(oRetr), median(vRetr), median(oRetr) / median(vRetr));
-            System.out.printf(Locale.ROOT, "median STOR: OpenCS %.0f MB/s, vsftpd %.0f MB/s, ratio %.2f%n",
-                    median(oStor), median(vStor), median(oStor) / median(vStor));
         } finally {
             if (vsftpd != null) {
                 vsftpd.destroy();
@@ -76,26 +114,109 @@ public final class FtpThroughputBenchmark {
         }
     }
 
-    /** Runs one curl transfer and returns MB/s (10^6 bytes per second) over its whole run, handshakes included. */
-    private static double rate(int mib, Path dir, String user, String... transfer) throws Exception {
-        List<String> command = new ArrayList<>(List.of("curl", "-sS", "--ssl-reqd", "--cacert", dir.resolve("ca.pem").toString(),
-                "--user", user));
-        command.addAll(Arrays.asList(transfer));
-        long start = System.nanoTime();
-        Process curl = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        if (!curl.waitFor(30, TimeUnit.MINUTES) || curl.exitValue() != 0) {
-            throw new IllegalStateException("curl failed (" + curl.exitValue() + "): " + command);
+    private static void add(Map<String, List<Double>> results, String key, double rate) {
+        results.computeIfAbsent(key, k -> new ArrayList<>()).add(rate);
+    }
+
+    private static String last(Map<String, List<Double>> results, String key) {
+        List<Double> values = results.get(key);
+        return String.format(Locale.ROOT, "%.0f", values.get(values.size() - 1));
+    }
+
+    /** Runs one client transfer at a time and returns MB/s (10^6 bytes per second) over its whole run. */
+    private static final class Transfers {
+        private final Path dir;
+        private final Path big;
+        private final int mib;
+
+        Transfers(Path dir, Path big, int mib) {
+            this.dir = dir;
+            this.big = big;
+            this.mib = mib;
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return mib * 1048576.0 / seconds / 1e6;
+
+        double retr(Client client, Server server) throws Exception {
+            return run(client, server, true, server.retrPath());
+        }
+
+        /** Uploads {@code name} and checks that {@code landed} (where the server stores it) has the whole size. */
+        double stor(Client client, Server server, String name, Path landed) throws Exception {
+            double rate = run(client, server, false, server.storDir() + name);
+            long size = Files.size(landed);
+            if (size != mib * 1048576L) {
+                throw new IllegalStateException(client + " STOR to " + server.name() + " stored " + size + " bytes");
+            }
+            return rate;
+        }
+
+        private double run(Client client, Server server, boolean retr, String path) throws Exception {
+            List<String> command = switch (client) {
+                case CURL -> curl(server, retr, path);
+                case LFTP -> lftp(server, retr, path);
+            };
+            Path log = dir.resolve("client.log");
+            long start = System.nanoTime();
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            boolean ended = p.waitFor(30, TimeUnit.MINUTES);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String output = Files.readString(log);
+            if (!ended || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException(client + " " + (retr ? "RETR" : "STOR") + " against " + server.name()
+                        + " failed: " + command + "\n" + output);
+            }
+            if (client == Client.CURL && (!output.contains("SSL connection using TLSv1.3") || output.contains("TLSv1.2 ("))) {
+                throw new IllegalStateException("curl did not use TLS 1.3 throughout with " + server.name() + ":\n" + output);
+            }
+            return mib * 1048576.0 / seconds / 1e6;
+        }
+
+        private List<String> curl(Server server, boolean retr, String path) {
+            List<String> command = new ArrayList<>(List.of("curl", "-sS", "-v", "--tlsv1.3", "--ssl-reqd", "--cacert",
+                    dir.resolve("ca.pem").toString(), "--user", server.user()));
+            String url = "ftp://127.0.0.1:" + server.port() + "/" + path;
+            command.addAll(retr ? List.of("-o", "/dev/null", url) : List.of("-T", big.toString(), url));
+            return command;
+        }
+
+        private List<String> lftp(Server server, boolean retr, String path) {
+            String[] user = server.user().split(":", 2);
+            String transfer = retr ? "get " + path + " -o /dev/null" : "put " + big + " -o " + path;
+            return List.of("lftp", "-c", String.join("; ",
+                    "set ssl:ca-file " + dir.resolve("ca.pem"), "set ssl:check-hostname false",
+                    "set ssl:priority NORMAL:-VERS-ALL:+VERS-TLS1.3", "set ftp:ssl-force true",
+                    "set ftp:ssl-protect-data true", "set net:max-retries 1", "set net:timeout 60",
+                    "set cmd:fail-exit true", "set xfer:clobber true",
+                    "open -u " + user[0] + "," + user[1] + " -p " + server.port() + " 127.0.0.1", transfer));
+        }
     }
 
     private static String curlVersion() throws Exception {
-        Process p = new ProcessBuilder("curl", "--version").start();
+        String first = firstLine("curl", "--version");
+        return first.split(" ").length > 1 ? first.split(" ")[1] : first;
+    }
+
+    private static String lftpVersion() throws Exception {
+        String first = firstLine("lftp", "--version");
+        String[] parts = first.split("\\|");
+        return "lftp " + (parts.length > 1 ? parts[1].replace("Version", "").trim() : first);
+    }
+
+    private static String firstLine(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String first = new String(p.getInputStream().readAllBytes()).lines().findFirst().orElse("?");
         p.waitFor();
-        return first.split(" ").length > 1 ? first.split(" ")[1] : first;
+        return first;
+    }
+
+    /** The 1-minute load average (/proc/loadavg), "?" where there is none. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     static void writeRandom(Path file, int mib) throws IOException {
@@ -145,7 +266,8 @@ public final class FtpThroughputBenchmark {
             Files.writeString(dir.resolve("vsftpd.conf"), String.join("\n",
                     "listen=YES", "listen_address=127.0.0.1", "listen_port=" + port, "background=NO",
                     "run_as_launching_user=YES", "anonymous_enable=YES", "anon_root=" + root, "no_anon_password=YES",
-                    "anon_upload_enable=YES", "write_enable=YES", "anon_umask=022", "local_enable=NO", "ssl_enable=YES",
+                    "anon_upload_enable=YES", "write_enable=YES", "anon_umask=022",
+                    "local_enable=NO", "ssl_enable=YES",
                     "allow_anon_ssl=YES", "force_anon_logins_ssl=YES", "force_anon_data_ssl=YES", "require_ssl_reuse=YES",
                     "rsa_cert_file=" + dir.resolve("server.pem"), "rsa_private_key_file=" + dir.resolve("server.pem"),
                     "pasv_enable=YES", "pasv_min_port=" + pasv, "pasv_max_port=" + pasv, "seccomp_sandbox=NO",
