@@ -110,7 +110,7 @@ final class DataConnections {
         s.dataChannel = data;
         traceDataConnection(data);
         s.dataConnectionOpened(data);
-        SslHandler ssl = s.protectData ? new SslHandler(dataEngine(data)) : null;
+        SslHandler ssl = s.protectData ? dataHandler(data, sink == null) : null;
         CompletableFuture<Handshake> handshake = new CompletableFuture<>();
         if (ssl != null) {
             // Asked on the data connection's event loop as the handshake ends, while its engine is surely still open
@@ -256,13 +256,18 @@ final class DataConnections {
     }
 
     /**
-     * A protected data connection's engine: TLS 1.3 or 1.2, able to resume this session's control connection session
-     * and no other, and sending no session ticket, so an uploading client that never reads leaves nothing unread
-     * when it closes ({@link org.opencs.pki.tls.SessionReuseTls}).
+     * A protected data connection's TLS handler: TLS 1.3 or 1.2, able to resume this session's control connection
+     * session and no other ({@link org.opencs.pki.tls.SessionReuseTls}). A download's handler encrypts each chunk
+     * of the file as one piece (its 16 KiB records into one buffer, one write to the socket) instead of one record
+     * at a time.
      */
-    private SSLEngine dataEngine(SocketChannel data) {
+    private SslHandler dataHandler(SocketChannel data, boolean download) {
         SslHandler control = s.ctx.pipeline().get(SslHandler.class);
-        return s.context.tls().newDataEngine(data.alloc(), control == null ? null : control.engine());
+        SslHandler ssl = s.context.tls().newDataHandler(data.alloc(), control == null ? null : control.engine());
+        if (download) {
+            ssl.setWrapDataSize(CHUNK);
+        }
+        return ssl;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.OpenSslServerSessionContext;
 import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -112,13 +113,7 @@ public final class SessionReuseTls {
     public SSLEngine newDataEngine(ByteBufAllocator alloc, SSLEngine controlEngine) {
         SSLEngine engine;
         if (native_) {
-            byte[] id = contextIds.get(controlEngine);
-            if (id == null) {
-                // Not one of ours: a context ID nobody else has, so nothing can be resumed.
-                id = new byte[CONTEXT_ID_BYTES];
-                random.nextBytes(id);
-            }
-            engine = withContextId(tls, id, alloc);
+            engine = withContextId(tls, dataContextId(controlEngine), alloc);
         } else {
             engine = tls.newEngine(alloc);
             engine.setEnabledProtocols(new String[] {"TLSv1.2"});
@@ -130,12 +125,47 @@ public final class SessionReuseTls {
     }
 
     /**
+     * The TLS handler for a data connection of the session whose control connection runs {@code controlEngine}: the
+     * engine of {@link #newDataEngine}, able to resume that session and no other. On BoringSSL the engine is made the
+     * way Netty makes its own handlers ({@code SslContext.newHandler}), out of the JDK's one-record-per-call mode: an
+     * upload's records are decrypted all at once as they arrive (one buffer per socket read instead of one per 16 KiB
+     * record), and a large write is encrypted record after record into one buffer.
+     */
+    public SslHandler newDataHandler(ByteBufAllocator alloc, SSLEngine controlEngine) {
+        if (!native_) {
+            return new SslHandler(newDataEngine(alloc, controlEngine));
+        }
+        byte[] id = dataContextId(controlEngine);
+        SslHandler handler;
+        synchronized (tls) { // BoringSSL copies the context's session ID context into each new connection
+            ((OpenSslServerSessionContext) tls.sessionContext()).setSessionIdContext(id);
+            handler = tls.newHandler(alloc);
+        }
+        SSLEngine engine = handler.engine();
+        engine.setUseClientMode(false);
+        engine.setNeedClientAuth(false);
+        engine.setWantClientAuth(false);
+        return handler;
+    }
+
+    /**
      * The handler to put in front of an upload data connection's SslHandler (closer to the socket): it stops the TLS
      * 1.3 session tickets once the client's ticket has been taken. Null on the JDK's engine (its data connections are
      * TLS 1.2, whose tickets come within the handshake).
      */
     public io.netty.channel.ChannelHandler dataConnectionHandler(SSLEngine dataEngine) {
         return native_ && dataEngine instanceof ReferenceCountedOpenSslEngine engine ? new NoTicketAfterHello(engine) : null;
+    }
+
+    /** The session ID context of {@code controlEngine}'s data connections; for an engine not ours, one nobody has. */
+    private byte[] dataContextId(SSLEngine controlEngine) {
+        byte[] id = controlEngine == null ? null : contextIds.get(controlEngine);
+        if (id == null) {
+            // Not one of ours: a context ID nobody else has, so nothing can be resumed.
+            id = new byte[CONTEXT_ID_BYTES];
+            random.nextBytes(id);
+        }
+        return id;
     }
 
     /** BoringSSL copies the context's session ID context into each new connection, so set and create together. */
