@@ -18,13 +18,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * RETR and STOR throughput over FTPS with TLS 1.3 (PROT P, session reuse required) with curl and lftp as clients:
  * OpenCS against Debian's vsftpd set up the same way on the same machine (TLS required on control and data,
- * require_ssl_reuse=YES), in the same run, each transfer timed end to end (client start to exit), after one unrecorded
- * warm-up round for the JIT. Both clients are held to TLS 1.3 (curl {@code --tlsv1.3}, lftp's GnuTLS priority
- * {@code -VERS-ALL:+VERS-TLS1.3}), so a server that cannot do TLS 1.3 with session reuse fails the run. Each stored
- * file's size is checked. Each transfer is timed over the whole client run and from the RETR or STOR command on
- * (seen in the client's trace; this leaves out the logon, where OpenCS checks a password with a slow hash and
- * vsftpd's anonymous logon checks none). Prints MB/s per round with the 1-minute load average, then the medians and
- * the ratios OpenCS/vsftpd (above 1: OpenCS is faster) per size, client and direction.
+ * require_ssl_reuse=YES), in the same run, each transfer timed end to end (client start to exit), after one
+ * unrecorded warm-up round for the JIT; before each transfer {@code sync} writes back what the one before left in
+ * the page cache, and who goes first alternates from round to round. Both clients are held to TLS 1.3 (curl {@code
+ * --tlsv1.3}, lftp's GnuTLS priority {@code -VERS-ALL:+VERS-TLS1.3}), so a server that cannot do TLS 1.3 with
+ * session reuse fails the run. Each stored file's size is checked. Each transfer is timed over the whole client run
+ * and from the RETR or STOR command on (seen in the client's trace; this leaves out the logon, where OpenCS checks a
+ * password with a slow hash and vsftpd's anonymous logon checks none). Prints MB/s per round with the 1-minute load
+ * average, then the medians and the ratios OpenCS/vsftpd (above 1: OpenCS is faster) per size, client and direction.
  *
  * <p>{@code java -cp bench/target/benchmarks.jar org.opencs.bench.FtpThroughputBenchmark [MiB[,MiB...]] [rounds]
  * [clients]}, e.g. {@code 512,1024 3 curl,lftp}.
@@ -82,10 +83,16 @@ public final class FtpThroughputBenchmark {
                     for (Client client : clients) {
                         String key = client.name().toLowerCase(Locale.ROOT);
                         String up = "up" + round + ".bin";
-                        add(results, key + " RETR OpenCS", t.retr(client, opencs));
-                        add(results, key + " RETR vsftpd", t.retr(client, vs));
-                        add(results, key + " STOR OpenCS", t.stor(client, opencs, up, system.home(up)));
-                        add(results, key + " STOR vsftpd", t.stor(client, vs, up, incoming.resolve(up)));
+                        // Who goes first alternates from round to round, so neither server always meets the
+                        // machine as the other left it.
+                        boolean opencsFirst = round % 2 == 1;
+                        for (Server server : opencsFirst ? List.of(opencs, vs) : List.of(vs, opencs)) {
+                            add(results, key + " RETR " + server.name(), t.retr(client, server));
+                        }
+                        for (Server server : opencsFirst ? List.of(opencs, vs) : List.of(vs, opencs)) {
+                            Path landed = server == opencs ? system.home(up) : incoming.resolve(up);
+                            add(results, key + " STOR " + server.name(), t.stor(client, server, up, landed));
+                        }
                         Files.deleteIfExists(system.home(up));
                         Files.deleteIfExists(incoming.resolve(up));
                         line.append(String.format(Locale.ROOT, " | %s RETR %s/%s STOR %s/%s", key,
@@ -173,6 +180,10 @@ public final class FtpThroughputBenchmark {
             };
             // The client's trace names each command as it goes out: "> RETR" (curl -v), "---> RETR" (lftp -d).
             String verb = retr ? "RETR " : "STOR ";
+            // Each transfer starts with nothing left to write back from the one before: else an upload would be
+            // slowed by the kernel writing back the previous upload's gigabyte.
+            Process sync = new ProcessBuilder("sync").start();
+            sync.waitFor();
             long start = System.nanoTime();
             Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
             StringBuilder output = new StringBuilder();
