@@ -40,7 +40,8 @@ public final class FtpThroughputBenchmark {
     enum Client { CURL, LFTP }
 
     /** A server under test: where it listens, who logs on, where a file is read and an upload lands. */
-    private record Server(String name, int port, String user, String retrPath, String storDir) {
+    private record Server(String name, int port, String user, String retrPath, String storDir,
+                          java.util.function.LongSupplier cpuNanos) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -57,8 +58,10 @@ public final class FtpThroughputBenchmark {
             incoming.toFile().setWritable(true, false);
             int vsPort = freePort();
             vsftpd = Vsftpd.start(dir, root, vsPort);
-            Server opencs = new Server("OpenCS", system.server.port(), OPENCS_USER, "big.bin", "");
-            Server vs = new Server("vsftpd", vsPort, "anonymous:", "big.bin", "incoming/");
+            Server opencs = new Server("OpenCS", system.server.port(), OPENCS_USER, "big.bin", "",
+                    FtpThroughputBenchmark::ownCpuNanos);
+            long vsPid = vsftpd.pid();
+            Server vs = new Server("vsftpd", vsPort, "anonymous:", "big.bin", "incoming/", () -> processTreeCpuNanos(vsPid));
             System.out.printf(Locale.ROOT, "FTPS TLS 1.3 (PROT P, session reuse required), curl %s, %s, %d cores, load %s%n",
                     curlVersion(), lftpVersion(), Runtime.getRuntime().availableProcessors(), loadAverage());
             for (int mib : sizes) {
@@ -99,7 +102,7 @@ public final class FtpThroughputBenchmark {
                                 last(results, key + " RETR OpenCS"), last(results, key + " RETR vsftpd"),
                                 last(results, key + " STOR OpenCS"), last(results, key + " STOR vsftpd")));
                     }
-                    System.out.printf(Locale.ROOT, "%d MiB round %d (MB/s OpenCS/vsftpd, whole run(from the command); load %s -> %s)%s%n", mib, round,
+                    System.out.printf(Locale.ROOT, "%d MiB round %d (MB/s OpenCS/vsftpd, whole run(from the command)server CPU; load %s -> %s)%s%n", mib, round,
                             before, loadAverage(), line);
                 }
                 for (Client client : clients) {
@@ -111,9 +114,12 @@ public final class FtpThroughputBenchmark {
                         double vw = median(v.stream().map(Rate::whole).toList());
                         double ot = median(o.stream().map(Rate::transfer).toList());
                         double vt = median(v.stream().map(Rate::transfer).toList());
+                        double oc = median(o.stream().map(Rate::serverCpu).toList());
+                        double vc = median(v.stream().map(Rate::serverCpu).toList());
                         System.out.printf(Locale.ROOT, "median %d MiB %s %s: whole run OpenCS %.0f MB/s, vsftpd %.0f MB/s, "
-                                + "ratio %.2f; from %s on OpenCS %.0f MB/s, vsftpd %.0f MB/s, ratio %.2f%n",
-                                mib, key, direction, ow, vw, ow / vw, direction, ot, vt, ot / vt);
+                                + "ratio %.2f; from %s on OpenCS %.0f MB/s, vsftpd %.0f MB/s, ratio %.2f; "
+                                + "server CPU OpenCS %.2f s, vsftpd %.2f s%n",
+                                mib, key, direction, ow, vw, ow / vw, direction, ot, vt, ot / vt, oc, vc);
                     }
                 }
                 Files.deleteIfExists(system.home("big.bin"));
@@ -136,15 +142,17 @@ public final class FtpThroughputBenchmark {
     private static String last(Map<String, List<Rate>> results, String key) {
         List<Rate> values = results.get(key);
         Rate r = values.get(values.size() - 1);
-        return String.format(Locale.ROOT, "%.0f(%.0f)", r.whole(), r.transfer());
+        return String.format(Locale.ROOT, "%.0f(%.0f)%.2fs", r.whole(), r.transfer(), r.serverCpu());
     }
 
     /**
      * One transfer's rate in MB/s: over the whole client run (connect, logon, handshakes, transfer, QUIT), and from the
      * RETR or STOR command to the client's exit (the data connection's TLS handshake, the data, the reply, QUIT),
      * which leaves out the logon: OpenCS checks a password with a deliberately slow hash, vsftpd's anonymous logon none.
+     * {@code serverCpu}: the CPU seconds the server used for the whole run (OpenCS: this JVM, the logon's hash
+     * included; vsftpd: its processes, the session's own once reaped), which the machine's load does not change much.
      */
-    record Rate(double whole, double transfer) {
+    record Rate(double whole, double transfer, double serverCpu) {
     }
 
     /** Runs one client transfer at a time and returns MB/s (10^6 bytes per second) over its whole run. */
@@ -184,6 +192,7 @@ public final class FtpThroughputBenchmark {
             // slowed by the kernel writing back the previous upload's gigabyte.
             Process sync = new ProcessBuilder("sync").start();
             sync.waitFor();
+            long cpuBefore = server.cpuNanos().getAsLong();
             long start = System.nanoTime();
             Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
             StringBuilder output = new StringBuilder();
@@ -208,8 +217,10 @@ public final class FtpThroughputBenchmark {
                     || output.indexOf("TLSv1.2 (") >= 0)) {
                 throw new IllegalStateException("curl did not use TLS 1.3 throughout with " + server.name() + ":\n" + output);
             }
+            Thread.sleep(300); // vsftpd's session processes end and are reaped (their CPU time counts then)
+            double cpu = (server.cpuNanos().getAsLong() - cpuBefore) / 1e9;
             double bytes = mib * 1048576.0;
-            return new Rate(bytes / ((end - start) / 1e9) / 1e6, bytes / ((end - commandSent) / 1e9) / 1e6);
+            return new Rate(bytes / ((end - start) / 1e9) / 1e6, bytes / ((end - commandSent) / 1e9) / 1e6, cpu);
         }
 
         private List<String> curl(Server server, boolean retr, String path) {
@@ -248,6 +259,30 @@ public final class FtpThroughputBenchmark {
         String first = new String(p.getInputStream().readAllBytes()).lines().findFirst().orElse("?");
         p.waitFor();
         return first;
+    }
+
+    /** This JVM's CPU time (user and system), nanoseconds. */
+    static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * A process's CPU time with that of its children it has reaped (utime, stime, cutime, cstime of /proc/pid/stat),
+     * nanoseconds; 0 where /proc cannot tell.
+     */
+    static long processTreeCpuNanos(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = 0;
+            for (int i = 11; i <= 14; i++) { // fields 14-17 of proc(5), counted from the state (field 3)
+                ticks += Long.parseLong(f[i]);
+            }
+            return ticks * 10_000_000L; // USER_HZ 100
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** The 1-minute load average (/proc/loadavg), "?" where there is none. */
