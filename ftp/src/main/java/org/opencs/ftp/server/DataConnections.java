@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 import org.opencs.ftp.config.FtpData;
+import org.opencs.pki.tls.DataConnectionGate;
 
 /**
  * Data connections: PASV/EPSV listeners and PORT/EPRT targets (only ever the control client's address: RFC 2577), the
@@ -23,6 +24,12 @@ import org.opencs.ftp.config.FtpData;
 final class DataConnections {
     private static final int CHUNK = 256 * 1024;
     private static final io.netty.buffer.ByteBufAllocator HEAP = new io.netty.buffer.PooledByteBufAllocator(false);
+    /**
+     * Reads of an upload grow up to 512 KiB at a time (Netty's default stops at 64 KiB): fewer reads, and fewer passes
+     * through TLS and the sink, for the same bytes. The socket's own buffer stays under the kernel's autotuning.
+     */
+    private static final io.netty.channel.RecvByteBufAllocator BULK_READS =
+            new io.netty.channel.AdaptiveRecvByteBufAllocator(2048, 64 * 1024, 512 * 1024);
 
     private final SessionState s;
 
@@ -42,7 +49,9 @@ final class DataConnections {
             s.passive = new PassiveListener(s.context.dataGroup(), local.getAddress(), remote.getAddress(),
                     s.context.config().passiveDataPorts(), s.context.frontEnd().balancers(),
                     reason -> s.context.log().warn("OCSF030W FTP data connection for client {} ended: it {}.",
-                            remote.getAddress().getHostAddress(), reason));
+                            remote.getAddress().getHostAddress(), reason),
+                    s.protectData ? this::startTls : channel -> {
+                    });
         } catch (InterruptedException | IllegalStateException e) {
             s.reply("425 Cannot open a passive data port: " + (e instanceof IllegalStateException ? e.getMessage()
                     : "the server is stopping") + ".");
@@ -111,9 +120,21 @@ final class DataConnections {
         org.opencs.pki.net.WireBytes.count(data, s.live); // the session's bytes include its data connections'
         traceDataConnection(data);
         s.dataConnectionOpened(data);
-        SslHandler ssl = s.protectData ? new SslHandler(dataEngine(data)) : null;
+        SslHandler early = data.pipeline().get(SslHandler.class);
+        if (early != null && !s.protectData) {
+            // PROT C after PASV: the connection began TLS as PROT P asked when it was accepted.
+            data.close();
+            s.reply("425 Can't open data connection: PROT changed after PASV.");
+            return CompletableFuture.completedFuture(null);
+        }
+        SslHandler ssl = early != null ? early : s.protectData ? addTls(data) : null;
         CompletableFuture<Handshake> handshake = new CompletableFuture<>();
         if (ssl != null) {
+            if (sink == null) {
+                // A download encrypts each chunk of the file as one piece (its 16 KiB records into one buffer, one
+                // write to the socket) instead of one record at a time.
+                ssl.setWrapDataSize(CHUNK);
+            }
             // Asked on the data connection's event loop as the handshake ends, while its engine is surely still open
             // (a short upload may be over and its engine freed by the time the session's executor looks).
             s.trace.trace(TracePoint.DATA_TLS, s.context.config().secureSessionReuse());
@@ -124,16 +145,6 @@ final class DataConnections {
                 }
                 handshake.complete(new Handshake(f.cause(), f.isSuccess() && reuseSatisfied(ssl.engine())));
             });
-            org.opencs.pki.net.ProxyProtocol.addFirst(data.pipeline(), "tls", ssl);
-            s.context.tls().trace().attach(data.pipeline(), ssl, "FTP data");
-            // An upload's connection sends no TLS 1.3 session ticket: the client never reads, so a ticket would be
-            // left unread and the client's close would become a reset that drops the end of its data. A download's
-            // connection does: the client reads everything up to close_notify, and the ticket is what clients such as
-            // curl (OpenSSL uses a TLS 1.3 session once) resume the next data connection with.
-            ChannelHandler noTickets = sink == null ? null : s.context.tls().dataConnectionHandler(ssl.engine());
-            if (noTickets != null) {
-                org.opencs.pki.net.ProxyProtocol.addFirst(data.pipeline(), "tls-no-tickets", noTickets);
-            }
         }
         // A transfer that moves no byte either way for the data connection timeout is ended (426).
         int timeout = s.context.dataTimeoutSeconds();
@@ -145,10 +156,25 @@ final class DataConnections {
         } else {
             data.pipeline().addLast("stall-close", new StallCloser());
         }
-        // Bytes that came through a balancer behind its PROXY header (a TLS ClientHello) go to the handlers now.
-        org.opencs.pki.net.ProxyProtocol.release(data.pipeline());
-        data.config().setAutoRead(true);
-        // The 1xx reply goes out before the data connection's TLS handshake, as z/OS does: clients such as lftp
+        // Bytes that came through a balancer behind its PROXY header (a TLS ClientHello) go to the handlers now, and
+        // the client's Finished held by the gate goes on now that the direction is known: an upload's connection
+        // sends no TLS 1.3 session ticket. The client never reads, so a ticket would be left unread and the client's
+        // close would become a reset that drops the end of its data. A download's connection does: the client reads
+        // everything up to close_notify, and the ticket is what clients such as curl (OpenSSL uses a TLS 1.3 session
+        // once) resume the next data connection with.
+        boolean upload = sink != null;
+        data.eventLoop().execute(() -> {
+            org.opencs.pki.net.ProxyProtocol.release(data.pipeline());
+            DataConnectionGate gate = data.pipeline().get(DataConnectionGate.class);
+            if (gate != null) {
+                gate.open(upload);
+            }
+            if (upload) {
+                data.config().setRecvByteBufAllocator(BULK_READS);
+            }
+            data.config().setAutoRead(true);
+        });
+        // The 1xx reply goes out before the data connection's TLS handshake ends, as z/OS does: clients such as lftp
         // start that handshake only once they have it.
         s.reply(startReply);
         if (ssl == null) {
@@ -257,13 +283,32 @@ final class DataConnections {
     }
 
     /**
-     * A protected data connection's engine: TLS 1.3 or 1.2, able to resume this session's control connection session
-     * and no other, and sending no session ticket, so an uploading client that never reads leaves nothing unread
-     * when it closes ({@link org.opencs.pki.tls.SessionReuseTls}).
+     * TLS on a passive data connection as it is accepted under PROT P, before the client's RETR or STOR: a client that
+     * begins its handshake at once (curl does, before it sends TYPE, SIZE and RETR) gets the server's half of it at
+     * once, instead of waiting for it while its own control replies wait unread (curl polls only the data connection
+     * then, up to a second). The client's Finished is held ({@link DataConnectionGate}) until the command says what
+     * the connection carries. Runs on the connection's event loop.
      */
-    private SSLEngine dataEngine(SocketChannel data) {
+    private void startTls(SocketChannel data) {
+        addTls(data);
+        org.opencs.pki.net.ProxyProtocol.release(data.pipeline());
+        data.config().setAutoRead(true);
+    }
+
+    /**
+     * Puts a protected data connection's TLS handler (TLS 1.3 or 1.2, able to resume this session's control
+     * connection session and no other: {@link org.opencs.pki.tls.SessionReuseTls}) and its gate in front of it.
+     */
+    private SslHandler addTls(SocketChannel data) {
         SslHandler control = s.ctx.pipeline().get(SslHandler.class);
-        return s.context.tls().newDataEngine(data.alloc(), control == null ? null : control.engine());
+        SslHandler ssl = s.context.tls().newDataHandler(data.alloc(), control == null ? null : control.engine());
+        int timeout = s.context.dataTimeoutSeconds();
+        // The handshake may begin before the command and end after it: bounded by the data connection timeout.
+        ssl.setHandshakeTimeoutMillis(timeout > 0 ? Math.max(10_000L, timeout * 1000L) : 0);
+        org.opencs.pki.net.ProxyProtocol.addFirst(data.pipeline(), "tls", ssl);
+        org.opencs.pki.net.ProxyProtocol.addFirst(data.pipeline(), "tls-gate", s.context.tls().dataConnectionGate(ssl.engine()));
+        s.context.tls().trace().attach(data.pipeline(), ssl, "FTP data");
+        return ssl;
     }
 
     /**

@@ -184,7 +184,8 @@ final class HfsCommands {
                     }
                 }
             }
-            out = new java.io.BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.APPEND), 64 * 1024);
+            var written = java.nio.channels.FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(written), 64 * 1024);
             // What the file holds after this upload: text in TYPE A/E, in the code page of the content kept (its
             // tag) or of SBDATACONN; a kept file keeps its tag, a new text file gets SBDATACONN's when it tags.
             SbDataconn sbd = SbDataconn.of(s.site.sbDataconn);
@@ -197,7 +198,8 @@ final class HfsCommands {
             }
             ChunkConverter converter = s.type == 'A' ? HfsTextConverter.asciiToFile(sbd.network(), fileCodePage)
                     : s.type == 'E' ? HfsTextConverter.ebcdicToFile(fileCodePage) : null;
-            UploadSink sink = new UploadSink(out, converter);
+            // Binary goes from the decrypted buffers to the file as it is; text through the converter.
+            UploadSink sink = converter == null ? new UploadSink(written) : new UploadSink(out, converter);
             String start = command.equals("APPE") ? "125 Appending to data set " + target : "125 Storing data set " + target;
             Path partial = temp;
             OutputStream stream = out;

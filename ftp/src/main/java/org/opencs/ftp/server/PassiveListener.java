@@ -24,16 +24,19 @@ final class PassiveListener implements AutoCloseable {
     PassiveListener(EventLoopGroup group, InetAddress localAddress, InetAddress clientAddress, int[] portRange)
             throws InterruptedException {
         this(group, localAddress, clientAddress, portRange, org.opencs.pki.net.TrustedBalancers.none(), reason -> {
+        }, channel -> {
         });
     }
 
     /**
      * As above, behind load balancers: a data connection from one of {@code balancers} starts with a PROXY header,
      * and the client it names must be the control connection's (PASSIVEDATACONN NOREDIRECT, z/OS's default); a
-     * connection whose header is missing or wrong is ended and {@code refused} told why.
+     * connection whose header is missing or wrong is ended and {@code refused} told why. {@code prepare} runs on the
+     * client's connection (on its event loop) as it is accepted, before the session takes it: the place to start TLS.
      */
     PassiveListener(EventLoopGroup group, InetAddress localAddress, InetAddress clientAddress, int[] portRange,
-                    org.opencs.pki.net.TrustedBalancers balancers, java.util.function.Consumer<String> refused)
+                    org.opencs.pki.net.TrustedBalancers balancers, java.util.function.Consumer<String> refused,
+                    java.util.function.Consumer<SocketChannel> prepare)
             throws InterruptedException {
         this.accepted = group.next().newPromise();
         ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -44,7 +47,12 @@ final class PassiveListener implements AutoCloseable {
                         // through a balancer, nothing after the PROXY header that names the real peer.
                         org.opencs.pki.net.ProxyProtocol.installHeld(ch, balancers, refused, c -> {
                             InetAddress peer = org.opencs.pki.net.Endpoints.client(c).getAddress();
-                            if (!peer.equals(clientAddress) || !accepted.trySuccess(c)) {
+                            if (!peer.equals(clientAddress) || accepted.isDone()) {
+                                c.close();
+                                return;
+                            }
+                            prepare.accept(c);
+                            if (!accepted.trySuccess(c)) {
                                 c.close();
                             }
                         });

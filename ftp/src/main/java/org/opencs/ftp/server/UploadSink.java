@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 final class UploadSink extends SimpleChannelInboundHandler<ByteBuf> {
     private final OutputStream out;
     private final ChunkConverter ascii;
+    private final java.nio.channels.FileChannel file;
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private long received;
     private boolean protectedConnection;
@@ -31,6 +32,17 @@ final class UploadSink extends SimpleChannelInboundHandler<ByteBuf> {
     UploadSink(OutputStream out, ChunkConverter ascii) {
         this.out = out;
         this.ascii = ascii;
+        this.file = null;
+    }
+
+    /**
+     * A binary upload written straight to {@code file} (opened for writing at its end): each decrypted buffer goes to
+     * the file with one write, without a copy through the Java heap. The caller closes the file.
+     */
+    UploadSink(java.nio.channels.FileChannel file) {
+        this.out = null;
+        this.ascii = null;
+        this.file = file;
     }
 
     @Override
@@ -42,6 +54,12 @@ final class UploadSink extends SimpleChannelInboundHandler<ByteBuf> {
     protected void channelRead0(ChannelHandlerContext ctx, ByteBuf chunk) throws IOException {
         int n = chunk.readableBytes();
         received += n;
+        if (file != null) {
+            while (chunk.isReadable()) {
+                chunk.readBytes(file, chunk.readableBytes());
+            }
+            return;
+        }
         if (ascii == null) {
             chunk.readBytes(out, n);
             return;
@@ -78,7 +96,9 @@ final class UploadSink extends SimpleChannelInboundHandler<ByteBuf> {
             if (ascii != null) {
                 out.write(ascii.convert(new byte[0], 0, 0, true));
             }
-            out.flush();
+            if (out != null) {
+                out.flush();
+            }
             finished.complete(null);
         } catch (IOException e) {
             finished.completeExceptionally(e);

@@ -285,6 +285,60 @@ class FtpsTls13Test {
                 .contains("refused 522 Data connections must reuse");
     }
 
+    /**
+     * A client that completes its data connection's TLS handshake right after connecting, before it sends RETR or STOR
+     * (curl's order), gets the server's half of the handshake at once: the server starts TLS on a passive connection
+     * as it accepts it and holds only the client's Finished until the command. Before, the server read nothing until
+     * the command, so this client's handshake (20 s limit) failed. Both directions, byte-exact, resumed.
+     */
+    @Test
+    void aHandshakeBeforeTheCommandIsAnsweredAtOnceForDownloadsAndUploads() throws Exception {
+        byte[] content = new byte[3 * 1024 * 1024 + 17];
+        new java.util.Random(7).nextBytes(content);
+        Files.write(dir.resolve("early.bin"), content);
+        var run = python(String.join("\n",
+                "import ftplib, ssl, sys, socket",
+                "ctx = ssl.create_default_context(cafile='ca.pem')",
+                "ctx.check_hostname = False",
+                "ctx.minimum_version = ssl.TLSVersion.TLSv1_3",
+                "f = ftplib.FTP_TLS(context=ctx)",
+                "f.connect('127.0.0.1', int(sys.argv[1]))",
+                "f.login('USER1', 'user1pw')",
+                "f.prot_p()",
+                "f.voidcmd('TYPE I')",
+                "def data():",
+                "    port = int(f.sendcmd('EPSV').split('|')[3])",
+                "    raw = socket.create_connection(('127.0.0.1', port), timeout=20)",
+                "    conn = ctx.wrap_socket(raw, server_hostname='127.0.0.1', session=f.sock.session)",
+                "    print('handshake before the command:', conn.version(), 'resumed:', conn.session_reused)",
+                "    return conn",
+                "conn = data()",
+                "print(f.sendcmd('STOR early.bin'))",
+                "conn.sendall(open('early.bin', 'rb').read())",
+                "conn.unwrap()",
+                "conn.close()",
+                "print(f.voidresp())",
+                "conn = data()",
+                "print(f.sendcmd('RETR early.bin'))",
+                "chunks = []",
+                "while True:",
+                "    b = conn.recv(65536)",
+                "    if not b:",
+                "        break",
+                "    chunks.append(b)",
+                "conn.close()",
+                "print(f.voidresp())",
+                "open('early-back.bin', 'wb').write(b''.join(chunks))",
+                "f.quit()"));
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.stdout().lines().filter(l -> l.equals("handshake before the command: TLSv1.3 resumed: True"))
+                .count()).as(run.all()).isEqualTo(2L);
+        assertThat(run.stdout()).contains("125 Storing data set /u/user1/early.bin")
+                .contains("250 Transfer completed successfully.");
+        assertThat(Files.readAllBytes(system.registry.home().hfsPath("/u/user1/early.bin"))).isEqualTo(content);
+        assertThat(Files.readAllBytes(dir.resolve("early-back.bin"))).isEqualTo(content);
+    }
+
     private ExternalCommand.Result python(String script) {
         return ExternalCommand.run(dir, null, List.of("python3", "-c", script, String.valueOf(server.port())));
     }

@@ -5,6 +5,7 @@ import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.OpenSslServerSessionContext;
 import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -31,7 +32,7 @@ import javax.net.ssl.SSLSession;
  * up to close_notify, and OpenSSL clients (curl) use a TLS 1.3 session only once, so the ticket is what they resume
  * their next data connection with. BoringSSL's only
  * switch for that per connection, {@code SSL_OP_NO_TICKET}, also makes it ignore the client's ticket, so it is set
- * once the client's ticket has been taken, when the client's encrypted Finished arrives ({@link NoTicketAfterHello}).
+ * once the client's ticket has been taken, when the client's encrypted Finished arrives ({@link DataConnectionGate}).
  * The control connection still issues tickets: they are what the data connections resume.</li>
  * <li>Each control connection gets its own session ID context (32 random bytes, {@code SSL_set_session_id_context}),
  * which its data connections get too. BoringSSL resumes a session only under the context it was made in, so a data
@@ -107,18 +108,12 @@ public final class SessionReuseTls {
     /**
      * An engine for a data connection of the session whose control connection runs {@code controlEngine}: it can
      * resume that session and no other. The client is not asked for a certificate again. Put {@link
-     * #dataConnectionHandler} in front of its SslHandler when it carries an upload, so it sends no session ticket.
+     * #dataConnectionGate} in front of its SslHandler, so an upload sends no session ticket.
      */
     public SSLEngine newDataEngine(ByteBufAllocator alloc, SSLEngine controlEngine) {
         SSLEngine engine;
         if (native_) {
-            byte[] id = contextIds.get(controlEngine);
-            if (id == null) {
-                // Not one of ours: a context ID nobody else has, so nothing can be resumed.
-                id = new byte[CONTEXT_ID_BYTES];
-                random.nextBytes(id);
-            }
-            engine = withContextId(tls, id, alloc);
+            engine = withContextId(tls, dataContextId(controlEngine), alloc);
         } else {
             engine = tls.newEngine(alloc);
             engine.setEnabledProtocols(new String[] {"TLSv1.2"});
@@ -130,12 +125,47 @@ public final class SessionReuseTls {
     }
 
     /**
-     * The handler to put in front of an upload data connection's SslHandler (closer to the socket): it stops the TLS
-     * 1.3 session tickets once the client's ticket has been taken. Null on the JDK's engine (its data connections are
-     * TLS 1.2, whose tickets come within the handshake).
+     * The TLS handler for a data connection of the session whose control connection runs {@code controlEngine}: the
+     * engine of {@link #newDataEngine}, able to resume that session and no other. On BoringSSL the engine is made the
+     * way Netty makes its own handlers ({@code SslContext.newHandler}), out of the JDK's one-record-per-call mode: an
+     * upload's records are decrypted all at once as they arrive (one buffer per socket read instead of one per 16 KiB
+     * record), and a large write is encrypted record after record into one buffer.
      */
-    public io.netty.channel.ChannelHandler dataConnectionHandler(SSLEngine dataEngine) {
-        return native_ && dataEngine instanceof ReferenceCountedOpenSslEngine engine ? new NoTicketAfterHello(engine) : null;
+    public SslHandler newDataHandler(ByteBufAllocator alloc, SSLEngine controlEngine) {
+        if (!native_) {
+            return new SslHandler(newDataEngine(alloc, controlEngine));
+        }
+        byte[] id = dataContextId(controlEngine);
+        SslHandler handler;
+        synchronized (tls) { // BoringSSL copies the context's session ID context into each new connection
+            ((OpenSslServerSessionContext) tls.sessionContext()).setSessionIdContext(id);
+            handler = tls.newHandler(alloc);
+        }
+        SSLEngine engine = handler.engine();
+        engine.setUseClientMode(false);
+        engine.setNeedClientAuth(false);
+        engine.setWantClientAuth(false);
+        return handler;
+    }
+
+    /**
+     * The handler to put in front of a data connection's SslHandler (closer to the socket), {@link DataConnectionGate}:
+     * the handshake can begin at once, the client's Finished waits for {@link DataConnectionGate#open}, which stops
+     * the TLS 1.3 session tickets of an upload on BoringSSL.
+     */
+    public DataConnectionGate dataConnectionGate(SSLEngine dataEngine) {
+        return new DataConnectionGate(native_ && dataEngine instanceof ReferenceCountedOpenSslEngine engine ? engine : null);
+    }
+
+    /** The session ID context of {@code controlEngine}'s data connections; for an engine not ours, one nobody has. */
+    private byte[] dataContextId(SSLEngine controlEngine) {
+        byte[] id = controlEngine == null ? null : contextIds.get(controlEngine);
+        if (id == null) {
+            // Not one of ours: a context ID nobody else has, so nothing can be resumed.
+            id = new byte[CONTEXT_ID_BYTES];
+            random.nextBytes(id);
+        }
+        return id;
     }
 
     /** BoringSSL copies the context's session ID context into each new connection, so set and create together. */
