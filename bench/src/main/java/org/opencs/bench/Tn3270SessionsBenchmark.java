@@ -28,7 +28,6 @@ import org.opencs.core.SystemHome;
 import org.opencs.saf.Registry;
 import org.opencs.tn3270.config.ProfileParser;
 import org.opencs.tn3270.server.Tn3270Server;
-import org.opencs.tn3270.telnet.Telnet;
 import org.opencs.tn3270.telnet.TelnetDecoder;
 import org.opencs.tn3270.telnet.TelnetEncoder;
 import org.opencs.tn3270.telnet.TelnetMessage;
@@ -136,17 +135,10 @@ public final class Tn3270SessionsBenchmark {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, TelnetMessage m) {
-            if (m instanceof TelnetMessage.Negotiation n && n.verb() == Telnet.DO) {
-                ctx.writeAndFlush(new TelnetMessage.Negotiation(n.option() == Telnet.TN3270E ? Telnet.WILL : Telnet.WONT,
-                        n.option()));
-            } else if (m instanceof TelnetMessage.Subnegotiation s && s.option() == Telnet.TN3270E && s.data().length > 1) {
-                if (s.data()[0] == 0x08) {
-                    ctx.writeAndFlush(new TelnetMessage.Subnegotiation(Telnet.TN3270E,
-                            "\u0002\u0007IBM-3278-2-E".getBytes(StandardCharsets.ISO_8859_1)));
-                } else if (s.data()[0] == 0x02 && s.data()[1] == 0x04) {
-                    ctx.writeAndFlush(new TelnetMessage.Subnegotiation(Telnet.TN3270E, new byte[] {0x03, 0x07}));
-                }
-            } else if (m instanceof TelnetMessage.Record) {
+            if (TerminalNegotiation.answer(ctx, m)) {
+                return;
+            }
+            if (m instanceof TelnetMessage.Record) {
                 ready.trySuccess(ctx.channel());
             }
         }
