@@ -16,6 +16,8 @@ import org.opencs.saf.passticket.PassTicketService;
 public final class Authenticator {
     private final Registry registry;
     private final String client;
+    /** Runs after the secret was checked and before anything is written: a test's window for a concurrent change. */
+    private final Runnable afterCheck;
 
     /** For a password check with no client behind it (the TSO PASSWORD command of a session already logged on). */
     public Authenticator(Registry registry) {
@@ -24,8 +26,14 @@ public final class Authenticator {
 
     /** {@code client}: where the logon comes from, e.g. the connection's IP address; it goes into failure records. */
     public Authenticator(Registry registry, String client) {
+        this(registry, client, () -> { });
+    }
+
+    /** For tests only: {@code afterCheck} runs between checking the secret and recording the outcome. */
+    Authenticator(Registry registry, String client, Runnable afterCheck) {
         this.registry = registry;
         this.client = client;
+        this.afterCheck = afterCheck;
     }
 
     /** The client for a command run on this machine: "local", the process ID and the operating system user. */
@@ -61,6 +69,7 @@ public final class Authenticator {
         }
         PasswordHasher hasher = registry.passwordHasher();
         if (user.passwordHash() != null && hasher.matches(secret, user.passwordHash())) {
+            afterCheck.run();
             if (user.passwordExpired()) {
                 return new LogonResult(LogonResult.Status.PASSWORD_EXPIRED, userid, message(userid, "PASSWORD HAS EXPIRED"));
             }
@@ -69,6 +78,7 @@ public final class Authenticator {
             return ok;
         }
         if (secret.length >= 14 && user.phraseHash() != null && hasher.matches(secret, user.phraseHash())) {
+            afterCheck.run();
             LogonResult ok = succeed(user);
             upgrade(userid, UserStore.Secret.PHRASE, user.phraseHash(), secret);
             return ok;
@@ -83,10 +93,11 @@ public final class Authenticator {
                 return fail(userid, application, LogonResult.Status.PASSTICKET_REPLAY, "PASSTICKET REPLAY ATTEMPT");
             }
         }
-        int failures = user.failedLogons() + 1;
+        afterCheck.run();
         int limit = registry.options().revokeAfter();
-        boolean revoke = limit > 0 && failures >= limit;
-        registry.users().update(revoke ? user.withFailedLogons(failures).withRevoked(true) : user.withFailedLogons(failures));
+        UserStore.Failures after = registry.users().recordFailure(userid, limit)
+                .orElse(new UserStore.Failures(user.failedLogons() + 1, false));
+        boolean revoke = after.revoked() && limit > 0 && after.count() >= limit;
         return fail(userid, application, LogonResult.Status.INVALID_PASSWORD, revoke ? "INVALID PASSWORD; USER REVOKED" : "INVALID PASSWORD");
     }
 
@@ -101,8 +112,7 @@ public final class Authenticator {
         if (registry.passwordHasher().matches(newPassword, user.passwordHash())) {
             throw new org.opencs.core.ZosException("ICH08008I", "NEW PASSWORD MUST DIFFER FROM THE CURRENT PASSWORD");
         }
-        registry.users().update(user.withPassword(registry.passwordHasher().hash(newPassword), false)
-                .withLastLogon(registry.clock().instant()));
+        registry.users().setPassword(user.userid(), registry.passwordHasher().hash(newPassword), registry.clock().instant());
         return new LogonResult(LogonResult.Status.OK, result.userid(), "PASSWORD CHANGED");
     }
 
@@ -118,8 +128,9 @@ public final class Authenticator {
         }
     }
 
+    /** Records the logon with a targeted UPDATE (last logon, failure count 0), never the whole row read before. */
     private LogonResult succeed(User user) {
-        registry.users().update(user.withLastLogon(registry.clock().instant()));
+        registry.users().recordLogon(user.userid(), registry.clock().instant());
         return new LogonResult(LogonResult.Status.OK, user.userid(), "LOGON ACCEPTED");
     }
 

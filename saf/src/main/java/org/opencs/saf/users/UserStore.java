@@ -81,6 +81,52 @@ public final class UserStore {
         }
     }
 
+    /**
+     * A successful logon: sets the last logon time and clears the failure count, one targeted UPDATE that touches
+     * nothing else, so a REVOKE or a password change made while the password was being checked is kept.
+     */
+    public void recordLogon(String userid, java.time.Instant when) {
+        database.inTransaction(c -> Sql.update(c, "UPDATE users SET last_logon = ?, failed_logons = 0 WHERE userid = ?",
+                Timestamp.from(when), userid));
+    }
+
+    /**
+     * The expired-password dialogue's new password: sets the hash (not expired), the last logon and a failure count
+     * of 0 in one targeted UPDATE, leaving the rest of the row (a REVOKE made meanwhile) as it is.
+     */
+    public void setPassword(String userid, String hash, java.time.Instant when) {
+        database.inTransaction(c -> Sql.update(c, "UPDATE users SET password_hash = ?, password_expired = FALSE, "
+                + "last_logon = ?, failed_logons = 0 WHERE userid = ?", hash, Timestamp.from(when), userid));
+    }
+
+    /** A user's failure count and revoked flag right after {@link #recordFailure} counted one more failure. */
+    public record Failures(int count, boolean revoked) {
+    }
+
+    /**
+     * A failed logon: adds one to the failure count and, when the new count reaches {@code revokeAfter} (SETROPTS
+     * PASSWORD(REVOKE(n)); 0 for never), revokes the user, in one UPDATE, so parallel failures each count (the
+     * database locks the row) and none overwrites anything else of the row. The row is read back in the same
+     * transaction, while this transaction still holds the row lock.
+     *
+     * @return the count and revoked flag after this failure; empty when the user no longer exists
+     */
+    public Optional<Failures> recordFailure(String userid, int revokeAfter) {
+        return database.inTransaction(c -> {
+            int updated = Sql.update(c, "UPDATE users SET failed_logons = failed_logons + 1, revoked = CASE WHEN ? > 0 "
+                    + "AND failed_logons + 1 >= ? THEN TRUE ELSE revoked END WHERE userid = ?", revokeAfter, revokeAfter, userid);
+            if (updated != 1) {
+                return Optional.<Failures>empty();
+            }
+            try (PreparedStatement select = c.prepareStatement("SELECT failed_logons, revoked FROM users WHERE userid = ?")) {
+                select.setString(1, userid);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.of(new Failures(rs.getInt(1), rs.getBoolean(2))) : Optional.<Failures>empty();
+                }
+            }
+        });
+    }
+
     /** Which of a user's two secrets a hash is. */
     public enum Secret { PASSWORD, PHRASE }
 
