@@ -68,7 +68,7 @@ public final class Authenticator {
             return fail(userid, application, LogonResult.Status.REVOKED, "REVOKED USER ACCESS ATTEMPT");
         }
         PasswordHasher hasher = registry.passwordHasher();
-        if (user.passwordHash() != null && hasher.matches(secret, user.passwordHash())) {
+        if (user.passwordHash() != null && hasher.matches(secret, user.passwordHash(), userid)) {
             afterCheck.run();
             if (user.passwordExpired()) {
                 return new LogonResult(LogonResult.Status.PASSWORD_EXPIRED, userid, message(userid, "PASSWORD HAS EXPIRED"));
@@ -77,7 +77,7 @@ public final class Authenticator {
             upgrade(userid, UserStore.Secret.PASSWORD, user.passwordHash(), secret);
             return ok;
         }
-        if (secret.length >= 14 && user.phraseHash() != null && hasher.matches(secret, user.phraseHash())) {
+        if (secret.length >= 14 && user.phraseHash() != null && hasher.matches(secret, user.phraseHash(), userid)) {
             afterCheck.run();
             LogonResult ok = succeed(user);
             upgrade(userid, UserStore.Secret.PHRASE, user.phraseHash(), secret);

@@ -23,10 +23,15 @@ public final class PasswordHasher {
     private static final int SALT_BYTES = 16;
     private static final int TAG_BYTES = 32;
 
+    /** How many user IDs with an unusable stored hash are remembered (logged once each); past that, none are added. */
+    private static final int REPORTED_LIMIT = 10_000;
+
     private final SecureRandom random;
     private final Argon2Cost cost;
     private final Semaphore permits;
     private final int concurrency;
+    private final java.util.function.Consumer<String> warnings;
+    private final java.util.Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** OpenCS's cost ({@link Argon2Cost#DEFAULT}), as many hashes at once as the machine has cores. */
     public PasswordHasher(SecureRandom random) {
@@ -40,6 +45,11 @@ public final class PasswordHasher {
      * @throws IllegalArgumentException when {@code concurrency} is below 1
      */
     PasswordHasher(SecureRandom random, Argon2Cost cost, int concurrency) {
+        this(random, cost, concurrency, org.slf4j.LoggerFactory.getLogger(PasswordHasher.class)::warn);
+    }
+
+    /** For tests: {@code warnings} receives the OCS0025W lines instead of the log. */
+    PasswordHasher(SecureRandom random, Argon2Cost cost, int concurrency, java.util.function.Consumer<String> warnings) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
         }
@@ -47,6 +57,7 @@ public final class PasswordHasher {
         this.cost = cost;
         this.concurrency = concurrency;
         this.permits = new Semaphore(concurrency, true);
+        this.warnings = warnings;
     }
 
     /** The cost of the hashes this hasher writes. */
@@ -76,6 +87,23 @@ public final class PasswordHasher {
             return MessageDigest.isEqual(p.hash(), pbkdf2(password, p.salt(), p.iterations(), p.hash().length));
         }
         return false;
+    }
+
+    /**
+     * {@link #matches(char[], String)} for a logon of {@code userid}: a stored string that is there but not usable
+     * (an unknown format, malformed, or beyond the caps of {@link StoredHash} and {@link Argon2Cost}, as a hostile
+     * or damaged registry row might hold) never matches, and is logged once per user ID as
+     * {@code OCS0025W USER(userid) STORED PASSWORD HASH IS NOT USABLE - LOGON WITH IT REFUSED}, without the string.
+     */
+    public boolean matches(char[] password, String stored, String userid) {
+        if (stored != null && StoredHash.parse(stored).isEmpty()) {
+            if (reported.size() < REPORTED_LIMIT && reported.add(userid)) {
+                warnings.accept("OCS0025W USER(" + userid + ") STORED PASSWORD HASH IS NOT USABLE (UNKNOWN FORMAT, "
+                        + "MALFORMED OR BEYOND THE COST CAPS) - LOGON WITH IT REFUSED");
+            }
+            return false;
+        }
+        return matches(password, stored);
     }
 
     /**

@@ -15,14 +15,31 @@ public sealed interface StoredHash {
     /** The stored string. */
     String encode();
 
+    /** The longest salt or hash (tag, derived key) a stored string may hold, in bytes (SHA-512's output). */
+    int MAX_BYTES = 64;
+    /** The most PBKDF2 iterations a stored string may ask for (OpenCS wrote 210,000). */
+    int MAX_PBKDF2_ITERATIONS = 10_000_000;
+
+    private static void checkLength(String what, byte[] bytes) {
+        if (bytes.length > MAX_BYTES) {
+            throw new IllegalArgumentException(what + " of " + bytes.length + " bytes is longer than " + MAX_BYTES);
+        }
+    }
+
     /**
      * Argon2id, version 0x13 (19), as RFC 9106 and the PHC string format define it.
      *
      * @param cost m, t and p
-     * @param salt the salt, at least 8 bytes
-     * @param hash the tag, at least 4 bytes
+     * @param salt the salt, 8..{@value #MAX_BYTES} bytes
+     * @param hash the tag, 4..{@value #MAX_BYTES} bytes
+     * @throws IllegalArgumentException for a salt or tag longer than {@value #MAX_BYTES} bytes
      */
     record Argon2id(Argon2Cost cost, byte[] salt, byte[] hash) implements StoredHash {
+        public Argon2id {
+            checkLength("salt", salt);
+            checkLength("tag", hash);
+        }
+
         @Override
         public String encode() {
             Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
@@ -34,11 +51,21 @@ public sealed interface StoredHash {
     /**
      * PBKDF2-HMAC-SHA-512, OpenCS's hash before Argon2id: verified, never written for a new password.
      *
-     * @param iterations the PBKDF2 iteration count
-     * @param salt       the salt
-     * @param hash       the derived key (64 bytes as written)
+     * @param iterations the PBKDF2 iteration count, 1..{@value #MAX_PBKDF2_ITERATIONS}
+     * @param salt       the salt, at most {@value #MAX_BYTES} bytes
+     * @param hash       the derived key (64 bytes as written), at most {@value #MAX_BYTES} bytes
+     * @throws IllegalArgumentException for a count or length beyond those caps
      */
     record Pbkdf2Sha512(int iterations, byte[] salt, byte[] hash) implements StoredHash {
+        public Pbkdf2Sha512 {
+            if (iterations < 1 || iterations > MAX_PBKDF2_ITERATIONS) {
+                throw new IllegalArgumentException("PBKDF2 iteration count " + iterations + " is outside 1.."
+                        + MAX_PBKDF2_ITERATIONS);
+            }
+            checkLength("salt", salt);
+            checkLength("derived key", hash);
+        }
+
         @Override
         public String encode() {
             Base64.Encoder b64 = Base64.getEncoder();
@@ -53,7 +80,9 @@ public sealed interface StoredHash {
 
     /**
      * Reads a stored string; empty for null, for a format it does not know, and for one that is malformed (bad
-     * Base64, a cost out of range, a zero iteration count), so that such a hash never matches any password.
+     * Base64, a cost out of range or beyond the caps of {@link Argon2Cost}, a zero iteration count or more than
+     * {@value #MAX_PBKDF2_ITERATIONS}, a salt or hash longer than {@value #MAX_BYTES} bytes), so that such a hash
+     * never matches any password and never costs more than the caps to reject.
      */
     static Optional<StoredHash> parse(String stored) {
         if (stored == null) {
