@@ -61,10 +61,13 @@ public final class Authenticator {
     private LogonResult check(String userid, char[] secret, String application) {
         Optional<User> found = User.validUserid(userid) ? registry.users().find(userid) : Optional.empty();
         if (found.isEmpty()) {
+            // The same hash as a wrong password costs, so the refusal's timing does not tell the user ID is unknown.
+            registry.passwordHasher().verifyDummy(secret);
             return fail(userid, application, LogonResult.Status.UNKNOWN_USER, "USER AT TERMINAL NOT RACF-DEFINED");
         }
         User user = found.get();
         if (user.revoked()) {
+            registry.passwordHasher().verifyDummy(secret);
             return fail(userid, application, LogonResult.Status.REVOKED, "REVOKED USER ACCESS ATTEMPT");
         }
         PasswordHasher hasher = registry.passwordHasher();

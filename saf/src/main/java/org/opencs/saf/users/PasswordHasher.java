@@ -32,6 +32,10 @@ public final class PasswordHasher {
     private final int concurrency;
     private final java.util.function.Consumer<String> warnings;
     private final java.util.Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** How many secrets this hasher has checked against a stored hash (the dummy one included). */
+    private final java.util.concurrent.atomic.AtomicLong verifications = new java.util.concurrent.atomic.AtomicLong();
+    /** A fixed Argon2id hash at this hasher's cost, made once at first use, for {@link #verifyDummy}. */
+    private volatile String dummy;
 
     /** OpenCS's cost ({@link Argon2Cost#DEFAULT}), as many hashes at once as the machine has cores. */
     public PasswordHasher(SecureRandom random) {
@@ -80,6 +84,9 @@ public final class PasswordHasher {
     /** True when {@code password} matches {@code stored} (either format); false for null or an unknown format. */
     public boolean matches(char[] password, String stored) {
         StoredHash hash = StoredHash.parse(stored).orElse(null);
+        if (hash != null) {
+            verifications.incrementAndGet();
+        }
         if (hash instanceof StoredHash.Argon2id a) {
             return MessageDigest.isEqual(a.hash(), argon2id(password, a.salt(), a.cost(), a.hash().length));
         }
@@ -87,6 +94,27 @@ public final class PasswordHasher {
             return MessageDigest.isEqual(p.hash(), pbkdf2(password, p.salt(), p.iterations(), p.hash().length));
         }
         return false;
+    }
+
+    /**
+     * Checks {@code secret} against a fixed Argon2id hash at this hasher's cost (made once, of a random secret, so
+     * nothing matches it) and returns nothing: a logon of an unknown or revoked user ID spends the same time as one
+     * with a wrong password, so the time of a refusal does not tell which user IDs exist.
+     */
+    public void verifyDummy(char[] secret) {
+        String fixed = dummy;
+        if (fixed == null) {
+            byte[] unguessable = new byte[32];
+            random.nextBytes(unguessable);
+            fixed = hash(java.util.HexFormat.of().formatHex(unguessable).toCharArray());
+            dummy = fixed;
+        }
+        matches(secret, fixed);
+    }
+
+    /** How many secrets have been checked against a stored hash (by {@link #matches} and {@link #verifyDummy}). */
+    public long verifications() {
+        return verifications.get();
     }
 
     /**

@@ -132,6 +132,35 @@ class LogonRaceTest {
         }
     }
 
+    /** Unknown and revoked user IDs cost one hash, as a wrong password does, and keep their ICH408I texts. */
+    @ParameterizedTest
+    @EnumSource(TestRegistries.Store.class)
+    void unknownAndRevokedUserIdsAreCheckedAgainstADummyHash(TestRegistries.Store store) throws Exception {
+        SystemInitializer.Result result = TestRegistries.init(dir, store, clock);
+        try (Registry registry = TestRegistries.open(result, clock)) {
+            define(registry, registry.passwordHasher().hash("user1pw".toCharArray()));
+            PasswordHasher hasher = registry.passwordHasher();
+            Authenticator auth = new Authenticator(registry, "127.0.0.1");
+
+            long before = hasher.verifications();
+            LogonResult unknown = auth.logon("NOSUCH", "user1pw".toCharArray(), null);
+            assertThat(unknown.status()).isEqualTo(LogonResult.Status.UNKNOWN_USER);
+            assertThat(unknown.message()).isEqualTo("ICH408I USER(NOSUCH) LOGON/JOB INITIATION - USER AT TERMINAL NOT RACF-DEFINED");
+            assertThat(hasher.verifications() - before).as("one hash for an unknown user ID").isEqualTo(1);
+
+            before = hasher.verifications();
+            assertThat(auth.logon("USER1", "wrongpw1".toCharArray(), null).status()).isEqualTo(LogonResult.Status.INVALID_PASSWORD);
+            assertThat(hasher.verifications() - before).as("one hash for a wrong password").isEqualTo(1);
+
+            registry.users().update(registry.users().find("USER1").orElseThrow().withRevoked(true));
+            before = hasher.verifications();
+            LogonResult revoked = auth.logon("USER1", "user1pw".toCharArray(), null);
+            assertThat(revoked.status()).isEqualTo(LogonResult.Status.REVOKED);
+            assertThat(revoked.message()).isEqualTo("ICH408I USER(USER1) LOGON/JOB INITIATION - REVOKED USER ACCESS ATTEMPT");
+            assertThat(hasher.verifications() - before).as("one hash for a revoked user ID").isEqualTo(1);
+        }
+    }
+
     private void define(Registry registry, String hash) {
         registry.users().add(User.define("USER1", "USER ONE", "IBMUSER", hash, false, false, 101L, "/u/user1",
                 clock.instant()));
