@@ -53,7 +53,7 @@ public final class Registry implements AutoCloseable {
     }
 
     /** The most logons that may wait for the logon pool; one more is refused (RejectedExecutionException). */
-    static final int LOGONS_WAITING = 4096;
+    public static final int LOGONS_WAITING = 4096;
 
     /**
      * Opens the registry of {@code home}. A home without a shared directory of its own is opened as its system.conf

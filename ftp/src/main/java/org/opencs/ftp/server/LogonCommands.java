@@ -102,9 +102,39 @@ final class LogonCommands {
         if (parts.length == 3) {
             s.trace.trace(TracePoint.PASS_CHANGE, pending);
         }
-        return java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> check(registry, authenticator, pending, password, parts), registry.logonExecutor())
-                .thenAcceptAsync(outcome -> reply(pending, outcome), s.executor());
+        java.util.concurrent.CompletableFuture<Outcome> checked;
+        try {
+            checked = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> check(registry, authenticator, pending, password, parts), registry.logonExecutor());
+        } catch (java.util.concurrent.RejectedExecutionException full) {
+            poolFull(pending, authenticator);
+            return null;
+        }
+        return checked.thenAcceptAsync(outcome -> reply(pending, outcome), s.executor());
+    }
+
+    /** The reply to PASS when the logon pool's queue is full: the password was not checked, the connection ends. */
+    static final String POOL_FULL = "421-OCSF005E Logon queue full: the logon was not done; try again later.\r\n"
+            + "421 Service not available, closing control connection.";
+
+    /**
+     * PASS when the registry's logon pool has {@value org.opencs.saf.Registry#LOGONS_WAITING} logons waiting already:
+     * the password is not checked; the refusal is logged (EZYFS56I), audited (LOGON_FAILURE, reason
+     * {@code LOGON QUEUE FULL}) and recorded in SMF (reason X'04', no server access), and the client hears 421 and
+     * is disconnected, as RFC 959 defines 421 and as z/OS's FTP server sheds a client it cannot serve (docs/ftp.md
+     * "Logons when the logon queue is full").
+     */
+    private void poolFull(String pending, Authenticator authenticator) {
+        s.trace.trace(TracePoint.PASS_REFUSED, pending, "LOGON QUEUE FULL");
+        s.context.log().warn("OCSF005E FTP session {} (client {}): logon of user {} not done, the logon queue is full "
+                + "({} logons waiting).", s.sessionId, org.opencs.pki.net.Endpoints.client(s.ctx.channel()).getHostString(),
+                pending, org.opencs.saf.Registry.LOGONS_WAITING);
+        s.activity("EZYFS56I", "ACCESS FAILED USERID=" + pending + " Reason=logon queue full");
+        authenticator.refused(pending, APPLICATION, "LOGON QUEUE FULL");
+        FtpSmfRecords.logonFailure(s, pending, null, false);
+        s.pendingUser = null;
+        s.traceReply(POOL_FULL);
+        s.ctx.writeAndFlush(POOL_FULL + "\r\n").addListener(f -> s.ctx.close());
     }
 
     /** What the logon pool found: the result and the user, or the registry's refusal (a ZosException). */
