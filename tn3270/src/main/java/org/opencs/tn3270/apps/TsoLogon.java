@@ -26,6 +26,8 @@ import org.opencs.tn3270.datastream.Screen;
 public final class TsoLogon implements Transaction {
     /** The panel's message when the registry cannot be reached (OCS0022E; the logon is not done, the panel stays). */
     static final String REGISTRY_UNAVAILABLE = "OCS0022E REGISTRY UNAVAILABLE - LOGON NOT DONE, TRY AGAIN LATER";
+    /** The panel's message when the registry's logon pool is full (the password was not checked, the panel stays). */
+    public static final String LOGON_QUEUE_FULL = "OCST014E LOGON QUEUE FULL - LOGON NOT DONE, TRY AGAIN LATER";
     private final HostServices services;
     private final Registry registry;
     private final String applid;
@@ -75,6 +77,17 @@ public final class TsoLogon implements Transaction {
     @Override
     public String applid() {
         return applid;
+    }
+
+    /**
+     * Enter on this panel when the registry's logon pool cannot take the check ({@code Registry.LOGONS_WAITING}
+     * logons already wait): the password is not checked, the refusal is audited (LOGON_FAILURE, reason
+     * {@code LOGON QUEUE FULL}), and the terminal stays at the panel with {@link #LOGON_QUEUE_FULL}, as for OCS0022E.
+     */
+    public Transaction queueFull(Map<String, String> values) {
+        String user = values.getOrDefault("userid", "").trim().toUpperCase(Locale.ROOT);
+        new Authenticator(registry, terminal.client()).refused(user, applid, "LOGON QUEUE FULL");
+        return new TsoLogon(services, applid, user, LOGON_QUEUE_FULL, terminal);
     }
 
     @Override

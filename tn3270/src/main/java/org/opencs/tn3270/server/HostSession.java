@@ -492,13 +492,25 @@ final class HostSession {
     /**
      * Enter on the TSO/E logon panel: the password check (a memory-hard hash) runs on the registry's logon pool, never
      * on this session's executor, and the next screen follows on that executor. A failure no logon expects goes to the
-     * pipeline and ends the session (Tn3270Session.exceptionCaught), as it would have on this thread.
+     * pipeline and ends the session (Tn3270Session.exceptionCaught), as it would have on this thread. A full logon
+     * pool is not such a failure: the panel stays with OCST014E.
      */
     private void checkLogon(ChannelHandlerContext ctx, Transaction logon, Map<String, String> values) {
         checking = true;
-        java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> logon.next(Aid.ENTER, values), context.services().registry().logonExecutor())
-                .whenCompleteAsync((next, error) -> {
+        java.util.concurrent.CompletableFuture<Transaction> checked;
+        try {
+            checked = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> logon.next(Aid.ENTER, values), context.services().registry().logonExecutor());
+        } catch (java.util.concurrent.RejectedExecutionException full) {
+            // The logon pool's queue is full: the logon is not done, the panel stays with OCST014E (docs/tn3270.md).
+            checking = false;
+            context.log().warn("OCST014E LU {}: logon of user {} not done, the logon queue is full ({} logons waiting)",
+                    negotiation.luName(), values.getOrDefault("userid", "").trim().toUpperCase(java.util.Locale.ROOT),
+                    org.opencs.saf.Registry.LOGONS_WAITING);
+            proceed(ctx, ((org.opencs.tn3270.apps.TsoLogon) logon).queueFull(values));
+            return;
+        }
+        checked.whenCompleteAsync((next, error) -> {
                     checking = false;
                     if (error != null) {
                         ctx.pipeline().fireExceptionCaught(error instanceof java.util.concurrent.CompletionException

@@ -198,6 +198,42 @@ class Tn3270ServerS3270Test {
         assertThat(result.all()).contains("IKJ56421I PASSWORD NOT AUTHORIZED FOR USERID USER1");
     }
 
+    /**
+     * Enter on the logon panel while the registry's logon pool is full (its threads busy, its queue filled for real
+     * with tasks waiting on a latch): the panel stays with OCST014E, the refusal is audited, and once the queue
+     * drains the same logon works.
+     */
+    @Test
+    void aFullLogonQueueKeepsThePanelWithAMessage() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try {
+            int submitted = 0;
+            try {
+                for (; submitted < 100_000; submitted++) {
+                    registry.logonExecutor().execute(() -> {
+                        try {
+                            release.await(5, java.util.concurrent.TimeUnit.MINUTES);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                }
+            } catch (java.util.concurrent.RejectedExecutionException full) {
+                assertThat(submitted).isGreaterThanOrEqualTo(Registry.LOGONS_WAITING);
+            }
+            var refused = s3270(actions("Connect(L:localhost:" + server.port() + ")", LOGON, "Ascii()", "PF(3)", "Quit()"));
+            assertThat(refused.all()).contains("OCST014E LOGON QUEUE FULL - LOGON NOT DONE, TRY AGAIN LATER")
+                    .contains("TSO/E LOGON").doesNotContain("LOGON IN PROGRESS");
+            assertThat(Files.readString(registry.home().logs().resolve("audit.jsonl")))
+                    .contains("\"reason\":\"LOGON QUEUE FULL\"");
+            assertThat(String.join("\n", log.lines())).contains("OCST014E");
+        } finally {
+            release.countDown();
+        }
+        var accepted = s3270(actions("Connect(L:localhost:" + server.port() + ")", LOGON, "Ascii()", "Quit()"));
+        assertThat(accepted.all()).contains("USER1 LOGON IN PROGRESS AT");
+    }
+
     private Tn3270Server serve(String connType) throws Exception {
         String profile = String.join("\n", "TelnetParms", "  " + (connType.equals("BASIC") ? "Port" : "SecurePort") + " 0",
                 "  Conntype " + connType, "  Keyring HFS /etc/tn3270/server.kdb", "EndTelnetParms");
