@@ -109,7 +109,7 @@ public final class LoginService {
             new Authenticator(registry, client).refused(userid, APPLICATION, reason);
             return new Outcome.Refused("ICH408I USER(" + userid + ") LOGON/JOB INITIATION - " + reason);
         }
-        registry.users().update(user.withLastLogon(registry.clock().instant()));
+        registry.users().recordLogon(userid, registry.clock().instant()); // only its own columns: a REVOKE meanwhile stays
         WebSession session = sessions.create(userid, client, subject);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("user", userid);
