@@ -141,6 +141,40 @@ class FtpLiveSessionsTest {
         }
     }
 
+    /**
+     * CCC (clear command channel) is refused (534, SecurityCommands), so the control connection stays protected and
+     * its TLS facts in the live sessions stay true: after Commons Net's execCCC the session still shows its TLS
+     * protocol and cipher and goes on over TLS (docs/web.md "Actions and sessions").
+     */
+    @Test
+    void cccIsRefusedAndTheSessionStillShowsItsTls() throws Exception {
+        system = new FtpTestSystem(dir, "/etc/ftp/server.kdb");
+        system.user("USER1");
+        var config = FtpDataParser.parse(String.join("\n", List.of("EXTENSIONS AUTH_TLS", "SECURE_DATACONN PRIVATE",
+                "SECURE_SESSION_REUSE NONE", "KEYRING /etc/ftp/server.kdb", "INACTIVE 0", "STARTDIRECTORY HFS")),
+                "FTP.DATA").config();
+        server = log.serve(config, system.registry);
+        FTPSClient client = new FTPSClient("TLS", false);
+        client.setTrustManager(org.apache.commons.net.util.TrustManagerUtils.getAcceptAllTrustManager());
+        client.connect("127.0.0.1", server.port());
+        try {
+            assertThat(client.login("USER1", "user1pw")).as(client.getReplyString()).isTrue();
+            String protocol = only(server).tlsProtocol();
+            assertThat(protocol).startsWith("TLSv1.");
+            // Commons Net throws on any reply but 200 to CCC, with the reply as the message
+            assertThatThrownBy(client::execCCC).isInstanceOf(javax.net.ssl.SSLException.class)
+                    .hasMessageContaining("534 CCC not supported");
+            LiveSessionView after = only(server);
+            assertThat(after.tlsProtocol()).isEqualTo(protocol);
+            assertThat(after.cipher()).startsWith("TLS_");
+            assertThat(client.sendNoOp()).as(client.getReplyString()).isTrue(); // still over TLS
+        } finally {
+            if (client.isConnected()) {
+                client.disconnect();
+            }
+        }
+    }
+
     private static LiveSessionView only(FtpServer server) {
         assertThat(server.liveSessions().list()).hasSize(1);
         return server.liveSessions().list().get(0);
