@@ -33,6 +33,9 @@ public final class ConsoleActions {
         }
     }
 
+    /** How long {@link #endSession} waits for an FTP or TN3270 session to act on the request (OCSW061E after). */
+    static final java.time.Duration END_WAIT = java.time.Duration.ofSeconds(10);
+
     private final Registry registry;
     private final Jes jes;
     private final SessionStore sessions;
@@ -120,7 +123,8 @@ public final class ConsoleActions {
     /**
      * Ends the session with handle {@code handle} for {@code user}: their own, or any for a SPECIAL user (403
      * OCSW058E otherwise); 404 OCSW059E no such live session; 200 OCSW060I ended; audited as WEB_SESSION_END with its
-     * {@code kind}. A web session's WEB_LOGOFF has reason ENDED_BY_ADMIN; an FTP session's client hears 421 OCSF040I,
+     * {@code kind}. An FTP or TN3270 session checks the requester again against the user it is logged on as when it
+     * acts (OCSW058E if that changed; 504 OCSW061E if it does not answer within {@link #END_WAIT}). A web session's WEB_LOGOFF has reason ENDED_BY_ADMIN; an FTP session's client hears 421 OCSF040I,
      * a TN3270 connection is closed (OCST095I, CONN DROP CONNDROP).
      */
     public Result endSession(User user, String handle, String client) {
@@ -152,8 +156,27 @@ public final class ConsoleActions {
             return Result.of(HttpResponseStatus.FORBIDDEN, "OCSW058E You may not end another user's session: that "
                     + "needs the SPECIAL attribute.");
         }
-        if (live.end(handle, "by " + user.userid() + " from the console").isEmpty()) {
+        // Checked again by the session itself when it acts: a queued FTP USER/PASS may log it on as someone else
+        // between this look and the end.
+        org.opencs.core.sessions.EndRequest request = org.opencs.core.sessions.EndRequest.by(user.userid(),
+                user.special(), "by " + user.userid() + " from the console");
+        if (live.end(handle, request).isEmpty()) {
             return Result.of(HttpResponseStatus.NOT_FOUND, "OCSW059E No live session " + handle + ".");
+        }
+        boolean ended;
+        try {
+            ended = request.outcome().get(END_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Result.of(HttpResponseStatus.GATEWAY_TIMEOUT, "OCSW061E The session " + handle
+                    + " did not answer the request to end it.");
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return Result.of(HttpResponseStatus.GATEWAY_TIMEOUT, "OCSW061E The session " + handle
+                    + " did not answer the request to end it within " + END_WAIT.toSeconds() + " seconds.");
+        }
+        if (!ended) {
+            return Result.of(HttpResponseStatus.FORBIDDEN, "OCSW058E You may not end another user's session: that "
+                    + "needs the SPECIAL attribute.");
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("kind", target.kind().name());

@@ -29,9 +29,16 @@ public final class ConsoleSpool {
                         List<File> files) {
     }
 
-    /** {@code GET /api/jobs/{jobId}/spool/{n}}: one spool file's lines, as text (no line ends). */
-    public record Text(String jobId, String jobName, File file, List<String> lines) {
+    /**
+     * {@code GET /api/jobs/{jobId}/spool/{n}}: one spool file's lines, as text (no line ends): the first
+     * {@link #MAX_LINES} at most; {@code truncated} says some were left out, {@code totalLines} how many the file has.
+     */
+    public record Text(String jobId, String jobName, File file, List<String> lines, boolean truncated,
+                       int totalLines) {
     }
+
+    /** The most lines of one spool file a response carries (the rest: FTP's RETR JOBnnnnn.n or TSO OUTPUT). */
+    public static final int MAX_LINES = 10_000;
 
     /** A spool request's path: the job ID and, for one file's text, its number. */
     public record Ref(String jobId, Optional<Integer> file) {
@@ -47,10 +54,20 @@ public final class ConsoleSpool {
     private static final String PREFIX = "/api/jobs/";
 
     private final Jes jes;
+    private final int maxLines;
 
     /** The spool of {@code jes}'s jobs; null: this server has no JES (every request is OCSW041I). */
     public ConsoleSpool(Jes jes) {
+        this(jes, MAX_LINES);
+    }
+
+    /** As {@link #ConsoleSpool(Jes)}, with at most {@code maxLines} (positive) lines of a file per response. */
+    ConsoleSpool(Jes jes, int maxLines) {
+        if (maxLines < 1) {
+            throw new IllegalArgumentException("maxLines must be positive: " + maxLines);
+        }
         this.jes = jes;
+        this.maxLines = maxLines;
     }
 
     /**
@@ -102,7 +119,10 @@ public final class ConsoleSpool {
                         + job.jobName() + "(" + job.jobId() + ") was not found: the job has " + files.size()
                         + " spool files.");
             }
-            return ok(new Text(job.jobId(), job.jobName(), file.get(), jes.spoolLines(user, job.jobId(), n)));
+            List<String> lines = jes.spoolLines(user, job.jobId(), n);
+            boolean truncated = lines.size() > maxLines;
+            return ok(new Text(job.jobId(), job.jobName(), file.get(),
+                    truncated ? List.copyOf(lines.subList(0, maxLines)) : lines, truncated, lines.size()));
         } catch (JesException e) {
             if (e.reason() == JesException.Reason.NOT_AUTHORIZED) {
                 return Answer.refused(HttpResponseStatus.FORBIDDEN, "OCSW080E You may not read the spool "

@@ -31,7 +31,8 @@ public final class LoginService {
 
     public LoginService(Registry registry, java.time.Duration idleTimeout, Tokens tokens) {
         this.registry = registry;
-        this.sessions = new SessionStore(registry.clock(), tokens, idleTimeout, this::ended);
+        this.sessions = new SessionStore(registry.clock(), tokens, idleTimeout, this::ended,
+                userid -> registry.users().find(userid).map(org.opencs.saf.users.User::revoked).orElse(false));
     }
 
     /** The sessions of this server. */
@@ -118,6 +119,15 @@ public final class LoginService {
         fields.put("subject", subject);
         registry.audit().record(registry.clock().instant(), "WEB_LOGON", fields);
         return new Outcome.LoggedOn(session);
+    }
+
+    /**
+     * The answer to a request of a session ended because its user {@code userid} is revoked (OCSW043E with RACF's
+     * ICH408I text, as a revoked user's logon gets).
+     */
+    public static String revokedMessage(String userid) {
+        return "OCSW043E The web session of " + userid + " was ended: ICH408I USER(" + userid
+                + ") LOGON/JOB INITIATION - REVOKED USER ACCESS ATTEMPT";
     }
 
     /** Ends the session with this ID; false when there was none. */

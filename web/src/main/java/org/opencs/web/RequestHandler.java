@@ -18,7 +18,8 @@ import org.slf4j.Logger;
 
 /**
  * Answers one aggregated request: finds its route, its session (from the cookie), sends a browser without a session
- * to /login (303) for every path but the public ones, refuses a state-changing request without the session's CSRF
+ * to /login (303) for every path but the public ones (a session whose user was revoked since logon is ended: 403
+ * OCSW043E on the API, /login with that message for pages), refuses a state-changing request without the session's CSRF
  * token (403, nothing changed), decodes a form body and calls the route. Runs on the worker pool: routes may block.
  */
 public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -52,8 +53,18 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     private FullHttpResponse answer(ChannelHandlerContext ctx, FullHttpRequest request) {
         String path = new QueryStringDecoder(request.uri()).path();
-        WebSession session = sessions.find(SessionCookies.value(request, SessionCookies.SESSION)).orElse(null);
+        SessionStore.Lookup lookup = sessions.look(SessionCookies.value(request, SessionCookies.SESSION));
+        WebSession session = lookup instanceof SessionStore.Lookup.Live live ? live.session() : null;
         Router.Match match = router.match(request.method(), path);
+        if (lookup instanceof SessionStore.Lookup.Revoked revoked && !router.isPublic(path)) {
+            // revoked since logon: the session has just been ended (WEB_LOGOFF REVOKED); say why
+            FullHttpResponse response = path.startsWith("/api/")
+                    ? Responses.json(HttpResponseStatus.FORBIDDEN,
+                            Map.of("message", LoginService.revokedMessage(revoked.userid())))
+                    : Responses.seeOther("/login?revoked=" + revoked.userid());
+            response.headers().add(HttpHeaderNames.SET_COOKIE, SessionCookies.clear(SessionCookies.SESSION));
+            return response;
+        }
         if (session == null && !router.isPublic(path)) {
             return Responses.seeOther("/login");
         }

@@ -133,10 +133,21 @@ public final class TerminalSocket extends ChannelInboundHandlerAdapter {
                 if (msg instanceof TextWebSocketFrame frame) {
                     String text = frame.text();
                     TerminalSession session = terminal;
-                    if (sessions.find(web.id()).isEmpty()) { // logged off or idle: the terminal ends with the session
-                        ctx.close();
-                    } else if (session != null) {
-                        terminals.execute(() -> session.keys(text));
+                    if (session == null) {
+                        if (sessions.find(web.id()).isEmpty()) {
+                            ctx.close();
+                        }
+                    } else {
+                        // logged off, idle or its user revoked since logon (the look-up ends the web session then,
+                        // WEB_LOGOFF REVOKED): the terminal ends with the session. The look-up asks the registry, so
+                        // it runs on the terminal pool, not the connection's event loop.
+                        terminals.execute(() -> {
+                            if (sessions.find(web.id()).isEmpty()) {
+                                ctx.close();
+                            } else {
+                                session.keys(text);
+                            }
+                        });
                     }
                 }
             } finally {

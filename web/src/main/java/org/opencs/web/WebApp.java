@@ -88,7 +88,11 @@ public final class WebApp {
         if (exchange.session() != null) {
             return Responses.seeOther("/");
         }
-        return loginPage(exchange, HttpResponseStatus.OK, "", "");
+        String revoked = new io.netty.handler.codec.http.QueryStringDecoder(exchange.request().uri()).parameters()
+                .getOrDefault("revoked", List.of("")).get(0);
+        // only a well-formed user ID is shown (the text is escaped anyway): the session ended as its user is revoked
+        String message = revoked.matches("[A-Z@#$][A-Z0-9@#$]{0,7}") ? LoginService.revokedMessage(revoked) : "";
+        return loginPage(exchange, HttpResponseStatus.OK, message, "");
     }
 
     /**

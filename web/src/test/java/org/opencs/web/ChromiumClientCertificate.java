@@ -49,6 +49,7 @@ final class ChromiumClientCertificate implements AutoCloseable {
             throw new AssertionError("Chromium reads the AutoSelectCertificateForUrls policy only from " + POLICIES
                     + ", which this user cannot write: run the browser tests as root, as .ci/run does.");
         }
+        sweepStale(POLICIES, java.time.Instant.now());
         String rule = "{\"pattern\":\"" + url + "\",\"filter\":{\"ISSUER\":{\"CN\":\"" + issuerCn + "\"}}}";
         String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
                 Map.of("AutoSelectCertificateForUrls", List.of(rule)));
@@ -56,6 +57,27 @@ final class ChromiumClientCertificate implements AutoCloseable {
         Files.writeString(policy, json);
         policy.toFile().deleteOnExit(); // also when the test's JVM ends without close()
         return new ChromiumClientCertificate(home, policy);
+    }
+
+    /**
+     * Deletes the {@code opencs-test-*.json} policy files in {@code dir} last modified more than an hour before
+     * {@code now}: those a killed test JVM left behind (neither {@link #close()} nor deleteOnExit ran). Newer ones may
+     * belong to a test running now in another JVM and stay. Answers how many were deleted.
+     */
+    static int sweepStale(Path dir, java.time.Instant now) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (var stale = Files.newDirectoryStream(dir, "opencs-test-*.json")) {
+            for (Path file : stale) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(now.minus(java.time.Duration.ofHours(1)))
+                        && Files.deleteIfExists(file)) {
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
     }
 
     /** The environment Chromium needs: HOME with the NSS database. */

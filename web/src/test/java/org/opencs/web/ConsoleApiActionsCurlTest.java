@@ -185,6 +185,43 @@ class ConsoleApiActionsCurlTest {
         assertThat(get(admin, "/api/audit?type=WEB_JOB_CANCEL").get("records")).hasSize(2);
     }
 
+    /**
+     * A user revoked while logged on loses the web session at its next request: ADMIN1 revokes USER2; USER2's next
+     * /api/jobs is 403 OCSW043E with RACF's ICH408I ... REVOKED USER ACCESS ATTEMPT text and its cookie is cleared,
+     * the session is gone (WEB_LOGOFF reason REVOKED) and its next page (here with a second live session of USER2's) is
+     * /login, which shows the message.
+     */
+    @Test
+    void aRevokedUsersSessionEndsAtItsNextRequest() throws Exception {
+        Browser admin = logon("ADMIN1");
+        Browser user2 = logon("USER2");
+        Browser user2again = logon("USER2");
+        assertThat(get(user2, "/api/jobs").toString()).contains(user2Job);
+        post(admin, "/api/users/USER2/revoke", 200);
+
+        var jobs = curl("-H", "Cookie: OCSSESSION=" + user2.session(), url("/api/jobs"));
+        assertThat(jobs.stdout()).as(jobs.all()).startsWith("HTTP/1.1 403").doesNotContain(user2Job)
+                .containsPattern("(?i)set-cookie: OCSSESSION=;");
+        assertThat(body(jobs).get("message").asText()).isEqualTo("OCSW043E The web session of USER2 was ended: "
+                + "ICH408I USER(USER2) LOGON/JOB INITIATION - REVOKED USER ACCESS ATTEMPT");
+        var after = curl("-H", "Cookie: OCSSESSION=" + user2.session(), url("/api/jobs"));
+        assertThat(after.stdout()).as(after.all()).startsWith("HTTP/1.1 303").contains("location: /login\r\n");
+
+        var page = curl("-H", "Cookie: OCSSESSION=" + user2again.session(), url("/"));
+        assertThat(page.stdout()).as(page.all()).startsWith("HTTP/1.1 303")
+                .containsPattern("(?i)location: /login\\?revoked=USER2\r\n");
+        var login = curl(url("/login?revoked=USER2"));
+        assertThat(login.stdout()).contains("OCSW043E The web session of USER2 was ended: ICH408I USER(USER2) "
+                + "LOGON/JOB INITIATION - REVOKED USER ACCESS ATTEMPT");
+        assertThat(curl(url("/login?revoked=%3Cscript%3E")).stdout()).doesNotContain("OCSW043E").doesNotContain("<script>");
+
+        assertThat(get(admin, "/api/jobs").toString()).contains(user2Job); // ADMIN1 goes on
+        List<JsonNode> logoffs = audit("WEB_LOGOFF").stream().filter(r -> r.get("user").asText().equals("USER2"))
+                .toList();
+        assertThat(logoffs).hasSize(2);
+        assertThat(logoffs).allSatisfy(r -> assertThat(r.get("reason").asText()).isEqualTo("REVOKED"));
+    }
+
     @Test
     void specialRevokesAUserWhoseNextLogonIsRefused() throws Exception {
         Browser admin = logon("ADMIN1");

@@ -35,6 +35,7 @@ class ConsoleSpoolCurlTest {
     private WebServer server;
     private String user1Job;
     private String user2Job;
+    private org.opencs.jes.Jes jes;
 
     @BeforeEach
     void start() throws Exception {
@@ -43,7 +44,7 @@ class ConsoleSpoolCurlTest {
         system.user("USER2");
         system.user("USER3");
         system.specialUser("ADMIN1");
-        var jes = system.jes(1);
+        jes = system.jes(1);
         var users = system.registry.users();
         user1Job = run(jes, "USER1", "USER1S");
         user2Job = run(jes, "USER2", "USER2S");
@@ -130,6 +131,39 @@ class ConsoleSpoolCurlTest {
         assertThat(get(user1, "/api/jobs/NOT-A-JOB/spool", 404).get("message").asText()).startsWith("OCSW081E");
         assertThat(curl("-H", "Cookie: OCSSESSION=" + user1, Curl.url(server.port(),
                 "/api/jobs/" + user1Job + "/spool/x")).stdout()).startsWith("HTTP/1.1 404").contains("OCSW012E");
+    }
+
+    /**
+     * A spool file longer than {@link ConsoleSpool#MAX_LINES} comes back cut at that many lines, with
+     * {@code truncated: true} and {@code totalLines}: an IEBGENER job copying 10,050 in-stream lines to SYSOUT.
+     * A short file says {@code truncated: false} with its own count.
+     */
+    @Test
+    void aLongSpoolFileIsCutAtTenThousandLinesAndSaysSo() throws Exception {
+        var user = system.registry.users().find("USER1").orElseThrow();
+        List<String> jcl = new ArrayList<>(List.of("//USER1L JOB (ACCT),'LONG'", "//COPY     EXEC PGM=IEBGENER",
+                "//SYSPRINT DD SYSOUT=*", "//SYSIN    DD DUMMY", "//SYSUT1   DD *"));
+        for (int i = 1; i <= 10_050; i++) {
+            jcl.add(String.format("LINE %05d", i));
+        }
+        jcl.addAll(List.of("/*", "//SYSUT2   DD SYSOUT=*"));
+        var job = jes.submit(user, jcl);
+        assertThat(jes.await(user, job.jobId(), Duration.ofSeconds(60)).completion().text()).isEqualTo("RC=0000");
+
+        String user1 = logon("USER1");
+        JsonNode files = get(user1, "/api/jobs/" + job.jobId() + "/spool", 200).get("files");
+        int sysut2 = files.get(texts(files, "ddName").indexOf("SYSUT2")).get("id").asInt();
+        JsonNode text = get(user1, "/api/jobs/" + job.jobId() + "/spool/" + sysut2, 200);
+        assertThat(text.get("truncated").asBoolean()).isTrue();
+        assertThat(text.get("totalLines").asInt()).isEqualTo(10_050);
+        List<String> lines = lines(text);
+        assertThat(lines).hasSize(ConsoleSpool.MAX_LINES);
+        assertThat(lines.get(0).strip()).isEqualTo("LINE 00001");
+        assertThat(lines.get(9_999).strip()).isEqualTo("LINE 10000");
+
+        JsonNode short2 = get(user1, "/api/jobs/" + job.jobId() + "/spool/2", 200);
+        assertThat(short2.get("truncated").asBoolean()).isFalse();
+        assertThat(short2.get("totalLines").asInt()).isEqualTo(lines(short2).size());
     }
 
     @Test

@@ -85,10 +85,56 @@ class WebExpressLogonSocketTest {
         }
     }
 
+    /**
+     * A web terminal whose user is revoked while it runs ends at the next key: USER1's certificate session reaches the
+     * primary menu, USER1 is revoked (as ADMIN1's console would), the next Enter closes the WebSocket (the key never
+     * reaches the host) and the web session ends with WEB_LOGOFF reason REVOKED.
+     */
+    @Test
+    void aRevokedUsersTerminalEndsAtTheNextKey() throws Exception {
+        try (WebTestSystem system = new WebTestSystem(dir)) {
+            system.user("USER1");
+            system.clientCertificate("USER1 CERT", "USER1", "user1");
+            String applid = system.registry.config().tsoApplication();
+            system.passTicketProfile(applid, KEY, true);
+            WebServer server = system.serve(WebSettings.from(new java.util.Properties()).withPort(0),
+                    system.tn3270(applid));
+            String base = "https://127.0.0.1:" + server.port();
+            var form = curl("user1", base + "/login");
+            var logon = curl("user1", "-H", "Cookie: OCSLOGIN=" + value(form.stdout(),
+                    "(?im)^set-cookie: OCSLOGIN=([^;\\r\\n]*)"), "--data-urlencode", "csrf=" + value(form.stdout(),
+                    "name=\"csrf\" value=\"([A-Za-z0-9_-]+)\""), base + "/login/certificate");
+            String session = value(logon.stdout(), "(?im)^set-cookie: OCSSESSION=([^;\\r\\n]*)");
+            var page = curl(null, "-H", "Cookie: OCSSESSION=" + session, base + "/terminal");
+            String csrf = value(page.stdout(), "name=\"csrf\" value=\"([A-Za-z0-9_-]+)\"");
+
+            List<String> messages = new CopyOnWriteArrayList<>();
+            Collector collector = new Collector(messages);
+            HttpClient http = HttpClient.newBuilder().sslContext(trusting(system.caFile)).build();
+            WebSocket socket = http.newWebSocketBuilder().header("Cookie", "OCSSESSION=" + session)
+                    .header("Origin", base).connectTimeout(Duration.ofSeconds(20))
+                    .buildAsync(URI.create("wss://127.0.0.1:" + server.port() + TerminalSocket.PATH + "?csrf=" + csrf),
+                            collector).get();
+            try {
+                waitFor(messages, "OpenCS Primary Option Menu");
+                var users = system.registry.users();
+                users.update(users.find("USER1").orElseThrow().withRevoked(true));
+                socket.sendText("{\"aid\":\"ENTER\",\"cursor\":0,\"fields\":[]}", true).get();
+                collector.closed.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            } finally {
+                socket.abort();
+            }
+            assertThat(system.audit()).containsPattern("\"type\":\"WEB_LOGOFF\".*\"user\":\"USER1\".*"
+                    + "\"reason\":\"REVOKED\"");
+            assertThat(server.sessions().find(session)).isEmpty();
+        }
+    }
+
     /** Text frames, whole messages only. */
     private static final class Collector implements WebSocket.Listener {
         private final List<String> messages;
         private final StringBuilder part = new StringBuilder();
+        final java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
 
         Collector(List<String> messages) {
             this.messages = messages;
@@ -103,6 +149,17 @@ class WebExpressLogonSocketTest {
             }
             webSocket.request(1);
             return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(-1); // the connection closed without a close frame
         }
     }
 

@@ -30,6 +30,8 @@ public final class LiveSession {
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
     private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile boolean closed;
+    private volatile EndRequest pending;
 
     LiveSession(LiveSessions owner, SessionKind kind, String handle, String client, int localPort, Instant started,
                 SessionEnder ender) {
@@ -82,20 +84,43 @@ public final class LiveSession {
     }
 
     /**
-     * Asks the server to end this session for {@code reason} (once: a second call, or one after {@link #closed()},
-     * does nothing and answers false). The session leaves the registry when its connection has closed.
+     * Asks the server to end this session for {@code reason} with the node operator's authority (see
+     * {@link #end(EndRequest)}).
      */
     public boolean end(String reason) {
+        return end(EndRequest.operator(reason));
+    }
+
+    /**
+     * Asks the server to end this session as {@code request} says: false (nothing done, the request's outcome
+     * completed false) when it is being ended already or has closed. The server checks the request against the
+     * session's user when it acts and completes the request's outcome; a refused request leaves the session endable
+     * again. The session leaves the registry when its connection has closed (a request still pending then counts as
+     * ended: the connection is gone).
+     */
+    public boolean end(EndRequest request) {
         if (!ended.compareAndSet(false, true)) {
+            request.refused();
             return false;
         }
-        ender.end(reason);
+        pending = request;
+        request.outcome().thenAccept(done -> {
+            if (!done && !closed) {
+                ended.set(false);
+            }
+        });
+        ender.end(request);
         return true;
     }
 
     /** The connection has closed: the session leaves the registry (again: nothing). */
     public void closed() {
+        closed = true;
         ended.set(true);
+        EndRequest request = pending;
+        if (request != null) {
+            request.ended();
+        }
         owner.remove(this);
     }
 

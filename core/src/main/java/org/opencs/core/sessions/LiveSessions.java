@@ -63,16 +63,27 @@ public final class LiveSessions {
     }
 
     /**
-     * Asks the server of session {@code handle} to end it for {@code reason}: its facts as they were, or empty when
-     * there is no such live session or it is being ended already.
+     * Asks the server of session {@code handle} to end it for {@code reason} with the node operator's authority: its
+     * facts as they were, or empty when there is no such live session or it is being ended already.
      */
     public Optional<LiveSessionView> end(String handle, String reason) {
+        return end(handle, EndRequest.operator(reason));
+    }
+
+    /**
+     * Asks the server of session {@code handle} to end it as {@code request} says: its facts as they were when asked,
+     * or empty (and the request's outcome false) when there is no such live session or it is being ended already. The
+     * server checks the request against the session's user when it acts: the request's outcome says whether it ended
+     * the session or refused.
+     */
+    public Optional<LiveSessionView> end(String handle, EndRequest request) {
         LiveSession session = handle == null ? null : sessions.get(handle);
         if (session == null) {
+            request.refused();
             return Optional.empty();
         }
         LiveSessionView view = session.view();
-        return session.end(reason) ? Optional.of(view) : Optional.empty();
+        return session.end(request) ? Optional.of(view) : Optional.empty();
     }
 
     /** How many sessions are live. */

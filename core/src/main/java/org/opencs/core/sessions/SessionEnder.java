@@ -2,12 +2,14 @@ package org.opencs.core.sessions;
 
 /**
  * How a server ends one of its live sessions when asked from outside (the console's End button, as an operator's
- * VARY TCPIP,,DROP would): it says so to the client where its protocol can (FTP's 421) and closes the connection.
- * Called at most once per session, on the caller's thread: it must hand the work to the connection's own thread and
- * return at once.
+ * VARY TCPIP,,DROP would): on the connection's own thread it checks {@link EndRequest#allows} against the session's
+ * user at that moment, and then either says so to the client where its protocol can (FTP's 421), closes the
+ * connection and calls {@link EndRequest#ended()}, or leaves the session alone and calls
+ * {@link EndRequest#refused()}. Called at most once at a time per session, on the caller's thread: it must hand the
+ * work to the connection's own thread and return at once.
  */
 @FunctionalInterface
 public interface SessionEnder {
-    /** Ends the session; {@code reason} says who ended it, in words for the log ("ended by ADMIN1 from the console"). */
-    void end(String reason);
+    /** Asks for the session to be ended as {@code request} says (see the type's description). */
+    void end(EndRequest request);
 }

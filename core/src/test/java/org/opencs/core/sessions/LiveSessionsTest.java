@@ -27,7 +27,7 @@ class LiveSessionsTest {
     void aSessionShowsWhatItsServerLearnsAndLeavesWhenClosed() {
         LiveSessions live = new LiveSessions(CLOCK);
         List<String> ends = new ArrayList<>();
-        LiveSession ftp = live.open(SessionKind.FTP, "192.0.2.7", 21, ends::add);
+        LiveSession ftp = live.open(SessionKind.FTP, "192.0.2.7", 21, r -> ends.add(r.reason()));
         LiveSessionView fresh = live.find(ftp.handle()).orElseThrow();
         assertEquals("", fresh.userid());
         assertEquals("", fresh.tlsProtocol());
@@ -61,12 +61,64 @@ class LiveSessionsTest {
     void aClosedSessionCannotBeEnded() {
         LiveSessions live = new LiveSessions(CLOCK);
         List<String> ends = new ArrayList<>();
-        LiveSession tn = live.open(SessionKind.TN3270, "::1", 23, ends::add);
+        LiveSession tn = live.open(SessionKind.TN3270, "::1", 23, r -> ends.add(r.reason()));
         tn.lu("TCP00001");
         assertEquals("TCP00001", live.list().get(0).lu());
         tn.closed();
         assertFalse(tn.end("late"));
         assertTrue(ends.isEmpty());
+    }
+
+    /**
+     * The requester's authority travels with the request and is checked by the server against the session's user when
+     * it acts (here a server that logs on as BOB between the console's look and the end): ALICE's request is refused
+     * and the session can be ended again; SPECIAL users and the operator may end any; a request pending when the
+     * connection closes counts as ended.
+     */
+    @Test
+    void theServerChecksTheRequesterAgainstTheSessionsUserWhenItActs() throws Exception {
+        LiveSessions live = new LiveSessions(CLOCK);
+        String[] user = {"ALICE"};
+        List<EndRequest> asked = new ArrayList<>();
+        LiveSession ftp = live.open(SessionKind.FTP, "192.0.2.9", 21, request -> {
+            asked.add(request);
+            user[0] = "BOB"; // a queued USER BOB / PASS ran before the end event
+            if (request.allows(user[0])) {
+                request.ended();
+            } else {
+                request.refused();
+            }
+        });
+        ftp.loggedOn("ALICE");
+        EndRequest alice = EndRequest.by("ALICE", false, "by ALICE from the console");
+        assertTrue(live.end(ftp.handle(), alice).isPresent(), "the session was live when asked");
+        assertFalse(alice.outcome().get(), "BOB's session is not ALICE's to end");
+        assertEquals(1, live.size());
+
+        EndRequest admin = EndRequest.by("ADMIN1", true, "by ADMIN1 from the console");
+        assertTrue(live.end(ftp.handle(), admin).isPresent(), "a refused request leaves the session endable");
+        assertTrue(admin.outcome().get());
+        assertEquals(2, asked.size());
+
+        EndRequest late = EndRequest.by("ADMIN1", true, "again");
+        assertTrue(live.end(ftp.handle(), late).isEmpty());
+        assertFalse(late.outcome().get(), "being ended already: nothing done");
+        EndRequest none = EndRequest.by("ADMIN1", true, "none");
+        assertTrue(live.end("0123456789abcdef", none).isEmpty());
+        assertFalse(none.outcome().get());
+
+        assertTrue(EndRequest.operator("x").allows(""));
+        assertTrue(EndRequest.by("BOB", false, "x").allows("bob "));
+        assertFalse(EndRequest.by("BOB", false, "x").allows(""));
+        assertFalse(EndRequest.by("BOB", false, "x").allows(null));
+        assertTrue(EndRequest.by("ADMIN1", true, "x").allows(""));
+
+        LiveSession quiet = live.open(SessionKind.TN3270, "::1", 23, request -> { }); // acts later
+        EndRequest pending = EndRequest.by("ADMIN1", true, "pending");
+        assertTrue(live.end(quiet.handle(), pending).isPresent());
+        assertFalse(pending.outcome().isDone());
+        quiet.closed();
+        assertTrue(pending.outcome().get(), "the connection is gone");
     }
 
     @Test

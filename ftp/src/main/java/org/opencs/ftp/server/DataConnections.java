@@ -152,6 +152,11 @@ final class DataConnections {
             data.pipeline().addLast("stall", new io.netty.handler.timeout.IdleStateHandler(0, 0, timeout));
         }
         if (sink != null) {
+            if (ssl != null && s.context.config().secureSessionReuse() == FtpData.SessionReuse.REQUIRED) {
+                // The reuse check must come before the first decrypted byte reaches the sink (the file): the session's
+                // executor reads the handshake's result only later, by when a whole upload may have been written.
+                data.pipeline().addLast("reuse", new ReuseGuard(ssl));
+            }
             data.pipeline().addLast("sink", sink);
         } else {
             data.pipeline().addLast("stall-close", new StallCloser());
@@ -210,6 +215,33 @@ final class DataConnections {
         int port = peer == null ? 0 : peer.getPort();
         s.trace.trace(TracePoint.DATA_OPEN, host, port);
         data.closeFuture().addListener(f -> s.trace.trace(TracePoint.DATA_CLOSED, host, port));
+    }
+
+    /**
+     * SECURE_SESSION_REUSE REQUIRED on an upload: at the first decrypted data (the handshake is over by then, on the
+     * data connection's event loop, while its engine is surely open) the connection must have resumed the control
+     * session; if not, that data and all after it are dropped and the connection closes, so nothing reaches the upload
+     * sink, and the session's executor replies 522 as for a download. Resumed, the guard leaves the pipeline.
+     */
+    private final class ReuseGuard extends io.netty.channel.ChannelInboundHandlerAdapter {
+        private final SslHandler ssl;
+        private boolean refused;
+
+        ReuseGuard(SslHandler ssl) {
+            this.ssl = ssl;
+        }
+
+        @Override
+        public void channelRead(io.netty.channel.ChannelHandlerContext ctx, Object msg) {
+            if (!refused && reuseSatisfied(ssl.engine())) {
+                ctx.pipeline().remove(this);
+                ctx.fireChannelRead(msg);
+                return;
+            }
+            refused = true;
+            io.netty.util.ReferenceCountUtil.release(msg);
+            ctx.close();
+        }
     }
 
     /** How a data connection's TLS handshake ended: its failure, or whether it met SECURE_SESSION_REUSE. */

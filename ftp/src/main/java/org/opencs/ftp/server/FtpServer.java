@@ -255,8 +255,8 @@ public final class FtpServer implements AutoCloseable {
         connections.add(ch);
         // In the node's live sessions from now on; the console's End sends the session an OperatorEnd.
         org.opencs.core.sessions.LiveSession session = org.opencs.pki.net.WireBytes.register(live,
-                org.opencs.core.sessions.SessionKind.FTP, ch, reason -> ch.pipeline().fireUserEventTriggered(
-                        new FtpSession.OperatorEnd(reason)));
+                org.opencs.core.sessions.SessionKind.FTP, ch, request -> ch.pipeline().fireUserEventTriggered(
+                        new FtpSession.OperatorEnd(request)));
         if (implicitTls && !config.secureImplicitZos()) {
             // SECUREIMPLICITZOS FALSE: the handshake comes first, as ftps:// clients expect.
             var ssl = new io.netty.handler.ssl.SslHandler(context.tls().newControlEngine(ch.alloc()));

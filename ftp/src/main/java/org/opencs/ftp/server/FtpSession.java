@@ -46,9 +46,13 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
 
     /**
      * The user event that ends the session from the console (docs/ftp.md "Sessions ended from the console"):
-     * {@code reason} says who ended it.
+     * {@code request} says who asks, with what authority, and why; the session checks it against its user when the
+     * event runs and answers through the request's outcome.
      */
-    record OperatorEnd(String reason) {
+    record OperatorEnd(org.opencs.core.sessions.EndRequest request) {
+        String reason() {
+            return request.reason();
+        }
     }
 
     FtpSession(FtpSessionContext context, boolean implicitTls, org.opencs.core.sessions.LiveSession live) {
@@ -614,8 +618,19 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
     /**
      * Ended from the console (as an operator's VARY TCPIP,,DROP would, but with a word to the client): a transfer in
      * progress ends (426), the client hears {@code 421 OCSF040I} and the connection closes; the server log says who.
+     * The requester's authority is checked here, on the session's own thread, against the user the session is logged
+     * on as now (commands queued before the event, such as USER and PASS, have run): refused, nothing happens to the
+     * session and the request's outcome is false.
      */
     private void operatorEnd(ChannelHandlerContext ctx, OperatorEnd end) {
+        String current = s == null || s.user == null ? "" : s.user.userid();
+        if (!end.request().allows(current)) {
+            context.log().info("OCSF041I FTP session {} of user {} from client {} not ended: asked {}, who may end "
+                    + "only their own sessions.", s == null ? "-" : s.sessionId,
+                    current.isEmpty() ? "(not logged on)" : current, Failures.client(ctx.channel()), end.reason());
+            end.request().refused();
+            return;
+        }
         waiting.clear();
         if (busy != null) {
             s.abortTransfer();
@@ -628,6 +643,7 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
             s.trace.trace(TracePoint.SESSION_SHUTDOWN);
             s.traceReply(reply);
         }
+        end.request().ended();
         ctx.writeAndFlush(reply + "\r\n").addListener(f -> ctx.close());
     }
 

@@ -97,6 +97,84 @@ class FtpLiveSessionsTest {
         }
     }
 
+    /**
+     * The session checks the requester against the user it is logged on as when the end event runs, not when the
+     * console looked: a connection that logged on as USER1 and then as USER2 (USER/PASS again, as a queued pair would
+     * before the event) is not USER1's to end - refused (OCSF041I, the outcome false, the client goes on); USER2's own
+     * request ends it.
+     */
+    @Test
+    void anEndIsCheckedAgainstTheUserLoggedOnWhenItRuns() throws Exception {
+        system = new FtpTestSystem(dir, "/etc/ftp/server.kdb");
+        system.user("USER1");
+        system.user("USER2");
+        var config = FtpDataParser.parse(String.join("\n", List.of("KEYRING /etc/ftp/server.kdb", "INACTIVE 0",
+                "STARTDIRECTORY HFS")), "FTP.DATA").config();
+        server = log.serve(config, system.registry);
+        var client = new org.apache.commons.net.ftp.FTPClient();
+        client.connect("127.0.0.1", server.port());
+        try {
+            assertThat(client.login("USER1", "user1pw")).as(client.getReplyString()).isTrue();
+            String handle = only(server).handle();
+            assertThat(only(server).userid()).isEqualTo("USER1");
+            // the console looked now (USER1's own session); then the connection logs on as USER2
+            assertThat(client.login("USER2", "user2pw")).as(client.getReplyString()).isTrue();
+            assertThat(only(server).userid()).isEqualTo("USER2");
+
+            var byUser1 = org.opencs.core.sessions.EndRequest.by("USER1", false, "by USER1 from the console");
+            assertThat(server.liveSessions().end(handle, byUser1)).isPresent();
+            assertThat(byUser1.outcome().get(10, java.util.concurrent.TimeUnit.SECONDS)).isFalse();
+            assertThat(String.join("\n", log.lines())).containsPattern("OCSF041I FTP session FTPD\\d+ of user USER2 "
+                    + "from client 127\\.0\\.0\\.1:\\d+ not ended: asked by USER1 from the console");
+            assertThat(client.sendNoOp()).as(client.getReplyString()).isTrue();
+            assertThat(only(server).handle()).isEqualTo(handle);
+
+            var byUser2 = org.opencs.core.sessions.EndRequest.by("USER2", false, "by USER2 from the console");
+            assertThat(server.liveSessions().end(handle, byUser2)).isPresent();
+            assertThat(byUser2.outcome().get(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(client::sendNoOp).isInstanceOf(org.apache.commons.net.ftp.FTPConnectionClosedException.class);
+            assertThat(client.getReplyString()).contains("421 OCSF040I Session ended by USER2 from the console.");
+        } finally {
+            if (client.isConnected()) {
+                client.disconnect();
+            }
+        }
+    }
+
+    /**
+     * CCC (clear command channel) is refused (534, SecurityCommands), so the control connection stays protected and
+     * its TLS facts in the live sessions stay true: after Commons Net's execCCC the session still shows its TLS
+     * protocol and cipher and goes on over TLS (docs/web.md "Actions and sessions").
+     */
+    @Test
+    void cccIsRefusedAndTheSessionStillShowsItsTls() throws Exception {
+        system = new FtpTestSystem(dir, "/etc/ftp/server.kdb");
+        system.user("USER1");
+        var config = FtpDataParser.parse(String.join("\n", List.of("EXTENSIONS AUTH_TLS", "SECURE_DATACONN PRIVATE",
+                "SECURE_SESSION_REUSE NONE", "KEYRING /etc/ftp/server.kdb", "INACTIVE 0", "STARTDIRECTORY HFS")),
+                "FTP.DATA").config();
+        server = log.serve(config, system.registry);
+        FTPSClient client = new FTPSClient("TLS", false);
+        client.setTrustManager(org.apache.commons.net.util.TrustManagerUtils.getAcceptAllTrustManager());
+        client.connect("127.0.0.1", server.port());
+        try {
+            assertThat(client.login("USER1", "user1pw")).as(client.getReplyString()).isTrue();
+            String protocol = only(server).tlsProtocol();
+            assertThat(protocol).startsWith("TLSv1.");
+            // Commons Net throws on any reply but 200 to CCC, with the reply as the message
+            assertThatThrownBy(client::execCCC).isInstanceOf(javax.net.ssl.SSLException.class)
+                    .hasMessageContaining("534 CCC not supported");
+            LiveSessionView after = only(server);
+            assertThat(after.tlsProtocol()).isEqualTo(protocol);
+            assertThat(after.cipher()).startsWith("TLS_");
+            assertThat(client.sendNoOp()).as(client.getReplyString()).isTrue(); // still over TLS
+        } finally {
+            if (client.isConnected()) {
+                client.disconnect();
+            }
+        }
+    }
+
     private static LiveSessionView only(FtpServer server) {
         assertThat(server.liveSessions().list()).hasSize(1);
         return server.liveSessions().list().get(0);

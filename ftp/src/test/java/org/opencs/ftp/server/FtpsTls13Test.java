@@ -239,6 +239,73 @@ class FtpsTls13Test {
                 .contains("SECURE FAILED Reason=data connection did not reuse the control session");
     }
 
+    /**
+     * An upload on a data connection that does not resume (Python's ssl without the control's session: a full
+     * handshake, done before STOR as curl orders it, the upload's bytes sent right behind the client's Finished, so the
+     * server decrypts them in the same read that ends the handshake) gets 522 and nothing of it reaches the disk: the reuse check comes before the first decrypted byte
+     * goes to the upload's temporary file, so that file (made at STOR) is created and removed but never written - no
+     * modification is seen in the directory - and the target does not exist.
+     */
+    @Test
+    void anUploadThatDoesNotResumeWritesNothingAndGets522() throws Exception {
+        Path home = system.registry.home().hfsPath("/u/user1");
+        try (var watch = home.getFileSystem().newWatchService()) {
+            home.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE,
+                    java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY, java.nio.file.StandardWatchEventKinds.ENTRY_DELETE);
+            var run = python(String.join("\n",
+                    "import ftplib, socket, ssl, sys",
+                    "ctx = ssl.create_default_context(cafile='ca.pem')",
+                    "ctx.check_hostname = False",
+                    "ctx.minimum_version = ssl.TLSVersion.TLSv1_3",
+                    "f = ftplib.FTP_TLS(context=ctx)",
+                    "f.connect('127.0.0.1', int(sys.argv[1]))",
+                    "f.login('USER1', 'user1pw')",
+                    "f.prot_p()",
+                    "f.voidcmd('TYPE I')",
+                    // a full handshake (no session=) before the command, and the upload's bytes right behind the
+                    // client's Finished: the server reads them in the same read as the Finished, once STOR comes
+                    "port = int(f.sendcmd('EPSV').split('|')[3])",
+                    "conn = ctx.wrap_socket(socket.create_connection(('127.0.0.1', port), timeout=20),"
+                            + " server_hostname='127.0.0.1')",
+                    "print('data', conn.version(), 'resumed:', conn.session_reused)",
+                    "conn.sendall(b'x' * 65536)",
+                    "try:",
+                    "    print(f.sendcmd('STOR /u/user1/noreuse.bin'))",
+                    "    print(f.voidresp())",
+                    "    print('stored')",
+                    "except ftplib.all_errors as e:",
+                    "    print('refused', e)",
+                    "conn.close()",
+                    "print(f.voidcmd('NOOP'))",
+                    "f.quit()"));
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(run.stdout()).contains("data TLSv1.3 resumed: False")
+                    .contains("refused 522 Data connections must reuse the TLS session of the control "
+                    + "connection (SECURE_SESSION_REUSE REQUIRED).").contains("200 ").doesNotContain("stored");
+            List<String> events = new ArrayList<>();
+            boolean deleted = false;
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (!deleted && System.nanoTime() < deadline) {
+                var key = watch.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (key == null) {
+                    continue;
+                }
+                for (var event : key.pollEvents()) {
+                    events.add(event.kind().name() + " " + event.context());
+                    deleted |= event.kind() == java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
+                }
+                key.reset();
+            }
+            assertThat(events).as("the temporary file of the STOR comes and goes").anyMatch(e -> e.startsWith(
+                    "ENTRY_CREATE")).anyMatch(e -> e.startsWith("ENTRY_DELETE"));
+            assertThat(events).as("nothing was written to it").noneMatch(e -> e.startsWith("ENTRY_MODIFY"));
+        }
+        assertThat(home.resolve("noreuse.bin")).doesNotExist();
+        try (var left = Files.list(home)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(PartialUploads.SUFFIX));
+        }
+    }
+
     /** curl told not to resume (--no-sessionid) is refused the same way. */
     @Test
     void curlWithoutSessionReuseGets522() throws Exception {

@@ -273,7 +273,7 @@ public final class Tn3270Server implements AutoCloseable {
                         // In the node's live sessions from now on; the console's End sends the session an OperatorEnd.
                         org.opencs.core.sessions.LiveSession live = org.opencs.pki.net.WireBytes.register(
                                 services.live(), org.opencs.core.sessions.SessionKind.TN3270, ch,
-                                reason -> ch.pipeline().fireUserEventTriggered(new Tn3270Session.OperatorEnd(reason)));
+                                request -> ch.pipeline().fireUserEventTriggered(new Tn3270Session.OperatorEnd(request)));
                         ch.pipeline().addLast(sessions, new Tn3270Session(context, connection, live));
                         open.opened();
                     }

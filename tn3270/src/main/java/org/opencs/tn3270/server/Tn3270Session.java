@@ -61,9 +61,10 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
 
     /**
      * The user event that ends the session from the console, as an operator's VARY TCPIP,,TELNET,CONNDROP does
-     * (docs/tn3270.md "Sessions ended from the console"): {@code reason} says who ended it.
+     * (docs/tn3270.md "Sessions ended from the console"): {@code request} says who asks, with what authority, and
+     * why; the session checks it against its user when the event runs and answers through the request's outcome.
      */
-    record OperatorEnd(String reason) {
+    record OperatorEnd(org.opencs.core.sessions.EndRequest request) {
     }
 
     Tn3270Session(Tn3270ServerContext context, ConnectionDebug debug, org.opencs.core.sessions.LiveSession live) {
@@ -582,7 +583,7 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
             }
             askStartTls(ctx);
         } else if (event instanceof OperatorEnd end) {
-            operatorEnd(ctx, end.reason());
+            operatorEnd(ctx, end.request());
         } else if (event instanceof io.netty.handler.ssl.SslHandshakeCompletionEvent handshake) {
             if (handshake.isSuccess()) {
                 org.opencs.pki.net.WireBytes.watchTls(ctx.pipeline().get(SslHandler.class), live);
@@ -632,13 +633,23 @@ final class Tn3270Session extends SimpleChannelInboundHandler<TelnetMessage> {
      * Ended from the console: the connection closes, as VARY TCPIP,,TELNET,CONNDROP and VARY NET,INACT close it (the
      * client is told nothing; telnet has no message for it). A normal end, not a failure: OCST095I names who ended it,
      * EZZ6034I CONN DROP says CONNDROP, and the SMF termination record and TN3270_SESSION_END audit record are written
-     * as for any end, the latter with the reason.
+     * as for any end, the latter with the reason. The requester's authority is checked here, on the session's own
+     * thread, against the user logged on now: refused, nothing happens and the request's outcome is false.
      */
-    private void operatorEnd(ChannelHandlerContext ctx, String reason) {
+    private void operatorEnd(ChannelHandlerContext ctx, org.opencs.core.sessions.EndRequest request) {
+        String current = host == null || host.loggedOn() == null ? "" : host.loggedOn();
+        if (!request.allows(current)) {
+            context.log().info("OCST096I Session {} of user {} not ended: asked {}, who may end only their own sessions",
+                    name(ctx), current.isEmpty() ? "(not logged on)" : current, request.reason());
+            request.refused();
+            return;
+        }
+        String reason = request.reason();
         endedBy = reason;
         context.log().info("OCST095I Session {} of user {} ended {}; connection closed", name(ctx),
                 host == null || host.loggedOn() == null ? "(not logged on)" : host.loggedOn(), reason);
         dropped("CONNDROP", false, "OCSTSESS");
+        request.ended();
         end(ctx);
     }
 

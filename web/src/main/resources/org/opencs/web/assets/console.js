@@ -224,8 +224,11 @@
     const { ok, value } = await getJson('/api/jobs/' + encodeURIComponent(jobId) + '/spool/' + file.id);
     const pre = document.getElementById('spool-text');
     document.getElementById('spool-file-title').textContent = ok
-      ? value.jobName + ' (' + value.jobId + ') ' + value.file.ddName + ' - ' + value.lines.length + ' lines' : '';
-    document.getElementById('spool-message').textContent = ok ? '' : value.message;
+      ? value.jobName + ' (' + value.jobId + ') ' + value.file.ddName + ' - ' + (value.truncated
+        ? 'the first ' + value.lines.length + ' of ' + value.totalLines + ' lines' : value.lines.length + ' lines') : '';
+    document.getElementById('spool-message').textContent = !ok ? value.message : value.truncated
+      ? 'Only the first ' + value.lines.length + ' of ' + value.totalLines + ' lines are shown: get the whole file '
+        + 'with FTP (RETR ' + value.jobId + '.' + value.file.id + ' in JES mode) or TSO OUTPUT.' : '';
     pre.textContent = ok ? value.lines.join('\n') : '';
   };
 
