@@ -189,7 +189,7 @@ public final class FtpLogonBenchmark {
      * Creates vsftpd's local user if missing (home with file1..3.txt), sets its password through chpasswd with
      * yescrypt at the default cost and returns its /etc/shadow hash, which must start with $y$j9T$.
      */
-    private static String localUser(Path dir) throws Exception {
+    static String localUser(Path dir) throws Exception {
         if (exec("id", LOCAL_USER) != 0) {
             check(exec("useradd", "-m", "-s", "/bin/bash", LOCAL_USER), "useradd");
         }

@@ -24,11 +24,15 @@ import java.util.concurrent.TimeUnit;
  * --tlsv1.3}, lftp's GnuTLS priority {@code -VERS-ALL:+VERS-TLS1.3}), so a server that cannot do TLS 1.3 with
  * session reuse fails the run. Each stored file's size is checked. Each transfer is timed over the whole client run
  * and from the RETR or STOR command on (seen in the client's trace; this leaves out the logon, where OpenCS checks a
- * password with a slow hash and vsftpd's anonymous logon checks none). Prints MB/s per round with the 1-minute load
- * average, then the medians and the ratios OpenCS/vsftpd (above 1: OpenCS is faster) per size, client and direction.
+ * password with a slow hash; vsftpd's anonymous logon checks none, its local user's logon checks a yescrypt hash
+ * through PAM). Prints MB/s per round with the 1-minute load average, then the medians and the ratios OpenCS/vsftpd
+ * (above 1: OpenCS is faster) per size, client and direction.
  *
  * <p>{@code java -cp bench/target/benchmarks.jar org.opencs.bench.FtpThroughputBenchmark [MiB[,MiB...]] [rounds]
- * [clients]}, e.g. {@code 512,1024 3 curl,lftp}.
+ * [clients] [anonymous|local]}, e.g. {@code 512,1024 3 curl,lftp local}. The last argument is how vsftpd's client
+ * logs on: {@code anonymous} (the default; no password checked) or {@code local}, as a local user whose
+ * /etc/shadow entry is Debian's default yescrypt, checked by PAM, as OpenCS checks its user's password (the user
+ * {@code ocsbench} of {@link FtpLogonBenchmark}, created if missing; needs root).
  */
 public final class FtpThroughputBenchmark {
     private static final String OPENCS_USER = FtpBenchSystem.USER + ":" + FtpBenchSystem.PASSWORD;
@@ -50,6 +54,7 @@ public final class FtpThroughputBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         List<Client> clients = Arrays.stream((args.length > 2 ? args[2] : "curl,lftp").split(","))
                 .map(c -> Client.valueOf(c.trim().toUpperCase(Locale.ROOT))).toList();
+        boolean local = args.length > 3 && args[3].trim().equalsIgnoreCase("local");
         Path dir = Files.createTempDirectory("opencs-ftp-bench");
         Process vsftpd = null;
         try (FtpBenchSystem system = new FtpBenchSystem(dir, "SECURE_SESSION_REUSE REQUIRED")) {
@@ -57,13 +62,23 @@ public final class FtpThroughputBenchmark {
             Path incoming = Files.createDirectories(root.resolve("incoming"));
             incoming.toFile().setWritable(true, false);
             int vsPort = freePort();
-            vsftpd = Vsftpd.start(dir, root, vsPort);
+            String vsUser = "anonymous:";
+            if (local) {
+                FtpLogonBenchmark.localUser(dir);
+                vsUser = FtpLogonBenchmark.LOCAL_USER + ":" + FtpBenchSystem.PASSWORD;
+                // the local user's session runs as that user: it must reach the files under this root-owned temp dir
+                dir.toFile().setExecutable(true, false);
+                root.toFile().setExecutable(true, false);
+                root.toFile().setReadable(true, false);
+            }
+            vsftpd = Vsftpd.start(dir, root, vsPort, local);
             Server opencs = new Server("OpenCS", system.server.port(), OPENCS_USER, "big.bin", "",
                     FtpThroughputBenchmark::ownCpuNanos);
             long vsPid = vsftpd.pid();
-            Server vs = new Server("vsftpd", vsPort, "anonymous:", "big.bin", "incoming/", () -> processTreeCpuNanos(vsPid));
-            System.out.printf(Locale.ROOT, "FTPS TLS 1.3 (PROT P, session reuse required), curl %s, %s, %d cores, load %s%n",
-                    curlVersion(), lftpVersion(), Runtime.getRuntime().availableProcessors(), loadAverage());
+            Server vs = new Server("vsftpd", vsPort, vsUser, "big.bin", "incoming/", () -> processTreeCpuNanos(vsPid));
+            System.out.printf(Locale.ROOT, "FTPS TLS 1.3 (PROT P, session reuse required), curl %s, %s, %d cores, load %s,"
+                    + " vsftpd logon %s%n", curlVersion(), lftpVersion(), Runtime.getRuntime().availableProcessors(),
+                    loadAverage(), local ? "local user (PAM, yescrypt)" : "anonymous");
             for (int mib : sizes) {
                 Path big = dir.resolve("big.bin");
                 Files.deleteIfExists(big);
@@ -324,12 +339,19 @@ public final class FtpThroughputBenchmark {
         }
     }
 
-    /** Debian's vsftpd as the reference server: anonymous FTPS only, TLS required on control and data, reuse required. */
+    /**
+     * Debian's vsftpd as the reference server: TLS required on control and data, reuse required; anonymous FTPS only,
+     * or (local) only local users through PAM, rooted at the same directory.
+     */
     static final class Vsftpd {
         private Vsftpd() {
         }
 
         static Process start(Path dir, Path root, int port) throws Exception {
+            return start(dir, root, port, false);
+        }
+
+        static Process start(Path dir, Path root, int port, boolean local) throws Exception {
             Process openssl = new ProcessBuilder("openssl", "pkcs12", "-in", dir.resolve("server.p12").toString(), "-passin",
                     "pass:pw", "-nodes", "-out", dir.resolve("server.pem").toString()).redirectErrorStream(true).start();
             openssl.getInputStream().readAllBytes();
@@ -340,10 +362,12 @@ public final class FtpThroughputBenchmark {
             int pasv = freePort();
             Files.writeString(dir.resolve("vsftpd.conf"), String.join("\n",
                     "listen=YES", "listen_address=127.0.0.1", "listen_port=" + port, "background=NO",
-                    "run_as_launching_user=YES", "anonymous_enable=YES", "anon_root=" + root, "no_anon_password=YES",
-                    "anon_upload_enable=YES", "write_enable=YES", "anon_umask=022",
-                    "local_enable=NO", "ssl_enable=YES",
-                    "allow_anon_ssl=YES", "force_anon_logins_ssl=YES", "force_anon_data_ssl=YES", "require_ssl_reuse=YES",
+                    local ? "anonymous_enable=NO\nlocal_enable=YES\nlocal_root=" + root + "\nlocal_umask=022\n"
+                            + "pam_service_name=vsftpd\nforce_local_logins_ssl=YES\nforce_local_data_ssl=YES"
+                        : "run_as_launching_user=YES\nanonymous_enable=YES\nanon_root=" + root + "\nno_anon_password=YES\n"
+                            + "anon_upload_enable=YES\nanon_umask=022\nlocal_enable=NO\nallow_anon_ssl=YES\n"
+                            + "force_anon_logins_ssl=YES\nforce_anon_data_ssl=YES",
+                    "write_enable=YES", "ssl_enable=YES", "require_ssl_reuse=YES",
                     "rsa_cert_file=" + dir.resolve("server.pem"), "rsa_private_key_file=" + dir.resolve("server.pem"),
                     "pasv_enable=YES", "pasv_min_port=" + pasv, "pasv_max_port=" + pasv, "seccomp_sandbox=NO",
                     "isolate=NO", "isolate_network=NO", "max_clients=1000", "max_per_ip=1000",
