@@ -571,9 +571,12 @@ final class FtpSession extends SimpleChannelInboundHandler<String> {
     public void channelInactive(ChannelHandlerContext ctx) {
         if (s != null) {
             s.closePassive();
-            if (s.pendingConnection != null) {
-                // The client is gone while its transfer still waits for a data connection that will never come:
-                // end the wait now rather than after the data connection timeout.
+            if (s.pendingConnection != null || s.dataChannel != null && s.dataChannel.isActive()) {
+                // The client is gone while its transfer still waits for a data connection that will never come, or
+                // while the data still flows: end it now (rather than after the data connection timeout) as ABOR
+                // would. An upload whose control connection is gone is never committed: its client cannot hear the
+                // 226, and the data connection's end may be anyone's (a port probe, a killed client); the previous
+                // content stays.
                 s.abortTransfer();
             }
             try {

@@ -190,6 +190,27 @@ class FtpServerResourceTest {
 
     /** A client that leaves while its STOR waits for the data connection frees the passive port at once. */
     @Test
+    void anUploadWhoseControlConnectionClosesIsNotCommitted() throws Exception {
+        start(600, new SessionLimits(0, 0));
+        Files.writeString(home("keep.txt"), "previous\n");
+        Socket data;
+        try (RawFtp client = client().logOn()) {
+            int port = client.passivePort();
+            client.write("STOR keep.txt");
+            data = new Socket("127.0.0.1", port);
+            assertThat(client.reply()).isEqualTo("125 Storing data set /u/user1/keep.txt");
+            data.getOutputStream().write("half of the new content\n".getBytes(StandardCharsets.US_ASCII));
+            data.getOutputStream().flush();
+        } // the control connection closes first, then the data connection ends as if the file were whole
+        try (data) {
+            data.setSoTimeout(20_000); // before the fix the server waited for the rest (600 s data timeout)
+            assertThat(data.getInputStream().read()).as("the server ends the transfer and closes the data connection")
+                    .isEqualTo(-1);
+        }
+        assertThat(home("keep.txt")).hasContent("previous\n");
+    }
+
+    @Test
     void aClientThatLeavesMidWaitFreesItsDataPortAtOnce() throws Exception {
         start(600, new SessionLimits(0, 0));
         int port;
