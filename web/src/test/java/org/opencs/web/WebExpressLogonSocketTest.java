@@ -41,34 +41,16 @@ class WebExpressLogonSocketTest {
     @Test
     void aCertificateLogonReachesTsoWithoutAPasswordAndThePassTicketNeverReachesTheSocket() throws Exception {
         try (WebTestSystem system = new WebTestSystem(dir)) {
-            system.user("USER1");
-            system.clientCertificate("USER1 CERT", "USER1", "user1");
-            String applid = system.registry.config().tsoApplication();
-            system.passTicketProfile(applid, KEY, true);
-            WebServer server = system.serve(WebSettings.from(new java.util.Properties()).withPort(0),
-                    system.tn3270(applid));
-            String base = "https://127.0.0.1:" + server.port();
-
-            var form = curl("user1", base + "/login");
-            var logon = curl("user1", "-H", "Cookie: OCSLOGIN=" + value(form.stdout(),
-                    "(?im)^set-cookie: OCSLOGIN=([^;\\r\\n]*)"), "--data-urlencode", "csrf=" + value(form.stdout(),
-                    "name=\"csrf\" value=\"([A-Za-z0-9_-]+)\""), base + "/login/certificate");
-            String session = value(logon.stdout(), "(?im)^set-cookie: OCSSESSION=([^;\\r\\n]*)");
-            var page = curl(null, "-H", "Cookie: OCSSESSION=" + session, base + "/terminal");
-            String csrf = value(page.stdout(), "name=\"csrf\" value=\"([A-Za-z0-9_-]+)\"");
-
-            List<String> messages = new CopyOnWriteArrayList<>();
-            HttpClient http = HttpClient.newBuilder().sslContext(trusting(system.caFile)).build();
-            WebSocket socket = http.newWebSocketBuilder().header("Cookie", "OCSSESSION=" + session)
-                    .header("Origin", base).connectTimeout(Duration.ofSeconds(20))
-                    .buildAsync(URI.create("wss://127.0.0.1:" + server.port() + TerminalSocket.PATH + "?csrf=" + csrf),
-                            new Collector(messages)).get();
+            Terminal terminal = certificateTerminal(system);
+            WebSocket socket = terminal.socket();
+            List<String> messages = terminal.messages();
             try {
                 waitFor(messages, "OpenCS Primary Option Menu");
             } finally {
                 socket.abort();
             }
             String all = String.join("\n", messages);
+            String applid = terminal.applid();
             assertThat(all).contains("OCSW070I Express Logon: USER1 is logged on to " + applid);
             PassTicketKey key = PassTicketKey.legacy(KEY, true);
             long now = system.clock.instant().getEpochSecond();
@@ -93,28 +75,12 @@ class WebExpressLogonSocketTest {
     @Test
     void aRevokedUsersTerminalEndsAtTheNextKey() throws Exception {
         try (WebTestSystem system = new WebTestSystem(dir)) {
-            system.user("USER1");
-            system.clientCertificate("USER1 CERT", "USER1", "user1");
-            String applid = system.registry.config().tsoApplication();
-            system.passTicketProfile(applid, KEY, true);
-            WebServer server = system.serve(WebSettings.from(new java.util.Properties()).withPort(0),
-                    system.tn3270(applid));
-            String base = "https://127.0.0.1:" + server.port();
-            var form = curl("user1", base + "/login");
-            var logon = curl("user1", "-H", "Cookie: OCSLOGIN=" + value(form.stdout(),
-                    "(?im)^set-cookie: OCSLOGIN=([^;\\r\\n]*)"), "--data-urlencode", "csrf=" + value(form.stdout(),
-                    "name=\"csrf\" value=\"([A-Za-z0-9_-]+)\""), base + "/login/certificate");
-            String session = value(logon.stdout(), "(?im)^set-cookie: OCSSESSION=([^;\\r\\n]*)");
-            var page = curl(null, "-H", "Cookie: OCSSESSION=" + session, base + "/terminal");
-            String csrf = value(page.stdout(), "name=\"csrf\" value=\"([A-Za-z0-9_-]+)\"");
-
-            List<String> messages = new CopyOnWriteArrayList<>();
-            Collector collector = new Collector(messages);
-            HttpClient http = HttpClient.newBuilder().sslContext(trusting(system.caFile)).build();
-            WebSocket socket = http.newWebSocketBuilder().header("Cookie", "OCSSESSION=" + session)
-                    .header("Origin", base).connectTimeout(Duration.ofSeconds(20))
-                    .buildAsync(URI.create("wss://127.0.0.1:" + server.port() + TerminalSocket.PATH + "?csrf=" + csrf),
-                            collector).get();
+            Terminal terminal = certificateTerminal(system);
+            WebSocket socket = terminal.socket();
+            List<String> messages = terminal.messages();
+            Collector collector = terminal.collector();
+            WebServer server = terminal.server();
+            String session = terminal.session();
             try {
                 waitFor(messages, "OpenCS Primary Option Menu");
                 var users = system.registry.users();
@@ -128,6 +94,42 @@ class WebExpressLogonSocketTest {
                     + "\"reason\":\"REVOKED\"");
             assertThat(server.sessions().find(session)).isEmpty();
         }
+    }
+
+    /** A web terminal of USER1's certificate session, its WebSocket open and collecting messages. */
+    private record Terminal(WebServer server, String session, String applid, WebSocket socket, List<String> messages,
+                            Collector collector) {
+    }
+
+    /**
+     * USER1 with a client certificate and a PTKTDATA profile for TSO + SMFID: curl logs on at /login/certificate and
+     * fetches /terminal (its CSRF token); a java.net.http WebSocket then opens /terminal/ws with the session cookie.
+     */
+    private Terminal certificateTerminal(WebTestSystem system) throws Exception {
+        system.user("USER1");
+        system.clientCertificate("USER1 CERT", "USER1", "user1");
+        String applid = system.registry.config().tsoApplication();
+        system.passTicketProfile(applid, KEY, true);
+        WebServer server = system.serve(WebSettings.from(new java.util.Properties()).withPort(0),
+                system.tn3270(applid));
+        String base = "https://127.0.0.1:" + server.port();
+
+        var form = curl("user1", base + "/login");
+        var logon = curl("user1", "-H", "Cookie: OCSLOGIN=" + value(form.stdout(),
+                "(?im)^set-cookie: OCSLOGIN=([^;\\r\\n]*)"), "--data-urlencode", "csrf=" + value(form.stdout(),
+                "name=\"csrf\" value=\"([A-Za-z0-9_-]+)\""), base + "/login/certificate");
+        String session = value(logon.stdout(), "(?im)^set-cookie: OCSSESSION=([^;\\r\\n]*)");
+        var page = curl(null, "-H", "Cookie: OCSSESSION=" + session, base + "/terminal");
+        String csrf = value(page.stdout(), "name=\"csrf\" value=\"([A-Za-z0-9_-]+)\"");
+
+        List<String> messages = new CopyOnWriteArrayList<>();
+        Collector collector = new Collector(messages);
+        HttpClient http = HttpClient.newBuilder().sslContext(trusting(system.caFile)).build();
+        WebSocket socket = http.newWebSocketBuilder().header("Cookie", "OCSSESSION=" + session)
+                .header("Origin", base).connectTimeout(Duration.ofSeconds(20))
+                .buildAsync(URI.create("wss://127.0.0.1:" + server.port() + TerminalSocket.PATH + "?csrf=" + csrf),
+                        collector).get();
+        return new Terminal(server, session, applid, socket, messages, collector);
     }
 
     /** Text frames, whole messages only. */
