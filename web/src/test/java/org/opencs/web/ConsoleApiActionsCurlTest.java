@@ -1,5 +1,6 @@
 package org.opencs.web;
 
+import org.opencs.web.Curl.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opencs.web.Curl.cookie;
 import static org.opencs.web.Curl.csrf;
@@ -65,27 +66,12 @@ class ConsoleApiActionsCurlTest {
         return Curl.url(server.port(), path);
     }
 
-    /** A logged-on browser: its session cookie and the CSRF token the console page carries. */
-    private record Browser(String session, String csrf) {
-    }
-
     private ExternalCommand.Result postLogon(String userid) {
-        var form = curl(url("/login"));
-        return curl("-H", "Cookie: OCSLOGIN=" + cookie(form.stdout(), "OCSLOGIN"), "--data-urlencode",
-                "csrf=" + csrf(form.stdout()), "--data-urlencode", "userid=" + userid, "--data-urlencode",
-                "password=" + userid.toLowerCase() + "pw", url("/login"));
+        return Curl.postLogon(dir, server.port(), userid);
     }
 
     private Browser logon(String userid) {
-        var logon = postLogon(userid);
-        assertThat(logon.stdout()).as(logon.all()).startsWith("HTTP/1.1 303");
-        String session = cookie(logon.stdout(), "OCSSESSION");
-        var page = curl("-H", "Cookie: OCSSESSION=" + session, url("/"));
-        return new Browser(session, csrf(page.stdout()));
-    }
-
-    private static JsonNode body(ExternalCommand.Result r) throws Exception {
-        return JSON.readTree(r.stdout().substring(r.stdout().indexOf("\r\n\r\n") + 4));
+        return Curl.logon(dir, server.port(), userid);
     }
 
     /** POST {@code path} with the session and its CSRF token in the header; asserts the status, returns the JSON. */
@@ -93,13 +79,13 @@ class ConsoleApiActionsCurlTest {
         var r = curl("-X", "POST", "-H", "Cookie: OCSSESSION=" + browser.session(), "-H", "X-CSRF-Token: "
                 + browser.csrf(), url(path));
         assertThat(r.stdout()).as(r.all()).startsWith("HTTP/1.1 " + status);
-        return body(r);
+        return Curl.body(r);
     }
 
     private JsonNode get(Browser browser, String path) throws Exception {
         var r = curl("-H", "Cookie: OCSSESSION=" + browser.session(), url(path));
         assertThat(r.stdout()).as(r.all()).startsWith("HTTP/1.1 200");
-        return body(r);
+        return Curl.body(r);
     }
 
     private org.opencs.jes.JobSummary job(String jobId) {
@@ -202,7 +188,7 @@ class ConsoleApiActionsCurlTest {
         var jobs = curl("-H", "Cookie: OCSSESSION=" + user2.session(), url("/api/jobs"));
         assertThat(jobs.stdout()).as(jobs.all()).startsWith("HTTP/1.1 403").doesNotContain(user2Job)
                 .containsPattern("(?i)set-cookie: OCSSESSION=;");
-        assertThat(body(jobs).get("message").asText()).isEqualTo("OCSW043E The web session of USER2 was ended: "
+        assertThat(Curl.body(jobs).get("message").asText()).isEqualTo("OCSW043E The web session of USER2 was ended: "
                 + "ICH408I USER(USER2) LOGON/JOB INITIATION - REVOKED USER ACCESS ATTEMPT");
         var after = curl("-H", "Cookie: OCSSESSION=" + user2.session(), url("/api/jobs"));
         assertThat(after.stdout()).as(after.all()).startsWith("HTTP/1.1 303").contains("location: /login\r\n");

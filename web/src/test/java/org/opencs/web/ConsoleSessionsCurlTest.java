@@ -1,5 +1,6 @@
 package org.opencs.web;
 
+import org.opencs.web.Curl.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opencs.web.Curl.cookie;
@@ -61,10 +62,6 @@ class ConsoleSessionsCurlTest {
         system.close();
     }
 
-    /** A logged-on browser: its session cookie and the CSRF token the console page carries. */
-    private record Browser(String session, String csrf) {
-    }
-
     private ExternalCommand.Result curl(String... args) {
         return Curl.run(dir, args);
     }
@@ -74,31 +71,20 @@ class ConsoleSessionsCurlTest {
     }
 
     private Browser logon(String userid) {
-        var form = curl(url("/login"));
-        var logon = curl("-H", "Cookie: OCSLOGIN=" + cookie(form.stdout(), "OCSLOGIN"), "--data-urlencode",
-                "csrf=" + csrf(form.stdout()), "--data-urlencode", "userid=" + userid, "--data-urlencode",
-                "password=" + userid.toLowerCase() + "pw", url("/login"));
-        assertThat(logon.stdout()).as(logon.all()).startsWith("HTTP/1.1 303");
-        String session = cookie(logon.stdout(), "OCSSESSION");
-        var page = curl("-H", "Cookie: OCSSESSION=" + session, url("/"));
-        return new Browser(session, csrf(page.stdout()));
-    }
-
-    private static JsonNode body(ExternalCommand.Result r) throws Exception {
-        return JSON.readTree(r.stdout().substring(r.stdout().indexOf("\r\n\r\n") + 4));
+        return Curl.logon(dir, server.port(), userid);
     }
 
     private JsonNode post(Browser browser, String path, int status) throws Exception {
         var r = curl("-X", "POST", "-H", "Cookie: OCSSESSION=" + browser.session(), "-H", "X-CSRF-Token: "
                 + browser.csrf(), url(path));
         assertThat(r.stdout()).as(r.all()).startsWith("HTTP/1.1 " + status);
-        return body(r);
+        return Curl.body(r);
     }
 
     private JsonNode sessions(Browser browser) throws Exception {
         var r = curl("-H", "Cookie: OCSSESSION=" + browser.session(), url("/api/sessions"));
         assertThat(r.stdout()).as(r.all()).startsWith("HTTP/1.1 200");
-        return body(r);
+        return Curl.body(r);
     }
 
     /** The session of {@code kind} and {@code userid} in a sessions answer. */

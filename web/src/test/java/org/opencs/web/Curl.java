@@ -2,6 +2,8 @@ package org.opencs.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,38 @@ import org.opencs.testkit.ExternalCommand;
  * response those tests read (a Set-Cookie value, the logon form's CSRF token).
  */
 final class Curl {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Curl() {
+    }
+
+    /** A logged-on browser: its session cookie and the CSRF token the console page carries. */
+    record Browser(String session, String csrf) {
+    }
+
+    /**
+     * The logon form as a browser posts it (the OCSLOGIN cookie and the form's token) for {@code userid} with the test
+     * systems' password rule (the user ID in lower case + {@code pw}); the response as it came.
+     */
+    static ExternalCommand.Result postLogon(Path dir, int port, String userid) {
+        var form = run(dir, url(port, "/login"));
+        return run(dir, "-H", "Cookie: OCSLOGIN=" + cookie(form.stdout(), "OCSLOGIN"), "--data-urlencode",
+                "csrf=" + csrf(form.stdout()), "--data-urlencode", "userid=" + userid, "--data-urlencode",
+                "password=" + userid.toLowerCase() + "pw", url(port, "/login"));
+    }
+
+    /** Logs {@code userid} on (303 expected) and reads the console page's CSRF token. */
+    static Browser logon(Path dir, int port, String userid) {
+        var logon = postLogon(dir, port, userid);
+        assertThat(logon.stdout()).as(logon.all()).startsWith("HTTP/1.1 303");
+        String session = cookie(logon.stdout(), "OCSSESSION");
+        var page = run(dir, "-H", "Cookie: OCSSESSION=" + session, url(port, "/"));
+        return new Browser(session, csrf(page.stdout()));
+    }
+
+    /** The JSON body of a response read with {@code -D -} (after the headers' blank line). */
+    static JsonNode body(ExternalCommand.Result r) throws Exception {
+        return JSON.readTree(r.stdout().substring(r.stdout().indexOf("\r\n\r\n") + 4));
     }
 
     /** Runs {@code curl -sS -D - --cacert ca.pem args...} in {@code dir}. */
