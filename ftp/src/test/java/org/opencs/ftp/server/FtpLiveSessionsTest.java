@@ -38,14 +38,27 @@ class FtpLiveSessionsTest {
         system.close();
     }
 
+    /** Starts the FTP server with these FTP.DATA statements for a test system holding {@code users}. */
+    private void serve(List<String> users, String... statements) throws Exception {
+        system = new FtpTestSystem(dir, "/etc/ftp/server.kdb");
+        for (String user : users) {
+            system.user(user);
+        }
+        var config = FtpDataParser.parse(String.join("\n", List.of(statements)), "FTP.DATA").config();
+        server = log.serve(config, system.registry);
+    }
+
+    /** The client reads the unasked 421 as the answer to its next command, and sees the connection closed. */
+    private static void assertEndedWith421(org.apache.commons.net.ftp.FTPClient client, String by) {
+        assertThatThrownBy(client::sendNoOp)
+                .isInstanceOf(org.apache.commons.net.ftp.FTPConnectionClosedException.class);
+        assertThat(client.getReplyString()).contains("421 OCSF040I Session ended by " + by + " from the console.");
+    }
+
     @Test
     void aSessionIsListedWithItsUserTlsAndBytesAndEndedWith421() throws Exception {
-        system = new FtpTestSystem(dir, "/etc/ftp/server.kdb");
-        system.user("USER1");
-        var config = FtpDataParser.parse(String.join("\n", List.of("EXTENSIONS AUTH_TLS", "SECURE_DATACONN PRIVATE",
-                "SECURE_SESSION_REUSE NONE", "KEYRING /etc/ftp/server.kdb", "INACTIVE 0", "STARTDIRECTORY HFS")),
-                "FTP.DATA").config();
-        server = log.serve(config, system.registry);
+        serve(List.of("USER1"), "EXTENSIONS AUTH_TLS", "SECURE_DATACONN PRIVATE", "SECURE_SESSION_REUSE NONE",
+                "KEYRING /etc/ftp/server.kdb", "INACTIVE 0", "STARTDIRECTORY HFS");
         java.nio.file.Files.writeString(system.registry.home().hfsPath("/u/user1/hello.txt"), "hello\n".repeat(500));
 
         FTPSClient client = new FTPSClient("TLS", false);
@@ -87,9 +100,7 @@ class FtpLiveSessionsTest {
                 Thread.sleep(20);
             }
             assertThat(server.liveSessions().list()).isEmpty();
-            // the client reads the unasked 421 as the answer to its next command, and sees the connection closed
-            assertThatThrownBy(client::sendNoOp).isInstanceOf(org.apache.commons.net.ftp.FTPConnectionClosedException.class);
-            assertThat(client.getReplyString()).contains("421 OCSF040I Session ended by ADMIN1 from the console.");
+            assertEndedWith421(client, "ADMIN1");
         } finally {
             if (client.isConnected()) {
                 client.disconnect();
@@ -105,12 +116,7 @@ class FtpLiveSessionsTest {
      */
     @Test
     void anEndIsCheckedAgainstTheUserLoggedOnWhenItRuns() throws Exception {
-        system = new FtpTestSystem(dir, "/etc/ftp/server.kdb");
-        system.user("USER1");
-        system.user("USER2");
-        var config = FtpDataParser.parse(String.join("\n", List.of("KEYRING /etc/ftp/server.kdb", "INACTIVE 0",
-                "STARTDIRECTORY HFS")), "FTP.DATA").config();
-        server = log.serve(config, system.registry);
+        serve(List.of("USER1", "USER2"), "KEYRING /etc/ftp/server.kdb", "INACTIVE 0", "STARTDIRECTORY HFS");
         var client = new org.apache.commons.net.ftp.FTPClient();
         client.connect("127.0.0.1", server.port());
         try {
@@ -132,8 +138,7 @@ class FtpLiveSessionsTest {
             var byUser2 = org.opencs.core.sessions.EndRequest.by("USER2", false, "by USER2 from the console");
             assertThat(server.liveSessions().end(handle, byUser2)).isPresent();
             assertThat(byUser2.outcome().get(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            assertThatThrownBy(client::sendNoOp).isInstanceOf(org.apache.commons.net.ftp.FTPConnectionClosedException.class);
-            assertThat(client.getReplyString()).contains("421 OCSF040I Session ended by USER2 from the console.");
+            assertEndedWith421(client, "USER2");
         } finally {
             if (client.isConnected()) {
                 client.disconnect();
@@ -148,12 +153,8 @@ class FtpLiveSessionsTest {
      */
     @Test
     void cccIsRefusedAndTheSessionStillShowsItsTls() throws Exception {
-        system = new FtpTestSystem(dir, "/etc/ftp/server.kdb");
-        system.user("USER1");
-        var config = FtpDataParser.parse(String.join("\n", List.of("EXTENSIONS AUTH_TLS", "SECURE_DATACONN PRIVATE",
-                "SECURE_SESSION_REUSE NONE", "KEYRING /etc/ftp/server.kdb", "INACTIVE 0", "STARTDIRECTORY HFS")),
-                "FTP.DATA").config();
-        server = log.serve(config, system.registry);
+        serve(List.of("USER1"), "EXTENSIONS AUTH_TLS", "SECURE_DATACONN PRIVATE", "SECURE_SESSION_REUSE NONE",
+                "KEYRING /etc/ftp/server.kdb", "INACTIVE 0", "STARTDIRECTORY HFS");
         FTPSClient client = new FTPSClient("TLS", false);
         client.setTrustManager(org.apache.commons.net.util.TrustManagerUtils.getAcceptAllTrustManager());
         client.connect("127.0.0.1", server.port());
