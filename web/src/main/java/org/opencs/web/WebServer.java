@@ -149,8 +149,11 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void shutdownGroups() {
+        // The I/O threads stop first: a closed channel's deregistration, which runs on them after its close future
+        // completed, removes the handlers that live on the worker pool and so hands a task to it. Stopped together,
+        // Netty logged RejectedExecutionException ("event executor terminated") with a stack trace at every stop.
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        io.shutdownGracefully(100, 1000, TimeUnit.MILLISECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
         terminals.shutdownNow();
     }
